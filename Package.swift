@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+// Swerl: the Erlang shell and OTP's gen_server, rebuilt natively in Swift.
+// The targets and their import directions follow ../shared/DESIGN.md.
+import PackageDescription
+
+let package = Package(
+    name: "Swerl",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Swerl", targets: ["Swerl"]),
+        .executable(name: "swerl", targets: ["swerl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/attaswift/BigInt", exact: "6.0.1"),
+        .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
+    ],
+    targets: [
+        .target(name: "ErlangTerms", dependencies: [
+            .product(name: "BigInt", package: "BigInt"),
+            .product(name: "HashTreeCollections", package: "swift-collections"),
+        ]),
+        .target(name: "ErlangSyntax", dependencies: [
+            "ErlangTerms",
+            .product(name: "BigInt", package: "BigInt"),
+        ]),
+        .target(name: "ErlangRuntime", dependencies: [
+            "ErlangTerms",
+            .product(name: "DequeModule", package: "swift-collections"),
+        ]),
+        .target(name: "ErlangEval", dependencies: ["ErlangTerms", "ErlangSyntax", "ErlangRuntime"]),
+        .target(name: "ErlangOTP", dependencies: ["ErlangTerms", "ErlangRuntime"]),
+        .target(name: "ErlangStdlib", dependencies: ["ErlangTerms", "ErlangSyntax", "ErlangRuntime", "ErlangEval", "ErlangOTP"]),
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(name: "LineEditing", dependencies: ["CLibEdit"]),
+        .target(name: "ErlangShell", dependencies: [
+            "ErlangTerms", "ErlangSyntax", "ErlangRuntime", "ErlangEval", "ErlangOTP", "ErlangStdlib", "LineEditing",
+        ]),
+        .target(name: "Swerl", dependencies: [
+            "ErlangTerms", "ErlangSyntax", "ErlangRuntime", "ErlangEval", "ErlangOTP", "ErlangStdlib", "ErlangShell",
+        ]),
+        .executableTarget(name: "swerl", dependencies: ["Swerl", "ErlangShell", "LineEditing"]),
+        .testTarget(name: "ErlangTermsTests", dependencies: ["ErlangTerms"]),
+        .testTarget(name: "ErlangSyntaxTests", dependencies: ["ErlangSyntax"]),
+        .testTarget(name: "ErlangRuntimeTests", dependencies: ["ErlangRuntime"]),
+        .testTarget(name: "ErlangEvalTests", dependencies: ["ErlangEval", "ErlangStdlib", "ErlangRuntime"]),
+        .testTarget(name: "ErlangStdlibTests", dependencies: ["ErlangStdlib", "ErlangEval", "ErlangRuntime"]),
+        .testTarget(name: "ErlangShellTests", dependencies: ["ErlangShell"]),
+    ]
+)

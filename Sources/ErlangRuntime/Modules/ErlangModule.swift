@@ -1,0 +1,67 @@
+import ErlangTerms
+
+/// Names one function of a module: `Name/Arity`.
+public struct FunctionKey: Hashable, Sendable, CustomStringConvertible {
+    /// The function's name.
+    public let name: Atom
+    /// The number of arguments.
+    public let arity: Int
+    /// `name/arity`.
+    public init(_ name: Atom, _ arity: Int) {
+        self.name = name
+        self.arity = arity
+    }
+    /// `name/arity`, as erl writes it.
+    public var description: String { "\(name.text)/\(arity)" }
+}
+
+/// The calling convention of every Erlang function Swerl can run, native or
+/// interpreted: it runs inside `process` and returns a term or throws an
+/// `ErlangException`.
+public typealias ErlangFunction = @Sendable (_ process: ErlangProcess, _ args: [Term]) async throws -> Term
+
+/// A loaded module, native (written in Swift) or interpreted (loaded from a
+/// `.erl` file). Mirrors a module in BEAM's code server: OTP and the stdlib
+/// call every module through this protocol, so they never need to know
+/// which kind it is.
+public protocol ErlangModule: Sendable {
+    /// The module's name.
+    var name: Atom { get }
+    /// The exported function `key`, or `nil` when it is not exported.
+    func exportedFunction(_ key: FunctionKey) -> ErlangFunction?
+    /// The exported functions, in the module's order.
+    var exports: [FunctionKey] { get }
+}
+
+/// A module written in Swift: a table of exported functions.
+public struct NativeModule: ErlangModule {
+    /// The module's name.
+    public let name: Atom
+    /// The exported functions in definition order.
+    public let exports: [FunctionKey]
+    private let functions: [FunctionKey: ErlangFunction]
+
+    /// A native module named `name` exporting `functions`.
+    public init(_ name: String, _ functions: [(String, Int, ErlangFunction)]) {
+        self.name = Atom(name)
+        var table: [FunctionKey: ErlangFunction] = [:]
+        var order: [FunctionKey] = []
+        for (fname, arity, body) in functions {
+            let key = FunctionKey(Atom(fname), arity)
+            if table[key] == nil { order.append(key) }
+            table[key] = body
+        }
+        self.functions = table
+        self.exports = order
+    }
+
+    /// The exported function `key`, if any.
+    public func exportedFunction(_ key: FunctionKey) -> ErlangFunction? { functions[key] }
+}
+
+/// The code of a closure (`fun`), as stored in `Fun.Kind.local`'s body.
+/// The evaluator and native code both make funs whose body conforms.
+public protocol FunBody: Sendable {
+    /// Calls the closure with `args` (already checked against its arity).
+    func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term
+}

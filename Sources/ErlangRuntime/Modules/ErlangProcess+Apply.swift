@@ -1,0 +1,58 @@
+import ErlangTerms
+
+/// Calling functions and funs from Swift, with Erlang's errors: `undef`,
+/// `{badfun, F}` and `{badarity, {F, Args}}`. An exception a native
+/// function raises without a stacktrace gets the frame `{M, F, Args, []}`,
+/// from which the shell prints `in function  M:F/A` and `called as ...`.
+extension ErlangProcess {
+    /// Calls `module:function(args...)` (`erlang:apply/3`).
+    public func apply(module: Atom, function: Atom, _ args: [Term]) async throws -> Term {
+        try await tick()
+        guard let body = await runtime.modules.function(module, FunctionKey(function, args.count)) else {
+            throw ErlangException(.error, .atom(.undef),
+                                  stacktrace: [Self.frame(module, function, .list(args))])
+        }
+        do {
+            return try await body(self, args)
+        } catch var exception as ErlangException where exception.stacktrace.isEmpty {
+            exception.stacktrace = [Self.frame(module, function, .list(args))]
+            throw exception
+        }
+    }
+
+    /// Calls the fun `fun` with `args` (`erlang:apply/2`, `F(Args...)`).
+    public func apply(_ fun: Term, _ args: [Term]) async throws -> Term {
+        guard case .fun(let f) = fun else {
+            throw ErlangException.error(.tuple([.atom(.badfun), fun]))
+        }
+        guard f.arity == args.count else {
+            throw ErlangException.error(.tuple([.atom(.badarity), .tuple([fun, .list(args)])]))
+        }
+        switch f.kind {
+        case .external(let module, let function):
+            return try await apply(module: module, function: function, args)
+        case .local(_, _, _, let body):
+            guard let callable = body as? any FunBody else {
+                throw ErlangException.error(.tuple([.atom(.badfun), fun]))
+            }
+            try await tick()
+            return try await callable.call(self, args)
+        }
+    }
+
+    /// A stack frame `{Module, Function, ArityOrArgs, []}`.
+    public static func frame(_ module: Atom, _ function: Atom, _ arityOrArgs: Term) -> Term {
+        .tuple([.atom(module), .atom(function), arityOrArgs, .nil])
+    }
+}
+
+/// A fun whose body is Swift code: how native modules hand out closures.
+public struct NativeFunBody: FunBody {
+    private let body: ErlangFunction
+    /// Wraps `body`.
+    public init(_ body: @escaping ErlangFunction) { self.body = body }
+    /// Runs the Swift body.
+    public func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
+        try await body(process, args)
+    }
+}

@@ -1,0 +1,55 @@
+import ErlangTerms
+import Synchronization
+
+/// The loaded modules of one runtime, by name. Mirrors BEAM's code server:
+/// loading a module with a name already taken replaces it.
+///
+/// An optional `loader` finds modules that are not loaded yet (for example
+/// a `.erl` file on the code path), as erl loads a `.beam` on first call.
+public final class ModuleTable: Sendable {
+    /// Finds and loads a module that is not in the table yet.
+    public typealias Loader = @Sendable (Atom) async -> (any ErlangModule)?
+
+    private let modules = Mutex<[Atom: any ErlangModule]>([:])
+    private let loader = Mutex<Loader?>(nil)
+
+    /// An empty table.
+    public init() {}
+
+    /// Adds or replaces `module`.
+    public func load(_ module: any ErlangModule) {
+        modules.withLock { $0[module.name] = module }
+    }
+
+    /// Removes the module `name` (`code:delete/1` + `purge`).
+    public func unload(_ name: Atom) {
+        modules.withLock { $0[name] = nil }
+    }
+
+    /// Sets the loader used for modules that are not loaded.
+    public func setLoader(_ newLoader: Loader?) {
+        loader.withLock { $0 = newLoader }
+    }
+
+    /// The loaded module `name`, without trying the loader.
+    public func loaded(_ name: Atom) -> (any ErlangModule)? {
+        modules.withLock { $0[name] }
+    }
+
+    /// The names of all loaded modules.
+    public var loadedNames: [Atom] { modules.withLock { Array($0.keys) } }
+
+    /// The module `name`, loading it through the loader when needed.
+    public func module(_ name: Atom) async -> (any ErlangModule)? {
+        if let module = loaded(name) { return module }
+        guard let find = loader.withLock({ $0 }) else { return nil }
+        guard let module = await find(name) else { return nil }
+        load(module)
+        return module
+    }
+
+    /// The exported function `module:key`, loading the module when needed.
+    public func function(_ module: Atom, _ key: FunctionKey) async -> ErlangFunction? {
+        await self.module(module)?.exportedFunction(key)
+    }
+}

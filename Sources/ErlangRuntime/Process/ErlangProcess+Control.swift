@@ -1,0 +1,38 @@
+import ErlangTerms
+
+/// A side channel for the host (Swift code, such as the shell) to hand a
+/// process work without putting anything in its Erlang mailbox, which
+/// stays exactly what Erlang code sees (`flush()`, `process_info`).
+extension ErlangProcess {
+    /// Queues `request` for the process's `nextControlRequest()`.
+    public func sendControl(_ request: any Sendable) {
+        let waiter: CheckedContinuation<Void, Never>? = shared.withLock { s in
+            guard s.exitReason == nil else { return nil }
+            s.control.append(request)
+            let w = s.waiter
+            s.waiter = nil
+            return w
+        }
+        if let waiter {
+            runtime.activity.wake()
+            waiter.resume()
+        }
+    }
+
+    /// Waits for the next host request. While it waits the process counts
+    /// as idle, and an exit signal still kills it (throws `ProcessExit`).
+    public func nextControlRequest() async throws -> any Sendable {
+        while true {
+            try checkExitSignal()
+            if let request = shared.withLock({ $0.control.popFirst() }) { return request }
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let resumeNow = shared.withLock { s -> Bool in
+                    if !s.control.isEmpty || s.pendingExit != nil { return true }
+                    s.waiter = continuation
+                    return false
+                }
+                if resumeNow { continuation.resume() } else { runtime.activity.sleep() }
+            }
+        }
+    }
+}

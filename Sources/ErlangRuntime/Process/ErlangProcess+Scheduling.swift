@@ -1,0 +1,24 @@
+import ErlangTerms
+
+/// Reductions and fairness. Code that runs Erlang calls `tick()` once per
+/// function call; every `reductionBudget` calls the process yields its
+/// thread so that a process in an endless loop cannot starve the others,
+/// and checks for an exit signal so `exit(P, kill)` stops it.
+extension ErlangProcess {
+    /// Counts one reduction; yields and checks exit signals when the budget
+    /// runs out. Throws `ProcessExit` when an exit signal killed the process.
+    @inlinable
+    public func tick() async throws {
+        reductionsLeft -= 1
+        if reductionsLeft <= 0 { try await yieldSlice() }
+    }
+
+    /// Gives up the thread, then checks for a pending exit signal.
+    @usableFromInline
+    func yieldSlice() async throws {
+        reductionsLeft = ErlangProcess.reductionBudget
+        try checkExitSignal()
+        await Task.yield()
+        try checkExitSignal()
+    }
+}

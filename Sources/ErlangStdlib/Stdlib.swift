@@ -1,0 +1,30 @@
+import ErlangRuntime
+import ErlangTerms
+
+/// The native modules Swerl ships: `erlang`, `lists`, `maps`, `string`,
+/// `proplists`, `io`, `io_lib`, `math`, `timer`, ... Each module's
+/// functions live in a folder of their own; this file only assembles them.
+public enum Stdlib {
+    /// Loads every native module into `runtime`'s module table.
+    public static func install(in runtime: Runtime) {
+        for module in modules() { runtime.modules.load(module) }
+    }
+
+    /// The native modules, built from their function tables.
+    public static func modules() -> [NativeModule] {
+        [
+            NativeModule("erlang", ErlangBIFs.functions + ProcessBIFs.functions),
+            NativeModule("lists", ListsModule.functions),
+            NativeModule("maps", MapsModule.functions),
+            NativeModule("string", StringModule.functions),
+            NativeModule("proplists", ProplistsModule.functions),
+            NativeModule("math", MathModule.functions),
+            NativeModule("io", IOModule.functions),
+            NativeModule("io_lib", IOLibModule.functions),
+            NativeModule("timer", TimerModule.functions),
+        ]
+    }
+}
+
+/// A native function table: `(name, arity, body)` rows.
+public typealias FunctionTable = [(String, Int, ErlangFunction)]

@@ -1,0 +1,107 @@
+/// One list cell `[Head | Tail]`. Prepending and taking the tail are O(1).
+///
+/// Long lists are chains of cells; `deinit` unlinks the chain iteratively
+/// so that freeing a list of millions of elements cannot overflow the stack.
+public final class Cons: @unchecked Sendable {
+    // @unchecked: `tail` is only written by `deinit`, when no other
+    // reference to this cell exists; otherwise the cell is immutable.
+    /// The first element.
+    public let head: Term
+    /// The rest of the list (`[]` for a proper one-element list).
+    public private(set) var tail: Term
+
+    /// A new cell `[head | tail]`.
+    public init(_ head: Term, _ tail: Term) {
+        self.head = head
+        self.tail = tail
+    }
+
+    deinit {
+        guard case .cons(var node) = tail else { return }
+        tail = .nil
+        while isKnownUniquelyReferenced(&node) {
+            guard case .cons(let next) = node.tail else { break }
+            node.tail = .nil
+            node = next
+        }
+    }
+}
+
+extension Term {
+    /// The list `[head | tail]`.
+    public static func cons(_ head: Term, _ tail: Term) -> Term {
+        .cons(Cons(head, tail))
+    }
+
+    /// A proper list of `elements`, ending in `tail` (default `[]`).
+    public static func list<C: BidirectionalCollection>(_ elements: C, tail: Term = .nil) -> Term
+    where C.Element == Term {
+        var result = tail
+        for element in elements.reversed() { result = .cons(Cons(element, result)) }
+        return result
+    }
+
+    /// A proper list of `elements`.
+    public static func list(_ elements: Term...) -> Term { list(elements) }
+
+    /// A string as Erlang sees it: a list of character codes.
+    public static func string(_ text: String) -> Term {
+        list(text.unicodeScalars.map { Term.int(Int($0.value)) })
+    }
+
+    /// A list of small integers (bytes or code points).
+    public static func codes<C: BidirectionalCollection>(_ codes: C) -> Term where C.Element: BinaryInteger {
+        var result = Term.nil
+        for c in codes.reversed() { result = .cons(Cons(.int(Int(c)), result)) }
+        return result
+    }
+
+    /// Whether the term is `[]` or a cell.
+    public var isList: Bool {
+        switch self {
+        case .nil, .cons: return true
+        default: return false
+        }
+    }
+
+    /// The elements of a proper list, or `nil` for an improper list or non-list.
+    public var listElements: [Term]? {
+        var out: [Term] = []
+        var current = self
+        while true {
+            switch current {
+            case .nil: return out
+            case .cons(let cell):
+                out.append(cell.head)
+                current = cell.tail
+            default: return nil
+            }
+        }
+    }
+
+    /// The elements before the tail and the tail itself (`[]` when proper).
+    public var listPrefixAndTail: (elements: [Term], tail: Term) {
+        var out: [Term] = []
+        var current = self
+        while case .cons(let cell) = current {
+            out.append(cell.head)
+            current = cell.tail
+        }
+        return (out, current)
+    }
+
+    /// The length of a proper list, or `nil`.
+    public var properListLength: Int? {
+        var count = 0
+        var current = self
+        while true {
+            switch current {
+            case .nil: return count
+            case .cons(let cell):
+                count += 1
+                current = cell.tail
+            default: return nil
+            }
+        }
+    }
+}
