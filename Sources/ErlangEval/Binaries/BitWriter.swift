@@ -1,0 +1,145 @@
+import BigInt
+import ErlangTerms
+
+/// Builds a bitstring segment by segment, as `<<A:8, B/binary, ...>>` does.
+/// Throws `badarg` for a value that does not fit its segment type, as erl does.
+struct BitWriter {
+    private(set) var bytes: [UInt8] = []
+    private(set) var bitCount = 0
+
+    /// The result.
+    var bitstring: Bitstring { Bitstring(bytes: bytes, bitCount: bitCount) }
+
+    /// Appends `count` low bits of `value`, most significant first.
+    mutating func appendBits(_ value: UInt64, count: Int) {
+        var remaining = count
+        while remaining > 0 {
+            let bitInByte = bitCount % 8
+            if bitInByte == 0 { bytes.append(0) }
+            let free = 8 - bitInByte
+            let take = min(free, remaining)
+            let shift = remaining - take
+            let chunk = UInt8(truncatingIfNeeded: (value >> UInt64(shift)) & ((1 << UInt64(take)) - 1))
+            bytes[bytes.count - 1] |= chunk << UInt8(free - take)
+            bitCount += take
+            remaining -= take
+        }
+    }
+
+    /// Appends a whole bitstring (or its first `bits` bits).
+    mutating func append(_ other: Bitstring, bits: Int? = nil) {
+        let total = bits ?? other.bitCount
+        if bitCount % 8 == 0 && total % 8 == 0 {
+            bytes.append(contentsOf: other.bytes.prefix(total / 8))
+            bitCount += total
+            return
+        }
+        var written = 0
+        for byte in other.bytes where written < total {
+            let take = min(8, total - written)
+            appendBits(UInt64(byte >> UInt8(8 - take)), count: take)
+            written += take
+        }
+    }
+
+    /// Appends an integer in `size` bits with the given byte order.
+    mutating func appendInteger(_ value: BigInt, size: Int, little: Bool) throws {
+        guard size >= 0 else { throw ErlangException.badarg }
+        if size == 0 { return }
+        // Two's complement of `value` modulo 2^size, as big-endian bits.
+        let modulus = BigInt(1) << size
+        var v = value % modulus
+        if v < 0 { v += modulus }
+        var bits = [UInt8](repeating: 0, count: (size + 7) / 8)
+        var magnitude = BigUInt(v)
+        var index = bits.count - 1
+        while magnitude > 0 && index >= 0 {
+            bits[index] = UInt8(truncatingIfNeeded: magnitude & 0xFF)
+            magnitude >>= 8
+            index -= 1
+        }
+        if little {
+            guard size % 8 == 0 else {
+                // erl: little-endian of a partial byte puts the odd bits last.
+                appendBigEndianBits(bits, size: size)
+                return
+            }
+            bits.reverse()
+        }
+        appendBigEndianBits(bits, size: size)
+    }
+
+    /// Appends the low `size` bits of the big-endian byte array `bits`.
+    private mutating func appendBigEndianBits(_ bits: [UInt8], size: Int) {
+        let leading = bits.count * 8 - size  // unused high bits of the first byte
+        var first = true
+        for byte in bits {
+            if first {
+                first = false
+                let width = 8 - leading
+                appendBits(UInt64(byte) & ((1 << UInt64(width)) - 1), count: width)
+            } else {
+                appendBits(UInt64(byte), count: 8)
+            }
+        }
+    }
+
+    /// Appends a float of 16, 32 or 64 bits.
+    mutating func appendFloat(_ value: Double, size: Int, little: Bool) throws {
+        var pattern: UInt64
+        switch size {
+        case 64: pattern = value.bitPattern
+        case 32:
+            let f = Float(value)
+            guard f.isFinite else { throw ErlangException.badarg }
+            pattern = UInt64(f.bitPattern)
+        case 16:
+            #if arch(arm64)
+            pattern = UInt64(Float16(value).bitPattern)
+            #else
+            pattern = UInt64(halfBits(value))
+            #endif
+        default: throw ErlangException.badarg
+        }
+        if little {
+            var swapped: UInt64 = 0
+            for _ in 0..<(size / 8) {
+                swapped = (swapped << 8) | (pattern & 0xFF)
+                pattern >>= 8
+            }
+            pattern = swapped
+        }
+        appendBits(pattern, count: size)
+    }
+
+    /// Appends a code point in UTF-8, UTF-16 or UTF-32.
+    mutating func appendCodePoint(_ code: Int, kind: SegmentSpec.Kind, little: Bool) throws {
+        guard let scalar = Unicode.Scalar(UInt32(clamping: max(0, code))), code >= 0 else { throw ErlangException.badarg }
+        switch kind {
+        case .utf8:
+            for unit in String(Character(scalar)).utf8 { appendBits(UInt64(unit), count: 8) }
+        case .utf16:
+            for unit in String(Character(scalar)).utf16 {
+                try appendInteger(BigInt(unit), size: 16, little: little)
+            }
+        case .utf32:
+            try appendInteger(BigInt(code), size: 32, little: little)
+        case .integer, .float, .binary, .bitstring:
+            throw ErlangException.badarg
+        }
+    }
+}
+
+/// IEEE half-precision bits of `value` (round to nearest even).
+func halfBits(_ value: Double) -> UInt16 {
+    let f = Float(value)
+    let bits = f.bitPattern
+    let sign = UInt16((bits >> 16) & 0x8000)
+    let exponent = Int((bits >> 23) & 0xFF) - 127 + 15
+    let mantissa = bits & 0x7FFFFF
+    if exponent >= 31 { return sign | 0x7C00 }
+    if exponent <= 0 { return sign }
+    var half = UInt32(exponent) << 10 | (mantissa >> 13)
+    if mantissa & 0x1000 != 0 && (mantissa & 0x2FFF) != 0 { half += 1 }
+    return sign | UInt16(truncatingIfNeeded: half)
+}

@@ -1,0 +1,120 @@
+import ErlangTerms
+
+/// Formats an uncaught exception the way erl's shell reports it:
+/// `** exception error: no match of right hand side value 2`, followed by
+/// erl's `in function`/`called as` lines for BIF errors. Mirrors
+/// `erl_error:format_exception/6` as the shell calls it.
+struct ExceptionReport {
+    /// Prints a term at a column, with erl's depth limit for exceptions.
+    let printTerm: (Term, Int) -> String
+
+    /// The complete report, ending in a newline.
+    func format(_ exception: ErlangException) -> String {
+        let prefix = "** exception \(exception.kind.rawValue): "
+        var text = prefix + describe(exception, column: prefix.count + 1) + "\n"
+        if exception.kind == .error, let location = location(exception) { text += location }
+        return text
+    }
+
+    /// The reason in words, as erl explains the standard error reasons.
+    private func describe(_ exception: ErlangException, column: Int) -> String {
+        let reason = exception.reason
+        guard exception.kind == .error else { return printTerm(reason, column) }
+        let top = exception.stacktrace.first.flatMap(StackFrame.init)
+        switch reason {
+        case .atom(let a):
+            switch a.text {
+            case "badarg": return "bad argument"
+            case "badarith": return "an error occurred when evaluating an arithmetic expression"
+            case "if_clause": return "no true branch found when evaluating an if expression"
+            case "system_limit": return "a system limit has been reached"
+            case "timeout_value": return "bad receive timeout value"
+            case "noproc": return "no such process or port"
+            case "notalive": return "the node cannot be part of a distributed system"
+            case "undef":
+                guard let top else { return "undef" }
+                if top.module.text == "shell_default" || top.module.text == "erl_eval" && top.isShellCommand {
+                    return "undefined shell command \(top.function.text)/\(top.arity)"
+                }
+                return "undefined function \(StackFrame.mfaText(top.module, top.function, top.arity))"
+            case "function_clause":
+                guard let top, let args = top.arguments else { return "function_clause" }
+                let call = callText(top, args, column: column + 34)
+                return "no function clause matching " + call + top.locationSuffix
+            default:
+                return printTerm(reason, column)
+            }
+        case .tuple(let e) where e.count == 2:
+            guard case .atom(let tag) = e[0] else { return printTerm(reason, column) }
+            let value = e[1]
+            switch tag.text {
+            case "badmatch": return "no match of right hand side value " + printTerm(value, column + 34)
+            case "case_clause": return "no case clause matching " + printTerm(value, column + 24)
+            case "try_clause": return "no try clause matching " + printTerm(value, column + 23)
+            case "badkey": return "bad key: " + printTerm(value, column + 9)
+            case "badmap": return "bad map: " + printTerm(value, column + 9)
+            case "badfun": return "bad function " + printTerm(value, column + 13)
+            case "badrecord": return "bad record " + printTerm(value, column + 11)
+            case "badarity":
+                guard case .tuple(let pair) = value, pair.count == 2, case .fun(let fun) = pair[0],
+                      let args = pair[1].properListLength else { return printTerm(reason, column) }
+                return badArity(fun, called: args)
+            default: return printTerm(reason, column)
+            }
+        default:
+            return printTerm(reason, column)
+        }
+    }
+
+    private func badArity(_ fun: Fun, called count: Int) -> String {
+        let arguments = ExceptionReport.argumentWords(count)
+        switch fun.kind {
+        case .local(let module, _, _, _) where module.text == "erl_eval":
+            return "interpreted function with arity \(fun.arity) called with \(arguments)"
+        case .local:
+            return printTerm(.fun(fun), 1) + " called with \(arguments)"
+        case .external(let module, let function):
+            return "\(StackFrame.mfaText(module, function, fun.arity)) called with \(arguments)"
+        }
+    }
+
+    /// `one argument`, `two arguments`, ... as erl words them.
+    static func argumentWords(_ count: Int) -> String {
+        let words = ["no arguments", "one argument", "two arguments", "three arguments", "four arguments",
+                     "five arguments", "six arguments", "seven arguments", "eight arguments", "nine arguments"]
+        return count < words.count ? words[count] : "\(count) arguments"
+    }
+
+    private func callText(_ frame: StackFrame, _ args: [Term], column: Int) -> String {
+        let head = StackFrame.functionText(frame.module, frame.function, qualified: true)
+        let argsText = args.map { printTerm($0, column) }.joined(separator: ",")
+        return "\(head)(\(argsText))"
+    }
+
+    /// The `in function`/`called as` lines erl adds for an error raised by a BIF.
+    private func location(_ exception: ErlangException) -> String? {
+        guard let top = exception.stacktrace.first.flatMap(StackFrame.init), let args = top.arguments else { return nil }
+        switch exception.reason {
+        case .atom(let a) where a == .badarg || a == .badarith || a == .systemLimit:
+            break
+        case .tuple(let e) where e.count == 2 && (e[0] == .atom(.badkey) || e[0] == .atom(.badmap)):
+            break
+        default:
+            return nil
+        }
+        let isOperator = top.module.text == "erlang" && StackFrame.isOperator(top.function.text)
+        if isOperator {
+            let name = StackFrame.functionText(top.module, top.function, qualified: false)
+            let call: String
+            if args.count == 2 {
+                call = "\(printTerm(args[0], 1)) \(top.function.text) \(printTerm(args[1], 1))"
+            } else {
+                call = "\(top.function.text) \(args.map { printTerm($0, 1) }.joined(separator: " "))"
+            }
+            return "     in operator  \(name)/\(args.count)\n        called as \(call)\n"
+        }
+        let name = StackFrame.functionText(top.module, top.function, qualified: top.module.text != "erlang")
+        let call = "\(name)(\(args.map { printTerm($0, 1) }.joined(separator: ",")))"
+        return "     in function  \(name)/\(args.count)\n        called as \(call)\n"
+    }
+}

@@ -1,0 +1,166 @@
+extension Parser {
+    /// case -> 'case' expr 'of' cr_clauses 'end'
+    mutating func caseExpr() throws -> Expr {
+        try expectKeyword("case")
+        let subject = try nested { try $0.expr() }
+        try expectKeyword("of")
+        let clauses = try clauseList(patternCount: 1)
+        try expectKeyword("end")
+        return .caseOf(subject, clauses)
+    }
+
+    /// if -> 'if' if_clauses 'end';  if_clause -> guard '->' exprs
+    mutating func ifExpr() throws -> Expr {
+        try expectKeyword("if")
+        var clauses: [Clause] = []
+        repeat {
+            let at = location
+            let guards = try guardSequence()
+            try expectSymbol("->")
+            clauses.append(Clause(patterns: [], guards: guards, body: try nested { try $0.exprs() }, location: at))
+        } while accept(";")
+        try expectKeyword("end")
+        return .ifClauses(clauses)
+    }
+
+    /// receive -> 'receive' cr_clauses ['after' expr '->' exprs] 'end'
+    mutating func receiveExpr() throws -> Expr {
+        try expectKeyword("receive")
+        var clauses: [Clause] = []
+        if !isKeyword("after") { clauses = try clauseList(patternCount: 1) }
+        var after: ReceiveAfter?
+        if isKeyword("after") {
+            advance()
+            let timeout = try expr()
+            try expectSymbol("->")
+            after = ReceiveAfter(timeout: timeout, body: try nested { try $0.exprs() })
+        }
+        try expectKeyword("end")
+        return .receive(clauses, after: after)
+    }
+
+    /// try -> 'try' exprs ['of' cr_clauses] ['catch' try_clauses] ['after' exprs] 'end'
+    mutating func tryExpr() throws -> Expr {
+        try expectKeyword("try")
+        let body = try nested { try $0.exprs() }
+        var ofClauses: [Clause] = []
+        var catchClauses: [Clause] = []
+        var after: [Expr] = []
+        if isKeyword("of") {
+            advance()
+            ofClauses = try clauseList(patternCount: 1)
+        }
+        if isKeyword("catch") {
+            advance()
+            catchClauses = try catchClauseList()
+        }
+        if isKeyword("after") {
+            advance()
+            after = try nested { try $0.exprs() }
+        }
+        guard !catchClauses.isEmpty || !after.isEmpty else { throw unexpected() }
+        try expectKeyword("end")
+        return .tryCatch(body: body, ofClauses: ofClauses, catchClauses: catchClauses, after: after)
+    }
+
+    /// try_clause -> [Class ':'] Reason [':' Stack] [guard] '->' exprs.
+    /// The pattern is stored as a 3-tuple `{Class, Reason, Stack}`.
+    mutating func catchClauseList() throws -> [Clause] {
+        var clauses: [Clause] = []
+        repeat {
+            let at = location
+            let first = try expr()
+            var klass: Expr = .atom("throw")
+            var reason = first
+            var stack: Expr = .variable("_", at)
+            if accept(":") {
+                klass = first
+                reason = try expr()
+                if accept(":") { stack = try expr() }
+            }
+            let guards = try optionalGuard()
+            try expectSymbol("->")
+            let body = try nested { try $0.exprs() }
+            clauses.append(Clause(patterns: [.tuple([klass, reason, stack])], guards: guards, body: body, location: at))
+        } while accept(";")
+        return clauses
+    }
+
+    /// cr_clauses -> cr_clause (';' cr_clause)*;  cr_clause -> pattern [guard] '->' exprs
+    mutating func clauseList(patternCount: Int) throws -> [Clause] {
+        var clauses: [Clause] = []
+        repeat {
+            let at = location
+            let pattern = try expr()
+            let guards = try optionalGuard()
+            try expectSymbol("->")
+            clauses.append(Clause(patterns: [pattern], guards: guards, body: try nested { try $0.exprs() }, location: at))
+        } while accept(";")
+        return clauses
+    }
+
+    /// ['when' guard]
+    mutating func optionalGuard() throws -> [[Expr]] {
+        guard isKeyword("when") else { return [] }
+        advance()
+        return try guardSequence()
+    }
+
+    /// guard -> exprs (';' exprs)*
+    mutating func guardSequence() throws -> [[Expr]] {
+        var alternatives = [try exprs()]
+        while isSymbol(";") {
+            // `;` separates guard alternatives only before `->`; look ahead.
+            let save = position
+            advance()
+            guard let conj = try? exprs(), isSymbol("->") || isSymbol(";") else {
+                position = save
+                break
+            }
+            alternatives.append(conj)
+        }
+        return alternatives
+    }
+
+    /// fun -> 'fun' atom '/' int | 'fun' expr ':' expr '/' expr | 'fun' fun_clauses 'end'
+    mutating func funExpr() throws -> Expr {
+        try expectKeyword("fun")
+        if case .atom(let name)? = currentKind, position + 1 < tokens.count, tokens[position + 1].kind == .symbol("/") {
+            advance()
+            advance()
+            return .functionReference(module: nil, function: .atom(name), arity: try exprMax())
+        }
+        if !isSymbol("(") {
+            if case .variable(let name)? = currentKind, position + 1 < tokens.count, tokens[position + 1].kind == .symbol("(") {
+                advance()
+                return try funClauses(name: name)
+            }
+            let module = try exprMax()
+            try expectSymbol(":")
+            let function = try exprMax()
+            try expectSymbol("/")
+            return .functionReference(module: module, function: function, arity: try exprMax())
+        }
+        return try funClauses(name: nil)
+    }
+
+    /// fun_clauses -> fun_clause (';' fun_clause)* 'end';  fun_clause -> [Var] '(' patterns ')' [guard] '->' exprs
+    mutating func funClauses(name: String?) throws -> Expr {
+        var clauses: [Clause] = []
+        var first = true
+        repeat {
+            if !first, name != nil {
+                guard case .variable(let again)? = currentKind, again == name else { throw unexpected() }
+                advance()
+            }
+            first = false
+            let at = location
+            let patterns = try nested { try $0.argumentList() }
+            let guards = try optionalGuard()
+            try expectSymbol("->")
+            clauses.append(Clause(patterns: patterns, guards: guards, body: try nested { try $0.exprs() }, location: at))
+        } while accept(";")
+        try expectKeyword("end")
+        return .fun(name: name, clauses: clauses)
+    }
+}

@@ -1,0 +1,169 @@
+import BigInt
+
+/// Turns Erlang source into tokens. Mirrors `erl_scan`: the same token
+/// kinds, escapes, numeric bases (`16#FF`), digit separators (`1_000`) and
+/// error messages.
+///
+/// Split: this file walks the text; `Scanner+Literals` reads numbers,
+/// strings, quoted atoms and characters.
+public struct Scanner {
+    /// The result of scanning up to the first terminating dot.
+    public enum Result: Sendable, Equatable {
+        /// A complete form: its tokens (ending in `.dot`) and the unscanned rest.
+        case done([Token], rest: String)
+        /// The text ends before a terminating dot: read more input.
+        case more
+        /// A scanning error; `rest` is the input after the form's dot (if any).
+        case error(Diagnostic, rest: String)
+    }
+
+    var chars: [Unicode.Scalar]
+    var index = 0
+    var line: Int
+    var column: Int
+
+    init(_ text: String, line: Int = 1) {
+        chars = Array(text.unicodeScalars)
+        self.line = line
+        self.column = 1
+    }
+
+    /// Scans `text` up to and including its first terminating dot.
+    public static func scanForm(_ text: String) -> Result {
+        var scanner = Scanner(text)
+        var tokens: [Token] = []
+        do {
+            while let token = try scanner.next() {
+                tokens.append(token)
+                if token.kind == .dot {
+                    return .done(tokens, rest: String(String.UnicodeScalarView(scanner.chars[scanner.index...])))
+                }
+            }
+            return .more
+        } catch let diagnostic as Diagnostic {
+            if diagnostic.message.hasPrefix("unterminated") { return .more }
+            return .error(diagnostic, rest: scanner.restAfterNextDot())
+        } catch {
+            return .more
+        }
+    }
+
+    /// Scans all of `text` (a whole module file) into tokens.
+    public static func scanAll(_ text: String) throws(Diagnostic) -> [Token] {
+        var scanner = Scanner(text)
+        var tokens: [Token] = []
+        do {
+            while let token = try scanner.next() { tokens.append(token) }
+        } catch let d as Diagnostic {
+            throw d
+        } catch {
+            throw Diagnostic("illegal input", at: SourceLocation(line: scanner.line, column: scanner.column))
+        }
+        return tokens
+    }
+
+    /// The text after the next dot-terminator, used to resynchronise after an error.
+    mutating func restAfterNextDot() -> String {
+        while index < chars.count {
+            let c = chars[index]
+            index += 1
+            if c == ".", index >= chars.count || chars[index].properties.isWhitespace || chars[index] == "%" {
+                return String(String.UnicodeScalarView(chars[index...]))
+            }
+        }
+        return ""
+    }
+
+    var current: Unicode.Scalar? { index < chars.count ? chars[index] : nil }
+    func peek(_ offset: Int = 1) -> Unicode.Scalar? { index + offset < chars.count ? chars[index + offset] : nil }
+
+    mutating func advance() {
+        guard index < chars.count else { return }
+        if chars[index] == "\n" {
+            line += 1
+            column = 1
+        } else {
+            column += 1
+        }
+        index += 1
+    }
+
+    var location: SourceLocation { SourceLocation(line: line, column: column) }
+
+    /// The next token, or `nil` at the end of the text.
+    mutating func next() throws -> Token? {
+        skipWhitespaceAndComments()
+        guard let c = current else { return nil }
+        let start = location
+        if isDigit(c) { return Token(try scanNumber(), at: start) }
+        if isLower(c) {
+            let name = scanName()
+            return Token(Token.keywords.contains(name) ? .keyword(name) : .atom(name), at: start)
+        }
+        if isUpper(c) || c == "_" { return Token(.variable(scanName()), at: start) }
+        switch c {
+        case "\"": return Token(.string(try scanQuoted(terminator: "\"", start: start)), at: start)
+        case "'":
+            let codes = try scanQuoted(terminator: "'", start: start)
+            return Token(.atom(String(String.UnicodeScalarView(codes.compactMap { Unicode.Scalar(UInt32(clamping: $0)) }))), at: start)
+        case "$": return Token(.char(try scanChar(start: start)), at: start)
+        case ".":
+            let after = peek()
+            if after == nil || after!.properties.isWhitespace || after == "%" {
+                advance()
+                return Token(.dot, at: start)
+            }
+        default: break
+        }
+        for symbol in Scanner.symbols where matches(symbol) {
+            for _ in symbol.unicodeScalars { advance() }
+            return Token(.symbol(symbol), at: start)
+        }
+        advance()
+        throw Diagnostic("illegal character", at: start)
+    }
+
+    /// Operators and punctuation, longest first.
+    static let symbols = ["=:=", "=/=", "...", "<<", ">>", "<-", "<=", "=<", ">=", "==", "/=", "=>", ":=", "->", "||",
+                          "++", "--", "::", "..", "(", ")", "{", "}", "[", "]", ",", ";", ":", "|", "=", "+", "-",
+                          "*", "/", "<", ">", "!", "#", "?", "."]
+
+    func matches(_ symbol: String) -> Bool {
+        var i = index
+        for s in symbol.unicodeScalars {
+            guard i < chars.count, chars[i] == s else { return false }
+            i += 1
+        }
+        return true
+    }
+
+    mutating func skipWhitespaceAndComments() {
+        while let c = current {
+            if c == "%" {
+                while let d = current, d != "\n" { advance() }
+            } else if c.properties.isWhitespace {
+                advance()
+            } else {
+                return
+            }
+        }
+    }
+
+    mutating func scanName() -> String {
+        var name = String.UnicodeScalarView()
+        while let c = current, isNameChar(c) {
+            name.append(c)
+            advance()
+        }
+        return String(name)
+    }
+
+    func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+    func isLower(_ c: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(c) || ((0xDF...0xFF).contains(c.value) && c.value != 0xF7)
+    }
+    func isUpper(_ c: Unicode.Scalar) -> Bool {
+        ("A"..."Z").contains(c) || ((0xC0...0xDE).contains(c.value) && c.value != 0xD7)
+    }
+    func isNameChar(_ c: Unicode.Scalar) -> Bool { isLower(c) || isUpper(c) || isDigit(c) || c == "_" || c == "@" }
+}
