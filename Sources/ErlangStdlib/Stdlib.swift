@@ -28,3 +28,8 @@ public enum Stdlib {
 
 /// A native function table: `(name, arity, body)` rows.
 public typealias FunctionTable = [(String, Int, ErlangFunction)]
+
+/// One row of a function table, with the body checked as `@Sendable`.
+func bif(_ name: String, _ arity: Int, _ body: @escaping ErlangFunction) -> (String, Int, ErlangFunction) {
+    (name, arity, body)
+}

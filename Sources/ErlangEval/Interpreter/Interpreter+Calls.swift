@@ -1,0 +1,91 @@
+import ErlangRuntime
+import ErlangSyntax
+import ErlangTerms
+import Synchronization
+
+/// Function calls and funs.
+extension Interpreter {
+    func call(_ function: Expr, _ arguments: [Expr], _ location: SourceLocation, _ env: inout Bindings,
+              _ process: ErlangProcess) async throws -> Term {
+        switch function {
+        case .remote(let moduleExpr, let functionExpr):
+            let m = try await eval(moduleExpr, &env, process)
+            let f = try await eval(functionExpr, &env, process)
+            var args: [Term] = []
+            for a in arguments { args.append(try await eval(a, &env, process)) }
+            guard case .atom(let module) = m, case .atom(let name) = f else {
+                throw ErlangException.error(.tuple([.atom(.badfun), .tuple([m, f])]))
+            }
+            return try await process.apply(module: module, function: name, args)
+        case .atom(let name):
+            var args: [Term] = []
+            for a in arguments { args.append(try await eval(a, &env, process)) }
+            if let handler = localHandler, let result = try await handler(name, args, process) { return result }
+            let erlang = Atom("erlang")
+            if process.runtime.modules.loaded(erlang)?.exportedFunction(FunctionKey(Atom(name), args.count)) != nil {
+                return try await process.apply(module: erlang, function: Atom(name), args)
+            }
+            throw ErlangException(.error, .atom(.undef),
+                                  stacktrace: [ErlangProcess.frame(Atom("shell_default"), Atom(name), .list(args))])
+        default:
+            let fun = try await eval(function, &env, process)
+            var args: [Term] = []
+            for a in arguments { args.append(try await eval(a, &env, process)) }
+            return try await process.apply(fun, args)
+        }
+    }
+
+    func functionReference(_ moduleExpr: Expr?, _ functionExpr: Expr, _ arityExpr: Expr, _ env: inout Bindings,
+                           _ process: ErlangProcess) async throws -> Term {
+        let f = try await eval(functionExpr, &env, process)
+        let a = try await eval(arityExpr, &env, process)
+        guard case .atom(let name) = f, case .int(let arity) = a else { throw ErlangException.badarg }
+        if let moduleExpr {
+            guard case .atom(let m) = try await eval(moduleExpr, &env, process) else { throw ErlangException.badarg }
+            return .fun(Fun(kind: .external(module: m, function: name), arity: arity, identity: process.runtime.makeFunIdentity()))
+        }
+        // `fun f/1` in the shell names an erlang BIF or a local function.
+        return .fun(Fun(kind: .external(module: Atom("erlang"), function: name), arity: arity,
+                        identity: process.runtime.makeFunIdentity()))
+    }
+
+    func makeFun(name: String?, clauses: [Clause], env: Bindings, process: ErlangProcess) -> Term {
+        let arity = clauses.first?.patterns.count ?? 0
+        let body = InterpretedFun(interpreter: self, name: name, clauses: clauses, captured: env)
+        let identity = process.runtime.makeFunIdentity()
+        let index = FunNumbering.index(arity: arity)
+        return .fun(Fun(kind: .local(module: module, index: index, uniq: FunNumbering.uniq, body: body),
+                        arity: arity, identity: identity))
+    }
+}
+
+/// erl prints shell funs as `#Fun<erl_eval.N.U>` where N depends on the
+/// arity; Swerl prints the same numbers OTP 25 does for the common arities.
+enum FunNumbering {
+    static let uniq: UInt32 = 3316493
+    static func index(arity: Int) -> Int {
+        let table = [45, 43, 42, 41, 40, 39, 38, 37]
+        return arity < table.count ? table[arity] : 36
+    }
+}
+
+/// A closure made by `fun ... end`: its clauses and the bindings it captured.
+struct InterpretedFun: FunBody {
+    let interpreter: Interpreter
+    let name: String?
+    let clauses: [Clause]
+    let captured: Bindings
+
+    func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
+        var scope = captured
+        if let name {
+            let me = Fun(kind: .local(module: interpreter.module, index: FunNumbering.index(arity: args.count),
+                                      uniq: FunNumbering.uniq, body: self),
+                         arity: args.count, identity: process.runtime.makeFunIdentity())
+            scope.bind(name, .fun(me))
+        }
+        if let result = try await interpreter.evalClauses(clauses, args, &scope, process, shadowing: true) { return result }
+        throw ErlangException(.error, .atom(.functionClause),
+                              stacktrace: [ErlangProcess.frame(interpreter.module, Atom("-fun-"), .list(args))])
+    }
+}

@@ -1,0 +1,159 @@
+import ErlangSyntax
+import ErlangTerms
+
+/// Pattern matching. A match either succeeds and binds its new variables
+/// into `env`, or fails and leaves `env` as it was.
+extension Interpreter {
+    /// Matches `value` against `pattern`, binding into `env` on success.
+    public func match(_ pattern: Expr, _ value: Term, _ env: inout Bindings) throws -> Bool {
+        var scratch = env
+        guard try bind(pattern, value, &scratch) else { return false }
+        env = scratch
+        return true
+    }
+
+    func bind(_ pattern: Expr, _ value: Term, _ env: inout Bindings) throws -> Bool {
+        switch pattern {
+        case .variable(let name, _):
+            if name == "_" { return true }
+            if let bound = env[name] { return bound == value }
+            env.bind(name, value)
+            return true
+        case .integer, .bigInteger, .float, .atom, .char, .string:
+            return literal(pattern) == value
+        case .tuple(let patterns):
+            guard case .tuple(let elements) = value, elements.count == patterns.count else { return false }
+            for (p, e) in zip(patterns, elements) where !(try bind(p, e, &env)) { return false }
+            return true
+        case .list(let patterns, let tail):
+            var current = value
+            for p in patterns {
+                guard case .cons(let cell) = current, try bind(p, cell.head, &env) else { return false }
+                current = cell.tail
+            }
+            if let tail { return try bind(tail, current, &env) }
+            if case .nil = current { return true }
+            return false
+        case .match(let left, let right, _):
+            return try bind(left, value, &env) && bind(right, value, &env)
+        case .map(nil, let fields):
+            guard case .map(let map) = value else { return false }
+            for field in fields {
+                let key = try evalGuardExpr(field.key, env)
+                guard let v = map[key], try bind(field.value, v, &env) else { return false }
+            }
+            return true
+        case .binary(let segments):
+            guard case .binary(let bits) = value else { return false }
+            return try matchBinary(segments, bits, &env)
+        case .binaryOp("++", .string(let prefix), let rest, _):
+            var current = value
+            for code in prefix {
+                guard case .cons(let cell) = current, cell.head == .int(code) else { return false }
+                current = cell.tail
+            }
+            return try bind(rest, current, &env)
+        case .unaryOp, .binaryOp:
+            // Constant arithmetic in patterns, such as `-1` or `2 + 3`.
+            return try evalGuardExpr(pattern, env) == value
+        case .record(nil, let name, let fields):
+            return try matchRecord(name, fields, value, &env)
+        default:
+            throw EvalDiagnostic("illegal pattern", at: SourceLocation(line: 1, column: 1))
+        }
+    }
+
+    /// The term of a literal expression.
+    func literal(_ e: Expr) -> Term {
+        switch e {
+        case .integer(let i): return .int(i)
+        case .bigInteger(let b): return .integer(b)
+        case .float(let f): return .float(f)
+        case .atom(let a): return .atom(Atom(a))
+        case .char(let c): return .int(c)
+        case .string(let codes): return .codes(codes)
+        default: return .nil
+        }
+    }
+
+    func matchBinary(_ segments: [BinarySegment], _ bits: Bitstring, _ env: inout Bindings) throws -> Bool {
+        var reader = BitReader(bits)
+        for (index, segment) in segments.enumerated() {
+            let spec = try segmentSpec(segment.specifiers)
+            let size = try segment.size.map { try evalGuardExpr($0, env) }
+            let isLast = index == segments.count - 1
+            let value: Term?
+            switch spec.kind {
+            case .integer:
+                guard let bitsCount = try segmentBits(size, spec) else { return false }
+                value = reader.readInteger(size: bitsCount, signed: spec.signed, little: spec.isLittle)
+            case .float:
+                guard let bitsCount = try segmentBits(size, spec) else { return false }
+                value = reader.readFloat(size: bitsCount, little: spec.isLittle)
+            case .binary, .bitstring:
+                if size == nil {
+                    guard isLast else { return false }
+                    if spec.kind == .binary && reader.remaining % 8 != 0 { return false }
+                    value = reader.readBitstring(bits: nil).map { .binary($0) }
+                } else {
+                    guard let count = try segmentBits(size, spec) else { return false }
+                    value = reader.readBitstring(bits: count).map { .binary($0) }
+                }
+            case .utf8, .utf16, .utf32:
+                value = reader.readCodePoint(kind: spec.kind, little: spec.isLittle)
+            }
+            guard let value, try bind(segment.value, value, &env) else { return false }
+        }
+        return reader.remaining == 0
+    }
+
+    /// The size of a segment in bits (size × unit), or the type's default.
+    func segmentBits(_ size: Term?, _ spec: SegmentSpec) throws -> Int? {
+        guard let size else { return spec.defaultSize }
+        guard case .int(let n) = size, n >= 0 else { return nil }
+        return n * spec.effectiveUnit
+    }
+
+    /// Parses type specifiers such as `binary`, `little`, `unit:8`.
+    func segmentSpec(_ specifiers: [String]) throws -> SegmentSpec {
+        var spec = SegmentSpec()
+        for s in specifiers {
+            switch s {
+            case "integer": spec.kind = .integer
+            case "float": spec.kind = .float
+            case "binary", "bytes": spec.kind = .binary
+            case "bitstring", "bits": spec.kind = .bitstring
+            case "utf8": spec.kind = .utf8
+            case "utf16": spec.kind = .utf16
+            case "utf32": spec.kind = .utf32
+            case "signed": spec.signed = true
+            case "unsigned": spec.signed = false
+            case "big": spec.endianness = .big
+            case "little": spec.endianness = .little
+            case "native": spec.endianness = .native
+            default:
+                if s.hasPrefix("unit:"), let u = Int(s.dropFirst(5)), (1...256).contains(u) {
+                    spec.unit = u
+                } else {
+                    throw EvalDiagnostic("bit type \(s) undefined", at: SourceLocation(line: 1, column: 1))
+                }
+            }
+        }
+        return spec
+    }
+
+    func matchRecord(_ name: String, _ fields: [RecordField], _ value: Term, _ env: inout Bindings) throws -> Bool {
+        guard let fieldNames = records.fields(of: name) else {
+            throw EvalDiagnostic("record \(name) undefined", at: SourceLocation(line: 1, column: 1))
+        }
+        guard case .tuple(let elements) = value, elements.count == fieldNames.count + 1,
+              elements[0] == .atom(Atom(name)) else { return false }
+        for field in fields {
+            guard let index = fieldNames.firstIndex(of: field.name) else {
+                throw EvalDiagnostic("field \(field.name) undefined in record \(name)", at: SourceLocation(line: 1, column: 1))
+            }
+            guard try bind(field.value, elements[index + 1], &env) else { return false }
+        }
+        return true
+    }
+}

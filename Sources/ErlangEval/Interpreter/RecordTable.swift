@@ -1,0 +1,20 @@
+import Synchronization
+
+/// Record definitions known to an evaluation: the shell's `rd/2`/`rr/1`
+/// records, or a module's `-record` attributes. Mirrors the shell's record table.
+public final class RecordTable: Sendable {
+    private let definitions = Mutex<[String: [String]]>([:])
+
+    /// An empty table.
+    public init() {}
+
+    /// Defines (or redefines) record `name` with `fields`.
+    public func define(_ name: String, fields: [String]) {
+        definitions.withLock { $0[name] = fields }
+    }
+
+    /// The field names of record `name`, if defined.
+    public func fields(of name: String) -> [String]? {
+        definitions.withLock { $0[name] }
+    }
+}

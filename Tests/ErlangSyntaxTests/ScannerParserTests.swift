@@ -1,0 +1,41 @@
+import ErlangSyntax
+import Testing
+
+struct ScannerParserTests {
+    @Test func multiLineInputAsksForMore() {
+        #expect(Scanner.scanForm("1 +\n") == .more)
+        guard case .done(let tokens, let rest) = Scanner.scanForm("1 +\n2.\n") else {
+            Issue.record("expected a complete form")
+            return
+        }
+        #expect(tokens.count == 4)
+        #expect(rest == "\n")
+    }
+
+    @Test(arguments: [
+        ("foo bar.\n", "* 1:5: syntax error before: bar"),
+        ("1 + .\n", "* 1:5: syntax error before: '.'"),
+        ("X = 1 Y = 2.\n", "* 1:7: syntax error before: Y"),
+    ])
+    func syntaxErrorsPrintAsErlDoes(input: String, expected: String) throws {
+        guard case .done(let tokens, _) = Scanner.scanForm(input) else {
+            Issue.record("scan failed")
+            return
+        }
+        #expect(throws: Diagnostic.self) { try Parser.parseExprs(tokens) }
+        do {
+            _ = try Parser.parseExprs(tokens)
+        } catch {
+            #expect(error.shellText == expected)
+        }
+    }
+
+    @Test func deepNestingIsAnErrorNotACrash() {
+        let input = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + ".\n"
+        guard case .done(let tokens, _) = Scanner.scanForm(input) else {
+            Issue.record("scan failed")
+            return
+        }
+        #expect(throws: Diagnostic.self) { try Parser.parseExprs(tokens) }
+    }
+}
