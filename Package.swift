@@ -45,9 +45,5 @@ let package = Package(
         .executableTarget(name: "swerl", dependencies: ["Swerl", "ErlangShell", "LineEditing"]),
         .testTarget(name: "ErlangTermsTests", dependencies: ["ErlangTerms"]),
         .testTarget(name: "ErlangSyntaxTests", dependencies: ["ErlangSyntax"]),
-        .testTarget(name: "ErlangRuntimeTests", dependencies: ["ErlangRuntime"]),
-        .testTarget(name: "ErlangEvalTests", dependencies: ["ErlangEval", "ErlangStdlib", "ErlangRuntime"]),
-        .testTarget(name: "ErlangStdlibTests", dependencies: ["ErlangStdlib", "ErlangEval", "ErlangRuntime"]),
-        .testTarget(name: "ErlangShellTests", dependencies: ["ErlangShell"]),
     ]
 )
