@@ -45,5 +45,10 @@ let package = Package(
         .executableTarget(name: "swerl", dependencies: ["Swerl", "ErlangShell", "LineEditing"]),
         .testTarget(name: "ErlangTermsTests", dependencies: ["ErlangTerms"]),
         .testTarget(name: "ErlangSyntaxTests", dependencies: ["ErlangSyntax"]),
+        .testTarget(name: "ErlangRuntimeTests", dependencies: ["ErlangRuntime", "ErlangTerms", "ErlangStdlib"]),
+        .testTarget(name: "ErlangStdlibTests", dependencies: [
+            "ErlangStdlib", "ErlangEval", "ErlangRuntime", "ErlangTerms",
+            .product(name: "BigInt", package: "BigInt"),
+        ], exclude: ["Recording"]),
     ]
 )

@@ -87,6 +87,9 @@ public final class EditLineReader: LineReader {
                 Readline.writeToTerminal("\n")
                 continue
             case .endOfInput:
+                // libedit echoed "^D"; end that line so whatever is printed
+                // next starts on its own.
+                Readline.writeToTerminal("\n")
                 return nil
             }
         }

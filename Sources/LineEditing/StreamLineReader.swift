@@ -1,88 +1,135 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
+import Synchronization
 
-/// Reads lines from standard input when it is not a terminal (a pipe or a
-/// file). It writes the prompt itself, with no echo of the input, which is
-/// what `erl < file` prints.
-public final class StreamLineReader: LineReader, @unchecked Sendable {
-    // @unchecked: used only by the shell's read loop, one call at a time.
-    private var buffer: [UInt8] = []
-    private var start = 0
-    private var atEnd = false
+/// Reads shell input from a pipe or a file, as erl does when its input is
+/// not a terminal: the prompt is written before each line is read, and the
+/// input is not echoed (so `erl < file` prints `1> ` followed directly by
+/// the result).
+///
+/// Input is read in 64 KiB blocks and split at `\n`; a `\r` before the `\n`
+/// (or at the very end) is dropped, and a last line without a newline is
+/// still returned. Bytes that are not UTF-8 become U+FFFD.
+public final class StreamLineReader: LineReader {
+    private struct State {
+        var buffer: [UInt8] = []
+        /// Where the next line starts in `buffer`.
+        var start = 0
+        var atEnd = false
+    }
+
     private let descriptor: Int32
+    private let closeWhenDone: Bool
     private let writePrompt: @Sendable (String) -> Void
+    private let state = Mutex(State())
+    private static let blockSize = 65_536
 
-    /// A reader over file descriptor 0 that writes prompts to standard output.
+    /// A reader over standard input that writes prompts to standard output.
     public convenience init() {
         self.init(descriptor: 0)
     }
 
-    /// A reader over the file at `path` (a script of shell input).
-    public convenience init(path: String) throws(LineEditingError) {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw .cannotOpen(path: path, errno: errno) }
-        self.init(descriptor: fd)
-    }
-
     /// A reader over `descriptor`; `writePrompt` shows each prompt
-    /// (standard output by default).
-    public init(descriptor: Int32, writePrompt: @escaping @Sendable (String) -> Void = StreamLineReader.writeToStandardOutput) {
+    /// (standard output by default). The descriptor is not closed.
+    public init(descriptor: Int32,
+                writePrompt: @escaping @Sendable (String) -> Void = StreamLineReader.writeToStandardOutput) {
         self.descriptor = descriptor
+        self.closeWhenDone = false
         self.writePrompt = writePrompt
     }
 
-    /// Writes `text` to file descriptor 1 unbuffered.
-    public static let writeToStandardOutput: @Sendable (String) -> Void = { text in
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { raw in write(1, raw.baseAddress.map { $0 + offset }, raw.count - offset) }
-            if n <= 0 { if n < 0 && errno == EINTR { continue }; return }
-            offset += n
-        }
-        bytes.removeAll()
+    /// A reader over the file at `path` (a script of shell input), closed
+    /// when the reader goes away.
+    public init(path: String,
+                writePrompt: @escaping @Sendable (String) -> Void = StreamLineReader.writeToStandardOutput) throws(LineEditingError) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .cannotOpen(path: path, errno: errno) }
+        self.descriptor = fd
+        self.closeWhenDone = true
+        self.writePrompt = writePrompt
     }
 
-    /// Piped input is not interactive.
-    public var isInteractive: Bool { false }
+    deinit {
+        if closeWhenDone { close(descriptor) }
+    }
 
-    /// Nothing to record for piped input.
-    public func addHistory(_ entry: String) {}
-
-    /// Shows the prompt and returns the next line, or `nil` at end of input.
+    /// Writes `prompt`, then returns the next input line without its line
+    /// terminator; `nil` at end of input.
     public func readLine(prompt: String) -> String? {
         if !prompt.isEmpty { writePrompt(prompt) }
+        return state.withLock { nextLine(&$0) }
+    }
+
+    /// Piped input has no history: does nothing.
+    public func addHistory(_ entry: String) {}
+
+    /// Always `false`: no editing, no completion.
+    public var isInteractive: Bool { false }
+
+    /// Cuts the next line out of the buffer, reading more as needed.
+    private func nextLine(_ s: inout State) -> String? {
+        var searchFrom = s.start
         while true {
-            if let newline = buffer[start...].firstIndex(of: 10) {
-                var end = newline
-                if end > start, buffer[end - 1] == 13 { end -= 1 }
-                let line = String(decoding: buffer[start..<end], as: UTF8.self)
-                start = newline + 1
+            if let newline = s.buffer[searchFrom...].firstIndex(of: UInt8(ascii: "\n")) {
+                let line = Self.decode(s.buffer[s.start..<newline])
+                s.start = newline + 1
                 return line
             }
-            if atEnd {
-                guard start < buffer.count else { return nil }
-                let line = String(decoding: buffer[start...], as: UTF8.self)
-                start = buffer.count
+            if s.atEnd {
+                guard s.start < s.buffer.count else { return nil }
+                let line = Self.decode(s.buffer[s.start...])
+                s.start = s.buffer.count
                 return line
             }
-            fill()
+            // Keep only the unread tail, then append one more block.
+            if s.start > 0 {
+                s.buffer.removeSubrange(0..<s.start)
+                s.start = 0
+            }
+            searchFrom = s.buffer.count
+            if !fill(&s.buffer) { s.atEnd = true }
         }
     }
 
-    private func fill() {
-        if start > 0 {
-            buffer.removeFirst(start)
-            start = 0
+    /// Appends up to one block read from the descriptor; `false` at end of
+    /// file (or on a read error, which ends the input the same way).
+    private func fill(_ buffer: inout [UInt8]) -> Bool {
+        let oldCount = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: Self.blockSize))
+        while true {
+            let n = buffer.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return read(descriptor, base + oldCount, Self.blockSize)
+            }
+            if n < 0 && errno == EINTR { continue }
+            buffer.removeLast(Self.blockSize - max(n, 0))
+            return n > 0
         }
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        let n = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 65536) }
-        if n <= 0 {
-            if n < 0 && errno == EINTR { return }
-            atEnd = true
-            return
+    }
+
+    /// The text of one line, without a trailing `\r`.
+    private static func decode(_ bytes: ArraySlice<UInt8>) -> String {
+        var line = bytes
+        if line.last == UInt8(ascii: "\r") { line.removeLast() }
+        return String(decoding: line, as: UTF8.self)
+    }
+
+    /// Writes `text` to standard output unbuffered, like the runtime's
+    /// `StandardOutput`, so prompts and results keep their order.
+    public static let writeToStandardOutput: @Sendable (String) -> Void = { text in
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return write(1, base + offset, raw.count - offset)
+            }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return }
+            offset += n
         }
-        buffer.append(contentsOf: chunk[0..<n])
     }
 }

@@ -1,51 +1,90 @@
 import ErlangTerms
+import Synchronization
 import Testing
 
-/// Expected texts recorded from erl (OTP 25).
+/// Printing beyond the recorded tables: floats, funs and refs, records
+/// with a lookup, columns, and terms nested too deep for native recursion.
+/// Expected texts are recorded from erl (OTP 25).
 struct PrintingTests {
-    @Test(arguments: [
-        (0.1, "0.1"), (2.0e10, "2.0e10"), (1.0e-5, "1.0e-5"), (1.0 / 3.0, "0.3333333333333333"),
-        (1.5e3, "1.5e3"), (123456.789, "123456.789"), (1.0e100, "1.0e100"), (100.0, "100.0"),
-        (0.0001, "0.0001"), (1.2345e-4, "1.2345e-4"), (-0.5, "-0.5"), (7.0, "7.0"),
-    ])
-    func shortestFloats(value: Double, expected: String) {
-        #expect(FloatText.shortest(value) == expected)
+    @Test(arguments: floatCases)
+    func shortestFloats(_ c: FloatCase) {
+        #expect(TermWriter.write(.float(c.value)) == c.write)
     }
 
-    @Test(arguments: [
-        ("hello", "hello"), ("hello world", "'hello world'"), ("A", "'A'"), ("[]", "'[]'"),
-        ("hello-world", "'hello-world'"), ("with'quote", "'with\\'quote'"), ("case", "'case'"),
-    ])
-    func atomQuoting(text: String, expected: String) {
-        #expect(TermWriter.write(.atom(text)) == expected)
+    @Test func localFunsAndRefs() {
+        let fun = Term.fun(Fun(kind: .local(module: Atom("erl_eval"), index: 45, uniq: 97283095, body: 0),
+                               arity: 1, identity: 1))
+        #expect(TermWriter.write(fun) == "#Fun<erl_eval.45.97283095>")
+        let ref = TermWriter.write(.ref(Ref(id: 7)))
+        #expect(ref.hasPrefix("#Ref<0.") && ref.hasSuffix(">"))
+        #expect(ref.split(separator: ".").count == 4)
+        #expect(TermWriter.write(.ref(Ref(id: 8))) != ref)
     }
 
-    @Test func shellLayoutOfLongIntegerList() {
-        let term = Term.list((1...30).map { Term.int($0) })
-        #expect(PrettyPrinter.shell.print(term) == "[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,\n 23,24,25,26,27,28,29|...]")
+    /// erl: `io_lib_pretty:print(lists:seq(1,40), [{column,30}])`.
+    @Test func columnShiftsContinuationLines() {
+        let term = Term.codes(1...40)
+        let expected = "[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,\n"
+            + String(repeating: " ", count: 30) + "20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,\n"
+            + String(repeating: " ", count: 30) + "36,37,38,39,40]"
+        #expect(PrettyPrinter().print(term, column: 30) == expected)
     }
 
-    @Test func taggedTupleIndentsAfterTag() {
-        let term = Term.tuple([.atom("a_rather_long_atom_name"), .atom("another_long_atom_name"),
-                               .atom("yet_another_long_atom"), .atom("x")])
-        #expect(PrettyPrinter.shell.print(term) == "{a_rather_long_atom_name,another_long_atom_name,\n                         yet_another_long_atom,x}")
-    }
-
-    @Test func printableListsAreStrings() {
-        #expect(PrettyPrinter.shell.print(.string("tab\there")) == "\"tab\\there\"")
-        #expect(PrettyPrinter.shell.print(.codes([104, 105, 0])) == "[104,105,0]")
-    }
-
-    @Test func binaries() {
-        #expect(TermWriter.write(.binary(utf8: "abc")) == "<<\"abc\">>")
-        #expect(TermWriter.write(.binary([1, 2, 3])) == "<<1,2,3>>")
-        #expect(TermWriter.write(.binary(Bitstring(bytes: [0x10], bitCount: 4))) == "<<1:4>>")
-    }
-
-    @Test func nestedListWrites() {
+    @Test func shellDepthLimitOnDeepTerms() {
         var term = Term.nil
-        for _ in 0..<1_000 { term = .list([term]) }
-        #expect(TermWriter.write(term).count == 2_002)
+        for _ in 0..<40 { term = .list([term]) }
+        let expected = String(repeating: "[", count: 29) + "[...]" + String(repeating: "]", count: 29)
+        #expect(PrettyPrinter.shell.print(term) == expected)
+    }
+}
+
+/// Terms nested 200,000 deep print without overflowing the stack. The
+/// terms are never freed: releasing nested cells recurses in `deinit`.
+struct DeepNestingTests {
+    static let depth = 200_000
+    static let keepAlive = Mutex<[Term]>([])
+
+    static func nestedLists() -> Term {
+        var term = Term.nil
+        for _ in 0..<depth { term = .list([term]) }
+        keepAlive.withLock { $0.append(term) }
+        return term
+    }
+
+    static func nestedTuples() -> Term {
+        var term = Term.atom("x")
+        for _ in 0..<depth { term = .tuple([term]) }
+        keepAlive.withLock { $0.append(term) }
+        return term
+    }
+
+    /// Compares without dumping megabytes of brackets into a failure.
+    static func expectSame(_ text: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let a = Array(text.utf8), b = Array(expected.utf8)
+        let firstDifference = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
+        #expect(a == b, "lengths \(a.count) and \(b.count), first difference at \(firstDifference)",
+                sourceLocation: sourceLocation)
+    }
+
+    @Test func writeDeepList() {
+        let text = TermWriter.write(Self.nestedLists())
+        Self.expectSame(text, String(repeating: "[", count: Self.depth + 1) + String(repeating: "]", count: Self.depth + 1))
+    }
+
+    @Test func prettyDeepList() {
+        // Every level is a one-element list, so erl breaks no line either.
+        let text = PrettyPrinter().print(Self.nestedLists())
+        Self.expectSame(text, String(repeating: "[", count: Self.depth + 1) + String(repeating: "]", count: Self.depth + 1))
+    }
+
+    @Test func prettyDeepTuple() {
+        let text = PrettyPrinter().print(Self.nestedTuples())
+        Self.expectSame(text, String(repeating: "{", count: Self.depth) + "x" + String(repeating: "}", count: Self.depth))
+    }
+
+    @Test func shellDeepTuple() {
+        let text = PrettyPrinter.shell.print(Self.nestedTuples())
+        Self.expectSame(text, String(repeating: "{", count: 29) + "{...}" + String(repeating: "}", count: 29))
     }
 }
 

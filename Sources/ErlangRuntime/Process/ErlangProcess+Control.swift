@@ -6,17 +6,11 @@ import ErlangTerms
 extension ErlangProcess {
     /// Queues `request` for the process's `nextControlRequest()`.
     public func sendControl(_ request: any Sendable) {
-        let waiter: CheckedContinuation<Void, Never>? = shared.withLock { s in
+        resume(shared.withLock { s -> UnsafeContinuation<Void, Never>? in
             guard s.exitReason == nil else { return nil }
             s.control.append(request)
-            let w = s.waiter
-            s.waiter = nil
-            return w
-        }
-        if let waiter {
-            runtime.activity.wake()
-            waiter.resume()
-        }
+            return s.takeWaiter()
+        })
     }
 
     /// Waits for the next host request. While it waits the process counts
@@ -25,14 +19,7 @@ extension ErlangProcess {
         while true {
             try checkExitSignal()
             if let request = shared.withLock({ $0.control.popFirst() }) { return request }
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let resumeNow = shared.withLock { s -> Bool in
-                    if !s.control.isEmpty || s.pendingExit != nil { return true }
-                    s.waiter = continuation
-                    return false
-                }
-                if resumeNow { continuation.resume() } else { runtime.activity.sleep() }
-            }
+            await suspend { s in !s.control.isEmpty }
         }
     }
 }

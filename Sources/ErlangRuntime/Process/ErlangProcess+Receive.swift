@@ -4,6 +4,10 @@ import ErlangTerms
 /// messages it does not match stay where they are, in order. When it has
 /// seen every message it sleeps, and on waking scans only the new ones, so
 /// a receive never rescans the whole mailbox per wake-up.
+///
+/// Only the process's own task removes messages (here, in
+/// `flushDownMessages` and at exit); other tasks only append. So a position
+/// found under one lock is still the same message under the next one.
 extension ErlangProcess {
     /// How long a receive waits.
     public enum ReceiveTimeout: Sendable, Equatable {
@@ -15,6 +19,7 @@ extension ErlangProcess {
 
     /// Takes the first message for which `match` returns a value, waiting
     /// for one up to `timeout`; `nil` when the timeout expires first.
+    /// Mirrors `receive ... after T -> ... end`.
     /// Throws `ProcessExit` when an exit signal kills the process meanwhile,
     /// and whatever `match` throws.
     public func receive<R>(timeout: ReceiveTimeout = .infinity,
@@ -22,23 +27,20 @@ extension ErlangProcess {
         var scanned = 0
         var timedOut = false
         var timer: (any TimerHandle)?
-        let token = shared.withLock { s -> UInt64 in
-            s.receiveToken &+= 1
-            s.timeoutFired = false
-            return s.receiveToken
-        }
         defer {
-            timer?.cancel()
-            shared.withLock { s in
-                s.receiveToken &+= 1
-                s.timeoutFired = false
+            if let timer {
+                timer.cancel()
+                shared.withLock { s in
+                    s.receiveToken &+= 1
+                    s.timeoutFired = false
+                }
             }
         }
         while true {
             try checkExitSignal()
             while let message = shared.withLock({ s in scanned < s.mailbox.count ? s.mailbox[scanned] : nil }) {
                 if let result = try match(message) {
-                    _ = shared.withLock { $0.mailbox.remove(at: scanned) }
+                    shared.withLock { s in _ = s.mailbox.remove(at: scanned) }
                     return result
                 }
                 scanned += 1
@@ -48,6 +50,11 @@ extension ErlangProcess {
             case .milliseconds(let ms) where ms <= 0:
                 return nil
             case .milliseconds(let ms) where timer == nil:
+                let token = shared.withLock { s -> UInt64 in
+                    s.receiveToken &+= 1
+                    s.timeoutFired = false
+                    return s.receiveToken
+                }
                 timer = runtime.clock.schedule(after: ms) { [weak self] in self?.timeoutFired(token: token) }
             case .milliseconds, .infinity:
                 break
@@ -57,40 +64,23 @@ extension ErlangProcess {
     }
 
     /// Sleeps until a message beyond `count` arrives, an exit signal comes or
-    /// the receive's timer fires; returns `true` for the timer.
+    /// the receive's timer fires; returns whether the timer has fired (the
+    /// caller still scans any new messages first, as BEAM does).
     private func waitForMessage(after count: Int) async -> Bool {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let resumeNow = shared.withLock { s -> Bool in
-                if s.mailbox.count > count || s.pendingExit != nil || s.timeoutFired { return true }
-                s.waiter = continuation
-                s.waitingInReceive = true
-                return false
-            }
-            if resumeNow {
-                continuation.resume()
-            } else {
-                runtime.activity.sleep()
-            }
-        }
+        await suspend { s in s.mailbox.count > count || s.timeoutFired }
         return shared.withLock { s in
-            s.waitingInReceive = false
             let fired = s.timeoutFired
             s.timeoutFired = false
-            return fired && s.mailbox.count <= count
+            return fired
         }
     }
 
+    /// The receive's timer fired: wakes the process if that receive still waits.
     private func timeoutFired(token: UInt64) {
-        let waiter: CheckedContinuation<Void, Never>? = shared.withLock { s in
-            guard s.receiveToken == token else { return nil }
+        resume(shared.withLock { s -> UnsafeContinuation<Void, Never>? in
+            guard s.receiveToken == token, s.exitReason == nil else { return nil }
             s.timeoutFired = true
-            let w = s.waiter
-            s.waiter = nil
-            return w
-        }
-        if let waiter {
-            runtime.activity.wake()
-            waiter.resume()
-        }
+            return s.takeWaiter()
+        })
     }
 }

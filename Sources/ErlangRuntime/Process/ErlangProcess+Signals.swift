@@ -1,9 +1,14 @@
 import ErlangTerms
 
-/// Links, monitors and exit signals, with Erlang's semantics:
-/// `kill` cannot be trapped and becomes `killed`; `normal` is ignored by a
-/// process that does not trap exits; a trapping process gets
-/// `{'EXIT', From, Reason}` messages instead of dying.
+/// Exit signals and the end of a process, with Erlang's semantics:
+/// `exit(P, kill)` cannot be trapped and kills with `killed`; `normal` is
+/// ignored by a process that does not trap exits, unless the process sent
+/// it to itself; a trapping process gets `{'EXIT', From, Reason}` messages
+/// instead of dying.
+///
+/// A signal is applied when it arrives (under the receiver's lock), in the
+/// order the sender sent it relative to its messages; the receiver notices
+/// a pending exit at its next receive, reduction slice or BIF that checks.
 extension ErlangProcess {
     /// Whether the process traps exits (`process_flag(trap_exit, Bool)`).
     public var trapExit: Bool {
@@ -11,14 +16,14 @@ extension ErlangProcess {
         set { shared.withLock { $0.trapExit = newValue } }
     }
 
-    /// The pids this process is linked to.
-    public var links: [Pid] { shared.withLock { Array($0.links) } }
-
-    /// The pids this process monitors.
-    public var monitoredPids: [Pid] { shared.withLock { Array($0.monitors.values) } }
-
-    /// The pids monitoring this process.
-    public var monitoringPids: [Pid] { shared.withLock { Array($0.monitoredBy.values) } }
+    /// Sets `trap_exit` and returns its old value (`process_flag/2`).
+    public func setTrapExit(_ value: Bool) -> Bool {
+        shared.withLock { s in
+            let old = s.trapExit
+            s.trapExit = value
+            return old
+        }
+    }
 
     /// The exit reason once the process has exited.
     public var exitReason: Term? { shared.withLock { $0.exitReason } }
@@ -28,110 +33,91 @@ extension ErlangProcess {
         if let reason = shared.withLock({ $0.pendingExit }) { throw ProcessExit(reason: reason) }
     }
 
+    /// Sends an exit signal from this process to `target` (`exit(Pid,
+    /// Reason)`). A signal to itself takes effect before this returns
+    /// (throws `ProcessExit`), as in erl, where
+    /// `catch begin exit(self(), foo), ... end` never gets past the call.
+    public func sendExitSignal(to target: Pid, reason: Term) throws {
+        runtime.sendExitSignal(from: pid, to: target, reason: reason)
+        if target == pid { try checkExitSignal() }
+    }
+
     /// Receives an exit signal from `sender` with `reason`. `fromLink` marks
-    /// a signal sent because a linked process died (where `kill` is trappable
-    /// and arrives as `killed`, not as an untrappable kill).
+    /// a signal sent because a linked process died: it removes the link,
+    /// is ignored when there is no link (any more), and `kill` in it is an
+    /// ordinary, trappable reason.
     func receiveExitSignal(from sender: Pid, reason: Term, fromLink: Bool) {
-        enum Outcome { case ignore, message(Term), die(Term) }
-        let outcome: Outcome = shared.withLock { s in
-            guard s.exitReason == nil, s.pendingExit == nil else { return .ignore }
-            if fromLink && !s.links.contains(sender) { return .ignore }
-            if !fromLink, case .atom(let a) = reason, a == .kill { return .die(.atom(.killed)) }
+        resume(shared.withLock { s -> UnsafeContinuation<Void, Never>? in
+            guard s.exitReason == nil, s.pendingExit == nil else { return nil }
+            if fromLink, s.links.remove(sender) == nil { return nil }
+            if !fromLink, case .atom(let a) = reason, a == .kill {
+                s.pendingExit = .atom(.killed)
+                return s.takeWaiter()
+            }
             if s.trapExit {
-                return .message(.tuple([.atom(.EXIT), .pid(sender), reason]))
+                s.mailbox.append(.tuple([.atom(.EXIT), .pid(sender), reason]))
+                return s.takeWaiter()
             }
-            if case .atom(let a) = reason, a == .normal, sender != pid { return .ignore }
-            return .die(reason)
-        }
-        switch outcome {
-        case .ignore:
-            return
-        case .message(let message):
-            deliver(message)
-        case .die(let reason):
-            let waiter: CheckedContinuation<Void, Never>? = shared.withLock { s in
-                s.pendingExit = reason
-                let w = s.waiter
-                s.waiter = nil
-                return w
-            }
-            if let waiter {
-                runtime.activity.wake()
-                waiter.resume()
-            }
-        }
+            if case .atom(let a) = reason, a == .normal, sender != pid { return nil }
+            s.pendingExit = reason
+            return s.takeWaiter()
+        })
     }
 
-    /// Adds a link both ways (`link/1`). Returns `false` when `other` is not
-    /// alive; the caller applies erl's `noproc` rule.
-    public func link(to other: Pid) -> Bool {
-        if other == pid { return true }
-        guard let target = runtime.process(other) else { return false }
-        let added = target.shared.withLock { s -> Bool in
-            guard s.exitReason == nil else { return false }
-            s.links.insert(pid)
-            return true
-        }
-        guard added else { return false }
-        shared.withLock { _ = $0.links.insert(other) }
-        return true
+    /// What a process leaves to notify when it exits.
+    struct ExitNotice {
+        let reason: Term
+        let links: Set<Pid>
+        let monitors: [Ref: Monitor]
+        let monitoredBy: [Ref: Monitor]
+        let name: Atom?
     }
 
-    /// Removes a link both ways (`unlink/1`).
-    public func unlink(from other: Pid) {
-        shared.withLock { _ = $0.links.remove(other) }
-        runtime.process(other)?.shared.withLock { _ = $0.links.remove(pid) }
-    }
-
-    /// Monitors `other` (`erlang:monitor(process, Pid)`). When `other` is
-    /// not alive, the `'DOWN'` message with `noproc` arrives at once.
-    public func monitor(_ other: Pid) -> Ref {
-        let ref = runtime.makeRef()
-        let added = runtime.process(other)?.shared.withLock { s -> Bool in
-            guard s.exitReason == nil else { return false }
-            s.monitoredBy[ref] = pid
-            return true
-        } ?? false
-        if added {
-            shared.withLock { $0.monitors[ref] = other }
-        } else {
-            deliver(.tuple([.atom(.DOWN), .ref(ref), .atom(.process), .pid(other), .atom(.noproc)]))
-        }
-        return ref
-    }
-
-    /// Removes the monitor `ref` (`demonitor/1`); `true` if it was active.
-    @discardableResult
-    public func demonitor(_ ref: Ref) -> Bool {
-        guard let target = shared.withLock({ $0.monitors.removeValue(forKey: ref) }) else { return false }
-        runtime.process(target)?.shared.withLock { _ = $0.monitoredBy.removeValue(forKey: ref) }
-        return true
-    }
-
-    /// Removes `'DOWN'` messages for `ref` from the mailbox (`demonitor(R, [flush])`).
-    public func flushDownMessages(for ref: Ref) {
-        shared.withLock { s in
-            s.mailbox.removeAll { message in
-                guard case .tuple(let e) = message, e.count == 5, case .ref(let r) = e[1],
-                      case .atom(let tag) = e[0], tag == .DOWN else { return false }
-                return r == ref
-            }
-        }
-    }
-
-    /// Marks the process dead with `reason` and returns the links and
-    /// monitors to notify. Called once, by the runtime, when the task ends.
-    func markExited(_ reason: Term) -> (links: Set<Pid>, monitoredBy: [Ref: Pid], monitors: [Ref: Pid], name: Atom?)? {
+    /// Marks the process dead and returns whom to notify. The reason is
+    /// `reason`, unless an exit signal killed the process first (then the
+    /// signal's reason wins, even if the body returned before noticing).
+    /// Called once, by the runtime, when the task ends; `nil` if already dead.
+    func markExited(_ reason: Term) -> ExitNotice? {
         shared.withLock { s in
             guard s.exitReason == nil else { return nil }
-            s.exitReason = reason
-            let result = (s.links, s.monitoredBy, s.monitors, s.registeredName)
+            let final = s.pendingExit ?? reason
+            s.exitReason = final
+            let notice = ExitNotice(reason: final, links: s.links, monitors: s.monitors,
+                                    monitoredBy: s.monitoredBy, name: s.registeredName)
             s.links = []
             s.monitoredBy = [:]
             s.monitors = [:]
             s.mailbox = []
+            s.control = []
             s.registeredName = nil
-            return result
+            s.dictionary = ProcessDictionary()
+            return notice
+        }
+    }
+
+    /// Records that every link and monitor has been told of the exit and
+    /// wakes the tasks waiting in `waitForExit()`.
+    func markNotified() {
+        let (waiters, reason) = shared.withLock { s in
+            s.notified = true
+            let w = s.exitWaiters
+            s.exitWaiters = []
+            return (w, s.exitReason ?? .atom(.normal))
+        }
+        for waiter in waiters { waiter.resume(returning: reason) }
+    }
+
+    /// Waits until the process has exited and its links and monitors have
+    /// been notified; returns the exit reason. For Swift code and tests
+    /// (Erlang code uses a monitor).
+    public func waitForExit() async -> Term {
+        await withUnsafeContinuation { (continuation: UnsafeContinuation<Term, Never>) in
+            let reason: Term? = shared.withLock { s in
+                if s.notified { return s.exitReason ?? .atom(.normal) }
+                s.exitWaiters.append(continuation)
+                return nil
+            }
+            if let reason { continuation.resume(returning: reason) }
         }
     }
 }

@@ -5,54 +5,84 @@ import Synchronization
 /// One Erlang process: a mailbox and per-process state, run by one Swift
 /// task. Mirrors a BEAM process.
 ///
-/// Split: this file holds the state and the mailbox; `ErlangProcess+Receive`
-/// is selective receive; `ErlangProcess+Signals` links, monitors and exit
-/// signals; `ErlangProcess+Scheduling` reductions and fairness.
+/// Split: this file holds the state, the mailbox and message delivery;
+/// `+Receive` is selective receive; `+Signals` exit signals and the end of
+/// the process; `+Links` and `+Monitors` the two kinds of watching;
+/// `+Dictionary` the process dictionary; `+Info` what `process_info`
+/// reports; `+Scheduling` reductions and fairness; `+Control` the host's
+/// side channel.
 ///
-/// State that only the process's own task touches (`dictionary`,
-/// `reductionsLeft`) is plain; state that other processes touch (the
-/// mailbox, links, monitors, pending exit) lives behind `shared`'s lock.
+/// Concurrency: all state other tasks may touch (the mailbox, links,
+/// monitors, the pending exit, the dictionary, which `process_info` reads)
+/// lives in `shared`, behind one lock that is never held while taking
+/// another process's lock. Only `reductionsLeft` is plain: only the
+/// process's own task uses it.
+///
+/// Memory: an idle process is this object (a few hundred bytes, empty
+/// collections allocate nothing) plus its suspended task. Waiting uses an
+/// `UnsafeContinuation`, which allocates nothing, where a
+/// `CheckedContinuation` would add a canary object per waiting process.
 public final class ErlangProcess: @unchecked Sendable {
-    // @unchecked: the plain `var`s are only used by the process's own task
-    // (one task at a time, by construction); everything other tasks touch
-    // is inside the `Mutex`.
+    // @unchecked: `reductionsLeft` is a plain `var` that only the process's
+    // own task reads and writes (one task runs a process, by construction);
+    // everything any other task touches is inside the `Mutex` `shared`.
 
     /// The process's pid.
     public let pid: Pid
     /// The runtime the process belongs to.
     public let runtime: Runtime
 
-    /// The process dictionary (`put/2`, `get/1`); only the process itself uses it.
-    public var dictionary: [Term: Term] = [:]
     /// Reductions left before the process yields to others.
     @usableFromInline var reductionsLeft = ErlangProcess.reductionBudget
-    /// The initial call `{M, F, A}`, for `process_info` and crash reports.
-    public var initialCall: Term = .tuple([.atom("erlang"), .atom("apply"), .int(2)])
 
     /// Reductions a process runs before it yields (BEAM uses about 4000).
     @usableFromInline static let reductionBudget = 2000
 
+    /// One monitor, seen from either end.
+    struct Monitor {
+        /// The process at the other end: the watched one in `monitors`,
+        /// the watcher in `monitoredBy`.
+        var pid: Pid
+        /// What the `'DOWN'` message names: the pid, or `{Name, Node}` for
+        /// a monitor taken on a registered name.
+        var item: Term
+    }
+
     struct Shared {
         var mailbox = Deque<Term>()
-        var control = Deque<any Sendable>()    // host requests (the shell's commands), not Erlang messages
-        var waiter: CheckedContinuation<Void, Never>?
+        var control = Deque<any Sendable>()     // host requests (the shell's commands), not Erlang messages
+        var waiter: UnsafeContinuation<Void, Never>?
+        var waiting = false                     // suspended in a receive or waiting for a host request
         var links = Set<Pid>()
-        var monitors: [Ref: Pid] = [:]          // monitors this process holds on others
-        var monitoredBy: [Ref: Pid] = [:]       // monitors others hold on this process
+        var monitors: [Ref: Monitor] = [:]      // monitors this process holds on others
+        var monitoredBy: [Ref: Monitor] = [:]   // monitors others hold on this process
         var trapExit = false
         var pendingExit: Term?                  // an exit signal that will kill the process
         var exitReason: Term?                   // set once the process has exited
+        var notified = false                    // links and monitors have been told of the exit
+        var exitWaiters: [UnsafeContinuation<Term, Never>] = []
         var registeredName: Atom?
-        var waitingInReceive = false
-        var receiveToken: UInt64 = 0         // which receive a timer belongs to
+        var receiveToken: UInt64 = 0            // which receive a timer belongs to
         var timeoutFired = false
+        var dictionary = ProcessDictionary()
+        var initialCall: Term = ErlangProcess.defaultInitialCall
     }
 
     let shared = Mutex(Shared())
 
+    /// `{erlang, apply, 2}`: the initial call of a process started with a fun.
+    static let defaultInitialCall: Term = .tuple([.atom("erlang"), .atom("apply"), .int(2)])
+
     init(pid: Pid, runtime: Runtime) {
         self.pid = pid
         self.runtime = runtime
+    }
+
+    /// The initial call `{M, F, Arity}`, for `process_info` and crash
+    /// reports; `{erlang, apply, 2}` for a process started with a fun.
+    public var initialCall: Term {
+        get { shared.withLock { $0.initialCall } }
+        set { shared.withLock { $0.initialCall = newValue } }
     }
 
     /// Whether the process has not exited.
@@ -68,18 +98,50 @@ public final class ErlangProcess: @unchecked Sendable {
     public var registeredName: Atom? { shared.withLock { $0.registeredName } }
 
     /// Delivers `message` to the end of the mailbox and wakes the process if
-    /// it waits in a receive. A message to a dead process is dropped, as in Erlang.
+    /// it waits. A message to a dead process is dropped, as in Erlang.
     func deliver(_ message: Term) {
-        let waiter: CheckedContinuation<Void, Never>? = shared.withLock { s in
+        resume(shared.withLock { s -> UnsafeContinuation<Void, Never>? in
             guard s.exitReason == nil else { return nil }
             s.mailbox.append(message)
-            let w = s.waiter
-            s.waiter = nil
-            return w
+            return s.takeWaiter()
+        })
+    }
+
+    /// Resumes the process's suspended task, taken from `shared` with
+    /// `takeWaiter()`, counting the process as runnable again.
+    func resume(_ waiter: UnsafeContinuation<Void, Never>?) {
+        guard let waiter else { return }
+        runtime.activity.wake()
+        waiter.resume()
+    }
+
+    /// Suspends the task until another task resumes it through `shared.waiter`,
+    /// unless `ready` (checked under the lock) says there is work already.
+    /// While suspended the process counts as idle.
+    func suspend(unless ready: (inout Shared) -> Bool) async {
+        await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
+            let resumeNow = shared.withLock { s -> Bool in
+                if ready(&s) || s.pendingExit != nil { return true }
+                s.waiter = continuation
+                s.waiting = true
+                return false
+            }
+            if resumeNow {
+                continuation.resume()
+            } else {
+                runtime.activity.sleep()
+            }
         }
-        if let waiter {
-            runtime.activity.wake()
-            waiter.resume()
-        }
+    }
+}
+
+extension ErlangProcess.Shared {
+    /// Takes the suspended task's continuation, if the process waits, so the
+    /// caller resumes it once the lock is released.
+    mutating func takeWaiter() -> UnsafeContinuation<Void, Never>? {
+        guard let w = waiter else { return nil }
+        waiter = nil
+        waiting = false
+        return w
     }
 }

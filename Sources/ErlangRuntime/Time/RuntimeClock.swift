@@ -8,14 +8,25 @@ public protocol TimerHandle: Sendable {
 
 /// The runtime's source of time. The shell uses `SystemClock`; tests use
 /// `ManualClock` and advance it, so no test sleeps to wait for a timer.
+///
+/// Split: `SystemClock` and `ManualClock` each have their own file.
 public protocol RuntimeClock: Sendable {
     /// Milliseconds since an arbitrary fixed origin (monotonic).
     func nowMilliseconds() -> Int64
-    /// Runs `action` once, `milliseconds` from now (at once for <= 0).
+    /// Microseconds since the same origin (monotonic), for `timer:tc/1`.
+    func nowMicroseconds() -> Int64
+    /// Runs `action` once, `milliseconds` from now (soon for <= 0), on
+    /// some other task or thread, unless the timer is cancelled first.
     func schedule(after milliseconds: Int64, _ action: @escaping @Sendable () -> Void) -> any TimerHandle
 }
 
-/// A timer's fired/cancelled state, shared by both clocks.
+extension RuntimeClock {
+    /// Microseconds, from the milliseconds (clocks without finer resolution).
+    public func nowMicroseconds() -> Int64 { nowMilliseconds() &* 1000 }
+}
+
+/// A timer's fired-or-cancelled state, shared by both clocks: whichever of
+/// firing and cancelling claims it first wins.
 final class TimerState: TimerHandle {
     private let done = Atomic<Bool>(false)
 
@@ -24,87 +35,8 @@ final class TimerState: TimerHandle {
         done.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
     }
 
+    /// Whether the timer has fired or been cancelled.
+    var isDone: Bool { done.load(ordering: .acquiring) }
+
     @discardableResult func cancel() -> Bool { claim() }
-}
-
-/// Real time, from the system's monotonic clock.
-public struct SystemClock: RuntimeClock {
-    /// The system clock.
-    public init() {}
-
-    /// Milliseconds on the monotonic clock.
-    public func nowMilliseconds() -> Int64 {
-        let now = ContinuousClock.now.duration(to: SystemClock.origin)
-        return -(now.components.seconds * 1000 + now.components.attoseconds / 1_000_000_000_000_000)
-    }
-
-    private static let origin = ContinuousClock.now
-
-    /// Sleeps in a task, then runs `action` unless the timer was cancelled.
-    public func schedule(after milliseconds: Int64, _ action: @escaping @Sendable () -> Void) -> any TimerHandle {
-        let state = TimerState()
-        Task.detached {
-            if milliseconds > 0 { try? await Task.sleep(for: .milliseconds(milliseconds)) }
-            if state.claim() { action() }
-        }
-        return state
-    }
-}
-
-/// A clock that only moves when told to: `advance(by:)` fires every timer
-/// that falls due, in deadline order.
-public final class ManualClock: RuntimeClock {
-    private struct Pending {
-        let deadline: Int64
-        let sequence: Int
-        let state: TimerState
-        let action: @Sendable () -> Void
-    }
-
-    private struct State {
-        var now: Int64 = 0
-        var sequence = 0
-        var pending: [Pending] = []
-    }
-
-    private let state = Mutex(State())
-
-    /// A manual clock at time 0.
-    public init() {}
-
-    /// The current manual time.
-    public func nowMilliseconds() -> Int64 { state.withLock { $0.now } }
-
-    /// Queues `action` for `now + milliseconds`.
-    public func schedule(after milliseconds: Int64, _ action: @escaping @Sendable () -> Void) -> any TimerHandle {
-        let timer = TimerState()
-        state.withLock { s in
-            s.sequence += 1
-            s.pending.append(Pending(deadline: s.now + max(0, milliseconds), sequence: s.sequence, state: timer, action: action))
-        }
-        return timer
-    }
-
-    /// Moves time forward and fires the timers that fall due, earliest first.
-    public func advance(by milliseconds: Int64) {
-        let target = state.withLock { $0.now + milliseconds }
-        while true {
-            let next: Pending? = state.withLock { s in
-                guard let index = s.pending.indices.min(by: {
-                    (s.pending[$0].deadline, s.pending[$0].sequence) < (s.pending[$1].deadline, s.pending[$1].sequence)
-                }), s.pending[index].deadline <= target else {
-                    s.now = target
-                    return nil
-                }
-                let due = s.pending.remove(at: index)
-                s.now = due.deadline
-                return due
-            }
-            guard let due = next else { return }
-            if due.state.claim() { due.action() }
-        }
-    }
-
-    /// The number of timers not yet fired or cancelled-and-fired.
-    public var pendingCount: Int { state.withLock { $0.pending.count } }
 }

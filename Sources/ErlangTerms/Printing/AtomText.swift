@@ -1,94 +1,48 @@
 /// How an atom is written: bare when it can be, else in single quotes with
-/// escapes. Mirrors `io_lib:write_atom/1`.
+/// escapes. Mirrors `io_lib:write_atom/1` (`unicode`) and
+/// `io_lib:write_atom_as_latin1/1` (`latin1`).
 public enum AtomText {
-    /// Erlang's reserved words, which must be quoted as atoms.
+    /// Erlang's reserved words (`erl_scan:reserved_word/1` in OTP 25, where
+    /// `maybe` and `else` are not reserved), which print quoted.
     static let reserved: Set<String> = [
         "after", "and", "andalso", "band", "begin", "bnot", "bor", "bsl", "bsr", "bxor", "case", "catch",
         "cond", "div", "end", "fun", "if", "let", "not", "of", "or", "orelse", "receive", "rem", "try",
-        "when", "xor", "maybe", "else",
+        "when", "xor",
     ]
 
-    /// The atom as source text.
-    public static func quoted(_ atom: Atom) -> String { quoted(atom.text) }
+    /// The atom in source form.
+    public static func quoted(_ atom: Atom, encoding: PrintEncoding = .latin1) -> String {
+        quoted(atom.text, encoding: encoding)
+    }
 
-    /// `text` as an atom in source form.
-    public static func quoted(_ text: String) -> String {
-        if needsNoQuotes(text) { return text }
+    /// `text` as an atom in source form: `hello`, `'hello world'`, `'A'`, `'case'`.
+    public static func quoted(_ text: String, encoding: PrintEncoding = .latin1) -> String {
+        if !needsQuotes(text) { return text }
         var out = "'"
         for scalar in text.unicodeScalars {
-            out += StringText.escape(scalar, quote: "'")
+            StringText.appendEscaped(Int(scalar.value), quote: 0x27, encoding: encoding, to: &out)
         }
-        return out + "'"
+        out.append("'")
+        return out
     }
 
-    static func needsNoQuotes(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first else { return false }
-        guard ("a"..."z").contains(first) || (0xDF...0xFF).contains(first.value) && first.value != 0xF7 else { return false }
-        for s in text.unicodeScalars {
-            let v = s.value
-            let ok = ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s) || s == "_" || s == "@"
-                || ((0xC0...0xFF).contains(v) && v != 0xD7 && v != 0xF7)
-            if !ok { return false }
+    /// Whether the atom must be quoted (`io_lib:quote_atom/2`): it is a
+    /// reserved word, or does not start with a lowercase letter followed
+    /// by letters, digits, `_` and `@` (Latin-1 letters included).
+    public static func needsQuotes(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first else { return true }
+        let v = first.value
+        guard (0x61...0x7A).contains(v) || ((0xDF...0xFF).contains(v) && v != 0xF7) else { return true }
+        for s in scalars.dropFirst() where !isNameCharacter(s.value) { return true }
+        return reserved.contains(text)
+    }
+
+    static func isNameCharacter(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x61...0x7A, 0x41...0x5A, 0x30...0x39, 0x5F, 0x40: return true
+        case 0xC0...0xFF: return v != 0xD7 && v != 0xF7
+        default: return false
         }
-        return !reserved.contains(text)
-    }
-}
-
-/// Writing strings in double quotes, as `io_lib:write_string/1` does.
-public enum StringText {
-    /// One character, escaped for a quoted string or atom.
-    static func escape(_ scalar: Unicode.Scalar, quote: Unicode.Scalar) -> String {
-        let c = scalar.value
-        if scalar == quote { return "\\" + String(quote) }
-        switch c {
-        case 0x5C: return "\\\\"
-        case 0x20...0x7E, 0xA0...0xFF: return String(scalar)
-        case 0x0A: return "\\n"
-        case 0x0D: return "\\r"
-        case 0x09: return "\\t"
-        case 0x0B: return "\\v"
-        case 0x08: return "\\b"
-        case 0x0C: return "\\f"
-        case 0x1B: return "\\e"
-        case 0x7F: return "\\d"
-        case 0..<0xA0:
-            return "\\" + String((c >> 6) & 7) + String((c >> 3) & 7) + String(c & 7)
-        default:
-            return "\\x{" + String(c, radix: 16, uppercase: true) + "}"
-        }
-    }
-
-    /// The code points as a double-quoted string literal.
-    public static func quoted<C: Sequence>(_ codes: C) -> String where C.Element == Int {
-        var out = "\""
-        for c in codes {
-            if let s = Unicode.Scalar(UInt32(clamping: c)) { out += escape(s, quote: "\"") }
-        }
-        return out + "\""
-    }
-
-    /// Whether `c` counts as printable in a latin1 string (`io_lib:printable_latin1_list/1`).
-    public static func isPrintableLatin1(_ c: Int) -> Bool {
-        (0x20...0x7E).contains(c) || (0xA0...0xFF).contains(c) || (8...13).contains(c) || c == 27
-    }
-
-    /// Whether `c` counts as printable in a unicode string (`io_lib:printable_list/1` with +pc unicode).
-    public static func isPrintableUnicode(_ c: Int) -> Bool {
-        isPrintableLatin1(c) || (c >= 0x100 && c < 0x110000 && !(0xD800...0xDFFF).contains(c) && c != 0xFFFE && c != 0xFFFF)
-    }
-
-    /// The code points of a flat printable list (`[]` excluded), or `nil`.
-    public static func printableCodes(_ term: Term, unicode: Bool = false) -> [Int]? {
-        guard case .cons = term else { return nil }
-        var codes: [Int] = []
-        var current = term
-        while case .cons(let cell) = current {
-            guard case .int(let c) = cell.head,
-                  unicode ? isPrintableUnicode(c) : isPrintableLatin1(c) else { return nil }
-            codes.append(c)
-            current = cell.tail
-        }
-        guard case .nil = current else { return nil }
-        return codes
     }
 }

@@ -1,7 +1,8 @@
 /// Floats in erl's shortest round-trip form (`float_to_list(F, [short])`):
 /// the fewest digits that read back as the same float, written in fixed or
-/// scientific notation, whichever is shorter (fixed on a tie):
-/// `0.1`, `2.0e10`, `1.5e3`, `123456.789`, `1.0e-5`.
+/// scientific notation, whichever is shorter (fixed on a tie), except that
+/// magnitudes from 2^53 up are always scientific:
+/// `0.1`, `2.0e10`, `1.5e3`, `123456.789`, `1.0e-5`, `9.007199254740992e15`.
 public enum FloatText {
     /// The shortest text of `value`.
     public static func shortest(_ value: Double) -> String {
@@ -9,6 +10,7 @@ public enum FloatText {
         let sign = negative ? "-" : ""
         let fixed = fixedForm(digits, pointPosition)
         let scientific = scientificForm(digits, pointPosition)
+        if abs(value) >= 9_007_199_254_740_992.0 { return sign + scientific }
         return sign + (scientific.count < fixed.count ? scientific : fixed)
     }
 

@@ -1,56 +1,100 @@
-/// Writes a term on one line, as `io_lib:write/1,2` (`~w`, `~W`) does.
-/// Walks the term with an explicit stack, so any nesting depth prints.
+/// `~w`: writes a term on one line, as `io_lib:write/1,2` does (`~W` with
+/// a depth). Binaries always print as bytes (`<<97,98>>`), lists never as
+/// strings. The term is walked with an explicit stack, so any nesting
+/// depth prints without native recursion.
+///
+/// Split: this file walks containers; `TermWriter+Atomic` writes numbers,
+/// atoms, pids, refs, funs and binaries.
 public enum TermWriter {
+    /// One pending piece of output.
     private enum Step {
+        /// A whole term at a depth (erl's `write1/3`).
         case term(Term, depth: Int)
+        /// Literal text.
         case text(String)
+        /// What follows a list's element (erl's `write_tail/3`).
         case listTail(Term, depth: Int)
+        /// A tuple's elements from `index` on (erl's `write_tuple/4`).
+        case tupleRest([Term], index: Int, depth: Int)
+        /// A map's pairs from `index` on (erl's `write_map_body/4`).
+        case mapRest([(key: Term, value: Term)], index: Int, depth: Int, pairDepth: Int)
     }
 
-    /// The term on one line; `depth` limits nesting as `~W` does (-1: no limit).
-    public static func write(_ term: Term, depth: Int = -1) -> String {
+    /// The term on one line. `depth` limits nesting as `~W` does (-1: no
+    /// limit; 0 gives `...`); `encoding` decides how atoms with characters
+    /// above 255 print.
+    public static func write(_ term: Term, depth: Int = -1, encoding: PrintEncoding = .latin1) -> String {
         var out = ""
+        write(term, depth: depth, encoding: encoding, into: &out)
+        return out
+    }
+
+    /// Appends the term on one line to `out` (see `write(_:depth:encoding:)`).
+    public static func write(_ term: Term, depth: Int = -1, encoding: PrintEncoding = .latin1,
+                             into out: inout String) {
         var stack: [Step] = [.term(term, depth: depth)]
         while let step = stack.popLast() {
             switch step {
             case .text(let s):
                 out += s
             case .term(let t, let d):
-                if d == 0 {
-                    out += "..."
-                    continue
-                }
-                writeOne(t, depth: d, into: &out, stack: &stack)
+                writeOne(t, depth: d, encoding: encoding, into: &out, stack: &stack)
             case .listTail(let t, let d):
                 switch t {
                 case .nil:
-                    out += "]"
-                case .cons(let cell):
-                    if d == 1 {
-                        out += "|...]"
-                        continue
-                    }
+                    break
+                case .cons(let cell) where d != 1:
                     out += ","
                     stack.append(.listTail(cell.tail, depth: d - 1))
                     stack.append(.term(cell.head, depth: d - 1))
-                default:
-                    out += "|"
-                    stack.append(.text("]"))
-                    stack.append(.term(t, depth: d - 1))
+                case .int, .bigInt, .float, .atom, .tuple, .cons, .map, .binary, .pid, .ref, .fun:
+                    if d == 1 {
+                        out += "|..."
+                    } else {
+                        out += "|"
+                        stack.append(.term(t, depth: d - 1))
+                    }
                 }
+            case .tupleRest(let elements, let i, let d):
+                if i >= elements.count { continue }
+                if d == 1 {
+                    out += ",..."
+                    continue
+                }
+                out += ","
+                stack.append(.tupleRest(elements, index: i + 1, depth: d - 1))
+                stack.append(.term(elements[i], depth: d - 1))
+            case .mapRest(let pairs, let i, let d, let pairDepth):
+                // erl checks the depth before looking for a next pair.
+                if d == 1 {
+                    out += ",..."
+                    continue
+                }
+                if i >= pairs.count { continue }
+                out += ","
+                stack.append(.mapRest(pairs, index: i + 1, depth: d - 1, pairDepth: pairDepth))
+                stack.append(.term(pairs[i].value, depth: pairDepth))
+                stack.append(.text(" => "))
+                stack.append(.term(pairs[i].key, depth: pairDepth))
             }
         }
-        return out
     }
 
-    private static func writeOne(_ t: Term, depth d: Int, into out: inout String, stack: inout [Step]) {
+    private static func writeOne(_ t: Term, depth d: Int, encoding: PrintEncoding, into out: inout String,
+                                 stack: inout [Step]) {
+        if d == 0 {
+            out += "..."
+            return
+        }
         switch t {
         case .int, .bigInt, .float, .atom, .pid, .ref, .fun:
-            out += atomic(t)
+            out += atomic(t, encoding: encoding)
         case .nil:
             out += "[]"
+        case .binary(let b):
+            out += binary(b, depth: d)
         case .tuple(let elements):
-            if elements.isEmpty {
+            guard let first = elements.first else {
                 out += "{}"
                 return
             }
@@ -60,95 +104,29 @@ public enum TermWriter {
             }
             out += "{"
             stack.append(.text("}"))
-            // Elements beyond the depth budget print as `...`.
-            var items: [Step] = []
-            for (i, e) in elements.enumerated() {
-                if i > 0 { items.append(.text(",")) }
-                if d > 0 && i >= d - 1 {
-                    items.append(.text("..."))
-                    break
-                }
-                items.append(.term(e, depth: d - 1 - (d > 0 ? i : 0)))
-            }
-            stack.append(contentsOf: items.reversed())
+            stack.append(.tupleRest(elements, index: 1, depth: d - 1))
+            stack.append(.term(first, depth: d - 1))
         case .cons(let cell):
             if d == 1 {
                 out += "[...]"
                 return
             }
             out += "["
+            stack.append(.text("]"))
             stack.append(.listTail(cell.tail, depth: d - 1))
             stack.append(.term(cell.head, depth: d - 1))
         case .map(let map):
-            if map.count == 0 {
+            let pairs = MapKeyOrder.sortedPairs(map)
+            guard let first = pairs.first, d != 1 else {
                 out += "#{}"
-                return
-            }
-            if d == 1 {
-                out += "#{...}"
                 return
             }
             out += "#{"
             stack.append(.text("}"))
-            var items: [Step] = []
-            for (i, pair) in map.sortedPairs.enumerated() {
-                if i > 0 { items.append(.text(",")) }
-                if d > 0 && i >= d - 1 {
-                    items.append(.text("..."))
-                    break
-                }
-                let sub = d > 0 ? d - 1 - i : -1
-                items.append(.term(pair.key, depth: sub))
-                items.append(.text(" => "))
-                items.append(.term(pair.value, depth: sub))
-            }
-            stack.append(contentsOf: items.reversed())
-        case .binary(let b):
-            out += binary(b, depth: d)
+            stack.append(.mapRest(pairs, index: 1, depth: d - 1, pairDepth: d - 1))
+            stack.append(.term(first.value, depth: d - 1))
+            stack.append(.text(" => "))
+            stack.append(.term(first.key, depth: d - 1))
         }
-    }
-
-    /// A term that has no inner structure: number, atom, pid, ref or fun.
-    public static func atomic(_ t: Term) -> String {
-        switch t {
-        case .int(let i): return String(i)
-        case .bigInt(let b): return String(b.value)
-        case .float(let f): return FloatText.shortest(f)
-        case .atom(let a): return AtomText.quoted(a)
-        case .pid(let p): return "<0.\(p.serial).0>"
-        case .ref(let r): return "#Ref<0.\(3_000_000_000 &+ (r.id >> 32)).\(1_000_000_000 &+ (r.id & 0xFFFF)).\(r.id)>"
-        case .fun(let f):
-            switch f.kind {
-            case .external(let m, let fn): return "fun \(AtomText.quoted(m)):\(AtomText.quoted(fn))/\(f.arity)"
-            case .local(let m, let index, let uniq, _): return "#Fun<\(m.text).\(index).\(uniq)>"
-            }
-        case .nil: return "[]"
-        case .tuple, .cons, .map, .binary: return write(t)
-        }
-    }
-
-    /// A binary: `<<"text">>` when printable, else `<<1,2,3>>`, with `:N` for trailing bits.
-    public static func binary(_ b: Bitstring, depth: Int = -1) -> String {
-        if b.bitCount == 0 { return "<<>>" }
-        if depth == 1 { return "<<...>>" }
-        if b.isBinary, !b.bytes.isEmpty, b.bytes.allSatisfy({ StringText.isPrintableLatin1(Int($0)) }),
-           depth < 0 || b.bytes.count <= depth {
-            return "<<" + StringText.quoted(b.bytes.map { Int($0) }) + ">>"
-        }
-        var parts: [String] = []
-        let whole = b.bitCount / 8
-        for i in 0..<whole {
-            if depth > 0 && parts.count >= depth - 1 {
-                parts.append("...")
-                return "<<" + parts.joined(separator: ",") + ">>"
-            }
-            parts.append(String(b.bytes[i]))
-        }
-        let rest = b.trailingBitCount
-        if rest > 0 {
-            let value = Int(b.bytes[whole] >> UInt8(8 - rest))
-            parts.append("\(value):\(rest)")
-        }
-        return "<<" + parts.joined(separator: ",") + ">>"
     }
 }

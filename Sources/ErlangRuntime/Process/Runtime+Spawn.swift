@@ -1,0 +1,95 @@
+import ErlangTerms
+import Synchronization
+
+/// Starting processes: `spawn`, `spawn_link`, `spawn_monitor`, and `run`
+/// for Swift code that wants a process's result.
+///
+/// A process is entered in the table, linked or monitored, and only then
+/// its task starts, so nothing it does can be missed by its parent.
+extension Runtime {
+    /// Starts a process running `body` (`spawn/1`); links it to `linkTo`
+    /// first when given (`spawn_link/1`). `initialCall` is what
+    /// `process_info` reports (default `{erlang, apply, 2}`).
+    ///
+    /// The body's return value is ignored; the exit reason is `normal` when
+    /// it returns, the reason of a `ProcessExit` or an `exit` exception, or
+    /// `{Reason, Stack}` for an error (see `exitReason(of:)`).
+    @discardableResult
+    public func spawn(linkTo parent: ErlangProcess? = nil, initialCall: Term? = nil,
+                      _ body: @escaping @Sendable (ErlangProcess) async throws -> Void) -> ErlangProcess {
+        let process = makeProcess(initialCall: initialCall)
+        if let parent { link(newProcess: process, to: parent) }
+        start(process, body)
+        return process
+    }
+
+    /// Starts a process running `body`, monitored by `watcher`
+    /// (`spawn_monitor/1`); returns the process and the monitor's reference.
+    public func spawnMonitor(by watcher: ErlangProcess, initialCall: Term? = nil,
+                             _ body: @escaping @Sendable (ErlangProcess) async throws -> Void)
+        -> (process: ErlangProcess, ref: Ref) {
+        let process = makeProcess(initialCall: initialCall)
+        let ref = watcher.monitor(process.pid)
+        start(process, body)
+        return (process, ref)
+    }
+
+    /// Runs `body` in a new process and waits for it to end; returns what
+    /// `body` returned. Throws `ProcessExit` with the exit reason when the
+    /// process ended any other way (an exception, an exit signal). For
+    /// Swift code and tests that need Erlang's process context.
+    public func run<T: Sendable>(_ body: @escaping @Sendable (ErlangProcess) async throws -> T) async throws -> T {
+        let result = ResultBox<T>()
+        let process = spawn { p in
+            let value = try await body(p)
+            result.value.withLock { $0 = value }
+        }
+        let reason = await process.waitForExit()
+        if let value = result.value.withLock({ $0 }), reason == .atom(.normal) { return value }
+        throw ProcessExit(reason: reason)
+    }
+
+    private func makeProcess(initialCall: Term?) -> ErlangProcess {
+        let process = table.withLock { t -> ErlangProcess in
+            let pid = Pid(serial: t.nextSerial)
+            t.nextSerial += 1
+            let process = ErlangProcess(pid: pid, runtime: self)
+            t.processes[pid] = process
+            return process
+        }
+        if let initialCall { process.initialCall = initialCall }
+        return process
+    }
+
+    /// Links a process that has not started yet to `parent`. If `parent`
+    /// is already dead, the new process gets its exit signal at once.
+    private func link(newProcess process: ErlangProcess, to parent: ErlangProcess) {
+        _ = process.addLink(parent.pid)
+        if !parent.addLink(process.pid) {
+            process.receiveExitSignal(from: parent.pid, reason: parent.exitReason ?? .atom(.noproc), fromLink: true)
+        }
+    }
+
+    private func start(_ process: ErlangProcess, _ body: @escaping @Sendable (ErlangProcess) async throws -> Void) {
+        activity.wake()
+        Task {
+            let reason: Term
+            do {
+                try await body(process)
+                reason = .atom(.normal)
+            } catch let exit as ProcessExit {
+                reason = exit.reason
+            } catch let exception as ErlangException {
+                reason = Runtime.exitReason(of: exception)
+            } catch {
+                reason = .tuple([.atom("swift_error"), .string(String(describing: error))])
+            }
+            self.finish(process, reason: reason)
+        }
+    }
+}
+
+/// Where `Runtime.run` keeps the body's result until the process has ended.
+private final class ResultBox<T: Sendable>: Sendable {
+    let value = Mutex<T?>(nil)
+}
