@@ -40,7 +40,9 @@ public enum ModuleParser {
         }
         var parser = Parser(tokens: form)
         do {
-            source.functions.append(try parser.functionDefinition())
+            var definition = try parser.functionDefinition()
+            definition.tokens = form
+            source.functions.append(definition)
         } catch let d as Diagnostic {
             throw d
         } catch {
@@ -87,6 +89,7 @@ public enum ModuleParser {
         case "compile":
             guard args.count == 1, let options = LiteralTerm.term(args[0]) else { throw badAttribute("compile", at) }
             readCompileOptions(options, into: &source)
+            if source.exportAll, source.exportAllLocation == nil { source.exportAllLocation = at }
         case "record":
             source.records.append(try record(args, at))
         default:

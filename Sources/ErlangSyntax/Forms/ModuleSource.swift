@@ -18,6 +18,8 @@ public struct ModuleSource: Sendable {
     public var exports: [ExportEntry] = []
     /// `-compile(export_all)` was given.
     public var exportAll = false
+    /// Where the `-compile` attribute asking for `export_all` is.
+    public var exportAllLocation: SourceLocation?
     /// `-import(Module, [f/1, ...])` entries.
     public var imports: [ImportEntry] = []
     /// `-compile({no_auto_import, [f/1]})` entries.
@@ -78,4 +80,6 @@ public struct FunctionDefinition: Sendable {
     public var clauses: [Clause]
     /// Where the definition starts (its first clause's name).
     public var location: SourceLocation
+    /// The form's tokens after preprocessing, for locating diagnostics.
+    public var tokens: [Token] = []
 }

@@ -84,8 +84,10 @@ public struct Preprocessor {
         }
         var expanded: [Token] = []
         let context = functionContext(form)
+        let errorsBefore = errors.count
         expand(form[...], into: &expanded, depth: 0, function: context)
-        output.append(expanded)
+        // epp drops a form whose macros could not be expanded.
+        if errors.count == errorsBefore { output.append(expanded) }
     }
 
     func directiveName(_ token: Token) -> String? {
