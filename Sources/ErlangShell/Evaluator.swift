@@ -30,6 +30,8 @@ final class Evaluator: Sendable {
     /// Thrown by `halt()`/`q()` to end the session.
     struct HaltRequest: Error {
         let status: Int32
+        /// `q()` returns `ok` before the node stops (`init:stop/0` is asynchronous); `halt()` prints nothing.
+        var printsOk = false
     }
 
     init(runtime: Runtime) { self.runtime = runtime }
@@ -64,6 +66,7 @@ final class Evaluator: Sendable {
                 bindings.withLock { $0 = bound }
                 request.reply(.value(value))
             } catch let halt as HaltRequest {
+                if halt.printsOk { process.runtime.output.write("ok\n") }
                 request.reply(.halt(halt.status))
                 return
             } catch let diagnostic as EvalDiagnostic {
@@ -83,7 +86,8 @@ final class Evaluator: Sendable {
 enum ShellCommands {
     static func run(_ name: String, _ args: [Term], _ process: ErlangProcess) throws -> Term? {
         switch (name, args.count) {
-        case ("q", 0), ("halt", 0): throw Evaluator.HaltRequest(status: 0)
+        case ("q", 0): throw Evaluator.HaltRequest(status: 0, printsOk: true)
+        case ("halt", 0): throw Evaluator.HaltRequest(status: 0)
         case ("halt", 1):
             if case .int(let n) = args[0] { throw Evaluator.HaltRequest(status: Int32(truncatingIfNeeded: n)) }
             throw Evaluator.HaltRequest(status: 1)

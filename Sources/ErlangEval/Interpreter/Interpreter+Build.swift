@@ -72,6 +72,11 @@ extension Interpreter {
             elements = e
         } else {
             elements = [.atom(Atom(name))] + Array(repeating: Term.undefined, count: names.count)
+            if let defaults = records.defaults(of: name), !fields.contains(where: { $0.name == "_" }) {
+                for (i, value) in defaults.enumerated() where i < names.count && !fields.contains(where: { $0.name == names[i] }) {
+                    if let value { elements[i + 1] = try await eval(value, &env, process) }
+                }
+            }
         }
         for field in fields {
             let value = try await eval(field.value, &env, process)
