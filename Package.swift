@@ -27,7 +27,10 @@ let package = Package(
             "ErlangTerms",
             .product(name: "DequeModule", package: "swift-collections"),
         ]),
-        .target(name: "ErlangEval", dependencies: ["ErlangTerms", "ErlangSyntax", "ErlangRuntime"]),
+        .target(name: "ErlangEval", dependencies: [
+            "ErlangTerms", "ErlangSyntax", "ErlangRuntime",
+            .product(name: "HashTreeCollections", package: "swift-collections"),
+        ]),
         .target(name: "ErlangOTP", dependencies: ["ErlangTerms", "ErlangRuntime"]),
         .target(name: "ErlangStdlib", dependencies: ["ErlangTerms", "ErlangSyntax", "ErlangRuntime", "ErlangEval", "ErlangOTP"]),
         .systemLibrary(

@@ -36,65 +36,109 @@ public final class Shell: Sendable {
         var promptNumber = 1
         var pending = ""
         while true {
-            var text = pending
-            pending = ""
-            var prompt: String? = "\(promptNumber)> "
-            var tokens: [Token]?
-            while tokens == nil {
-                if text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) || !text.isEmpty {
-                    switch Scanner.scanForm(text) {
-                    case .done(let found, let rest):
-                        tokens = found
-                        pending = rest
-                        continue
-                    case .error(let diagnostic, let rest):
-                        if let p = prompt { runtime.output.write(p) }
-                        runtime.output.write(diagnostic.shellText + "\n")
-                        text = ""
-                        pending = rest
-                        prompt = nil
-                        tokens = []
-                        continue
-                    case .more:
-                        break
-                    }
-                }
-                guard let line = reader.readLine(prompt: prompt ?? "") else {
-                    if let p = prompt, text.isEmpty { runtime.output.write(p) }
-                    runtime.output.write("*** Terminating erlang (nonode@nohost)\n")
-                    return 0
-                }
-                prompt = nil
-                text += line + "\n"
+            guard let (tokens, source) = read(reader, prompt: "\(promptNumber)> ", pending: &pending) else {
+                runtime.output.write("*** Terminating erlang (nonode@nohost)\n")
+                return 0
             }
-            guard let tokens, !tokens.isEmpty else { continue }
-            if let p = prompt { runtime.output.write(p) }
-            let source = text
             reader.addHistory(source.trimmingCharacters())
-            let exprs: [Expr]
+            let parsed: [Expr]
             do {
-                exprs = try Parser.parseExprs(tokens)
+                parsed = try Parser.parseExprs(tokens)
             } catch {
                 runtime.output.write(error.shellText + "\n")
                 continue
             }
+            let exprs: [Expr]
+            switch HistoryReferences.resolve(parsed, promptNumber: promptNumber, history: evaluator.history) {
+            case .success(let resolved): exprs = resolved
+            case .failure(let missing):
+                runtime.output.write("* \(missing.number): command not found\n")
+                continue
+            }
             let outcome = await evaluator.evaluate(exprs)
+            let result: Term
             switch outcome {
             case .value(let value):
-                runtime.output.write(PrettyPrinter.shell.print(value, column: 1) + "\n")
+                runtime.output.write(evaluator.printer.print(value, column: 1, records: evaluator.recordFields) + "\n")
+                result = value
             case .exception(let exception):
-                let report = ExceptionReport { term, column in
-                    PrettyPrinter(lineLength: 80, lineMaxChars: 60, depth: 30).print(term, column: column)
-                }
-                runtime.output.write(report.format(exception))
+                runtime.output.write(report(exception))
+                result = .tuple([.atom(.EXIT), Runtime.exitReason(of: exception)])
             case .diagnostic(let diagnostic):
                 runtime.output.write("* \(diagnostic.location.line):\(diagnostic.location.column): \(diagnostic.message)\n")
+                result = .tuple([.atom(.EXIT), Self.reason(of: diagnostic)])
             case .halt(let status):
                 return status
             }
+            evaluator.history.add(ShellHistory.Entry(number: promptNumber, exprs: exprs, result: result))
             await runtime.activity.waitUntilQuiet(limitMilliseconds: 2000)
+            if let reason = evaluator.takeUnreportedExit() {
+                runtime.output.write(report(ErlangException(.exit, reason)))
+            }
             promptNumber += 1
         }
+    }
+
+    /// Reads one form up to its terminating dot, writing `prompt` before
+    /// the first line read (erl prints the prompt once per expression, and
+    /// again after a syntax error). A scanning error is reported and the
+    /// form skipped. `pending` holds what followed the previous form on
+    /// its line; it is scanned first, starting again at line 1, column 1,
+    /// as erl does. `nil` at end of input.
+    private func read(_ reader: any LineReader, prompt: String, pending: inout String) -> ([Token], String)? {
+        formLoop: while true {
+            var text = pending
+            pending = ""
+            var promptShown = false
+            while true {
+                if text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
+                    switch Scanner.scanForm(text) {
+                    case .done(let tokens, let rest):
+                        pending = Self.droppingDotWhitespace(rest)
+                        if !promptShown { runtime.output.write(prompt) }
+                        return (tokens, text)
+                    case .error(let diagnostic, let rest):
+                        if !promptShown { runtime.output.write(prompt) }
+                        runtime.output.write(diagnostic.shellText + "\n")
+                        pending = Self.droppingDotWhitespace(rest)
+                        continue formLoop
+                    case .more:
+                        break
+                    }
+                }
+                guard let line = reader.readLine(prompt: promptShown ? "" : prompt) else { return nil }
+                promptShown = true
+                text += line + "\n"
+            }
+        }
+    }
+
+    /// The text after a form's dot, less the one whitespace character
+    /// that ends the dot token.
+    static func droppingDotWhitespace(_ rest: String) -> String {
+        var scalars = Substring(rest).unicodeScalars
+        if let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+        return String(scalars)
+    }
+
+    /// The exception as the shell reports it (`** exception error: ...`,
+    /// or `* exception ...` under `catch_exception(true)`).
+    func report(_ exception: ErlangException) -> String {
+        let report = ExceptionReport(marker: evaluator.catchesExceptions ? "*" : "**") { term, column in
+            PrettyPrinter(lineLength: 80, lineMaxChars: 60, depth: 30).print(term, column: column)
+        }
+        return report.format(exception)
+    }
+
+    /// The reason a command that did not compile is remembered with
+    /// (`v(N)` of it gives `{'EXIT', {unbound_var, 'X'}}`).
+    static func reason(of diagnostic: EvalDiagnostic) -> Term {
+        let message = diagnostic.message
+        if message.hasPrefix("variable '"), message.hasSuffix("' is unbound") {
+            let name = message.dropFirst("variable '".count).dropLast("' is unbound".count)
+            return .tuple([.atom("unbound_var"), .atom(String(name))])
+        }
+        return .string(message)
     }
 
     /// Evaluates `source` (one or more expressions ending in `.`) without

@@ -5,14 +5,48 @@ import ErlangTerms
 /// erl's `in function`/`called as` lines for BIF errors. Mirrors
 /// `erl_error:format_exception/6` as the shell calls it.
 struct ExceptionReport {
+    /// `**` normally, `*` under `catch_exception(true)`; the lines below
+    /// the first are indented to match.
+    var marker = "**"
     /// Prints a term at a column, with erl's depth limit for exceptions.
     let printTerm: (Term, Int) -> String
 
-    /// The complete report, ending in a newline.
+    /// The complete report, ending in a newline. An exit whose reason is
+    /// `{Reason, Stacktrace}` (a process that crashed with an error) shows
+    /// the reason as a term and the stacktrace below it, as erl does.
     func format(_ exception: ErlangException) -> String {
-        let prefix = "** exception \(exception.kind.rawValue): "
+        let prefix = "\(marker) exception \(exception.kind.rawValue): "
+        if exception.kind == .exit, case .tuple(let e) = exception.reason, e.count == 2,
+           let frames = e[1].listElements, !frames.isEmpty, frames.allSatisfy({ StackFrame($0) != nil }) {
+            var text = prefix + printTerm(e[0], prefix.count + 1) + "\n"
+            text += stackLines(frames, reason: e[0])
+            return text
+        }
         var text = prefix + describe(exception, column: prefix.count + 1) + "\n"
         if exception.kind == .error, let location = location(exception) { text += location }
+        return text
+    }
+
+    /// The indentation of the `in function` lines (one more than the marker's width... as erl lays them out).
+    private var indent: String { String(repeating: " ", count: marker.count + 3) }
+
+    /// `in function`/`called as`/`in call from` lines for a crashed process's stacktrace.
+    private func stackLines(_ frames: [Term], reason: Term) -> String {
+        var text = ""
+        for (i, term) in frames.enumerated() {
+            guard let frame = StackFrame(term) else { continue }
+            if frame.module.text == "erl_eval" || frame.module.text == "shell" { break }
+            let qualified = frame.module.text != "erlang" || !StackFrame.isAutoImported(frame.function.text, frame.arity)
+            let name = StackFrame.functionText(frame.module, frame.function, qualified: qualified)
+            let label = i == 0 ? "in function  " : "in call from "
+            text += indent + label + "\(name)/\(frame.arity)" + frame.locationSuffix + "\n"
+            if i == 0, let args = frame.arguments {
+                text += indent + "   called as \(name)(\(args.map { printTerm($0, 1) }.joined(separator: ",")))\n"
+                if reason == .atom(.badarg) {
+                    for line in ErrorExplanation.lines(frame.module, frame.function, args) { text += indent + "   " + line + "\n" }
+                }
+            }
+        }
         return text
     }
 
@@ -111,10 +145,15 @@ struct ExceptionReport {
             } else {
                 call = "\(top.function.text) \(args.map { printTerm($0, 1) }.joined(separator: " "))"
             }
-            return "     in operator  \(name)/\(args.count)\n        called as \(call)\n"
+            return indent + "in operator  \(name)/\(args.count)\n" + indent + "   called as \(call)\n"
         }
-        let name = StackFrame.functionText(top.module, top.function, qualified: top.module.text != "erlang")
+        let qualified = top.module.text != "erlang" || !StackFrame.isAutoImported(top.function.text, args.count)
+        let name = StackFrame.functionText(top.module, top.function, qualified: qualified)
         let call = "\(name)(\(args.map { printTerm($0, 1) }.joined(separator: ",")))"
-        return "     in function  \(name)/\(args.count)\n        called as \(call)\n"
+        var text = indent + "in function  \(name)/\(args.count)\n" + indent + "   called as \(call)\n"
+        if exception.reason == .atom(.badarg) {
+            for line in ErrorExplanation.lines(top.module, top.function, args) { text += indent + "   " + line + "\n" }
+        }
+        return text
     }
 }
