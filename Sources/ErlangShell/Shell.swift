@@ -62,6 +62,9 @@ public final class Shell: Sendable {
                 runtime.output.write(evaluator.printer.print(value, column: 1, records: evaluator.recordFields) + "\n")
                 result = value
             case .exception(let exception):
+                // erl reports the exception once the evaluator's exit has
+                // reached the processes linked to it, after what they print.
+                await runtime.activity.waitUntilQuiet(limitMilliseconds: 2000)
                 runtime.output.write(report(exception))
                 result = .tuple([.atom(.EXIT), Runtime.exitReason(of: exception)])
             case .diagnostic(let diagnostic):

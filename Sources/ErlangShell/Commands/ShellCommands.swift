@@ -111,7 +111,7 @@ enum ShellCommands {
             output.write(out)
             return .ok
         case ("rp", 1):
-            output.write(evaluator.printer.print(args[0], column: 1, records: evaluator.recordFields) + "\n")
+            output.write(PrettyPrinter(lineLength: 80, lineMaxChars: 60, depth: -1).print(args[0], column: 1, records: evaluator.recordFields) + "\n")
             return .ok
         case ("help", 0):
             output.write(ShellHelp.text + "\n")

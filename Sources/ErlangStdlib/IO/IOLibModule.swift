@@ -28,8 +28,10 @@ enum IOLibModule {
             return .string(AtomText.quoted(atom))
         }),
         bif("quote_atom", 2, { _, a in
-            guard case .atom(let atom) = a[0] else { throw ErlangException.error(.atom(.functionClause)) }
-            return .bool(AtomText.needsQuotes(atom.text))
+            guard case .atom = a[0] else { throw ErlangException.error(.atom(.functionClause)) }
+            if case .atom(let chars) = a[1] { return .bool(AtomText.needsQuotes(chars.text)) }
+            guard let text = Text.string(a[1]) else { throw ErlangException.error(.atom(.functionClause)) }
+            return .bool(AtomText.needsQuotes(text))
         }),
         bif("write_string", 1, { _, a in
             guard let codes = codes(a[0]) else { throw ErlangException.error(.atom(.functionClause)) }

@@ -48,9 +48,23 @@ enum IOModule {
     /// `{error, enotsup}`: piped output has no terminal size.
     static let notSupported = Term.tuple([.atom("error"), .atom("enotsup")])
 
-    /// Writes `text` to `device` and answers `ok`.
+    /// Writes `text` to `device` and answers `ok`. The devices are in
+    /// latin1 mode, as erl's standard_io is when output is not a terminal:
+    /// a character above 255 is written as `\x{3E8}`.
     static func write(_ process: ErlangProcess, _ device: Term, _ text: String) throws -> Term {
-        process.runtime.output.write(text)
+        guard text.unicodeScalars.contains(where: { $0.value > 255 }) else {
+            process.runtime.output.write(text)
+            return .ok
+        }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value > 255 {
+                out += "\\x{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        process.runtime.output.write(out)
         return .ok
     }
 
