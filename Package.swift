@@ -49,7 +49,9 @@ let package = Package(
         .testTarget(name: "ErlangTermsTests", dependencies: ["ErlangTerms"]),
         .testTarget(name: "ErlangSyntaxTests", dependencies: ["ErlangSyntax"]),
         .testTarget(name: "ErlangRuntimeTests", dependencies: ["ErlangRuntime", "ErlangTerms", "ErlangStdlib"]),
-        .testTarget(name: "ErlangShellTests", dependencies: ["ErlangShell", "LineEditing"]),
+        .testTarget(name: "ErlangShellTests", dependencies: [
+            "ErlangShell", "LineEditing", "ErlangRuntime", "ErlangStdlib", "ErlangTerms",
+        ]),
         .testTarget(name: "ErlangStdlibTests", dependencies: [
             "ErlangStdlib", "ErlangEval", "ErlangRuntime", "ErlangTerms",
             .product(name: "BigInt", package: "BigInt"),

@@ -77,6 +77,14 @@ final class Evaluator: Sendable {
         }
     }
 
+    /// Stops the evaluation in progress (Ctrl-C): the evaluator is killed,
+    /// the evaluation ends with `** exception exit: killed`, and the
+    /// bindings stay. Does nothing between evaluations.
+    func interrupt() {
+        guard let pid = inFlight.withLock({ $0?.pid }) else { return }
+        runtime.sendExitSignal(from: pid, to: pid, reason: .atom("kill"))
+    }
+
     /// The reason the evaluator died of, if it died since the last
     /// evaluation without that being reported; a new evaluator is started
     /// for the next expression.

@@ -33,6 +33,10 @@ public final class Shell: Sendable {
     /// Returns the process exit status (`halt(N)` gives `N`).
     public func run(reader: any LineReader) async -> Int32 {
         if options.printBanner { runtime.output.write("Eshell V13.1.5  (abort with ^G)\n") }
+        if reader.isInteractive {
+            try? InterruptSignal.install { [evaluator] in evaluator.interrupt() }
+        }
+        defer { if reader.isInteractive { InterruptSignal.uninstall() } }
         var promptNumber = 1
         var pending = ""
         while true {
