@@ -8,6 +8,8 @@ import Synchronization
 enum EvaluationOutcome: Sendable {
     case value(Term)
     case exception(ErlangException)
+    /// An exit signal killed the evaluator during the evaluation.
+    case killed(Term)
     case diagnostic(EvalDiagnostic)
     case halt(Int32)
 }
@@ -70,7 +72,7 @@ final class Evaluator: Sendable {
         return await withCheckedContinuation { continuation in
             inFlight.withLock { $0 = (process.pid, { continuation.resume(returning: $0) }) }
             if !process.isAlive {
-                answer(process, .exception(ErlangException(.exit, process.exitReason ?? .atom(.noproc))))
+                answer(process, .killed(process.exitReason ?? .atom(.noproc)))
                 return
             }
             process.sendControl(Request(exprs: exprs))
@@ -108,7 +110,7 @@ final class Evaluator: Sendable {
                     if let exit = error as? ProcessExit { reason = exit.reason }
                     else if let exception = error as? ErlangException { reason = Runtime.exitReason(of: exception) }
                     else { reason = .atom(.normal) }
-                    self.answer(process, .exception(ErlangException(.exit, reason)))
+                    self.answer(process, .killed(reason))
                     throw error
                 }
             }
@@ -166,7 +168,7 @@ final class Evaluator: Sendable {
                 throw exception
             } catch let exit as ProcessExit {
                 retire(process)
-                answer(process, .exception(ErlangException(.exit, exit.reason)))
+                answer(process, .killed(exit.reason))
                 throw exit
             }
         }

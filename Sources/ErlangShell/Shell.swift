@@ -71,6 +71,10 @@ public final class Shell: Sendable {
                 await runtime.activity.waitUntilQuiet(limitMilliseconds: 2000)
                 runtime.output.write(report(exception))
                 result = .tuple([.atom(.EXIT), Runtime.exitReason(of: exception)])
+            case .killed(let reason):
+                await runtime.activity.waitUntilQuiet(limitMilliseconds: 2000)
+                runtime.output.write(report(ErlangException(.exit, reason), killedBySignal: true))
+                result = .tuple([.atom(.EXIT), reason])
             case .diagnostic(let diagnostic):
                 runtime.output.write("* \(diagnostic.location.line):\(diagnostic.location.column): \(diagnostic.message)\n")
                 result = .tuple([.atom(.EXIT), Self.reason(of: diagnostic)])
@@ -80,7 +84,7 @@ public final class Shell: Sendable {
             evaluator.history.add(ShellHistory.Entry(number: promptNumber, exprs: exprs, result: result))
             await runtime.activity.waitUntilQuiet(limitMilliseconds: 2000)
             if let reason = evaluator.takeUnreportedExit() {
-                runtime.output.write(report(ErlangException(.exit, reason)))
+                runtime.output.write(report(ErlangException(.exit, reason), killedBySignal: true))
             }
             promptNumber += 1
         }
@@ -130,11 +134,11 @@ public final class Shell: Sendable {
 
     /// The exception as the shell reports it (`** exception error: ...`,
     /// or `* exception ...` under `catch_exception(true)`).
-    func report(_ exception: ErlangException) -> String {
+    func report(_ exception: ErlangException, killedBySignal: Bool = false) -> String {
         let report = ExceptionReport(marker: evaluator.catchesExceptions ? "*" : "**") { term, column in
             PrettyPrinter(lineLength: 80, lineMaxChars: 60, depth: 30).print(term, column: column)
         }
-        return report.format(exception)
+        return report.format(exception, killedBySignal: killedBySignal)
     }
 
     /// The reason a command that did not compile is remembered with
@@ -157,7 +161,7 @@ public final class Shell: Sendable {
         switch await evaluator.evaluate(exprs) {
         case .value: return true
         case .halt(let status): Glibc.exit(status)
-        case .exception, .diagnostic: return false
+        case .exception, .killed, .diagnostic: return false
         }
     }
 

@@ -7,11 +7,12 @@ import ErlangTerms
 enum ErrorExplanation {
     /// The explanation lines (without indentation) for `module:function(args)`
     /// failing with `badarg`; empty when erl prints none.
-    static func lines(_ module: Atom, _ function: Atom, _ args: [Term]) -> [String] {
+    static func lines(_ module: Atom, _ function: Atom, _ args: [Term], reason: Term) -> [String] {
         let found: [(Int, String)]
-        switch module.text {
-        case "erlang": found = erlang(function.text, args)
-        case "io": found = io(function.text, args)
+        switch (module.text, reason) {
+        case ("erlang", .atom(.badarg)): found = erlang(function.text, args)
+        case ("io", .atom(.badarg)): found = io(function.text, args)
+        case ("maps", _): found = maps(function.text, args, reason)
         default: found = []
         }
         return found.map { "*** argument \($0.0): \($0.1)" }
@@ -72,6 +73,27 @@ enum ErrorExplanation {
     private static func isBinary(_ t: Term) -> Bool {
         if case .binary(let b) = t { return b.isBinary }
         return false
+    }
+
+    // MARK: maps
+
+    /// `{badkey, K}`: the key argument is not in the map; `{badmap, M}`:
+    /// the map argument is not a map (erl_stdlib_errors' wording).
+    private static func maps(_ name: String, _ args: [Term], _ reason: Term) -> [(Int, String)] {
+        guard case .tuple(let e) = reason, e.count == 2, case .atom(let tag) = e[0] else { return [] }
+        let mapPosition: Int
+        switch (name, args.count) {
+        case ("get", 2), ("get", 3), ("update", 3), ("put", 3), ("remove", 2), ("take", 2), ("find", 2),
+             ("is_key", 2), ("update_with", 3), ("update_with", 4):
+            mapPosition = name == "update" || name == "put" || name == "update_with" ? 3 : 2
+        case ("keys", 1), ("values", 1), ("to_list", 1), ("size", 1):
+            mapPosition = 1
+        default:
+            return []
+        }
+        if tag == .badmap { return [(mapPosition, "not a map")] }
+        if tag == .badkey { return [(1, "not present in map")] }
+        return []
     }
 
     // MARK: io

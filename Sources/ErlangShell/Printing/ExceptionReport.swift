@@ -11,12 +11,13 @@ struct ExceptionReport {
     /// Prints a term at a column, with erl's depth limit for exceptions.
     let printTerm: (Term, Int) -> String
 
-    /// The complete report, ending in a newline. An exit whose reason is
-    /// `{Reason, Stacktrace}` (a process that crashed with an error) shows
-    /// the reason as a term and the stacktrace below it, as erl does.
-    func format(_ exception: ErlangException) -> String {
+    /// The complete report, ending in a newline. When an exit signal killed
+    /// the evaluator (`killedBySignal`) and its reason is `{Reason,
+    /// Stacktrace}` (a linked process crashed with an error), the reason
+    /// shows as a term with the stacktrace below it, as erl does.
+    func format(_ exception: ErlangException, killedBySignal: Bool = false) -> String {
         let prefix = "\(marker) exception \(exception.kind.rawValue): "
-        if exception.kind == .exit, case .tuple(let e) = exception.reason, e.count == 2,
+        if killedBySignal, exception.kind == .exit, case .tuple(let e) = exception.reason, e.count == 2,
            let frames = e[1].listElements, !frames.isEmpty, frames.allSatisfy({ StackFrame($0) != nil }) {
             var text = prefix + printTerm(e[0], prefix.count + 1) + "\n"
             text += stackLines(frames, reason: e[0])
@@ -42,8 +43,8 @@ struct ExceptionReport {
             text += indent + label + "\(name)/\(frame.arity)" + frame.locationSuffix + "\n"
             if i == 0, let args = frame.arguments {
                 text += indent + "   called as \(name)(\(args.map { printTerm($0, 1) }.joined(separator: ",")))\n"
-                if reason == .atom(.badarg) {
-                    for line in ErrorExplanation.lines(frame.module, frame.function, args) { text += indent + "   " + line + "\n" }
+                for line in ErrorExplanation.lines(frame.module, frame.function, args, reason: reason) {
+                    text += indent + "   " + line + "\n"
                 }
             }
         }
@@ -82,6 +83,7 @@ struct ExceptionReport {
             guard case .atom(let tag) = e[0] else { return printTerm(reason, column) }
             let value = e[1]
             switch tag.text {
+            case "badarg": return "bad argument: " + printTerm(value, column + 14)
             case "badmatch": return "no match of right hand side value " + printTerm(value, column + 34)
             case "case_clause": return "no case clause matching " + printTerm(value, column + 24)
             case "try_clause": return "no try clause matching " + printTerm(value, column + 23)
@@ -138,7 +140,8 @@ struct ExceptionReport {
         }
         let isOperator = top.module.text == "erlang" && StackFrame.isOperator(top.function.text)
         if isOperator {
-            let name = StackFrame.functionText(top.module, top.function, qualified: false)
+            // erl writes operators bare (`+/2`, `not/1`), except `'/'/2`.
+            let name = top.function.text == "/" ? "'/'" : top.function.text
             let call: String
             if args.count == 2 {
                 call = "\(printTerm(args[0], 1)) \(top.function.text) \(printTerm(args[1], 1))"
@@ -151,8 +154,8 @@ struct ExceptionReport {
         let name = StackFrame.functionText(top.module, top.function, qualified: qualified)
         let call = "\(name)(\(args.map { printTerm($0, 1) }.joined(separator: ",")))"
         var text = indent + "in function  \(name)/\(args.count)\n" + indent + "   called as \(call)\n"
-        if exception.reason == .atom(.badarg) {
-            for line in ErrorExplanation.lines(top.module, top.function, args) { text += indent + "   " + line + "\n" }
+        for line in ErrorExplanation.lines(top.module, top.function, args, reason: exception.reason) {
+            text += indent + "   " + line + "\n"
         }
         return text
     }
