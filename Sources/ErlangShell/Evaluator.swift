@@ -34,6 +34,7 @@ final class Evaluator: Sendable {
     /// reply, taken by whoever answers first.
     private let inFlight = Mutex<(pid: Pid, reply: @Sendable (EvaluationOutcome) -> Void)?>(nil)
     private let catchExceptions = Mutex(false)
+    private let stopRequested = Mutex(false)
 
     struct Request: Sendable {
         let exprs: [Expr]
@@ -54,6 +55,13 @@ final class Evaluator: Sendable {
             return fields.map { Atom($0) }
         }
     }
+
+    /// Asks the node to stop (`q()`, as `init:stop/0`): the shell ends
+    /// after the current command, once its next prompt is out.
+    func requestStop() { stopRequested.withLock { $0 = true } }
+
+    /// Whether `q()` asked the node to stop.
+    var isStopping: Bool { stopRequested.withLock { $0 } }
 
     /// Sets `catch_exception/1`; answers the previous setting.
     func setCatchException(_ flag: Bool) -> Bool {

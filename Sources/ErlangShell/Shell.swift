@@ -87,6 +87,11 @@ public final class Shell: Sendable {
                 runtime.output.write(report(ErlangException(.exit, reason), killedBySignal: true))
             }
             promptNumber += 1
+            if evaluator.isStopping {
+                // erl prints the next prompt before init has stopped the node.
+                runtime.output.write("\(promptNumber)> ")
+                return 0
+            }
         }
     }
 
@@ -159,7 +164,9 @@ public final class Shell: Sendable {
         guard case .done(let tokens, _) = Scanner.scanForm(source + "\n"),
               let exprs = try? Parser.parseExprs(tokens) else { return false }
         switch await evaluator.evaluate(exprs) {
-        case .value: return true
+        case .value:
+            if evaluator.isStopping { Glibc.exit(0) }
+            return true
         case .halt(let status): Glibc.exit(status)
         case .exception, .killed, .diagnostic: return false
         }

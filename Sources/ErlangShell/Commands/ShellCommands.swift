@@ -60,7 +60,11 @@ enum ShellCommands {
     static func run(_ name: String, _ args: [Term], _ process: ErlangProcess, _ evaluator: Evaluator) async throws -> Term? {
         let output = evaluator.runtime.output
         switch (name, args.count) {
-        case ("q", 0), ("halt", 0):
+        case ("q", 0):
+            // init:stop(): answers ok; the node stops soon after.
+            evaluator.requestStop()
+            return .ok
+        case ("halt", 0):
             throw Evaluator.HaltRequest(status: 0)
         case ("halt", 1):
             if case .int(let n) = args[0] { throw Evaluator.HaltRequest(status: Int32(truncatingIfNeeded: n)) }
