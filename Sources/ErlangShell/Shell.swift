@@ -122,11 +122,29 @@ public final class Shell: Sendable {
                         break
                     }
                 }
-                guard let line = reader.readLine(prompt: promptShown ? "" : prompt) else { return nil }
+                guard let line = reader.readLine(prompt: promptShown ? "" : prompt) else {
+                    if reportUnfinished(text) { runtime.output.write(prompt) }
+                    return nil
+                }
                 promptShown = true
                 text += line + "\n"
             }
         }
+    }
+
+    /// At end of input, reports an unfinished form as erl does: a syntax
+    /// error before the end (at the last token), or the unterminated
+    /// string or atom. Answers whether it printed anything.
+    private func reportUnfinished(_ text: String) -> Bool {
+        do {
+            let tokens = try Scanner.scanAll(text)
+            guard let last = tokens.last else { return false }
+            runtime.output.write("* \(last.location.line):\(last.location.column): syntax error before: \n")
+        } catch {
+            let message = error.message.replacingNewlines
+            runtime.output.write("* \(error.location.line):\(error.location.column): \(message)\n")
+        }
+        return true
     }
 
     /// The text after a form's dot, less the one whitespace character
@@ -180,6 +198,16 @@ public final class Shell: Sendable {
 }
 
 extension String {
+    /// The text with each newline written as `\n`, as erl quotes the
+    /// start of an unterminated string.
+    var replacingNewlines: String {
+        var out = ""
+        for scalar in unicodeScalars {
+            if scalar == "\n" { out += "\\n" } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
     func trimmingCharacters() -> String {
         var scalars = Substring(self).unicodeScalars
         while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
