@@ -78,7 +78,8 @@ enum ShellCommands {
         case ("h", 0):
             var out = ""
             for (entry, withResult) in evaluator.history.listing() {
-                out += "\(entry.number): " + ExprPrinter.text(entry.exprs) + "\n"
+                let label = "\(entry.number): "
+                out += label + ExprLayout.text(entry.exprs, column: label.count) + "\n"
                 if withResult { out += "-> " + evaluator.printer.print(entry.result, column: 4, records: evaluator.recordFields) + "\n" }
             }
             output.write(out)

@@ -41,12 +41,12 @@ enum ExprPrinter {
             return ("<<" + segments.map(segment).joined(separator: ",") + ">>", primary)
         case .map(let base, let fields):
             let body = fields.map { text($0.key) + ($0.isExact ? " := " : " => ") + text($0.value) }
-            return ((base.map { text($0, minimum: 800) } ?? "") + "#{" + body.joined(separator: ", ") + "}", 800)
+            return ((base.map { text($0, minimum: 801) } ?? "") + "#{" + body.joined(separator: ", ") + "}", 800)
         case .record(let base, let name, let fields):
             let body = fields.map { "\($0.name) = " + text($0.value) }
-            return ((base.map { text($0, minimum: 800) } ?? "") + "#\(AtomText.quoted(name)){" + body.joined(separator: ", ") + "}", 800)
+            return ((base.map { text($0, minimum: 801) } ?? "") + "#\(AtomText.quoted(name)){" + body.joined(separator: ", ") + "}", 800)
         case .recordAccess(let base, let record, let field):
-            return (text(base, minimum: 800) + "#\(AtomText.quoted(record)).\(AtomText.quoted(field))", 800)
+            return (text(base, minimum: 801) + "#\(AtomText.quoted(record)).\(AtomText.quoted(field))", 800)
         case .recordIndex(let record, let field):
             return ("#\(AtomText.quoted(record)).\(AtomText.quoted(field))", 800)
         case .match(let l, let r, _):
