@@ -12,6 +12,93 @@ struct Transcript: Sendable, CustomTestStringConvertible {
 /// The recorded transcripts.
 enum RecordedTranscripts {
     static let all: [Transcript] = [
+        Transcript(name: "history_layout", input: #"""
+X = 2.
+case X of 1 -> a; _ -> {b, c} end.
+Y = case X of 2 -> ok end.
+is_function(fun(A) -> A end).
+if X > 2 -> a; true -> b end.
+try X of Z -> Z catch error:E -> E end.
+[Q * 2 || Q <- [1,2], Q > 1].
+X > 1 andalso true.
+(#{a => 1})#{a := 2}.
+h().
+"""#, expected: #"""
+1> 2
+2> {b,c}
+3> ok
+4> true
+5> b
+6> 2
+7> [4]
+8> true
+9> #{a => 2}
+10> 1: X = 2
+-> 2
+2: case X of
+       1 ->
+           a;
+       _ ->
+           {b, c}
+   end
+-> {b,c}
+3: Y = case X of
+           2 ->
+               ok
+       end
+-> ok
+4: is_function(fun(A) ->
+                      A
+               end)
+-> true
+5: if
+       X > 2 ->
+           a;
+       true ->
+           b
+   end
+-> b
+6: try X of
+       Z ->
+           Z
+   catch
+       error:E ->
+           E
+   end
+-> 2
+7: [ 
+    Q * 2 ||
+        Q <- [1, 2],
+        Q > 1
+   ]
+-> [4]
+8: X > 1
+   andalso
+   true
+-> true
+9: (#{a => 1})#{a := 2}
+-> #{a => 2}
+ok
+11> *** Terminating erlang (nonode@nohost)
+"""#),
+        Transcript(name: "stop", input: #"""
+1.
+q().
+timer:sleep(2000).
+2.
+"""#, expected: #"""
+1> 1
+2> ok
+3> 
+"""#),
+        Transcript(name: "unfinished", input: #"""
+1.
+5 +
+"""#, expected: #"""
+1> 1
+2> * 1:3: syntax error before: 
+2> *** Terminating erlang (nonode@nohost)
+"""#),
         Transcript(name: "bindings", input: #"""
 X = 1.
 X = 2.
