@@ -27,7 +27,10 @@ let package = Package(
             "ErlangTerms",
             .product(name: "DequeModule", package: "swift-collections"),
         ]),
-        .target(name: "ErlangEval", dependencies: ["ErlangTerms", "ErlangSyntax", "ErlangRuntime"]),
+        .target(name: "ErlangEval", dependencies: [
+            "ErlangTerms", "ErlangSyntax", "ErlangRuntime",
+            .product(name: "HashTreeCollections", package: "swift-collections"),
+        ]),
         .target(name: "ErlangOTP", dependencies: ["ErlangTerms", "ErlangRuntime"]),
         .target(name: "ErlangStdlib", dependencies: ["ErlangTerms", "ErlangSyntax", "ErlangRuntime", "ErlangEval", "ErlangOTP"]),
         .systemLibrary(
@@ -49,7 +52,9 @@ let package = Package(
         .testTarget(name: "ErlangTermsTests", dependencies: ["ErlangTerms"]),
         .testTarget(name: "ErlangSyntaxTests", dependencies: ["ErlangSyntax"]),
         .testTarget(name: "ErlangRuntimeTests", dependencies: ["ErlangRuntime", "ErlangTerms", "ErlangStdlib"]),
-        .testTarget(name: "ErlangShellTests", dependencies: ["ErlangShell", "LineEditing"]),
+        .testTarget(name: "ErlangShellTests", dependencies: [
+            "ErlangShell", "LineEditing", "ErlangRuntime", "ErlangStdlib", "ErlangTerms",
+        ]),
         .testTarget(name: "ErlangStdlibTests", dependencies: [
             "ErlangStdlib", "ErlangEval", "ErlangRuntime", "ErlangTerms",
             .product(name: "BigInt", package: "BigInt"),

@@ -72,10 +72,9 @@ extension Interpreter {
             elements = e
         } else {
             elements = [.atom(Atom(name))] + Array(repeating: Term.undefined, count: names.count)
-            if let defaults = records.defaults(of: name), !fields.contains(where: { $0.name == "_" }) {
-                for (i, value) in defaults.enumerated() where i < names.count && !fields.contains(where: { $0.name == names[i] }) {
-                    if let value { elements[i + 1] = try await eval(value, &env, process) }
-                }
+            let defaults = records.definition(of: name)?.defaults ?? []
+            for (i, d) in defaults.enumerated() where i + 1 < elements.count && !fields.contains(where: { $0.name == names[i] || $0.name == "_" }) {
+                if let d { elements[i + 1] = try await eval(d, &env, process) }
             }
         }
         for field in fields {
