@@ -65,8 +65,7 @@ public final class CodeServer: Sendable {
     /// Loads module `name` from `Name.erl` on the code path.
     func loadFromPath(_ name: Atom, report: Bool) -> CompileOutcome? {
         guard let file = findSource(name) else { return nil }
-        let directory = SourceFiles.directory(of: file)
-        let beam = (file.contains("/") ? directory : ".") + "/" + name.text + ".beam"
+        let beam = SourceFiles.directory(of: SourceFiles.absolute(file)) + "/" + name.text + ".beam"
         return compileAndLoad(file: file, beamPath: beam, report: report)
     }
 
