@@ -45,6 +45,9 @@ let package = Package(
         .executableTarget(name: "swerl", dependencies: ["Swerl", "ErlangShell", "LineEditing"]),
         .testTarget(name: "ErlangTermsTests", dependencies: ["ErlangTerms"]),
         .testTarget(name: "ErlangSyntaxTests", dependencies: ["ErlangSyntax"]),
+        .testTarget(name: "ErlangEvalTests", dependencies: [
+            "ErlangEval", "ErlangSyntax", "ErlangRuntime", "ErlangTerms", "ErlangStdlib",
+        ]),
         .testTarget(name: "ErlangRuntimeTests", dependencies: ["ErlangRuntime", "ErlangTerms", "ErlangStdlib"]),
         .testTarget(name: "ErlangShellTests", dependencies: ["ErlangShell", "LineEditing"]),
         .testTarget(name: "ErlangStdlibTests", dependencies: [

@@ -23,6 +23,9 @@ struct ModuleLinter {
     var current = ""
     var tokens: [Token] = []
     var variables: [Variable] = []
+    /// Variables bound in only some branches of a case/if/receive, with
+    /// the construct and its location.
+    var unsafe: [String: (String, SourceLocation, Int)] = [:]
 
     /// One variable of a function clause, from its first binding.
     struct Variable {
@@ -68,6 +71,7 @@ struct ModuleLinter {
             calls[key, default: []] = []
             for clause in function.clauses {
                 variables = []
+                unsafe = [:]
                 var scope = Scope()
                 for pattern in clause.patterns { self.pattern(pattern, &scope, fresh: false) }
                 guards(clause.guards, &scope)
