@@ -59,6 +59,7 @@ public enum ModuleParser {
         case .keyword(let k): name = k
         default: throw Diagnostic("syntax error before: \(nameToken.errorText)", at: nameToken.location)
         }
+        if source.firstAttributeLocation == nil { source.firstAttributeLocation = nameToken.location }
         if typeAttributes.contains(name) || name == "record" { noteTypes(name, form, into: &source) }
         if typeAttributes.contains(name) { return }
         var tokens = form

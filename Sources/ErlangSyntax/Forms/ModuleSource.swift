@@ -12,6 +12,8 @@ public struct ModuleSource: Sendable {
     public var file: String
     /// The name from `-module(Name).`, if present.
     public var name: String?
+    /// Where the first attribute's name is (erl reports a missing `-module` there).
+    public var firstAttributeLocation: SourceLocation?
     /// Where `-module` is.
     public var moduleLocation: SourceLocation?
     /// `-export([f/1, ...])` entries in order, with the location of each attribute.
