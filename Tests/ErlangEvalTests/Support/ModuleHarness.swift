@@ -6,9 +6,16 @@ import ErlangTerms
 /// Compiles modules from source strings into a fresh runtime and calls
 /// their functions inside processes.
 struct ModuleHarness {
-    let runtime = Runtime(clock: ManualClock(), output: CapturedOutput())
+    let runtime: Runtime
 
-    init() { Stdlib.install(in: runtime, codePath: []) }
+    /// A runtime with the stdlib and an empty code path.
+    init() {
+        runtime = Runtime(clock: ManualClock(), output: CapturedOutput())
+        Stdlib.install(in: runtime, codePath: [])
+    }
+
+    /// A harness over `runtime`, whose stdlib is installed.
+    init(runtime: Runtime) { self.runtime = runtime }
 
     /// Compiles `text` as `file`; loads the module when it compiled.
     @discardableResult
