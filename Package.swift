@@ -51,6 +51,9 @@ let package = Package(
         ]),
         .testTarget(name: "ErlangTermsTests", dependencies: ["ErlangTerms"]),
         .testTarget(name: "ErlangSyntaxTests", dependencies: ["ErlangSyntax"]),
+        .testTarget(name: "ErlangEvalTests", dependencies: [
+            "ErlangEval", "ErlangSyntax", "ErlangRuntime", "ErlangTerms", "ErlangStdlib",
+        ]),
         .testTarget(name: "ErlangRuntimeTests", dependencies: ["ErlangRuntime", "ErlangTerms", "ErlangStdlib"]),
         .testTarget(name: "ErlangShellTests", dependencies: [
             "ErlangShell", "LineEditing", "ErlangRuntime", "ErlangStdlib", "ErlangTerms",
