@@ -46,6 +46,7 @@ let package = Package(
         .testTarget(name: "ErlangTermsTests", dependencies: ["ErlangTerms"]),
         .testTarget(name: "ErlangSyntaxTests", dependencies: ["ErlangSyntax"]),
         .testTarget(name: "ErlangRuntimeTests", dependencies: ["ErlangRuntime", "ErlangTerms", "ErlangStdlib"]),
+        .testTarget(name: "ErlangOTPTests", dependencies: ["ErlangOTP", "ErlangStdlib", "ErlangRuntime", "ErlangTerms"]),
         .testTarget(name: "ErlangStdlibTests", dependencies: [
             "ErlangStdlib", "ErlangEval", "ErlangRuntime", "ErlangTerms",
             .product(name: "BigInt", package: "BigInt"),
