@@ -27,7 +27,10 @@ let package = Package(
             "ErlangTerms",
             .product(name: "DequeModule", package: "swift-collections"),
         ]),
-        .target(name: "ErlangEval", dependencies: ["ErlangTerms", "ErlangSyntax", "ErlangRuntime"]),
+        .target(name: "ErlangEval", dependencies: [
+            "ErlangTerms", "ErlangSyntax", "ErlangRuntime",
+            .product(name: "HashTreeCollections", package: "swift-collections"),
+        ]),
         .target(name: "ErlangOTP", dependencies: ["ErlangTerms", "ErlangRuntime"]),
         .target(name: "ErlangStdlib", dependencies: ["ErlangTerms", "ErlangSyntax", "ErlangRuntime", "ErlangEval", "ErlangOTP"]),
         .systemLibrary(
@@ -43,10 +46,16 @@ let package = Package(
             "ErlangTerms", "ErlangSyntax", "ErlangRuntime", "ErlangEval", "ErlangOTP", "ErlangStdlib", "ErlangShell",
         ]),
         .executableTarget(name: "swerl", dependencies: ["Swerl", "ErlangShell", "LineEditing"]),
+        .executableTarget(name: "swerl-fuzz", dependencies: [
+            "ErlangSyntax", "ErlangRuntime", "ErlangStdlib", "ErlangShell", "LineEditing",
+        ]),
         .testTarget(name: "ErlangTermsTests", dependencies: ["ErlangTerms"]),
         .testTarget(name: "ErlangSyntaxTests", dependencies: ["ErlangSyntax"]),
         .testTarget(name: "ErlangRuntimeTests", dependencies: ["ErlangRuntime", "ErlangTerms", "ErlangStdlib"]),
         .testTarget(name: "ErlangOTPTests", dependencies: ["ErlangOTP", "ErlangStdlib", "ErlangRuntime", "ErlangTerms"]),
+        .testTarget(name: "ErlangShellTests", dependencies: [
+            "ErlangShell", "LineEditing", "ErlangRuntime", "ErlangStdlib", "ErlangTerms",
+        ]),
         .testTarget(name: "ErlangStdlibTests", dependencies: [
             "ErlangStdlib", "ErlangEval", "ErlangRuntime", "ErlangTerms",
             .product(name: "BigInt", package: "BigInt"),

@@ -8,23 +8,36 @@ import Synchronization
 enum EvaluationOutcome: Sendable {
     case value(Term)
     case exception(ErlangException)
+    /// An exit signal killed the evaluator during the evaluation.
+    case killed(Term)
     case diagnostic(EvalDiagnostic)
     case halt(Int32)
 }
 
 /// Runs shell expressions inside the shell's evaluator process, keeping the
 /// bindings between evaluations. When an evaluation raises, the evaluator
-/// process exits and a new one is started for the next expression, as in
-/// erl (`self()` changes); the bindings stay.
+/// process exits with the exception's exit reason (so processes linked to
+/// it get the signal) and a new one is started for the next expression, as
+/// in erl (`self()` changes); the bindings stay as they were before the
+/// failed expression. A linked process that crashes kills the evaluator:
+/// during an evaluation that evaluation ends with the exit; while idle the
+/// shell reports it before its next prompt (`takeUnreportedExit`).
 final class Evaluator: Sendable {
     let runtime: Runtime
     let records = RecordTable()
+    let history = ShellHistory()
+    /// How the shell prints results (`shell:pp/4`: depth 30, 60 characters a line).
+    let printer = PrettyPrinter.shell
     private let bindings = Mutex(Bindings())
     private let current = Mutex<ErlangProcess?>(nil)
+    /// The evaluation in progress: the evaluator it was sent to and its
+    /// reply, taken by whoever answers first.
+    private let inFlight = Mutex<(pid: Pid, reply: @Sendable (EvaluationOutcome) -> Void)?>(nil)
+    private let catchExceptions = Mutex(false)
+    private let stopRequested = Mutex(false)
 
     struct Request: Sendable {
         let exprs: [Expr]
-        let reply: @Sendable (EvaluationOutcome) -> Void
     }
 
     /// Thrown by `halt()`/`q()` to end the session.
@@ -34,60 +47,138 @@ final class Evaluator: Sendable {
 
     init(runtime: Runtime) { self.runtime = runtime }
 
+    /// The field names of a record the shell knows, for printing
+    /// `{person, "Joe", 0}` as `#person{name = "Joe",age = 0}`.
+    var recordFields: (Atom, Int) -> [Atom]? {
+        { [records] name, count in
+            guard let fields = records.fields(of: name.text), fields.count == count else { return nil }
+            return fields.map { Atom($0) }
+        }
+    }
+
+    /// Asks the node to stop (`q()`, as `init:stop/0`): the shell ends
+    /// after the current command, once its next prompt is out.
+    func requestStop() { stopRequested.withLock { $0 = true } }
+
+    /// Whether `q()` asked the node to stop.
+    var isStopping: Bool { stopRequested.withLock { $0 } }
+
+    /// Sets `catch_exception/1`; answers the previous setting.
+    func setCatchException(_ flag: Bool) -> Bool {
+        catchExceptions.withLock { old in
+            defer { old = flag }
+            return old
+        }
+    }
+
+    /// Whether exceptions leave the evaluator alive (`catch_exception(true)`).
+    var catchesExceptions: Bool { catchExceptions.withLock { $0 } }
+
     /// Evaluates `exprs` and waits for the outcome.
     func evaluate(_ exprs: [Expr]) async -> EvaluationOutcome {
         let process = evaluatorProcess()
         return await withCheckedContinuation { continuation in
-            process.sendControl(Request(exprs: exprs, reply: { continuation.resume(returning: $0) }))
+            inFlight.withLock { $0 = (process.pid, { continuation.resume(returning: $0) }) }
+            if !process.isAlive {
+                answer(process, .killed(process.exitReason ?? .atom(.noproc)))
+                return
+            }
+            process.sendControl(Request(exprs: exprs))
         }
     }
 
-    private func evaluatorProcess() -> ErlangProcess {
+    /// Stops the evaluation in progress (Ctrl-C): the evaluator is killed,
+    /// the evaluation ends with `** exception exit: killed`, and the
+    /// bindings stay. Does nothing between evaluations.
+    func interrupt() {
+        guard let pid = inFlight.withLock({ $0?.pid }) else { return }
+        runtime.sendExitSignal(from: pid, to: pid, reason: .atom("kill"))
+    }
+
+    /// The reason the evaluator died of, if it died since the last
+    /// evaluation without that being reported; a new evaluator is started
+    /// for the next expression.
+    func takeUnreportedExit() -> Term? {
+        current.withLock { slot -> Term? in
+            guard let p = slot, !p.isAlive else { return nil }
+            slot = nil
+            return p.exitReason ?? .atom(.normal)
+        }
+    }
+
+    /// The current evaluator's pid, starting one if needed.
+    func evaluatorProcess() -> ErlangProcess {
         current.withLock { slot in
             if let p = slot, p.isAlive { return p }
-            let p = runtime.spawn { [self] process in try await self.serve(process) }
+            let p = runtime.spawn { [self] process in
+                do {
+                    try await self.serve(process)
+                } catch {
+                    let reason: Term
+                    if let exit = error as? ProcessExit { reason = exit.reason }
+                    else if let exception = error as? ErlangException { reason = Runtime.exitReason(of: exception) }
+                    else { reason = .atom(.normal) }
+                    self.answer(process, .killed(reason))
+                    throw error
+                }
+            }
             slot = p
             return p
         }
     }
 
+    /// Answers the evaluation in progress if `process` runs it.
+    private func answer(_ process: ErlangProcess, _ outcome: EvaluationOutcome) {
+        let reply = inFlight.withLock { r -> (@Sendable (EvaluationOutcome) -> Void)? in
+            guard let pending = r, pending.pid == process.pid else { return nil }
+            r = nil
+            return pending.reply
+        }
+        reply?(outcome)
+    }
+
+    /// Forgets `process` as the evaluator: it is ending, its end reported.
+    private func retire(_ process: ErlangProcess) {
+        current.withLock { slot in if slot?.pid == process.pid { slot = nil } }
+    }
+
     private func serve(_ process: ErlangProcess) async throws {
-        let interpreter = Interpreter(module: Atom("erl_eval"), records: records, localHandler: { name, args, process in
-            try ShellCommands.run(name, args, process)
+        let interpreter = Interpreter(module: Atom("erl_eval"), records: records, localHandler: { [self] name, args, process in
+            try await ShellCommands.run(name, args, process, self)
         })
         while true {
             guard let request = try await process.nextControlRequest() as? Request else { continue }
             var env = bindings.withLock { $0 }
             do {
-                let value = try await interpreter.evalBody(request.exprs, &env, process)
+                var value = Term.ok
+                for e in request.exprs {
+                    if let v = try ShellCommands.runSpecial(e, &env, self) {
+                        value = v
+                    } else {
+                        value = try await interpreter.eval(e, &env, process)
+                    }
+                }
                 let bound = env
                 bindings.withLock { $0 = bound }
-                request.reply(.value(value))
+                answer(process, .value(value))
             } catch let halt as HaltRequest {
-                request.reply(.halt(halt.status))
+                answer(process, .halt(halt.status))
                 return
             } catch let diagnostic as EvalDiagnostic {
-                request.reply(.diagnostic(diagnostic))
+                answer(process, .diagnostic(diagnostic))
             } catch let exception as ErlangException {
-                request.reply(.exception(exception))
+                if catchesExceptions {
+                    answer(process, .exception(exception))
+                    continue
+                }
+                retire(process)
+                answer(process, .exception(exception))
                 throw exception
             } catch let exit as ProcessExit {
-                request.reply(.exception(ErlangException(.exit, exit.reason)))
+                retire(process)
+                answer(process, .killed(exit.reason))
                 throw exit
             }
-        }
-    }
-}
-
-/// The shell's own commands (`q()`, `halt()`, ...), tried before BIFs.
-enum ShellCommands {
-    static func run(_ name: String, _ args: [Term], _ process: ErlangProcess) throws -> Term? {
-        switch (name, args.count) {
-        case ("q", 0), ("halt", 0): throw Evaluator.HaltRequest(status: 0)
-        case ("halt", 1):
-            if case .int(let n) = args[0] { throw Evaluator.HaltRequest(status: Int32(truncatingIfNeeded: n)) }
-            throw Evaluator.HaltRequest(status: 1)
-        default: return nil
         }
     }
 }

@@ -72,6 +72,10 @@ extension Interpreter {
             elements = e
         } else {
             elements = [.atom(Atom(name))] + Array(repeating: Term.undefined, count: names.count)
+            let defaults = records.definition(of: name)?.defaults ?? []
+            for (i, d) in defaults.enumerated() where i + 1 < elements.count && !fields.contains(where: { $0.name == names[i] || $0.name == "_" }) {
+                if let d { elements[i + 1] = try await eval(d, &env, process) }
+            }
         }
         for field in fields {
             let value = try await eval(field.value, &env, process)

@@ -1,20 +1,48 @@
+import ErlangSyntax
 import Synchronization
 
 /// Record definitions known to an evaluation: the shell's `rd/2`/`rr/1`
 /// records, or a module's `-record` attributes. Mirrors the shell's record table.
 public final class RecordTable: Sendable {
-    private let definitions = Mutex<[String: [String]]>([:])
+    /// One record: its field names and each field's default expression.
+    public struct Definition: Sendable {
+        /// The field names, in order.
+        public let fields: [String]
+        /// The default of each field (`nil`: `undefined`).
+        public let defaults: [Expr?]
+    }
+
+    private let definitions = Mutex<[String: Definition]>([:])
 
     /// An empty table.
     public init() {}
 
-    /// Defines (or redefines) record `name` with `fields`.
+    /// Defines (or redefines) record `name` with `fields`, every default `undefined`.
     public func define(_ name: String, fields: [String]) {
-        definitions.withLock { $0[name] = fields }
+        define(name, fields: fields, defaults: Array(repeating: nil, count: fields.count))
+    }
+
+    /// Defines (or redefines) record `name` with `fields` and their `defaults`.
+    public func define(_ name: String, fields: [String], defaults: [Expr?]) {
+        definitions.withLock { $0[name] = Definition(fields: fields, defaults: defaults) }
     }
 
     /// The field names of record `name`, if defined.
     public func fields(of name: String) -> [String]? {
+        definitions.withLock { $0[name]?.fields }
+    }
+
+    /// The definition of record `name`, if defined.
+    public func definition(of name: String) -> Definition? {
         definitions.withLock { $0[name] }
     }
+
+    /// The defined record names, sorted (`rl/0`).
+    public var names: [String] { definitions.withLock { $0.keys.sorted() } }
+
+    /// Forgets record `name` (`rf/1`).
+    public func remove(_ name: String) { _ = definitions.withLock { $0.removeValue(forKey: name) } }
+
+    /// Forgets every record (`rf/0`).
+    public func removeAll() { definitions.withLock { $0.removeAll() } }
 }

@@ -5,14 +5,49 @@ import ErlangTerms
 /// erl's `in function`/`called as` lines for BIF errors. Mirrors
 /// `erl_error:format_exception/6` as the shell calls it.
 struct ExceptionReport {
+    /// `**` normally, `*` under `catch_exception(true)`; the lines below
+    /// the first are indented to match.
+    var marker = "**"
     /// Prints a term at a column, with erl's depth limit for exceptions.
     let printTerm: (Term, Int) -> String
 
-    /// The complete report, ending in a newline.
-    func format(_ exception: ErlangException) -> String {
-        let prefix = "** exception \(exception.kind.rawValue): "
+    /// The complete report, ending in a newline. When an exit signal killed
+    /// the evaluator (`killedBySignal`) and its reason is `{Reason,
+    /// Stacktrace}` (a linked process crashed with an error), the reason
+    /// shows as a term with the stacktrace below it, as erl does.
+    func format(_ exception: ErlangException, killedBySignal: Bool = false) -> String {
+        let prefix = "\(marker) exception \(exception.kind.rawValue): "
+        if killedBySignal, exception.kind == .exit, case .tuple(let e) = exception.reason, e.count == 2,
+           let frames = e[1].listElements, !frames.isEmpty, frames.allSatisfy({ StackFrame($0) != nil }) {
+            var text = prefix + printTerm(e[0], prefix.count + 1) + "\n"
+            text += stackLines(frames, reason: e[0])
+            return text
+        }
         var text = prefix + describe(exception, column: prefix.count + 1) + "\n"
         if exception.kind == .error, let location = location(exception) { text += location }
+        return text
+    }
+
+    /// The indentation of the `in function` lines (one more than the marker's width... as erl lays them out).
+    private var indent: String { String(repeating: " ", count: marker.count + 3) }
+
+    /// `in function`/`called as`/`in call from` lines for a crashed process's stacktrace.
+    private func stackLines(_ frames: [Term], reason: Term) -> String {
+        var text = ""
+        for (i, term) in frames.enumerated() {
+            guard let frame = StackFrame(term) else { continue }
+            if frame.module.text == "erl_eval" || frame.module.text == "shell" { break }
+            let qualified = frame.module.text != "erlang" || !StackFrame.isAutoImported(frame.function.text, frame.arity)
+            let name = StackFrame.functionText(frame.module, frame.function, qualified: qualified)
+            let label = i == 0 ? "in function  " : "in call from "
+            text += indent + label + "\(name)/\(frame.arity)" + frame.locationSuffix + "\n"
+            if i == 0, let args = frame.arguments {
+                text += indent + "   called as \(name)(\(args.map { printTerm($0, 1) }.joined(separator: ",")))\n"
+                for line in ErrorExplanation.lines(frame.module, frame.function, args, reason: reason) {
+                    text += indent + "   " + line + "\n"
+                }
+            }
+        }
         return text
     }
 
@@ -48,6 +83,7 @@ struct ExceptionReport {
             guard case .atom(let tag) = e[0] else { return printTerm(reason, column) }
             let value = e[1]
             switch tag.text {
+            case "badarg": return "bad argument: " + printTerm(value, column + 14)
             case "badmatch": return "no match of right hand side value " + printTerm(value, column + 34)
             case "case_clause": return "no case clause matching " + printTerm(value, column + 24)
             case "try_clause": return "no try clause matching " + printTerm(value, column + 23)
@@ -104,17 +140,23 @@ struct ExceptionReport {
         }
         let isOperator = top.module.text == "erlang" && StackFrame.isOperator(top.function.text)
         if isOperator {
-            let name = StackFrame.functionText(top.module, top.function, qualified: false)
+            // erl writes operators bare (`+/2`, `not/1`), except `'/'/2`.
+            let name = top.function.text == "/" ? "'/'" : top.function.text
             let call: String
             if args.count == 2 {
                 call = "\(printTerm(args[0], 1)) \(top.function.text) \(printTerm(args[1], 1))"
             } else {
                 call = "\(top.function.text) \(args.map { printTerm($0, 1) }.joined(separator: " "))"
             }
-            return "     in operator  \(name)/\(args.count)\n        called as \(call)\n"
+            return indent + "in operator  \(name)/\(args.count)\n" + indent + "   called as \(call)\n"
         }
-        let name = StackFrame.functionText(top.module, top.function, qualified: top.module.text != "erlang")
+        let qualified = top.module.text != "erlang" || !StackFrame.isAutoImported(top.function.text, args.count)
+        let name = StackFrame.functionText(top.module, top.function, qualified: qualified)
         let call = "\(name)(\(args.map { printTerm($0, 1) }.joined(separator: ",")))"
-        return "     in function  \(name)/\(args.count)\n        called as \(call)\n"
+        var text = indent + "in function  \(name)/\(args.count)\n" + indent + "   called as \(call)\n"
+        for line in ErrorExplanation.lines(top.module, top.function, args, reason: exception.reason) {
+            text += indent + "   " + line + "\n"
+        }
+        return text
     }
 }

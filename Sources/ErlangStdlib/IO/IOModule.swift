@@ -1,79 +1,103 @@
 import ErlangRuntime
 import ErlangTerms
 
-/// The `io` module: output goes to the runtime's output sink.
+/// The `io` module: formatted and plain output to an I/O device. Every
+/// device Swerl knows (`standard_io`, `standard_error`, `user`, a pid or a
+/// registered name) writes to the runtime's output sink. Mirrors OTP's `io`.
+///
+/// A bad format or argument raises `badarg` with no stacktrace, so the
+/// caller's frame `{io, format, Args, []}` is added; the shell explains it
+/// (`*** argument 1: wrong number of arguments`).
 enum IOModule {
     /// The exported functions.
     static let functions: FunctionTable = [
-        bif("format", 1, { p, a in
-            p.runtime.output.write(try SimpleFormat.format(a[0], []))
-            return .ok
+        bif("format", 1, { p, a in try write(p, .atom(.standardIO), try ErlangFormat.format(a[0], .nil)) }),
+        bif("format", 2, { p, a in try write(p, .atom(.standardIO), try ErlangFormat.format(a[0], a[1])) }),
+        bif("format", 3, { p, a in
+            try checkDevice(p, a[0])
+            return try write(p, a[0], try ErlangFormat.format(a[1], a[2]))
         }),
-        bif("format", 2, { p, a in
-            guard let args = a[1].listElements else { throw ErlangException.badarg }
-            p.runtime.output.write(try SimpleFormat.format(a[0], args))
-            return .ok
+        bif("fwrite", 1, { p, a in try write(p, .atom(.standardIO), try ErlangFormat.format(a[0], .nil)) }),
+        bif("fwrite", 2, { p, a in try write(p, .atom(.standardIO), try ErlangFormat.format(a[0], a[1])) }),
+        bif("fwrite", 3, { p, a in
+            try checkDevice(p, a[0])
+            return try write(p, a[0], try ErlangFormat.format(a[1], a[2]))
         }),
-        bif("nl", 0, { p, _ in
-            p.runtime.output.write("\n")
-            return .ok
+        bif("put_chars", 1, { p, a in try write(p, .atom(.standardIO), try characters(a[0])) }),
+        bif("put_chars", 2, { p, a in
+            try checkDevice(p, a[0])
+            return try write(p, a[0], try characters(a[1]))
         }),
+        bif("nl", 0, { p, _ in try write(p, .atom(.standardIO), "\n") }),
+        bif("nl", 1, { p, a in
+            try checkDevice(p, a[0])
+            return try write(p, a[0], "\n")
+        }),
+        bif("write", 1, { p, a in try write(p, .atom(.standardIO), TermWriter.write(a[0])) }),
+        bif("write", 2, { p, a in
+            try checkDevice(p, a[0])
+            return try write(p, a[0], TermWriter.write(a[1]))
+        }),
+        bif("columns", 0, { _, _ in notSupported }),
+        bif("columns", 1, { _, _ in notSupported }),
+        bif("rows", 0, { _, _ in notSupported }),
+        bif("rows", 1, { _, _ in notSupported }),
+        bif("printable_range", 0, { _, _ in .atom("latin1") }),
     ]
-}
 
-/// io_lib:format's common directives: `~p ~w ~s ~n ~~` (the full engine is still to come).
-enum SimpleFormat {
-    static func format(_ formatTerm: Term, _ args: [Term]) throws -> String {
-        let codes: [Int]
-        if case .atom(let a) = formatTerm {
-            codes = a.text.unicodeScalars.map { Int($0.value) }
-        } else if let bytes = Text.iolistBytes(formatTerm) {
-            codes = bytes.map(Int.init)
-        } else {
-            throw ErlangException.badarg
+    /// `{error, enotsup}`: piped output has no terminal size.
+    static let notSupported = Term.tuple([.atom("error"), .atom("enotsup")])
+
+    /// Writes `text` to `device` and answers `ok`. The devices are in
+    /// latin1 mode, as erl's standard_io is when output is not a terminal:
+    /// a character above 255 is written as `\x{3E8}`.
+    static func write(_ process: ErlangProcess, _ device: Term, _ text: String) throws -> Term {
+        guard text.unicodeScalars.contains(where: { $0.value > 255 }) else {
+            process.runtime.output.write(text)
+            return .ok
         }
         var out = ""
-        var column = 0
-        var remaining = args[...]
-        var i = 0
-        func next() throws -> Term {
-            guard let t = remaining.popFirst() else { throw ErlangException.badarg }
-            return t
-        }
-        while i < codes.count {
-            let c = codes[i]
-            i += 1
-            guard c == 126 else {
-                if let s = Unicode.Scalar(UInt32(clamping: c)) { out.unicodeScalars.append(s) }
-                column = c == 10 ? 0 : column + 1
-                continue
-            }
-            guard i < codes.count else { throw ErlangException.badarg }
-            var d = codes[i]
-            i += 1
-            if d == 116, i < codes.count { d = codes[i]; i += 1 }  // ~t modifier
-            let piece: String
-            switch d {
-            case 112: piece = PrettyPrinter().print(try next(), column: column + 1)
-            case 119: piece = TermWriter.write(try next())
-            case 115:
-                let t = try next()
-                if case .atom(let a) = t { piece = a.text }
-                else if let bytes = Text.iolistBytes(t) { piece = String(decoding: bytes, as: UTF8.self) }
-                else if let s = Text.string(t) { piece = s }
-                else { throw ErlangException.badarg }
-            case 110: piece = "\n"
-            case 126: piece = "~"
-            default: throw ErlangException.badarg
-            }
-            out += piece
-            if let nl = piece.lastIndex(of: "\n") {
-                column = piece[piece.index(after: nl)...].unicodeScalars.count
+        for scalar in text.unicodeScalars {
+            if scalar.value > 255 {
+                out += "\\x{" + String(scalar.value, radix: 16, uppercase: true) + "}"
             } else {
-                column += piece.unicodeScalars.count
+                out.unicodeScalars.append(scalar)
             }
         }
-        guard remaining.isEmpty else { throw ErlangException.badarg }
-        return out
+        process.runtime.output.write(out)
+        return .ok
     }
+
+    /// Raises `badarg` unless `device` names an I/O device.
+    static func checkDevice(_ process: ErlangProcess, _ device: Term) throws {
+        switch device {
+        case .pid: return
+        case .atom(let name):
+            if name == .standardIO || name == .standardError || name == .user { return }
+            if process.runtime.whereis(name) != nil { return }
+            throw ErlangException.badarg
+        case .int, .bigInt, .float, .tuple, .nil, .cons, .map, .binary, .ref, .fun:
+            throw ErlangException.badarg
+        }
+    }
+
+    /// The text of `unicode:chardata()` (code points and UTF-8 binaries), or `badarg`.
+    static func characters(_ term: Term) throws -> String {
+        guard let data = CharData(term) else { throw ErlangException.badarg }
+        var scalars = String.UnicodeScalarView()
+        for code in data.codes {
+            guard let s = Unicode.Scalar(UInt32(clamping: code)) else { throw ErlangException.badarg }
+            scalars.append(s)
+        }
+        return String(scalars)
+    }
+}
+
+extension Atom {
+    /// `standard_io`, the default I/O device.
+    static let standardIO = Atom("standard_io")
+    /// `standard_error`.
+    static let standardError = Atom("standard_error")
+    /// `user`, the console device.
+    static let user = Atom("user")
 }

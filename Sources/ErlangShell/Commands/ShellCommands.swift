@@ -1,0 +1,135 @@
+import ErlangEval
+import ErlangRuntime
+import ErlangSyntax
+import ErlangTerms
+
+/// The shell's own commands, as erl's `shell` and `shell_default` have
+/// them. `b()`, `f()`, `f(X)` and `rd(R, D)` work on the unevaluated
+/// expression (the variable in `f(X)` may be unbound, the fields in `rd`
+/// are declarations); the others are local calls the evaluator resolves
+/// before BIFs: `v(N)`, `h()`, `history(N)`, `results(N)`, `rf()`,
+/// `rl()`, `rp(T)`, `help()`, `flush()`, `catch_exception(B)`, `q()`, `halt()`.
+enum ShellCommands {
+    /// Runs `e` if it is one of the commands that take unevaluated
+    /// arguments; `nil` when it is an ordinary expression.
+    static func runSpecial(_ e: Expr, _ env: inout Bindings, _ evaluator: Evaluator) throws -> Term? {
+        guard case .call(.atom(let name), let args, _) = e else { return nil }
+        switch (name, args.count) {
+        case ("b", 0):
+            var out = ""
+            for variable in env.sortedNames {
+                guard let value = env[variable] else { continue }
+                out += "\(variable) = " + evaluator.printer.print(value, column: variable.count + 4,
+                                                                  records: evaluator.recordFields) + "\n"
+            }
+            evaluator.runtime.output.write(out)
+            return .ok
+        case ("f", 0):
+            env.removeAll()
+            return .ok
+        case ("f", 1):
+            guard case .variable(let variable, _) = args[0] else { return nil }
+            env.remove(variable)
+            return .ok
+        case ("rd", 2):
+            guard case .atom(let record) = args[0], case .tuple(let items) = args[1] else {
+                throw ErlangException(.exit, .string("bad record declaration"))
+            }
+            var fields: [String] = []
+            var defaults: [Expr?] = []
+            for item in items {
+                switch item {
+                case .atom(let field):
+                    fields.append(field)
+                    defaults.append(nil)
+                case .match(.atom(let field), let value, _):
+                    fields.append(field)
+                    defaults.append(value)
+                default:
+                    throw ErlangException(.exit, .string("bad record declaration"))
+                }
+            }
+            evaluator.records.define(record, fields: fields, defaults: defaults)
+            return .atom(Atom(record))
+        default:
+            return nil
+        }
+    }
+
+    /// Runs the local call `name(args)` if it is a shell command; `nil` otherwise.
+    static func run(_ name: String, _ args: [Term], _ process: ErlangProcess, _ evaluator: Evaluator) async throws -> Term? {
+        let output = evaluator.runtime.output
+        switch (name, args.count) {
+        case ("q", 0):
+            // init:stop(): answers ok; the node stops soon after.
+            evaluator.requestStop()
+            return .ok
+        case ("halt", 0):
+            throw Evaluator.HaltRequest(status: 0)
+        case ("halt", 1):
+            if case .int(let n) = args[0] { throw Evaluator.HaltRequest(status: Int32(truncatingIfNeeded: n)) }
+            throw Evaluator.HaltRequest(status: 1)
+        case ("v", 1):
+            guard case .int(let n) = args[0], let value = evaluator.history.result(n) else {
+                throw ErlangException(.error, .atom(.undef),
+                                      stacktrace: [ErlangProcess.frame(Atom("shell_default"), Atom("v"), .list(args))])
+            }
+            return value
+        case ("h", 0):
+            var out = ""
+            for (entry, withResult) in evaluator.history.listing() {
+                let label = "\(entry.number): "
+                out += label + ExprLayout.text(entry.exprs, column: label.count) + "\n"
+                if withResult { out += "-> " + evaluator.printer.print(entry.result, column: 4, records: evaluator.recordFields) + "\n" }
+            }
+            output.write(out)
+            return .ok
+        case ("history", 1):
+            guard case .int(let n) = args[0] else { return nil }
+            return .int(evaluator.history.setKeptCommands(n))
+        case ("results", 1):
+            guard case .int(let n) = args[0] else { return nil }
+            return .int(evaluator.history.setKeptResults(n))
+        case ("catch_exception", 1):
+            guard let flag = args[0].boolValue else { return nil }
+            return .bool(evaluator.setCatchException(flag))
+        case ("rf", 0):
+            evaluator.records.removeAll()
+            return .nil
+        case ("rf", 1):
+            if case .atom(let a) = args[0] { evaluator.records.remove(a.text) }
+            return .ok
+        case ("rl", 0), ("rl", 1):
+            var names = evaluator.records.names
+            if args.count == 1 {
+                guard case .atom(let a) = args[0] else { return nil }
+                names = names.filter { $0 == a.text }
+            }
+            var out = ""
+            for name in names {
+                guard let d = evaluator.records.definition(of: name) else { continue }
+                let fields = zip(d.fields, d.defaults).map { field, value in
+                    AtomText.quoted(field) + (value.map { " = " + ExprPrinter.text($0) } ?? "")
+                }
+                out += "-record(\(AtomText.quoted(name)),{" + fields.joined(separator: ", ") + "}).\n"
+            }
+            output.write(out)
+            return .ok
+        case ("rp", 1):
+            output.write(PrettyPrinter(lineLength: 80, lineMaxChars: 60, depth: -1).print(args[0], column: 1, records: evaluator.recordFields) + "\n")
+            return .ok
+        case ("help", 0):
+            output.write(ShellHelp.text + "\n")
+            return .true
+        case ("flush", 0):
+            var out = ""
+            while let message = try await process.receive(timeout: .milliseconds(0), { $0 }) {
+                out += "Shell got " + evaluator.printer.print(message, column: 11, records: evaluator.recordFields) + "\n"
+            }
+            output.write(out)
+            return .ok
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,180 @@
+import ErlangSyntax
+
+/// Lays out a command across lines the way `h()` shows it, following
+/// `erl_pp`: the clauses of `case`, `if`, `receive`, `try` and `fun`
+/// each go on their own line with their bodies indented four more,
+/// `andalso`/`orelse` chains put each operand and operator on a line, and
+/// a call, tuple or list holding such a part puts one element per line
+/// under the first. Anything else is written on one line (`ExprPrinter`).
+enum ExprLayout {
+    /// The command's expressions, the first starting at `column` (0-based).
+    static func text(_ exprs: [Expr], column: Int) -> String {
+        var out = ""
+        for (i, e) in exprs.enumerated() {
+            if i > 0 { out += ", " }
+            out += lay(e, column: endColumn(column, out))
+        }
+        return out
+    }
+
+    /// The column after `text` written from `start`.
+    static func endColumn(_ start: Int, _ text: String) -> Int {
+        if let newline = text.lastIndex(of: "\n") {
+            return text[text.index(after: newline)...].unicodeScalars.count
+        }
+        return start + text.unicodeScalars.count
+    }
+
+    private static func pad(_ n: Int) -> String { "\n" + String(repeating: " ", count: max(0, n)) }
+
+    /// `e` starting at `column`.
+    static func lay(_ e: Expr, column c: Int) -> String {
+        switch e {
+        case .match(let l, let r, _):
+            let left = lay(l, column: c) + " = "
+            return left + lay(r, column: endColumn(c, left))
+        case .binaryOp(let op, _, _, _) where op == "andalso" || op == "orelse":
+            return chain(e, op: op).map { lay($0, column: c) }.joined(separator: pad(c) + op + pad(c))
+        case .binaryOp(let op, let l, let r, _) where isMultiline(l) || isMultiline(r):
+            let left = lay(l, column: c) + " \(op) "
+            return left + lay(r, column: endColumn(c, left))
+        case .caseOf(let subject, let clauses):
+            return "case " + ExprPrinter.text(subject) + " of" + clauseLines(clauses, column: c + 4) + pad(c) + "end"
+        case .ifClauses(let clauses):
+            var out = "if"
+            for (i, clause) in clauses.enumerated() {
+                out += pad(c + 4) + guardText(clause.guards) + " ->" + body(clause.body, column: c + 8)
+                if i < clauses.count - 1 { out += ";" }
+            }
+            return out + pad(c) + "end"
+        case .receive(let clauses, let after):
+            var out = "receive" + clauseLines(clauses, column: c + 4)
+            if let after {
+                out += pad(c) + "after" + pad(c + 4) + ExprPrinter.text(after.timeout) + " ->"
+                if after.body.count == 1, !isMultiline(after.body[0]) {
+                    out += " " + ExprPrinter.text(after.body[0])
+                } else {
+                    out += body(after.body, column: c + 8)
+                }
+            }
+            return out + pad(c) + "end"
+        case .tryCatch(let tryBody, let ofClauses, let catchClauses, let after):
+            var out = "try"
+            if tryBody.count == 1, !isMultiline(tryBody[0]) {
+                out += " " + ExprPrinter.text(tryBody[0])
+            } else {
+                out += body(tryBody, column: c + 4)
+            }
+            if !ofClauses.isEmpty { out += (out.contains("\n") ? pad(c) + "of" : " of") + clauseLines(ofClauses, column: c + 4) }
+            if !catchClauses.isEmpty { out += pad(c) + "catch" + clauseLines(catchClauses, column: c + 4, catching: true) }
+            if !after.isEmpty { out += pad(c) + "after" + body(after, column: c + 4) }
+            return out + pad(c) + "end"
+        case .block(let exprs):
+            return "begin" + body(exprs, column: c + 4) + pad(c) + "end"
+        case .fun(let name, let clauses) where !clauses.isEmpty:
+            var out = "fun"
+            if let name { out += " " + name }
+            let clauseColumn = c + out.count
+            for (i, clause) in clauses.enumerated() {
+                if i > 0 { out += ";" + pad(clauseColumn) + (name ?? "") }
+                out += "(" + clause.patterns.map { ExprPrinter.text($0) }.joined(separator: ", ") + ")"
+                if !clause.guards.isEmpty { out += " when " + guardText(clause.guards) }
+                out += " ->" + body(clause.body, column: clauseColumn + 4)
+            }
+            return out + pad(c) + "end"
+        case .call(let function, let arguments, _) where arguments.contains(where: isMultiline):
+            let head = ExprPrinter.text(function, minimum: 900) + "("
+            return head + elements(arguments, column: c + head.count, separator: ",") + ")"
+        case .listComprehension(let template, let qualifiers):
+            // erl_pp always breaks a list comprehension.
+            var out = "[ " + pad(c + 1) + lay(template, column: c + 1) + " ||"
+            for (i, q) in qualifiers.enumerated() {
+                out += pad(c + 5) + qualifierText(q)
+                if i < qualifiers.count - 1 { out += "," }
+            }
+            return out + pad(c) + "]"
+        case .tuple(let items) where items.contains(where: isMultiline):
+            return "{" + elements(items, column: c + 1, separator: ",") + "}"
+        case .list(let items, nil) where items.contains(where: isMultiline):
+            return "[" + elements(items, column: c + 1, separator: ",") + "]"
+        default:
+            return ExprPrinter.text(e)
+        }
+    }
+
+    /// Whether erl_pp writes `e` on more than one line.
+    static func isMultiline(_ e: Expr) -> Bool {
+        switch e {
+        case .caseOf, .ifClauses, .receive, .tryCatch, .block, .listComprehension: return true
+        case .fun(_, let clauses): return !clauses.isEmpty
+        case .binaryOp(let op, let l, let r, _): return op == "andalso" || op == "orelse" || isMultiline(l) || isMultiline(r)
+        case .match(let l, let r, _): return isMultiline(l) || isMultiline(r)
+        case .call(_, let args, _): return args.contains(where: isMultiline)
+        case .tuple(let items): return items.contains(where: isMultiline)
+        case .list(let items, nil): return items.contains(where: isMultiline)
+        default: return false
+        }
+    }
+
+    private static func qualifierText(_ q: Qualifier) -> String {
+        switch q {
+        case .generator(let p, let e): return ExprPrinter.text(p) + " <- " + ExprPrinter.text(e)
+        case .binaryGenerator(let p, let e): return ExprPrinter.text(p) + " <= " + ExprPrinter.text(e)
+        case .filter(let e): return ExprPrinter.text(e)
+        }
+    }
+
+    private static func chain(_ e: Expr, op: String) -> [Expr] {
+        var operands: [Expr] = []
+        var current = e
+        while case .binaryOp(let o, let l, let r, _) = current, o == op {
+            operands.append(l)
+            current = r
+        }
+        operands.append(current)
+        return operands
+    }
+
+    private static func elements(_ items: [Expr], column: Int, separator: String) -> String {
+        var out = ""
+        for (i, item) in items.enumerated() {
+            if i > 0 { out += separator + pad(column) }
+            out += lay(item, column: column)
+        }
+        return out
+    }
+
+    private static func body(_ exprs: [Expr], column: Int) -> String {
+        var out = ""
+        for (i, e) in exprs.enumerated() {
+            out += pad(column) + lay(e, column: column)
+            if i < exprs.count - 1 { out += "," }
+        }
+        return out
+    }
+
+    private static func clauseLines(_ clauses: [Clause], column: Int, catching: Bool = false) -> String {
+        var out = ""
+        for (i, clause) in clauses.enumerated() {
+            var head = clause.patterns.map { catching ? catchPattern($0) : ExprPrinter.text($0) }.joined(separator: ", ")
+            if !clause.guards.isEmpty { head += " when " + guardText(clause.guards) }
+            out += pad(column) + head + " ->" + body(clause.body, column: column + 4)
+            if i < clauses.count - 1 { out += ";" }
+        }
+        return out
+    }
+
+    /// A catch clause's `{Class, Reason, Stack}` pattern as written:
+    /// `E`, `error:E`, `Class:E:Stack`.
+    private static func catchPattern(_ pattern: Expr) -> String {
+        guard case .tuple(let parts) = pattern, parts.count == 3 else { return ExprPrinter.text(pattern) }
+        var reason = ExprPrinter.text(parts[1])
+        if case .atom("throw") = parts[0] {} else { reason = ExprPrinter.text(parts[0]) + ":" + reason }
+        if case .variable("_", _) = parts[2] {} else { reason += ":" + ExprPrinter.text(parts[2]) }
+        return reason
+    }
+
+    private static func guardText(_ guards: [[Expr]]) -> String {
+        guards.map { $0.map { ExprPrinter.text($0) }.joined(separator: ", ") }.joined(separator: "; ")
+    }
+}

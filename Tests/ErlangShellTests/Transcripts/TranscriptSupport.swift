@@ -1,0 +1,38 @@
+import ErlangRuntime
+import ErlangShell
+import ErlangStdlib
+import LineEditing
+import Synchronization
+
+/// Input lines served from memory, prompts written to the same output as
+/// the shell's results, as `StreamLineReader` does for piped input.
+final class MemoryLineReader: LineReader {
+    private let lines: Mutex<[String]>
+    private let output: CapturedOutput
+
+    init(_ input: String, output: CapturedOutput) {
+        var lines = input.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        self.lines = Mutex(lines)
+        self.output = output
+    }
+
+    func readLine(prompt: String) -> String? {
+        if !prompt.isEmpty { output.write(prompt) }
+        return lines.withLock { $0.isEmpty ? nil : $0.removeFirst() }
+    }
+
+    func addHistory(_ entry: String) {}
+
+    var isInteractive: Bool { false }
+}
+
+/// Runs `input` through a fresh shell (no banner) and answers everything it printed.
+func transcript(_ input: String) async -> String {
+    let output = CapturedOutput()
+    let runtime = Runtime(output: output)
+    Stdlib.install(in: runtime)
+    let shell = Shell(runtime: runtime, options: ShellOptions(printBanner: false))
+    _ = await shell.run(reader: MemoryLineReader(input, output: output))
+    return output.text
+}
