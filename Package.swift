@@ -55,6 +55,7 @@ let package = Package(
             "ErlangEval", "ErlangSyntax", "ErlangRuntime", "ErlangTerms", "ErlangStdlib",
         ]),
         .testTarget(name: "ErlangRuntimeTests", dependencies: ["ErlangRuntime", "ErlangTerms", "ErlangStdlib"]),
+        .testTarget(name: "ErlangOTPTests", dependencies: ["ErlangOTP", "ErlangStdlib", "ErlangRuntime", "ErlangTerms"]),
         .testTarget(name: "ErlangShellTests", dependencies: [
             "ErlangShell", "LineEditing", "ErlangRuntime", "ErlangStdlib", "ErlangTerms",
         ]),
