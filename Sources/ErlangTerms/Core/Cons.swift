@@ -1,12 +1,14 @@
 /// One list cell `[Head | Tail]`. Prepending and taking the tail are O(1).
 ///
-/// Long lists are chains of cells; `deinit` unlinks the chain iteratively
-/// so that freeing a list of millions of elements cannot overflow the stack.
+/// Long lists are chains of cells, and deeply nested lists are chains of
+/// heads; `deinit` takes apart every cell only it still holds, with an
+/// explicit stack, so that freeing a list of millions of elements, or one
+/// nested hundreds of thousands deep, cannot overflow the native stack.
 public final class Cons: @unchecked Sendable {
-    // @unchecked: `tail` is only written by `deinit`, when no other
-    // reference to this cell exists; otherwise the cell is immutable.
+    // @unchecked: `head` and `tail` are only written by `deinit`, on cells
+    // no other reference can reach any more; otherwise the cell is immutable.
     /// The first element.
-    public let head: Term
+    public private(set) var head: Term
     /// The rest of the list (`[]` for a proper one-element list).
     public private(set) var tail: Term
 
@@ -17,13 +19,22 @@ public final class Cons: @unchecked Sendable {
     }
 
     deinit {
-        guard case .cons(var node) = tail else { return }
-        tail = .nil
-        while isKnownUniquelyReferenced(&node) {
-            guard case .cons(let next) = node.tail else { break }
-            node.tail = .nil
-            node = next
+        var pending: [Cons] = []
+        Cons.detach(&tail, into: &pending)
+        Cons.detach(&head, into: &pending)
+        while let node = pending.popLast() {
+            Cons.detach(&node.tail, into: &pending)
+            Cons.detach(&node.head, into: &pending)
         }
+    }
+
+    /// Takes a cell out of `slot` when this is its last reference, so that
+    /// its own children are released by the loop in `deinit`, not recursively.
+    private static func detach(_ slot: inout Term, into pending: inout [Cons]) {
+        guard case .cons = slot else { return }
+        guard case .cons(var node) = slot else { return }
+        slot = .nil
+        if isKnownUniquelyReferenced(&node) { pending.append(node) }
     }
 }
 
