@@ -41,7 +41,11 @@ extension Interpreter {
         var original: Term?
         if let base {
             let value = try await eval(base, &env, process)
-            guard case .map(let m) = value else { throw ErlangException.error(.tuple([.atom(.badmap), value])) }
+            guard case .map(let m) = value else {
+                // erl_eval reports a bad map as the failure of `maps:put(k, v, Map)`.
+                throw ErlangException(.error, .tuple([.atom(.badmap), value]),
+                                      stacktrace: [Interpreter.mapsFrame("put", [.atom("k"), .atom("v"), value])])
+            }
             map = m
             original = value
         }
@@ -50,12 +54,18 @@ extension Interpreter {
             let key = try await eval(field.key, &env, process)
             let value = try await eval(field.value, &env, process)
             if field.isExact && storage[key] == nil {
-                _ = original
-                throw ErlangException.error(.tuple([.atom(.badkey), key]))
+                throw ErlangException(.error, .tuple([.atom(.badkey), key]),
+                                      stacktrace: [Interpreter.mapsFrame("update", [key, value, original ?? .map(map)])])
             }
             storage[key] = value
         }
         return .map(ErlangMap(storage))
+    }
+
+    /// The frame of the `maps` BIF erl_eval's map update fails in, with its `error_info`.
+    static func mapsFrame(_ function: String, _ args: [Term]) -> Term {
+        .tuple([.atom("maps"), .atom(Atom(function)), .list(args),
+                .list([.tuple([.atom("error_info"), .map([(.atom("module"), .atom("erl_stdlib_errors"))])])])])
     }
 
     func buildRecord(_ base: Expr?, _ name: String, _ fields: [RecordField], _ env: inout Bindings,
@@ -67,7 +77,7 @@ extension Interpreter {
         if let base {
             let value = try await eval(base, &env, process)
             guard case .tuple(let e) = value, e.count == names.count + 1, e[0] == .atom(Atom(name)) else {
-                throw ErlangException.error(.tuple([.atom(.badrecord), .atom(Atom(name))]))
+                throw ErlangException.error(.tuple([.atom(.badrecord), value]))
             }
             elements = e
         } else {

@@ -76,27 +76,22 @@ extension Interpreter {
         return try await evalBody(after?.body ?? [], &env, process)
     }
 
+    /// `try Body of OfClauses catch CatchClauses after After end`. Only the
+    /// body is protected by the catch clauses: an exception in an of-clause
+    /// (or no of-clause matching, `try_clause`) passes through them, as in
+    /// erl; `after` runs in every case.
     func evalTry(_ body: [Expr], _ ofClauses: [Clause], _ catchClauses: [Clause], _ after: [Expr],
                  _ env: inout Bindings, _ process: ErlangProcess) async throws -> Term {
         let result: Result<Term, Error>
+        var scope = env
         do {
-            var scope = env
             let value = try await evalBody(body, &scope, process)
-            if ofClauses.isEmpty {
-                env = scope
-                result = .success(value)
-            } else if let r = try await evalClauses(ofClauses, [value], &scope, process) {
-                env = scope
-                result = .success(r)
-            } else {
-                throw ErlangException.error(.tuple([.atom(.tryClause), value]))
-            }
+            result = await runOfClauses(ofClauses, value, &scope, process)
         } catch let exception as ErlangException {
-            let triple = Term.tuple([.atom(exception.classAtom), exception.reason, .list(exception.stacktrace)])
-            var scope = env
+            let triple = Term.tuple([.atom(exception.classAtom), exception.reason, Interpreter.stacktrace(of: exception)])
+            scope = env
             do {
                 if let handled = try await evalClauses(catchClauses, [triple], &scope, process) {
-                    env = scope
                     result = .success(handled)
                 } else {
                     result = .failure(exception)
@@ -107,11 +102,24 @@ extension Interpreter {
         } catch {
             result = .failure(error)
         }
+        if case .success = result { env = scope }
         if !after.isEmpty {
-            var scope = env
-            _ = try await evalBody(after, &scope, process)
+            var afterScope = env
+            _ = try await evalBody(after, &afterScope, process)
         }
         return try result.get()
+    }
+
+    /// The of-clauses of a try applied to the body's value (the value itself when there are none).
+    private func runOfClauses(_ ofClauses: [Clause], _ value: Term, _ scope: inout Bindings,
+                              _ process: ErlangProcess) async -> Result<Term, Error> {
+        if ofClauses.isEmpty { return .success(value) }
+        do {
+            if let r = try await evalClauses(ofClauses, [value], &scope, process) { return .success(r) }
+            return .failure(ErlangException.error(.tuple([.atom(.tryClause), value])))
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// Runs `body` for every combination the qualifiers produce.
@@ -150,8 +158,17 @@ extension Interpreter {
                 try await comprehend(rest, inner, process, body)
             }
         case .filter(let condition):
-            let value = try await eval(condition, &scope, process)
-            if value == .true { try await comprehend(rest, scope, process, body) }
+            // A filter that is a guard test is evaluated as a guard: an
+            // exception makes it false (erl_eval does the same).
+            let passes: Bool
+            if Interpreter.isGuardTest(condition) {
+                passes = try guardSucceeds([[condition]], scope)
+            } else {
+                let value = try await eval(condition, &scope, process)
+                guard let b = value.boolValue else { throw ErlangException.error(.tuple([.atom("bad_filter"), value])) }
+                passes = b
+            }
+            if passes { try await comprehend(rest, scope, process, body) }
         }
     }
 

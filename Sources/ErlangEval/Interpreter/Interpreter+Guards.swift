@@ -68,9 +68,39 @@ extension Interpreter {
     }
 }
 
+extension Interpreter {
+    /// Whether `e` is a guard test (only guard BIFs, operators, variables
+    /// and constructors), as erl_lint decides; such comprehension filters
+    /// run as guards. AST depth is bounded by the parser.
+    static func isGuardTest(_ e: Expr) -> Bool {
+        switch e {
+        case .integer, .bigInteger, .float, .atom, .char, .string, .variable, .recordIndex:
+            return true
+        case .tuple(let items): return items.allSatisfy(isGuardTest)
+        case .list(let items, let tail): return items.allSatisfy(isGuardTest) && (tail.map(isGuardTest) ?? true)
+        case .map(nil, let fields): return fields.allSatisfy { isGuardTest($0.key) && isGuardTest($0.value) }
+        case .binaryOp(let op, let l, let r, _): return op != "!" && isGuardTest(l) && isGuardTest(r)
+        case .unaryOp(_, let operand, _): return isGuardTest(operand)
+        case .call(.atom(let name), let args, _), .call(.remote(.atom("erlang"), .atom(let name)), let args, _):
+            return GuardBIFs.names.contains(name) && args.allSatisfy(isGuardTest)
+        case .map, .binary, .record, .recordAccess, .match, .call, .remote, .functionReference, .fun, .caseOf,
+             .ifClauses, .receive, .tryCatch, .catchExpr, .block, .listComprehension, .binaryComprehension:
+            return false
+        }
+    }
+}
+
 /// The BIFs allowed in guards, evaluated synchronously. `nil` means the
 /// call fails (the guard is false).
 enum GuardBIFs {
+    /// The names `call` knows.
+    static let names: Set<String> = [
+        "is_atom", "is_integer", "is_float", "is_number", "is_list", "is_tuple", "is_map", "is_pid", "is_reference",
+        "is_function", "is_binary", "is_bitstring", "is_boolean", "is_record", "is_port", "length", "hd", "tl",
+        "tuple_size", "size", "map_size", "byte_size", "bit_size", "element", "map_get", "is_map_key", "abs",
+        "self", "node", "float", "trunc", "round", "floor", "ceil", "min", "max", "binary_part", "not",
+    ]
+
     static func call(_ name: String, _ a: [Term]) -> Term? {
         switch (name, a.count) {
         case ("is_atom", 1): if case .atom = a[0] { return .true } else { return .false }
@@ -115,6 +145,20 @@ enum GuardBIFs {
             default: return a[0].bigIntValue.map { .integer(abs($0)) }
             }
         case ("self", 0): return nil
+        case ("is_port", 1): return .false
+        case ("floor", 1), ("ceil", 1):
+            if case .float(let f) = a[0], f.isFinite {
+                return .integer(.init(name == "floor" ? f.rounded(.down) : f.rounded(.up)))
+            }
+            return a[0].isInteger ? a[0] : nil
+        case ("not", 1): return a[0].boolValue.map { .bool(!$0) }
+        case ("binary_part", 3):
+            guard case .binary(let b) = a[0], b.isBinary, case .int(let start) = a[1], case .int(let length) = a[2] else {
+                return nil
+            }
+            let from = length < 0 ? start + length : start, count = abs(length)
+            guard from >= 0, from + count <= b.bytes.count else { return nil }
+            return .binary(b.bytes[from..<(from + count)])
         case ("node", 0): return .atom(.nonode)
         case ("float", 1): return a[0].doubleValue.map { .float($0) }
         case ("trunc", 1), ("round", 1):

@@ -70,7 +70,7 @@ public struct Interpreter: Sendable {
                 throw EvalDiagnostic("record \(name) undefined", at: SourceLocation(line: 1, column: 1))
             }
             guard case .tuple(let elements) = value, elements.count == names.count + 1, elements[0] == .atom(Atom(name)) else {
-                throw ErlangException.error(.tuple([.atom(.badrecord), .atom(Atom(name))]))
+                throw ErlangException.error(.tuple([.atom(.badrecord), value]))
             }
             return elements[index + 1]
         case .recordIndex(let name, let field):
@@ -132,7 +132,7 @@ public struct Interpreter: Sendable {
                 switch exception.kind {
                 case .throw: return exception.reason
                 case .exit: return .tuple([.atom(.EXIT), exception.reason])
-                case .error: return .tuple([.atom(.EXIT), .tuple([exception.reason, .list(exception.stacktrace)])])
+                case .error: return .tuple([.atom(.EXIT), .tuple([exception.reason, Interpreter.stacktrace(of: exception)])])
                 }
             }
         case .block(let body):
@@ -154,6 +154,18 @@ public struct Interpreter: Sendable {
             }
             return .binary(writer.bitstring)
         }
+    }
+
+    /// The frame that stands for the evaluator itself (erl's stacktraces
+    /// always show `erl_eval:expr/6` below the code it evaluates).
+    static let evaluatorFrame: Term = .tuple([.atom("erl_eval"), .atom("expr"), .int(6),
+                                              .list([.tuple([.atom("file"), .string("erl_eval.erl")]),
+                                                     .tuple([.atom("line"), .int(496)])])])
+
+    /// The stacktrace an exception shows to `catch` and `try`: its own
+    /// frames, or the evaluator's when it has none, so it is never empty.
+    static func stacktrace(of exception: ErlangException) -> Term {
+        .list(exception.stacktrace.isEmpty ? [evaluatorFrame] : exception.stacktrace)
     }
 
     func send(_ dest: Term, _ message: Term, _ process: ErlangProcess) throws -> Term {
