@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "ErlangSyntaxTests", dependencies: ["ErlangSyntax"]),
         .testTarget(name: "ErlangRuntimeTests", dependencies: ["ErlangRuntime", "ErlangTerms", "ErlangStdlib"]),
         .testTarget(name: "ErlangStdlibTests", dependencies: [
-            "ErlangStdlib", "ErlangEval", "ErlangRuntime", "ErlangTerms",
+            "ErlangStdlib", "ErlangEval", "ErlangRuntime", "ErlangSyntax", "ErlangTerms",
             .product(name: "BigInt", package: "BigInt"),
         ], exclude: ["Recording"]),
     ]
