@@ -85,10 +85,10 @@ extension Interpreter {
             let value: Term?
             switch spec.kind {
             case .integer:
-                guard let bitsCount = try segmentBits(size, spec) else { return false }
+                guard let bitsCount = try Interpreter.segmentBits(size, spec) else { return false }
                 value = reader.readInteger(size: bitsCount, signed: spec.signed, little: spec.isLittle)
             case .float:
-                guard let bitsCount = try segmentBits(size, spec) else { return false }
+                guard let bitsCount = try Interpreter.segmentBits(size, spec) else { return false }
                 value = reader.readFloat(size: bitsCount, little: spec.isLittle)
             case .binary, .bitstring:
                 if size == nil {
@@ -96,7 +96,7 @@ extension Interpreter {
                     if spec.kind == .binary && reader.remaining % 8 != 0 { return false }
                     value = reader.readBitstring(bits: nil).map { .binary($0) }
                 } else {
-                    guard let count = try segmentBits(size, spec) else { return false }
+                    guard let count = try Interpreter.segmentBits(size, spec) else { return false }
                     value = reader.readBitstring(bits: count).map { .binary($0) }
                 }
             case .utf8, .utf16, .utf32:
@@ -108,7 +108,7 @@ extension Interpreter {
     }
 
     /// The size of a segment in bits (size × unit), or the type's default.
-    func segmentBits(_ size: Term?, _ spec: SegmentSpec) throws -> Int? {
+    static func segmentBits(_ size: Term?, _ spec: SegmentSpec) throws -> Int? {
         guard let size else { return spec.defaultSize }
         guard case .int(let n) = size, n >= 0 else { return nil }
         return n * spec.effectiveUnit
