@@ -43,18 +43,28 @@ extension Interpreter {
     /// The first clause that matches, with the bindings its head makes.
     func selectClause(_ clauses: [CompiledClause], _ values: [Term], _ env: Bindings,
                       shadowing: Bool) throws -> (Int, Bindings)? {
-        for (index, clause) in clauses.enumerated() where clause.patterns.count == values.count {
+        // Index loops: this is the hottest loop of the evaluator.
+        var index = 0
+        while index < clauses.count {
+            let clause = clauses[index]
+            index += 1
+            guard clause.patterns.count == values.count else { continue }
             var scope = env
             if shadowing {
                 for name in clause.headVariables where scope[name] != nil { scope.remove(name) }
             }
             var matched = true
-            for (p, v) in zip(clause.patterns, values) where !(try bind(p, v, &scope)) {
-                matched = false
-                break
+            var i = 0
+            while i < values.count {
+                if !(try bind(clause.patterns[i], values[i], &scope)) {
+                    matched = false
+                    break
+                }
+                i += 1
             }
-            guard matched, try guardSucceeds(clause.guards, scope) else { continue }
-            return (index, scope)
+            guard matched else { continue }
+            if !clause.guards.isEmpty, !(try guardSucceeds(clause.guards, scope)) { continue }
+            return (index - 1, scope)
         }
         return nil
     }

@@ -19,22 +19,28 @@ public final class Cons: @unchecked Sendable {
     }
 
     deinit {
+        // Tails are followed in a loop without the stack (the common case:
+        // a long flat list); heads that are lists go on `pending`.
         var pending: [Cons] = []
-        Cons.detach(&tail, into: &pending)
         Cons.detach(&head, into: &pending)
-        while let node = pending.popLast() {
-            Cons.detach(&node.tail, into: &pending)
+        var next = Cons.detachTail(&tail)
+        while let node = next ?? pending.popLast() {
             Cons.detach(&node.head, into: &pending)
+            next = Cons.detachTail(&node.tail)
         }
     }
 
     /// Takes a cell out of `slot` when this is its last reference, so that
     /// its own children are released by the loop in `deinit`, not recursively.
     private static func detach(_ slot: inout Term, into pending: inout [Cons]) {
-        guard case .cons = slot else { return }
-        guard case .cons(var node) = slot else { return }
+        if let node = detachTail(&slot) { pending.append(node) }
+    }
+
+    /// The cell in `slot`, taken out, when this is its last reference.
+    private static func detachTail(_ slot: inout Term) -> Cons? {
+        guard case .cons(var node) = slot else { return nil }
         slot = .nil
-        if isKnownUniquelyReferenced(&node) { pending.append(node) }
+        return isKnownUniquelyReferenced(&node) ? node : nil
     }
 }
 
