@@ -17,56 +17,45 @@ typealias SyncCode = @Sendable (_ env: inout Bindings, _ process: ErlangProcess)
 /// construction never pay for an async frame. Each closure's async frame
 /// holds only its own locals, which keeps deep body recursion (whose
 /// frames live on the heap) small.
-enum Compiled: Sendable {
-    /// Cannot suspend.
-    case sync(SyncCode)
-    /// May suspend.
-    case async(AsyncCode)
+struct Compiled: Sendable {
+    /// The code, when it can never suspend.
+    let syncCode: SyncCode?
+    /// The code as an async closure (for sync code, a wrapper made once);
+    /// callers call it directly, so running compiled code adds no frame.
+    let code: AsyncCode
+
+    /// Code that cannot suspend.
+    static func sync(_ code: @escaping SyncCode) -> Compiled {
+        Compiled(syncCode: code, code: { env, process in try code(&env, process) })
+    }
+
+    /// Code that may suspend.
+    static func async(_ code: @escaping AsyncCode) -> Compiled {
+        Compiled(syncCode: nil, code: code)
+    }
 
     /// Whether the code can never suspend.
-    var isSync: Bool {
-        if case .sync = self { return true }
-        return false
-    }
-
-    /// Runs the code.
-    @inline(__always)
-    func run(_ env: inout Bindings, _ process: ErlangProcess) async throws -> Term {
-        switch self {
-        case .sync(let code): return try code(&env, process)
-        case .async(let code): return try await code(&env, process)
-        }
-    }
-
-    /// The code as an async closure.
-    var asyncCode: AsyncCode {
-        switch self {
-        case .sync(let code): return { env, process in try code(&env, process) }
-        case .async(let code): return code
-        }
-    }
+    var isSync: Bool { syncCode != nil }
 
     /// A constant.
     static func constant(_ value: Term) -> Compiled { .sync { _, _ in value } }
 
     /// Evaluates `parts` left to right, then `combine`s their values.
     static func all(_ parts: [Compiled], _ combine: @escaping @Sendable ([Term], ErlangProcess) throws -> Term) -> Compiled {
-        if parts.allSatisfy(\.isSync) {
-            let codes = parts.map { part -> SyncCode in
-                if case .sync(let c) = part { return c }
-                return { _, _ in .nil }
-            }
+        let syncs = parts.compactMap(\.syncCode)
+        if syncs.count == parts.count {
             return .sync { env, process in
                 var values: [Term] = []
-                values.reserveCapacity(codes.count)
-                for code in codes { values.append(try code(&env, process)) }
+                values.reserveCapacity(syncs.count)
+                for code in syncs { values.append(try code(&env, process)) }
                 return try combine(values, process)
             }
         }
+        let codes = parts.map(\.code)
         return .async { env, process in
             var values: [Term] = []
-            values.reserveCapacity(parts.count)
-            for part in parts { values.append(try await part.run(&env, process)) }
+            values.reserveCapacity(codes.count)
+            for code in codes { values.append(try await code(&env, process)) }
             return try combine(values, process)
         }
     }
@@ -74,10 +63,21 @@ enum Compiled: Sendable {
     /// Evaluates `parts` left to right, then calls `finish`, which may suspend.
     static func allThen(_ parts: [Compiled],
                         _ finish: @escaping @Sendable ([Term], ErlangProcess) async throws -> Term) -> Compiled {
-        .async { env, process in
+        let syncs = parts.compactMap(\.syncCode)
+        if syncs.count == parts.count {
+            // The arguments cannot suspend: evaluate them without awaiting.
+            return .async { env, process in
+                var values: [Term] = []
+                values.reserveCapacity(syncs.count)
+                for code in syncs { values.append(try code(&env, process)) }
+                return try await finish(values, process)
+            }
+        }
+        let codes = parts.map(\.code)
+        return .async { env, process in
             var values: [Term] = []
-            values.reserveCapacity(parts.count)
-            for part in parts { values.append(try await part.run(&env, process)) }
+            values.reserveCapacity(codes.count)
+            for code in codes { values.append(try await code(&env, process)) }
             return try await finish(values, process)
         }
     }
@@ -85,47 +85,46 @@ enum Compiled: Sendable {
     /// Evaluates `a` then `b`, then `combine`s them (binary operators).
     static func pair(_ a: Compiled, _ b: Compiled,
                      _ combine: @escaping @Sendable (Term, Term, ErlangProcess) throws -> Term) -> Compiled {
-        if case .sync(let x) = a, case .sync(let y) = b {
+        if let x = a.syncCode, let y = b.syncCode {
             return .sync { env, process in
                 let l = try x(&env, process)
                 return try combine(l, try y(&env, process), process)
             }
         }
+        let (x, y) = (a.code, b.code)
         return .async { env, process in
-            let l = try await a.run(&env, process)
-            return try combine(l, try await b.run(&env, process), process)
+            let l = try await x(&env, process)
+            return try combine(l, try await y(&env, process), process)
         }
     }
 
     /// Evaluates `a`, then `transform`s its value.
     static func map(_ a: Compiled, _ transform: @escaping @Sendable (Term, inout Bindings, ErlangProcess) throws -> Term) -> Compiled {
-        switch a {
-        case .sync(let x):
+        if let x = a.syncCode {
             return .sync { env, process in try transform(try x(&env, process), &env, process) }
-        case .async(let x):
-            return .async { env, process in try transform(try await x(&env, process), &env, process) }
         }
+        let x = a.code
+        return .async { env, process in try transform(try await x(&env, process), &env, process) }
     }
 
     /// Runs `parts` in order; the value is the last one's (`ok` for none).
     static func sequence(_ parts: [Compiled]) -> Compiled {
         if parts.isEmpty { return .constant(.ok) }
         if parts.count == 1 { return parts[0] }
-        if parts.allSatisfy(\.isSync) {
-            let codes = parts.map { part -> SyncCode in
-                if case .sync(let c) = part { return c }
-                return { _, _ in .nil }
-            }
+        let syncs = parts.compactMap(\.syncCode)
+        if syncs.count == parts.count {
             return .sync { env, process in
                 var result = Term.ok
-                for code in codes { result = try code(&env, process) }
+                for code in syncs { result = try code(&env, process) }
                 return result
             }
         }
+        let codes = parts.map(\.code)
+        let last = codes.count - 1
         return .async { env, process in
-            var result = Term.ok
-            for part in parts { result = try await part.run(&env, process) }
-            return result
+            for i in 0..<last { _ = try await codes[i](&env, process) }
+            // The last expression is awaited from here alone: a tail position.
+            return try await codes[last](&env, process)
         }
     }
 }

@@ -109,13 +109,14 @@ extension Interpreter {
             guard let b = value.boolValue else { throw ErlangException.error(.tuple([.atom(.badarg), value])) }
             return b == continueOn
         }
-        if case .sync(let l) = left, case .sync(let r) = right {
+        if let l = left.syncCode, let r = right.syncCode {
             return .sync { env, process in
                 try check(try l(&env, process)) ? try r(&env, process) : stop
             }
         }
+        let (l, r) = (left.code, right.code)
         return .async { env, process in
-            try check(try await left.run(&env, process)) ? try await right.run(&env, process) : stop
+            try check(try await l(&env, process)) ? try await r(&env, process) : stop
         }
     }
 }

@@ -37,7 +37,7 @@ extension Interpreter {
                     shadowing: Bool = false) async throws -> Term? {
         guard let (index, scope) = try selectClause(clauses, values, env, shadowing: shadowing) else { return nil }
         env = scope
-        return try await clauses[index].body.run(&env, process)
+        return try await clauses[index].body.code(&env, process)
     }
 
     /// The first clause that matches, with the bindings its head makes.
@@ -73,7 +73,7 @@ extension Interpreter {
         let value = try compile(subject)
         let compiled = try clauses.map { try compileClause($0) }
         return .async { env, process in
-            let v = try await value.run(&env, process)
+            let v = try await value.code(&env, process)
             guard let result = try await self.runClauses(compiled, [v], &env, process) else {
                 throw ErlangException.error(.tuple([.atom(.caseClause), v]))
             }
@@ -85,7 +85,7 @@ extension Interpreter {
         let compiled = try clauses.map { (guards: $0.guards, body: try compileBody($0.body)) }
         return .async { env, process in
             for clause in compiled where try self.guardSucceeds(clause.guards, env) {
-                return try await clause.body.run(&env, process)
+                return try await clause.body.code(&env, process)
             }
             throw ErlangException.error(.atom(.ifClause))
         }
@@ -98,7 +98,7 @@ extension Interpreter {
         return .async { env, process in
             var timeout = ErlangProcess.ReceiveTimeout.infinity
             if let timeoutCode {
-                switch try await timeoutCode.run(&env, process) {
+                switch try await timeoutCode.code(&env, process) {
                 case .int(let ms) where ms >= 0: timeout = .milliseconds(Int64(ms))
                 case .atom(let a) where a == .infinity: timeout = .infinity
                 default: throw ErlangException.error(.atom("timeout_value"))
@@ -110,9 +110,9 @@ extension Interpreter {
             }
             if let (index, scope) = picked {
                 env = scope
-                return try await compiled[index].body.run(&env, process)
+                return try await compiled[index].body.code(&env, process)
             }
-            return try await afterBody.run(&env, process)
+            return try await afterBody.code(&env, process)
         }
     }
 
@@ -129,7 +129,7 @@ extension Interpreter {
             let result: Result<Term, Error>
             var scope = env
             do {
-                let value = try await bodyCode.run(&scope, process)
+                let value = try await bodyCode.code(&scope, process)
                 result = await self.runOfClauses(ofCompiled, value, &scope, process)
             } catch let exception as ErlangException {
                 let triple = Term.tuple([.atom(exception.classAtom), exception.reason, Interpreter.stacktrace(of: exception)])
@@ -147,7 +147,7 @@ extension Interpreter {
             if case .success = result { env = scope }
             if let afterCode {
                 var afterScope = env
-                _ = try await afterCode.run(&afterScope, process)
+                _ = try await afterCode.code(&afterScope, process)
             }
             return try result.get()
         }
@@ -175,15 +175,14 @@ extension Interpreter {
             case .error: return .tuple([.atom(.EXIT), .tuple([exception.reason, Interpreter.stacktrace(of: exception)])])
             }
         }
-        switch inner {
-        case .sync(let code):
+        if let code = inner.syncCode {
             return .sync { env, process in
                 do { return try code(&env, process) } catch let exception as ErlangException { return caught(exception) }
             }
-        case .async(let code):
-            return .async { env, process in
-                do { return try await code(&env, process) } catch let exception as ErlangException { return caught(exception) }
-            }
+        }
+        let code = inner.code
+        return .async { env, process in
+            do { return try await code(&env, process) } catch let exception as ErlangException { return caught(exception) }
         }
     }
 
@@ -213,7 +212,7 @@ extension Interpreter {
             var results: [Term] = []
             try await self.comprehend(compiled[...], env, process) { inner in
                 var scope = inner
-                results.append(try await body.run(&scope, process))
+                results.append(try await body.code(&scope, process))
             }
             return .list(results)
         }
@@ -226,7 +225,7 @@ extension Interpreter {
             var writer = BitWriter()
             try await self.comprehend(compiled[...], env, process) { inner in
                 var scope = inner
-                let piece = try await body.run(&scope, process)
+                let piece = try await body.code(&scope, process)
                 guard case .binary(let bits) = piece else { throw ErlangException.badarg }
                 writer.append(bits)
             }
@@ -246,7 +245,7 @@ extension Interpreter {
         var scope = env
         switch first {
         case .generator(let pattern, let names, let source):
-            let list = try await source.run(&scope, process)
+            let list = try await source.code(&scope, process)
             var base = scope
             for name in names where base[name] != nil { base.remove(name) }
             var current = list
@@ -259,7 +258,7 @@ extension Interpreter {
             }
             guard case .nil = current else { throw ErlangException.error(.tuple([.atom("bad_generator"), list])) }
         case .binaryGenerator(let segments, let source):
-            let value = try await source.run(&scope, process)
+            let value = try await source.code(&scope, process)
             guard case .binary(let bits) = value else {
                 throw ErlangException.error(.tuple([.atom("bad_generator"), value]))
             }
@@ -273,7 +272,7 @@ extension Interpreter {
         case .guardFilter(let condition):
             if try guardSucceeds([[condition]], scope) { try await comprehend(rest, scope, process, body) }
         case .filter(let code):
-            let value = try await code.run(&scope, process)
+            let value = try await code.code(&scope, process)
             guard let passes = value.boolValue else { throw ErlangException.error(.tuple([.atom("bad_filter"), value])) }
             if passes { try await comprehend(rest, scope, process, body) }
         }
