@@ -24,6 +24,7 @@ enum CompiledQualifier: Sendable {
 /// Compiling clause selection, case, if, receive, try, catch and comprehensions.
 extension Interpreter {
     func compileClause(_ clause: Clause) throws -> CompiledClause {
+        try Interpreter.checkGuards(clause.guards)
         var names: [String] = []
         for p in clause.patterns { Interpreter.forEachVariable(p) { names.append($0) } }
         return CompiledClause(patterns: clause.patterns, guards: clause.guards, body: try compileBody(clause.body),
@@ -35,13 +36,13 @@ extension Interpreter {
     /// variables are fresh, hiding outer bindings of the same name.
     func runClauses(_ clauses: [CompiledClause], _ values: [Term], _ env: inout Bindings, _ process: ErlangProcess,
                     shadowing: Bool = false) async throws -> Term? {
-        guard let (index, scope) = try selectClause(clauses, values, env, shadowing: shadowing) else { return nil }
+        guard let (index, scope) = try selectClause(clauses, values, env, process, shadowing: shadowing) else { return nil }
         env = scope
         return try await clauses[index].body.code(&env, process)
     }
 
     /// The first clause that matches, with the bindings its head makes.
-    func selectClause(_ clauses: [CompiledClause], _ values: [Term], _ env: Bindings,
+    func selectClause(_ clauses: [CompiledClause], _ values: [Term], _ env: Bindings, _ process: ErlangProcess,
                       shadowing: Bool) throws -> (Int, Bindings)? {
         // Index loops: this is the hottest loop of the evaluator.
         var index = 0
@@ -63,7 +64,7 @@ extension Interpreter {
                 i += 1
             }
             guard matched else { continue }
-            if !clause.guards.isEmpty, !(try guardSucceeds(clause.guards, scope)) { continue }
+            if !clause.guards.isEmpty, !(try guardSucceeds(clause.guards, scope, process)) { continue }
             return (index - 1, scope)
         }
         return nil
@@ -82,9 +83,12 @@ extension Interpreter {
     }
 
     func compileIf(_ clauses: [Clause]) throws -> Compiled {
-        let compiled = try clauses.map { (guards: $0.guards, body: try compileBody($0.body)) }
+        let compiled = try clauses.map { clause in
+            try Interpreter.checkGuards(clause.guards)
+            return (guards: clause.guards, body: try compileBody(clause.body))
+        }
         return .async { env, process in
-            for clause in compiled where try self.guardSucceeds(clause.guards, env) {
+            for clause in compiled where try self.guardSucceeds(clause.guards, env, process) {
                 return try await clause.body.code(&env, process)
             }
             throw ErlangException.error(.atom(.ifClause))
@@ -106,7 +110,7 @@ extension Interpreter {
             }
             let snapshot = env
             let picked: (Int, Bindings)? = try await process.receive(timeout: timeout) { message in
-                try self.selectClause(compiled, [message], snapshot, shadowing: false)
+                try self.selectClause(compiled, [message], snapshot, process, shadowing: false)
             }
             if let (index, scope) = picked {
                 env = scope
@@ -270,7 +274,7 @@ extension Interpreter {
                 if piece { try await comprehend(rest, inner, process, body) }
             }
         case .guardFilter(let condition):
-            if try guardSucceeds([[condition]], scope) { try await comprehend(rest, scope, process, body) }
+            if try guardSucceeds([[condition]], scope, process) { try await comprehend(rest, scope, process, body) }
         case .filter(let code):
             let value = try await code.code(&scope, process)
             guard let passes = value.boolValue else { throw ErlangException.error(.tuple([.atom("bad_filter"), value])) }

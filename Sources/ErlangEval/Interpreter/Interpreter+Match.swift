@@ -53,6 +53,13 @@ extension Interpreter {
                 current = cell.tail
             }
             return try bind(rest, current, &env)
+        case .binaryOp("++", .list(let prefix, nil), let rest, _):
+            var current = value
+            for p in prefix {
+                guard case .cons(let cell) = current, try bind(p, cell.head, &env) else { return false }
+                current = cell.tail
+            }
+            return try bind(rest, current, &env)
         case .unaryOp, .binaryOp:
             // Constant arithmetic in patterns, such as `-1` or `2 + 3`.
             return try evalGuardExpr(pattern, env) == value
