@@ -60,7 +60,7 @@ let package = Package(
             "ErlangShell", "LineEditing", "ErlangRuntime", "ErlangStdlib", "ErlangTerms",
         ]),
         .testTarget(name: "ErlangStdlibTests", dependencies: [
-            "ErlangStdlib", "ErlangEval", "ErlangRuntime", "ErlangTerms",
+            "ErlangStdlib", "ErlangEval", "ErlangRuntime", "ErlangSyntax", "ErlangTerms",
             .product(name: "BigInt", package: "BigInt"),
         ], exclude: ["Recording"]),
     ]
