@@ -45,6 +45,10 @@ let package = Package(
         .target(name: "Swerl", dependencies: [
             "ErlangTerms", "ErlangSyntax", "ErlangRuntime", "ErlangEval", "ErlangOTP", "ErlangStdlib", "ErlangShell",
         ]),
+        // The README's Swift example: a gen_server written in Swift (`swift run swift-counter`).
+        .target(name: "SwiftCounter", dependencies: ["Swerl"], path: "examples/swift-counter/Counter"),
+        .executableTarget(name: "swift-counter", dependencies: ["SwiftCounter", "Swerl"],
+                          path: "examples/swift-counter/Demo"),
         .executableTarget(name: "swerl", dependencies: ["Swerl", "ErlangShell", "LineEditing"]),
         .executableTarget(name: "swerl-fuzz", dependencies: [
             "ErlangSyntax", "ErlangRuntime", "ErlangStdlib", "ErlangShell", "LineEditing",
@@ -56,6 +60,7 @@ let package = Package(
         ]),
         .testTarget(name: "ErlangRuntimeTests", dependencies: ["ErlangRuntime", "ErlangTerms", "ErlangStdlib"]),
         .testTarget(name: "ErlangOTPTests", dependencies: ["ErlangOTP", "ErlangStdlib", "ErlangRuntime", "ErlangTerms"]),
+        .testTarget(name: "SwerlTests", dependencies: ["Swerl", "SwiftCounter"]),
         .testTarget(name: "ErlangShellTests", dependencies: [
             "ErlangShell", "LineEditing", "ErlangRuntime", "ErlangStdlib", "ErlangTerms",
         ]),
