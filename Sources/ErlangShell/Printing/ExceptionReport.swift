@@ -128,8 +128,40 @@ struct ExceptionReport {
     }
 
     /// The `in function`/`called as` lines erl adds for an error raised by a BIF.
+    /// The `in function`/`in call from` lines below an error: the frames
+    /// of the stacktrace that are not the shell's own (erl_eval's frames
+    /// are skipped, the shell's end the list), the first one of a BIF with
+    /// its `called as` line. The frame a `function_clause` or `undef`
+    /// description already named is not repeated.
     private func location(_ exception: ErlangException) -> String? {
-        guard let top = exception.stacktrace.first.flatMap(StackFrame.init), let args = top.arguments else { return nil }
+        var frames = exception.stacktrace.compactMap(StackFrame.init)
+        let raisers: Set<String> = ["error", "exit", "throw", "raise", "nif_error"]
+        while let f = frames.first, f.module.text == "erlang", raisers.contains(f.function.text) { frames.removeFirst() }
+        switch exception.reason {
+        case .atom(let a) where a == .functionClause || a == .undef:
+            if !frames.isEmpty { frames.removeFirst() }
+        default:
+            break
+        }
+        var text = ""
+        for frame in frames {
+            if frame.module.text == "erl_eval" { continue }
+            if frame.module.text == "shell" { break }
+            if text.isEmpty, let args = frame.arguments, let call = callLines(frame, args, exception) {
+                text += call
+                continue
+            }
+            let qualified = frame.module.text != "erlang" || !StackFrame.isAutoImported(frame.function.text, frame.arity)
+            let name = StackFrame.functionText(frame.module, frame.function, qualified: qualified)
+            text += indent + (text.isEmpty ? "in function  " : "in call from ") + "\(name)/\(frame.arity)" + frame.locationSuffix + "\n"
+        }
+        return text.isEmpty ? nil : text
+    }
+
+    /// `in function`/`in operator` and `called as` lines (and erl's
+    /// argument explanations) for a BIF that failed with one of the
+    /// reasons erl explains that way; `nil` for other reasons.
+    private func callLines(_ top: StackFrame, _ args: [Term], _ exception: ErlangException) -> String? {
         switch exception.reason {
         case .atom(let a) where a == .badarg || a == .badarith || a == .systemLimit:
             break
