@@ -33,22 +33,7 @@ struct ExceptionReport {
 
     /// `in function`/`called as`/`in call from` lines for a crashed process's stacktrace.
     private func stackLines(_ frames: [Term], reason: Term) -> String {
-        var text = ""
-        for (i, term) in frames.enumerated() {
-            guard let frame = StackFrame(term) else { continue }
-            if frame.module.text == "erl_eval" || frame.module.text == "shell" { break }
-            let qualified = frame.module.text != "erlang" || !StackFrame.isAutoImported(frame.function.text, frame.arity)
-            let name = StackFrame.functionText(frame.module, frame.function, qualified: qualified)
-            let label = i == 0 ? "in function  " : "in call from "
-            text += indent + label + "\(name)/\(frame.arity)" + frame.locationSuffix + "\n"
-            if i == 0, let args = frame.arguments {
-                text += indent + "   called as \(name)(\(args.map { printTerm($0, 1) }.joined(separator: ",")))\n"
-                for line in ErrorExplanation.lines(frame.module, frame.function, args, reason: reason) {
-                    text += indent + "   " + line + "\n"
-                }
-            }
-        }
-        return text
+        location(ErlangException(.error, reason, stacktrace: frames), consumeDescribed: false) ?? ""
     }
 
     /// The reason in words, as erl explains the standard error reasons.
@@ -133,12 +118,12 @@ struct ExceptionReport {
     /// are skipped, the shell's end the list), the first one of a BIF with
     /// its `called as` line. The frame a `function_clause` or `undef`
     /// description already named is not repeated.
-    private func location(_ exception: ErlangException) -> String? {
+    private func location(_ exception: ErlangException, consumeDescribed: Bool = true) -> String? {
         var frames = exception.stacktrace.compactMap(StackFrame.init)
         let raisers: Set<String> = ["error", "exit", "throw", "raise", "nif_error"]
         while let f = frames.first, f.module.text == "erlang", raisers.contains(f.function.text) { frames.removeFirst() }
         switch exception.reason {
-        case .atom(let a) where a == .functionClause || a == .undef:
+        case .atom(let a) where consumeDescribed && (a == .functionClause || a == .undef):
             if !frames.isEmpty { frames.removeFirst() }
         default:
             break
