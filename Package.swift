@@ -46,6 +46,9 @@ let package = Package(
             "ErlangTerms", "ErlangSyntax", "ErlangRuntime", "ErlangEval", "ErlangOTP", "ErlangStdlib", "ErlangShell",
         ]),
         .executableTarget(name: "swerl", dependencies: ["Swerl", "ErlangShell", "LineEditing"]),
+        .executableTarget(name: "swerl-fuzz", dependencies: [
+            "ErlangSyntax", "ErlangRuntime", "ErlangStdlib", "ErlangShell", "LineEditing",
+        ]),
         .testTarget(name: "ErlangTermsTests", dependencies: ["ErlangTerms"]),
         .testTarget(name: "ErlangSyntaxTests", dependencies: ["ErlangSyntax"]),
         .testTarget(name: "ErlangRuntimeTests", dependencies: ["ErlangRuntime", "ErlangTerms", "ErlangStdlib"]),

@@ -5,9 +5,15 @@ import ErlangTerms
 /// `proplists`, `io`, `io_lib`, `math`, `timer`, ... Each module's
 /// functions live in a folder of their own; this file only assembles them.
 public enum Stdlib {
-    /// Loads every native module into `runtime`'s module table.
-    public static func install(in runtime: Runtime) {
+    /// Loads every native module into `runtime`'s module table, with the
+    /// code server for `codePath` (`-pa` dirs, `.`, `-pz` dirs): the `code`
+    /// and `c` modules, and loading `Name.erl` from the path on first call.
+    public static func install(in runtime: Runtime, codePath: [String] = ["."]) {
         for module in modules() { runtime.modules.load(module) }
+        let server = CodeServer(runtime: runtime, codePath: codePath)
+        runtime.modules.load(NativeModule("code", CodeModule.functions(server)))
+        runtime.modules.load(NativeModule("c", CompileCommands.functions(server)))
+        server.installLoader()
     }
 
     /// The native modules, built from their function tables.

@@ -22,7 +22,7 @@ struct Launcher {
     /// Runs swerl; returns the process exit status.
     func run() async -> Int32 {
         let runtime = Runtime(clock: SystemClock(), output: StandardOutput())
-        Stdlib.install(in: runtime)
+        Stdlib.install(in: runtime, codePath: options.codePath)
         let shell = Shell(runtime: runtime, options: ShellOptions(codePath: options.codePath))
 
         for action in options.startup {

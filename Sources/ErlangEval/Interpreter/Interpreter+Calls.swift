@@ -20,13 +20,7 @@ extension Interpreter {
         case .atom(let name):
             var args: [Term] = []
             for a in arguments { args.append(try await eval(a, &env, process)) }
-            if let handler = localHandler, let result = try await handler(name, args, process) { return result }
-            let erlang = Atom("erlang")
-            if process.runtime.modules.loaded(erlang)?.exportedFunction(FunctionKey(Atom(name), args.count)) != nil {
-                return try await process.apply(module: erlang, function: Atom(name), args)
-            }
-            throw ErlangException(.error, .atom(.undef),
-                                  stacktrace: [ErlangProcess.frame(Atom("shell_default"), Atom(name), .list(args))])
+            return try await callLocal(name, args, process)
         default:
             let fun = try await eval(function, &env, process)
             var args: [Term] = []
@@ -44,9 +38,46 @@ extension Interpreter {
             guard case .atom(let m) = try await eval(moduleExpr, &env, process) else { throw ErlangException.badarg }
             return .fun(Fun(kind: .external(module: m, function: name), arity: arity, identity: process.runtime.makeFunIdentity()))
         }
-        // `fun f/1` in the shell names an erlang BIF or a local function.
-        return .fun(Fun(kind: .external(module: Atom("erlang"), function: name), arity: arity,
-                        identity: process.runtime.makeFunIdentity()))
+        if isShell {
+            // `fun f/1` in the shell names an erlang BIF.
+            return .fun(Fun(kind: .external(module: Self.erlang, function: name), arity: arity,
+                            identity: process.runtime.makeFunIdentity()))
+        }
+        // In a module, `fun f/1` is a local fun calling the module's own `f/1`.
+        let body = LocalFunctionReference(interpreter: self, name: name.text)
+        return .fun(Fun(kind: .local(module: module, index: FunNumbering.index(arity: arity), uniq: FunNumbering.uniq,
+                                     body: body),
+                        arity: arity, identity: process.runtime.makeFunIdentity()))
+    }
+
+    static let erlang = Atom("erlang")
+    static let shellModule = Atom("erl_eval")
+    static let shellDefault = Atom("shell_default")
+    static let shellCommands = Atom("c")
+
+    /// Whether this interpreter runs shell expressions (not a module's code).
+    var isShell: Bool { module == Self.shellModule }
+
+    /// A local call `name(Args...)`. In a module: its own functions and
+    /// imports (the local handler), then auto-imported BIFs. In the shell,
+    /// as `shell:local_func`: the shell's commands (the local handler),
+    /// then BIFs, then `shell_default` (the `c` module's commands), else
+    /// `undefined shell command`.
+    func callLocal(_ name: String, _ args: [Term], _ process: ErlangProcess) async throws -> Term {
+        if let handler = localHandler, let result = try await handler(name, args, process) { return result }
+        let key = FunctionKey(Atom(name), args.count)
+        let modules = process.runtime.modules
+        if modules.loaded(Self.erlang)?.exportedFunction(key) != nil {
+            return try await process.apply(module: Self.erlang, function: key.name, args)
+        }
+        if isShell {
+            if modules.loaded(Self.shellCommands)?.exportedFunction(key) != nil {
+                return try await process.apply(module: Self.shellCommands, function: key.name, args)
+            }
+            throw ErlangException(.error, .atom(.undef),
+                                  stacktrace: [ErlangProcess.frame(Self.shellDefault, key.name, .list(args))])
+        }
+        throw ErlangException(.error, .atom(.undef), stacktrace: [ErlangProcess.frame(module, key.name, .list(args))])
     }
 
     func makeFun(name: String?, clauses: [Clause], env: Bindings, process: ErlangProcess) -> Term {
@@ -87,5 +118,16 @@ struct InterpretedFun: FunBody {
         if let result = try await interpreter.evalClauses(clauses, args, &scope, process, shadowing: true) { return result }
         throw ErlangException(.error, .atom(.functionClause),
                               stacktrace: [ErlangProcess.frame(interpreter.module, Atom("-fun-"), .list(args))])
+    }
+}
+
+/// `fun f/1` inside a module: calls the module's `f/1` (or the BIF of that
+/// name) as a local call from the module's code would.
+struct LocalFunctionReference: FunBody {
+    let interpreter: Interpreter
+    let name: String
+
+    func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
+        try await interpreter.callLocal(name, args, process)
     }
 }

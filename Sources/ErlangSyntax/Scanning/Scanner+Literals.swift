@@ -8,7 +8,7 @@ extension Scanner {
         if current == "#", let radix = Int(digits), (2...36).contains(radix) {
             advance()
             let body = scanDigits(radix: radix)
-            guard !body.isEmpty, let value = BigInt(body, radix: radix) else { throw Diagnostic("illegal integer", at: start) }
+            guard !body.isEmpty, let value = Self.integer(body, radix: radix) else { throw Diagnostic("illegal integer", at: start) }
             return integerKind(value)
         }
         if current == ".", let d = peek(), isDigit(d) {
@@ -34,6 +34,25 @@ extension Scanner {
         }
         guard let value = BigInt(digits) else { throw Diagnostic("illegal integer", at: start) }
         return integerKind(value)
+    }
+
+    /// The value of `digits` in base `radix` (2...36); BigInt's own parser
+    /// only takes radixes below 36.
+    static func integer(_ digits: String, radix: Int) -> BigInt? {
+        var value = BigInt(0)
+        for scalar in digits.unicodeScalars {
+            guard let digit = Character(scalar).hexDigitValue ?? letterDigit(scalar), digit < radix else { return nil }
+            value = value * BigInt(radix) + BigInt(digit)
+        }
+        return value
+    }
+
+    private static func letterDigit(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar {
+        case "a"..."z": Int(scalar.value - 97) + 10
+        case "A"..."Z": Int(scalar.value - 65) + 10
+        default: nil
+        }
     }
 
     func integerKind(_ value: BigInt) -> Token.Kind {

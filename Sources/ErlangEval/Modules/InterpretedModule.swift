@@ -1,0 +1,122 @@
+import BigInt
+import ErlangRuntime
+import ErlangSyntax
+import ErlangTerms
+import Synchronization
+
+/// A module loaded from a `.erl` file, run by the interpreter. Mirrors a
+/// loaded BEAM module: its exports (plus the generated `module_info/0,1`),
+/// local calls between its functions, `-import`ed functions, its records
+/// and the stack frames `{M, F, Args, [{file, F}, {line, L}]}` erl reports.
+///
+/// Split: this file holds the module and its exports; `ModuleFunction`
+/// runs one function's clauses; `InterpretedModule+Info` builds
+/// `module_info`; `ModuleCompiler` checks and builds modules from source.
+public final class InterpretedModule: ErlangModule {
+    /// The module's name.
+    public let name: Atom
+    /// The exported functions, in export order, then `module_info/0,1`.
+    public let exports: [FunctionKey]
+    /// Every function the module defines, in definition order.
+    public let definitionOrder: [FunctionKey]
+    /// The absolute path of the source file.
+    public let sourcePath: String
+    /// The attributes `module_info(attributes)` returns.
+    public let attributes: Term
+    /// A digest of the source, standing in for the beam's MD5.
+    public let digest: [UInt8]
+    let scope: LocalScope
+    private let exportedSet: Set<FunctionKey>
+
+    init(source: ModuleSource, name: Atom, sourcePath: String, digest: [UInt8], records: RecordTable) {
+        self.name = name
+        self.sourcePath = sourcePath
+        self.digest = digest
+        let file = String(source.file.split(separator: "/").last ?? Substring(source.file))
+        let scope = LocalScope(module: name, file: file, records: records,
+                               imports: Dictionary(source.imports.map {
+                                   (FunctionKey(Atom($0.name), $0.arity), Atom($0.module))
+                               }, uniquingKeysWith: { first, _ in first }))
+        self.scope = scope
+        var functions: [FunctionKey: ModuleFunction] = [:]
+        var order: [FunctionKey] = []
+        for definition in source.functions {
+            let key = FunctionKey(Atom(definition.name), definition.arity)
+            if functions[key] == nil { order.append(key) }
+            functions[key] = ModuleFunction(definition: definition, scope: scope)
+        }
+        scope.install(functions)
+        definitionOrder = order
+        var exportList: [FunctionKey] = []
+        if source.exportAll {
+            exportList = order
+        } else {
+            var seen = Set<FunctionKey>()
+            for entry in source.exports {
+                let key = FunctionKey(Atom(entry.name), entry.arity)
+                if seen.insert(key).inserted { exportList.append(key) }
+            }
+        }
+        exportList += [FunctionKey(Self.moduleInfo, 0), FunctionKey(Self.moduleInfo, 1)]
+        exports = exportList
+        exportedSet = Set(exportList)
+        var attributeList: [Term] = []
+        if !source.attributes.contains(where: { $0.name == "vsn" }) {
+            let number = digest.reduce(BigInt(0)) { $0 * 256 + BigInt($1) }
+            attributeList.append(.tuple([.atom(Atom("vsn")), .list([.integer(number)])]))
+        }
+        for (attribute, value) in source.attributes {
+            attributeList.append(.tuple([.atom(Atom(attribute)), value]))
+        }
+        attributes = .list(attributeList)
+    }
+
+    static let moduleInfo = Atom("module_info")
+
+    /// The exported function `key`, or `nil` when it is not exported.
+    public func exportedFunction(_ key: FunctionKey) -> ErlangFunction? {
+        guard exportedSet.contains(key) else { return nil }
+        if key.name == Self.moduleInfo {
+            return { [self] _, args in try self.moduleInfo(args) }
+        }
+        guard let function = scope.function(key) else { return nil }
+        return { process, args in try await function.call(process, args) }
+    }
+}
+
+/// A module's own functions, seen from its code: local calls, imports
+/// and the records in scope. Set up once, when the module is built.
+final class LocalScope: Sendable {
+    let module: Atom
+    /// The file name used in stack frames (`counter.erl`).
+    let file: String
+    let records: RecordTable
+    let imports: [FunctionKey: Atom]
+    private let functions = Mutex<[FunctionKey: ModuleFunction]>([:])
+
+    init(module: Atom, file: String, records: RecordTable, imports: [FunctionKey: Atom]) {
+        self.module = module
+        self.file = file
+        self.records = records
+        self.imports = imports
+    }
+
+    func install(_ table: [FunctionKey: ModuleFunction]) {
+        functions.withLock { $0 = table }
+    }
+
+    func function(_ key: FunctionKey) -> ModuleFunction? {
+        functions.withLock { $0[key] }
+    }
+
+    /// The interpreter for this module's code: local calls go to the
+    /// module's functions, then to `-import`ed ones, then to BIFs.
+    var interpreter: Interpreter {
+        Interpreter(module: module, records: records) { [self] name, args, process in
+            let key = FunctionKey(Atom(name), args.count)
+            if let local = self.function(key) { return try await local.call(process, args) }
+            if let from = self.imports[key] { return try await process.apply(module: from, function: key.name, args) }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import ErlangRuntime
+import ErlangSyntax
+import ErlangTerms
+
+/// What compiling one `.erl` file gave: the module (when there were no
+/// errors), and the errors and warnings in the order erl reports them.
+public struct CompileOutcome: Sendable {
+    /// The module, or `nil` when there were errors.
+    public let module: InterpretedModule?
+    /// The module's name from `-module`, when there was one.
+    public let moduleName: String?
+    /// Errors: preprocessor and syntax errors in form order, then erl_lint's sorted.
+    public let errors: [SourceDiagnostic]
+    /// Warnings, sorted by location.
+    public let warnings: [SourceDiagnostic]
+    /// The file's lines, for the excerpts.
+    let lines: [Substring]
+
+    /// The text `c/1` prints: every error, then every warning.
+    public var report: String {
+        (errors + warnings).map { $0.rendered(sourceLines: lines) }.joined()
+    }
+}
+
+/// Compiles `.erl` source into an `InterpretedModule`. Mirrors
+/// `compile:file/2` as far as Swerl needs it: epp, erl_parse, erl_lint's
+/// checks, then a module ready to load (standing in for the `.beam`).
+public enum ModuleCompiler {
+    /// Compiles `text`, the contents of the file `file` (as erl names it in
+    /// messages) at `absolutePath`; includes are looked for in `directory`.
+    public static func compile(_ text: String, file: String, absolutePath: String, directory: String,
+                               readFile: @escaping Preprocessor.FileReader) -> CompileOutcome {
+        let source = ModuleParser.parse(text, file: file, directory: directory, readFile: readFile)
+        var linter = ModuleLinter(source)
+        linter.run()
+        var errors = source.errors + SourceDiagnostic.sorted(linter.errors)
+        if source.name == nil && source.errors.isEmpty {
+            errors.append(SourceDiagnostic(file: file, location: SourceLocation(line: 1, column: 1), message: "no module definition"))
+        }
+        let warnings = SourceDiagnostic.sorted(source.warnings + linter.warnings)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard errors.isEmpty, let name = source.name else {
+            return CompileOutcome(module: nil, moduleName: source.name, errors: errors, warnings: warnings, lines: lines)
+        }
+        let records = RecordTable()
+        for record in source.records {
+            records.define(record.name, fields: record.fields.map(\.name), defaults: record.fields.map(\.defaultValue))
+        }
+        let module = InterpretedModule(source: source, name: Atom(name), sourcePath: absolutePath,
+                                       digest: digest(text), records: records)
+        return CompileOutcome(module: module, moduleName: name, errors: [], warnings: warnings, lines: lines)
+    }
+
+    /// A 16-byte digest of the source (two FNV-1a passes), standing in for
+    /// the beam's MD5 in `module_info(md5)` and the default `vsn`.
+    static func digest(_ text: String) -> [UInt8] {
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325
+        var b: UInt64 = 0x8422_2325_cbf2_9ce4
+        for byte in text.utf8 {
+            a = (a ^ UInt64(byte)) &* 0x100_0000_01b3
+            b = (b ^ UInt64(byte ^ 0x5a)) &* 0x100_0000_01b3
+        }
+        return (0..<8).map { UInt8(truncatingIfNeeded: a >> (8 * $0)) } + (0..<8).map { UInt8(truncatingIfNeeded: b >> (8 * $0)) }
+    }
+}

@@ -1,0 +1,155 @@
+import ErlangSyntax
+
+/// The checks erl_lint makes that decide what `c/1` returns, with erl's
+/// messages: unbound variables, calls to undefined local functions,
+/// ambiguous calls of overridden old BIFs, undefined records and fields,
+/// exports of undefined functions (errors); unused variables, shadowed
+/// fun variables, unused functions and records, `export_all` (warnings).
+///
+/// Split: this file walks the module and its functions; `ModuleLinter+Exprs`
+/// walks expressions and patterns.
+struct ModuleLinter {
+    let source: ModuleSource
+    var errors: [SourceDiagnostic] = []
+    var warnings: [SourceDiagnostic] = []
+    let defined: Set<String>
+    let imported: Set<String>
+    let recordFields: [String: [String]]
+    /// Calls from each function (`name/arity`) to local functions.
+    var calls: [String: Set<String>] = [:]
+    var usedRecords: Set<String> = []
+
+    // Per-function state.
+    var current = ""
+    var tokens: [Token] = []
+    var variables: [Variable] = []
+
+    /// One variable of a function clause, from its first binding.
+    struct Variable {
+        let name: String
+        let location: SourceLocation
+        var used = false
+    }
+
+    /// Names in scope: variable name to its index in `variables`.
+    typealias Scope = [String: Int]
+
+    init(_ source: ModuleSource) {
+        self.source = source
+        defined = Set(source.functions.map { "\($0.name)/\($0.arity)" })
+        imported = Set(source.imports.map { "\($0.name)/\($0.arity)" })
+        var fields: [String: [String]] = [:]
+        for record in source.records { fields[record.name] = record.fields.map(\.name) }
+        recordFields = fields
+    }
+
+    /// Runs every check.
+    mutating func run() {
+        for record in source.records {
+            for field in record.fields {
+                if let value = field.defaultValue {
+                    var scope = Scope()
+                    current = ""
+                    tokens = []
+                    variables = []
+                    expr(value, &scope)
+                }
+            }
+        }
+        var seen = Set<String>()
+        for function in source.functions {
+            let key = "\(function.name)/\(function.arity)"
+            if !seen.insert(key).inserted {
+                errors.append(diagnostic(function.location, "function \(key) already defined"))
+                continue
+            }
+            current = key
+            tokens = function.tokens
+            calls[key, default: []] = []
+            for clause in function.clauses {
+                variables = []
+                var scope = Scope()
+                for pattern in clause.patterns { self.pattern(pattern, &scope, fresh: false) }
+                guards(clause.guards, &scope)
+                body(clause.body, &scope)
+                reportUnused()
+            }
+        }
+        for export in source.exports where !defined.contains("\(export.name)/\(export.arity)") {
+            errors.append(diagnostic(export.location, "function \(export.name)/\(export.arity) undefined"))
+        }
+        if source.exportAll, let at = compileLocation() {
+            warnings.append(SourceDiagnostic(file: source.file, location: at,
+                                             message: "export_all flag enabled - all functions will be exported",
+                                             isWarning: true))
+        }
+        unusedFunctions()
+        for record in source.records where !usedRecords.contains(record.name) {
+            warnings.append(SourceDiagnostic(file: source.file, location: record.location,
+                                             message: "record \(record.name) is unused", isWarning: true))
+        }
+    }
+
+    func diagnostic(_ at: SourceLocation, _ message: String) -> SourceDiagnostic {
+        SourceDiagnostic(file: source.file, location: at, message: message)
+    }
+
+    mutating func warn(_ at: SourceLocation, _ message: String) {
+        warnings.append(SourceDiagnostic(file: source.file, location: at, message: message, isWarning: true))
+    }
+
+    mutating func reportUnused() {
+        for variable in variables where !variable.used && !variable.name.hasPrefix("_") {
+            warn(variable.location, "variable '\(variable.name)' is unused")
+        }
+    }
+
+    /// The `-compile` attribute's location, found again in the source text.
+    func compileLocation() -> SourceLocation? {
+        source.exportAllLocation
+    }
+
+    /// Functions not reachable from the exports.
+    mutating func unusedFunctions() {
+        guard !source.exportAll else { return }
+        var reached = Set<String>()
+        var pending = source.exports.map { "\($0.name)/\($0.arity)" }
+        while let key = pending.popLast() {
+            guard reached.insert(key).inserted else { continue }
+            pending += calls[key] ?? []
+        }
+        var seen = Set<String>()
+        for function in source.functions {
+            let key = "\(function.name)/\(function.arity)"
+            guard seen.insert(key).inserted, !reached.contains(key) else { continue }
+            warn(function.location, "function \(key) is unused")
+        }
+    }
+
+    /// The location of the token just before the token at `at` (a call's
+    /// name before its `(`).
+    func tokenBefore(_ at: SourceLocation) -> SourceLocation? {
+        guard let index = tokens.firstIndex(where: { $0.location == at }), index > 0 else { return nil }
+        return tokens[index - 1].location
+    }
+
+    /// The location of `# name` in the current function.
+    func recordLocation(_ name: String) -> SourceLocation? {
+        for i in tokens.indices.dropLast() where tokens[i].kind == .symbol("#") && tokens[i + 1].kind == .atom(name) {
+            return tokens[i].location
+        }
+        return nil
+    }
+
+    /// The location of field `field` after `# name` in the current function.
+    func fieldLocation(_ record: String, _ field: String) -> SourceLocation? {
+        var inRecord = false
+        for i in tokens.indices {
+            if tokens[i].kind == .symbol("#"), i + 1 < tokens.count, tokens[i + 1].kind == .atom(record) { inRecord = true }
+            if inRecord, tokens[i].kind == .atom(field), i > 0, tokens[i - 1].kind != .symbol("#") {
+                return tokens[i].location
+            }
+        }
+        return nil
+    }
+}

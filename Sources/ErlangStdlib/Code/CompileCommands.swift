@@ -1,0 +1,53 @@
+import ErlangEval
+import ErlangRuntime
+import ErlangTerms
+
+/// The shell's compile commands of the `c` module (reached from the shell
+/// through `shell_default`): `c/1`, `c/2` and `l/1`. Mirrors `c:c/1,2`
+/// and `c:l/1`: compiling prints erl's errors and warnings, then loads the
+/// module (replacing an older version).
+enum CompileCommands {
+    /// `c/1`, `c/2` and `l/1` over `server`.
+    static func functions(_ server: CodeServer) -> FunctionTable {
+        [
+            bif("c", 1) { _, args in try compile(server, args[0]) },
+            bif("c", 2) { _, args in
+                guard args[1].isList || args[1].atomValue != nil else { throw ErlangException.badarg }
+                return try compile(server, args[0])
+            },
+            bif("l", 1) { _, args in
+                let name = try CodeModule.moduleName(args[0])
+                return try CodeModule.load(server, name)
+            },
+        ]
+    }
+
+    /// `c(Module)`: compiles `Module.erl` in the current directory.
+    /// `{ok, Module}`, `error` after errors, `{error, non_existing}` when
+    /// there is no such file.
+    static func compile(_ server: CodeServer, _ argument: Term) throws -> Term {
+        guard var file = text(argument) else { throw ErlangException.badarg }
+        if !file.hasSuffix(".erl") { file += ".erl" }
+        guard SourceFiles.isRegularFile(file) else {
+            return .tuple([.atom(.error), .atom(CodeModule.nonExisting)])
+        }
+        let beam = SourceFiles.currentDirectory() + "/" + String(file.dropLast(4).split(separator: "/").last ?? "") + ".beam"
+        guard let outcome = server.compileAndLoad(file: file, beamPath: beam, report: true) else {
+            return .tuple([.atom(.error), .atom(CodeModule.nonExisting)])
+        }
+        guard let module = outcome.module else { return .atom(.error) }
+        return .tuple([.atom(.ok), .atom(module.name)])
+    }
+
+    /// An atom's text, or a flat string's characters.
+    static func text(_ term: Term) -> String? {
+        if case .atom(let a) = term { return a.text }
+        guard let codes = term.listElements else { return nil }
+        var scalars = String.UnicodeScalarView()
+        for code in codes {
+            guard case .int(let c) = code, let scalar = Unicode.Scalar(UInt32(clamping: c)) else { return nil }
+            scalars.append(scalar)
+        }
+        return String(scalars)
+    }
+}

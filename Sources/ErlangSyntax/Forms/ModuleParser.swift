@@ -1,0 +1,178 @@
+import ErlangTerms
+
+/// Reads a whole `.erl` file into a `ModuleSource`: preprocesses it, then
+/// parses each form. Mirrors `epp:parse_file/2` followed by the attribute
+/// handling of erl_lint and the compiler: a form with a syntax error is
+/// reported and dropped, the others are still read, as erl does.
+public enum ModuleParser {
+    /// Attributes whose contents are types, skipped without parsing.
+    static let typeAttributes: Set<String> = ["type", "opaque", "spec", "callback"]
+    /// Attributes the compiler consumes, not listed by `module_info(attributes)`.
+    static let consumedAttributes: Set<String> = [
+        "module", "export", "import", "compile", "record", "file", "export_type", "optional_callbacks",
+        "dialyzer", "on_load", "nifs", "deprecated", "removed",
+    ]
+
+    /// Parses `text`, the contents of `file`; includes are read with
+    /// `readFile` relative to `directory`.
+    public static func parse(_ text: String, file: String, directory: String,
+                             readFile: @escaping Preprocessor.FileReader) -> ModuleSource {
+        var source = ModuleSource(file: file)
+        var preprocessor = Preprocessor(file: file, directory: directory, readFile: readFile)
+        let forms = preprocessor.forms(of: text)
+        preprocessor.finish(endLocation: forms.last?.last?.location ?? SourceLocation(line: 1, column: 1))
+        source.errors += preprocessor.errors
+        for form in forms {
+            do {
+                try read(form, into: &source)
+            } catch {
+                source.errors.append(SourceDiagnostic(file: file, location: error.location, message: error.message))
+            }
+        }
+        return source
+    }
+
+    static func read(_ form: [Token], into source: inout ModuleSource) throws(Diagnostic) {
+        guard let first = form.first else { return }
+        if first.kind == .symbol("-") {
+            try readAttribute(form, into: &source)
+            return
+        }
+        var parser = Parser(tokens: form)
+        do {
+            var definition = try parser.functionDefinition()
+            definition.tokens = form
+            source.functions.append(definition)
+        } catch let d as Diagnostic {
+            throw d
+        } catch {
+            throw Diagnostic("syntax error", at: first.location)
+        }
+    }
+
+    static func readAttribute(_ form: [Token], into source: inout ModuleSource) throws(Diagnostic) {
+        guard form.count >= 2 else { throw Diagnostic("syntax error before: '.'", at: form[0].location) }
+        let nameToken = form[1]
+        let name: String
+        switch nameToken.kind {
+        case .atom(let a): name = a
+        case .keyword(let k): name = k
+        default: throw Diagnostic("syntax error before: \(nameToken.errorText)", at: nameToken.location)
+        }
+        if typeAttributes.contains(name) { return }
+        var tokens = form
+        if name == "record" { tokens = withoutFieldTypes(form) }
+        var parser = Parser(tokens: tokens)
+        parser.position = 2
+        let args: [Expr]
+        do {
+            args = try parser.attributeArguments()
+        } catch let d as Diagnostic {
+            throw d
+        } catch {
+            throw Diagnostic("syntax error", at: nameToken.location)
+        }
+        let at = nameToken.location
+        switch name {
+        case "module":
+            guard args.count == 1, case .atom(let m) = args[0] else { throw badAttribute("module", at) }
+            source.name = m
+            source.moduleLocation = at
+        case "export":
+            guard args.count == 1, let list = functionList(args[0]) else { throw badAttribute("export", at) }
+            source.exports += list.map { ExportEntry(name: $0.0, arity: $0.1, location: at) }
+        case "import":
+            guard args.count == 2, case .atom(let m) = args[0], let list = functionList(args[1]) else {
+                throw badAttribute("import", at)
+            }
+            source.imports += list.map { ImportEntry(module: m, name: $0.0, arity: $0.1) }
+        case "compile":
+            guard args.count == 1, let options = LiteralTerm.term(args[0]) else { throw badAttribute("compile", at) }
+            readCompileOptions(options, into: &source)
+            if source.exportAll, source.exportAllLocation == nil { source.exportAllLocation = at }
+        case "record":
+            source.records.append(try record(args, at))
+        default:
+            if consumedAttributes.contains(name) { return }
+            guard args.count == 1, let value = LiteralTerm.term(args[0]) else { throw badAttribute(name, at) }
+            source.attributes.append((name: name, value: value.isList ? value : .list([value])))
+        }
+    }
+
+    static func badAttribute(_ name: String, _ at: SourceLocation) -> Diagnostic {
+        Diagnostic("bad \(name) declaration", at: at)
+    }
+
+    /// `[f/1, g/2]` as name/arity pairs.
+    static func functionList(_ expr: Expr) -> [(String, Int)]? {
+        guard case .list(let items, nil) = expr else { return nil }
+        var result: [(String, Int)] = []
+        for item in items {
+            guard case .binaryOp("/", .atom(let f), .integer(let a), _) = item else { return nil }
+            result.append((f, a))
+        }
+        return result
+    }
+
+    static func readCompileOptions(_ options: Term, into source: inout ModuleSource) {
+        let list = options.isList ? (options.listElements ?? []) : [options]
+        for option in list {
+            if option == .atom(Atom("export_all")) { source.exportAll = true }
+            if case .tuple(let pair) = option, pair.count == 2, pair[0] == .atom(Atom("no_auto_import")) {
+                for entry in pair[1].listElements ?? [] {
+                    if case .tuple(let fa) = entry, fa.count == 2, case .atom(let f) = fa[0], case .int(let a) = fa[1] {
+                        source.noAutoImport.insert("\(f.text)/\(a)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// record -> '-' 'record' '(' atom ',' '{' field (',' field)* '}' ')' '.'
+    static func record(_ args: [Expr], _ at: SourceLocation) throws(Diagnostic) -> RecordDefinition {
+        guard args.count == 2, case .atom(let name) = args[0], case .tuple(let items) = args[1] else {
+            throw badAttribute("record", at)
+        }
+        var fields: [(name: String, defaultValue: Expr?)] = []
+        for item in items {
+            switch item {
+            case .atom(let f): fields.append((name: f, defaultValue: nil))
+            case .match(.atom(let f), let value, _): fields.append((name: f, defaultValue: value))
+            default: throw badAttribute("record", at)
+            }
+        }
+        return RecordDefinition(name: name, fields: fields, location: at)
+    }
+
+    /// The record attribute's tokens without `:: Type` annotations.
+    static func withoutFieldTypes(_ form: [Token]) -> [Token] {
+        var result: [Token] = []
+        var depth = 0
+        var skipping = false
+        var braceDepth: Int?
+        for token in form {
+            let opens = [Token.Kind.symbol("("), .symbol("["), .symbol("{"), .symbol("<<")].contains(token.kind)
+            let closes = [Token.Kind.symbol(")"), .symbol("]"), .symbol("}"), .symbol(">>")].contains(token.kind)
+            if skipping {
+                if opens { depth += 1; continue }
+                if closes && depth > (braceDepth ?? 0) { depth -= 1; continue }
+                if closes || (token.kind == .symbol(",") && depth == braceDepth) {
+                    skipping = false
+                } else {
+                    continue
+                }
+            }
+            if token.kind == .symbol("::"), let b = braceDepth, depth == b {
+                skipping = true
+                continue
+            }
+            if opens {
+                depth += 1
+                if token.kind == .symbol("{"), braceDepth == nil { braceDepth = depth }
+            }
+            if closes { depth -= 1 }
+            result.append(token)
+        }
+        return result
+    }
+}

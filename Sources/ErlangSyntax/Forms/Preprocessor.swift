@@ -1,0 +1,211 @@
+/// The preprocessor of `.erl` files. Mirrors `epp`: `-define` with and
+/// without arguments, `?MODULE`, `?MODULE_STRING`, `?LINE`, `?FILE`,
+/// `?FUNCTION_NAME`, `?FUNCTION_ARITY`, `??Arg`, `-undef`, `-ifdef`,
+/// `-ifndef`, `-else`, `-endif`, `-include` and `-include_lib`.
+///
+/// It works form by form on the scanner's tokens: a directive form is
+/// consumed, every other form comes out with its macros expanded.
+/// Expansion depth and include depth are bounded, so a macro that expands
+/// to itself is an error, not a native stack overflow.
+public struct Preprocessor {
+    /// A macro's parameters (`nil` for `-define(NAME, ...)`) and body.
+    struct Macro {
+        var parameters: [String]?
+        var body: [Token]
+    }
+
+    /// Reads an included file's text, or `nil` when it does not exist.
+    public typealias FileReader = (String) -> String?
+
+    let file: String
+    let directory: String
+    let readFile: FileReader
+    var macros: [String: [Macro]] = [:]
+    var moduleName: String?
+    /// The stack of open conditionals: whether each one's current branch is live.
+    var conditions: [(live: Bool, sawElse: Bool, location: SourceLocation)] = []
+    var includeDepth = 0
+    /// Errors, in order of discovery.
+    public internal(set) var errors: [SourceDiagnostic] = []
+
+    static let maxExpansionDepth = 100
+    static let maxIncludeDepth = 16
+
+    /// A preprocessor for `file`, whose includes are looked for in `directory`.
+    public init(file: String, directory: String, readFile: @escaping FileReader) {
+        self.file = file
+        self.directory = directory
+        self.readFile = readFile
+    }
+
+    /// The forms of `text`, each ending in its `.dot` token, macros expanded.
+    public mutating func forms(of text: String) -> [[Token]] {
+        let tokens: [Token]
+        do {
+            tokens = try Scanner.scanAll(text)
+        } catch {
+            errors.append(SourceDiagnostic(file: file, location: error.location, message: error.message))
+            return []
+        }
+        var output: [[Token]] = []
+        var form: [Token] = []
+        for token in tokens {
+            form.append(token)
+            if token.kind == .dot {
+                process(form, into: &output)
+                form = []
+            }
+        }
+        if !form.isEmpty, let last = form.last {
+            errors.append(SourceDiagnostic(file: file, location: last.location, message: "premature end"))
+        }
+        return output
+    }
+
+    /// Checks that every conditional was closed; call after the last form.
+    public mutating func finish(endLocation: SourceLocation) {
+        if let open = conditions.last {
+            errors.append(SourceDiagnostic(file: file, location: open.location, message: "unterminated 'if'"))
+        }
+        conditions = []
+    }
+
+    var isLive: Bool { conditions.allSatisfy(\.live) }
+
+    mutating func process(_ form: [Token], into output: inout [[Token]]) {
+        if form.count >= 2, form[0].kind == .symbol("-"), let directive = directiveName(form[1]) {
+            handleDirective(directive, form, into: &output)
+            return
+        }
+        guard isLive else { return }
+        if form.count >= 5, form[0].kind == .symbol("-"), form[1].kind == .atom("module"),
+           case .atom(let name) = form[3].kind {
+            moduleName = name
+        }
+        var expanded: [Token] = []
+        let context = functionContext(form)
+        let errorsBefore = errors.count
+        expand(form[...], into: &expanded, depth: 0, function: context)
+        // epp drops a form whose macros could not be expanded.
+        if errors.count == errorsBefore { output.append(expanded) }
+    }
+
+    func directiveName(_ token: Token) -> String? {
+        switch token.kind {
+        case .atom(let a) where ["define", "undef", "ifdef", "ifndef", "endif", "include", "include_lib"].contains(a):
+            return a
+        case .keyword(let k) where k == "else" || k == "if":
+            return k
+        case .atom("elif"):
+            return "elif"
+        default:
+            return nil
+        }
+    }
+
+    /// `-define(Name, Body).`, `-define(Name(P1, ...), Body).` and the other directives.
+    mutating func handleDirective(_ directive: String, _ form: [Token], into output: inout [[Token]]) {
+        let at = form[1].location
+        switch directive {
+        case "ifdef", "ifndef":
+            guard let name = singleName(form) else { return bad(directive, at) }
+            let defined = macros[name] != nil || predefined(name)
+            conditions.append((live: directive == "ifdef" ? defined : !defined, sawElse: false, location: at))
+        case "else":
+            guard let last = conditions.popLast(), !last.sawElse else { return bad("else", at) }
+            conditions.append((live: !last.live, sawElse: true, location: last.location))
+        case "endif":
+            guard conditions.popLast() != nil else { return bad("endif", at) }
+        case "if", "elif":
+            errors.append(SourceDiagnostic(file: file, location: at, message: "unsupported directive '-\(directive)'"))
+            conditions.append((live: false, sawElse: false, location: at))
+        default:
+            guard isLive else { return }
+            switch directive {
+            case "define": define(form, at)
+            case "undef":
+                guard let name = singleName(form) else { return bad("undef", at) }
+                macros[name] = nil
+            default: include(form, at, library: directive == "include_lib", into: &output)
+            }
+        }
+    }
+
+    mutating func bad(_ directive: String, _ at: SourceLocation) {
+        errors.append(SourceDiagnostic(file: file, location: at, message: "badly formed '\(directive)'"))
+    }
+
+    /// The name in `-ifdef(NAME).`.
+    func singleName(_ form: [Token]) -> String? {
+        guard form.count == 6, form[2].kind == .symbol("("), form[4].kind == .symbol(")") else { return nil }
+        return macroName(form[3])
+    }
+
+    func macroName(_ token: Token) -> String? {
+        switch token.kind {
+        case .atom(let a): return a
+        case .variable(let v): return v
+        case .keyword(let k): return k
+        default: return nil
+        }
+    }
+
+    func predefined(_ name: String) -> Bool {
+        ["MODULE", "MODULE_STRING", "LINE", "FILE", "FUNCTION_NAME", "FUNCTION_ARITY", "MACHINE", "OTP_RELEASE"]
+            .contains(name) && (name != "MODULE" && name != "MODULE_STRING" || moduleName != nil)
+    }
+
+    mutating func define(_ form: [Token], _ at: SourceLocation) {
+        // - define ( Name [ ( Params ) ] , Body ) .
+        guard form.count >= 6, form[2].kind == .symbol("("), let name = macroName(form[3]) else { return bad("define", at) }
+        var i = 4
+        var parameters: [String]?
+        if form[i].kind == .symbol("(") {
+            var params: [String] = []
+            i += 1
+            while i < form.count, form[i].kind != .symbol(")") {
+                guard case .variable(let v) = form[i].kind else { return bad("define", at) }
+                params.append(v)
+                i += 1
+                if i < form.count, form[i].kind == .symbol(",") { i += 1 }
+            }
+            i += 1
+            parameters = params
+        }
+        let closeIndex = form.count - 2
+        guard i < form.count, closeIndex >= i, form[closeIndex].kind == .symbol(")") else { return bad("define", at) }
+        var body: [Token] = []
+        if form[i].kind == .symbol(",") {
+            body = Array(form[(i + 1)..<closeIndex])
+        } else if i != closeIndex {
+            return bad("define", at)
+        }
+        let macro = Macro(parameters: parameters, body: body)
+        var list = macros[name] ?? []
+        if list.contains(where: { $0.parameters?.count == parameters?.count }) {
+            errors.append(SourceDiagnostic(file: file, location: form[3].location, message: "redefining macro '\(name)'"))
+            return
+        }
+        list.append(macro)
+        macros[name] = list
+    }
+
+    mutating func include(_ form: [Token], _ at: SourceLocation, library: Bool, into output: inout [[Token]]) {
+        guard form.count == 6, case .string(let codes) = form[3].kind else {
+            return bad(library ? "include_lib" : "include", at)
+        }
+        let name = String(String.UnicodeScalarView(codes.compactMap { Unicode.Scalar(UInt32(clamping: $0)) }))
+        var candidates = [name.hasPrefix("/") ? name : directory + "/" + name]
+        if library, let last = name.split(separator: "/").last { candidates.append(directory + "/" + last) }
+        let read = readFile
+        guard includeDepth < Self.maxIncludeDepth,
+              let text = candidates.lazy.compactMap({ read($0) }).first else {
+            errors.append(SourceDiagnostic(file: file, location: form[3].location,
+                                           message: "can't find include \(library ? "lib" : "file") \"\(name)\""))
+            return
+        }
+        includeDepth += 1
+        output += forms(of: text)
+        includeDepth -= 1
+    }
+}
