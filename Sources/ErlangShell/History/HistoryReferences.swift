@@ -61,7 +61,9 @@ enum HistoryReferences {
             var mapped: [Expr] = []
             for item in items { mapped.append(try walk(item)) }
             return .list(mapped, tail: try tail.map { x throws(Missing) in try walk(x) })
-        default:
+        case .integer, .bigInteger, .float, .atom, .char, .string, .variable, .binary, .map, .record,
+             .recordAccess, .recordIndex, .remote, .functionReference, .fun, .caseOf, .ifClauses, .receive,
+             .tryCatch, .catchExpr, .block, .listComprehension, .binaryComprehension:
             return e
         }
     }
@@ -71,7 +73,11 @@ enum HistoryReferences {
         case .integer(let n): return n
         case .unaryOp("-", .integer(let n), _): return -n
         case .unaryOp("+", .integer(let n), _): return n
-        default: return nil
+        case .bigInteger, .float, .atom, .char, .string, .variable, .tuple, .list, .binary, .map, .record,
+             .recordAccess, .recordIndex, .match, .binaryOp, .unaryOp, .call, .remote, .functionReference,
+             .fun, .caseOf, .ifClauses, .receive, .tryCatch, .catchExpr, .block, .listComprehension,
+             .binaryComprehension:
+            return nil
         }
     }
 }

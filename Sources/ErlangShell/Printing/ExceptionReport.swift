@@ -10,6 +10,19 @@ struct ExceptionReport {
     var marker = "**"
     /// Prints a term at a column, with erl's depth limit for exceptions.
     let printTerm: (Term, Int) -> String
+    /// Prints one argument of a call (`called as f(...)`): erl prints the
+    /// argument list as a list, so each argument gets one level less depth.
+    var printArgument: ((Term, Int) -> String)?
+
+    /// A report that prints terms with `printTerm`, the `**` marker, and
+    /// call arguments with `printArgument` (or `printTerm`).
+    init(marker: String = "**", printArgument: ((Term, Int) -> String)? = nil, printTerm: @escaping (Term, Int) -> String) {
+        self.marker = marker
+        self.printArgument = printArgument
+        self.printTerm = printTerm
+    }
+
+    private func argument(_ term: Term, _ column: Int) -> String { (printArgument ?? printTerm)(term, column) }
 
     /// The complete report, ending in a newline. When an exit signal killed
     /// the evaluator (`killedBySignal`) and its reason is `{Reason,
@@ -30,6 +43,17 @@ struct ExceptionReport {
 
     /// The indentation of the `in function` lines (one more than the marker's width... as erl lays them out).
     private var indent: String { String(repeating: " ", count: marker.count + 3) }
+
+    /// `M:F(Arg1,Arg2)` after `called as`: on one line when it fits in 80
+    /// columns, else one argument a line, lined up after the parenthesis.
+    private func callText(_ name: String, _ args: [Term]) -> String {
+        let head = name + "("
+        let start = indent.count + "   called as ".count + head.count
+        let single = head + args.map { argument($0, start + 1) }.joined(separator: ",") + ")"
+        if !single.contains("\n"), indent.count + "   called as ".count + single.count <= 80 { return single }
+        let separator = ",\n" + String(repeating: " ", count: start)
+        return head + args.map { argument($0, start + 1) }.joined(separator: separator) + ")"
+    }
 
     /// `in function`/`called as`/`in call from` lines for a crashed process's stacktrace.
     private func stackLines(_ frames: [Term], reason: Term) -> String {
@@ -108,7 +132,7 @@ struct ExceptionReport {
 
     private func callText(_ frame: StackFrame, _ args: [Term], column: Int) -> String {
         let head = StackFrame.functionText(frame.module, frame.function, qualified: true)
-        let argsText = args.map { printTerm($0, column) }.joined(separator: ",")
+        let argsText = args.map { argument($0, column) }.joined(separator: ",")
         return "\(head)(\(argsText))"
     }
 
@@ -169,8 +193,7 @@ struct ExceptionReport {
         }
         let qualified = top.module.text != "erlang" || !StackFrame.isAutoImported(top.function.text, args.count)
         let name = StackFrame.functionText(top.module, top.function, qualified: qualified)
-        let call = "\(name)(\(args.map { printTerm($0, 1) }.joined(separator: ",")))"
-        var text = indent + "in function  \(name)/\(args.count)\n" + indent + "   called as \(call)\n"
+        var text = indent + "in function  \(name)/\(args.count)\n" + indent + "   called as " + callText(name, args) + "\n"
         for line in ErrorExplanation.lines(top.module, top.function, args, reason: exception.reason) {
             text += indent + "   " + line + "\n"
         }
