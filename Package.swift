@@ -51,12 +51,16 @@ let package = Package(
         ]),
         .testTarget(name: "ErlangTermsTests", dependencies: ["ErlangTerms"]),
         .testTarget(name: "ErlangSyntaxTests", dependencies: ["ErlangSyntax"]),
+        .testTarget(name: "ErlangEvalTests", dependencies: [
+            "ErlangEval", "ErlangSyntax", "ErlangRuntime", "ErlangTerms", "ErlangStdlib",
+        ]),
         .testTarget(name: "ErlangRuntimeTests", dependencies: ["ErlangRuntime", "ErlangTerms", "ErlangStdlib"]),
+        .testTarget(name: "ErlangOTPTests", dependencies: ["ErlangOTP", "ErlangStdlib", "ErlangRuntime", "ErlangTerms"]),
         .testTarget(name: "ErlangShellTests", dependencies: [
             "ErlangShell", "LineEditing", "ErlangRuntime", "ErlangStdlib", "ErlangTerms",
         ]),
         .testTarget(name: "ErlangStdlibTests", dependencies: [
-            "ErlangStdlib", "ErlangEval", "ErlangRuntime", "ErlangTerms",
+            "ErlangStdlib", "ErlangEval", "ErlangRuntime", "ErlangSyntax", "ErlangTerms",
             .product(name: "BigInt", package: "BigInt"),
         ], exclude: ["Recording"]),
     ]

@@ -29,6 +29,9 @@ final class Evaluator: Sendable {
     /// How the shell prints results (`shell:pp/4`: depth 30, 60 characters a line).
     let printer = PrettyPrinter.shell
     private let bindings = Mutex(Bindings())
+
+    /// The bound variable names (for completion).
+    var boundNames: [String] { bindings.withLock { $0.sortedNames } }
     private let current = Mutex<ErlangProcess?>(nil)
     /// The evaluation in progress: the evaluator it was sent to and its
     /// reply, taken by whoever answers first.

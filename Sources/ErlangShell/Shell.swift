@@ -193,11 +193,6 @@ public final class Shell: Sendable {
         }
     }
 
-    /// Completes the text before the cursor: module names and `mod:` exports.
-    /// Never throws.
-    public func complete(_ textBeforeCursor: String) -> Completion {
-        Completion(insertion: "")
-    }
 }
 
 extension String {

@@ -28,6 +28,12 @@ public enum Stdlib {
             NativeModule("io", IOModule.functions),
             NativeModule("io_lib", IOLibModule.functions),
             NativeModule("timer", TimerModule.functions),
+            NativeModule("gen_server", GenServerModule.functions),
+            NativeModule("sys", SysModule.functions),
+            NativeModule("proc_lib", ProcLibModule.functions),
+            NativeModule("global", GlobalModule.functions),
+            NativeModule("error_logger", ErrorLoggerModule.functions),
+            NativeModule("logger", LoggerModule.functions),
         ]
     }
 }

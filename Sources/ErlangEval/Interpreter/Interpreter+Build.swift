@@ -3,91 +3,157 @@ import ErlangRuntime
 import ErlangSyntax
 import ErlangTerms
 
-/// Building binaries, maps and records.
+/// Compiling the construction of binaries, maps and records.
 extension Interpreter {
-    func buildBinary(_ segments: [BinarySegment], _ env: inout Bindings, _ process: ErlangProcess) async throws -> Term {
-        var writer = BitWriter()
+    /// `<<Seg, ...>>`: the values and sizes are evaluated left to right,
+    /// then the bits are written.
+    func compileBinary(_ segments: [BinarySegment]) throws -> Compiled {
+        let specs = try segments.map { try segmentSpec($0.specifiers) }
+        var parts: [Compiled] = []
         for segment in segments {
-            let spec = try segmentSpec(segment.specifiers)
-            let value = try await eval(segment.value, &env, process)
-            var size: Term?
-            if let sizeExpr = segment.size { size = try await eval(sizeExpr, &env, process) }
-            switch spec.kind {
-            case .integer:
-                guard let v = value.bigIntValue, let bits = try segmentBits(size, spec) else { throw ErlangException.badarg }
-                try writer.appendInteger(v, size: bits, little: spec.isLittle)
-            case .float:
-                guard let v = value.doubleValue, let bits = try segmentBits(size, spec) else { throw ErlangException.badarg }
-                try writer.appendFloat(v, size: bits, little: spec.isLittle)
-            case .binary, .bitstring:
-                guard case .binary(let bits) = value else { throw ErlangException.badarg }
-                if size == nil {
-                    if spec.kind == .binary && !bits.isBinary { throw ErlangException.badarg }
-                    writer.append(bits)
-                } else {
-                    guard let count = try segmentBits(size, spec), count <= bits.bitCount else { throw ErlangException.badarg }
-                    writer.append(bits, bits: count)
-                }
-            case .utf8, .utf16, .utf32:
-                guard case .int(let code) = value else { throw ErlangException.badarg }
-                try writer.appendCodePoint(code, kind: spec.kind, little: spec.isLittle)
-            }
+            parts.append(try compile(segment.value))
+            parts.append(try segment.size.map(compile) ?? .constant(.nil))
         }
-        return .binary(writer.bitstring)
+        let hasSize = segments.map { $0.size != nil }
+        return .all(parts) { values, _ in
+            var writer = BitWriter()
+            for (i, spec) in specs.enumerated() {
+                try Interpreter.write(values[2 * i], size: hasSize[i] ? values[2 * i + 1] : nil, spec, into: &writer)
+            }
+            return .binary(writer.bitstring)
+        }
     }
 
-    func buildMap(_ base: Expr?, _ fields: [MapField], _ env: inout Bindings, _ process: ErlangProcess) async throws -> Term {
-        var map = ErlangMap.empty
-        var original: Term?
-        if let base {
-            let value = try await eval(base, &env, process)
-            guard case .map(let m) = value else { throw ErlangException.error(.tuple([.atom(.badmap), value])) }
-            map = m
-            original = value
+    /// Writes one segment's value.
+    static func write(_ value: Term, size: Term?, _ spec: SegmentSpec, into writer: inout BitWriter) throws {
+        switch spec.kind {
+        case .integer:
+            guard let v = value.bigIntValue, let bits = try Interpreter.segmentBits(size, spec) else { throw ErlangException.badarg }
+            try writer.appendInteger(v, size: bits, little: spec.isLittle)
+        case .float:
+            guard let v = value.doubleValue, let bits = try Interpreter.segmentBits(size, spec) else { throw ErlangException.badarg }
+            try writer.appendFloat(v, size: bits, little: spec.isLittle)
+        case .binary, .bitstring:
+            guard case .binary(let bits) = value else { throw ErlangException.badarg }
+            if size == nil {
+                if spec.kind == .binary && !bits.isBinary { throw ErlangException.badarg }
+                writer.append(bits)
+            } else {
+                guard let count = try Interpreter.segmentBits(size, spec), count <= bits.bitCount else { throw ErlangException.badarg }
+                writer.append(bits, bits: count)
+            }
+        case .utf8, .utf16, .utf32:
+            guard case .int(let code) = value else { throw ErlangException.badarg }
+            try writer.appendCodePoint(code, kind: spec.kind, little: spec.isLittle)
         }
-        var storage = map.storage
+    }
+
+    /// `#{K => V}` or `Base#{K := V}`.
+    func compileMap(_ base: Expr?, _ fields: [MapField]) throws -> Compiled {
+        var parts: [Compiled] = [try base.map(compile) ?? .constant(.map(.empty))]
         for field in fields {
-            let key = try await eval(field.key, &env, process)
-            let value = try await eval(field.value, &env, process)
-            if field.isExact && storage[key] == nil {
-                _ = original
-                throw ErlangException.error(.tuple([.atom(.badkey), key]))
-            }
-            storage[key] = value
+            parts.append(try compile(field.key))
+            parts.append(try compile(field.value))
         }
-        return .map(ErlangMap(storage))
+        let exact = fields.map(\.isExact)
+        return .all(parts) { values, _ in
+            guard case .map(let original) = values[0] else {
+                // erl_eval reports a bad map as the failure of `maps:put(k, v, Map)`.
+                throw ErlangException(.error, .tuple([.atom(.badmap), values[0]]),
+                                      stacktrace: [Interpreter.mapsFrame("put", [.atom("k"), .atom("v"), values[0]])])
+            }
+            var storage = original.storage
+            for (i, isExact) in exact.enumerated() {
+                let key = values[1 + 2 * i], value = values[2 + 2 * i]
+                if isExact && storage[key] == nil {
+                    throw ErlangException(.error, .tuple([.atom(.badkey), key]),
+                                          stacktrace: [Interpreter.mapsFrame("update", [key, value, values[0]])])
+                }
+                storage[key] = value
+            }
+            return .map(ErlangMap(storage))
+        }
     }
 
-    func buildRecord(_ base: Expr?, _ name: String, _ fields: [RecordField], _ env: inout Bindings,
-                     _ process: ErlangProcess) async throws -> Term {
+    /// The frame of the `maps` BIF erl_eval's map update fails in, with its `error_info`.
+    static func mapsFrame(_ function: String, _ args: [Term]) -> Term {
+        .tuple([.atom("maps"), .atom(Atom(function)), .list(args),
+                .list([.tuple([.atom("error_info"), .map([(.atom("module"), .atom("erl_stdlib_errors"))])])])])
+    }
+
+    /// The field names of record `name`, or erl's diagnostic.
+    func recordFields(_ name: String) throws -> [String] {
         guard let names = records.fields(of: name) else {
             throw EvalDiagnostic("record \(name) undefined", at: SourceLocation(line: 1, column: 1))
         }
-        var elements: [Term]
-        if let base {
-            let value = try await eval(base, &env, process)
-            guard case .tuple(let e) = value, e.count == names.count + 1, e[0] == .atom(Atom(name)) else {
-                throw ErlangException.error(.tuple([.atom(.badrecord), .atom(Atom(name))]))
-            }
-            elements = e
-        } else {
-            elements = [.atom(Atom(name))] + Array(repeating: Term.undefined, count: names.count)
-            let defaults = records.definition(of: name)?.defaults ?? []
-            for (i, d) in defaults.enumerated() where i + 1 < elements.count && !fields.contains(where: { $0.name == names[i] || $0.name == "_" }) {
-                if let d { elements[i + 1] = try await eval(d, &env, process) }
-            }
-        }
-        for field in fields {
-            let value = try await eval(field.value, &env, process)
-            if field.name == "_" {
-                for i in 1..<elements.count where !fields.contains(where: { $0.name == names[i - 1] }) { elements[i] = value }
-                continue
-            }
+        return names
+    }
+
+    /// `#r{f = V}` or `Base#r{f = V}`; `_ = V` sets every field not named.
+    func compileRecord(_ base: Expr?, _ name: String, _ fields: [RecordField]) throws -> Compiled {
+        let names = try recordFields(name)
+        var positions: [Int] = []
+        for field in fields where field.name != "_" {
             guard let index = names.firstIndex(of: field.name) else {
                 throw EvalDiagnostic("field \(field.name) undefined in record \(name)", at: SourceLocation(line: 1, column: 1))
             }
-            elements[index + 1] = value
+            positions.append(index + 1)
         }
-        return .tuple(elements)
+        let named = Set(positions)
+        let tag = Term.atom(Atom(name))
+        var parts: [Compiled] = [try base.map(compile) ?? .constant(.nil)]
+        var targets: [[Int]] = []
+        for field in fields {
+            parts.append(try compile(field.value))
+            if field.name == "_" {
+                targets.append((1...max(names.count, 1)).filter { $0 <= names.count && !named.contains($0) })
+            } else if let index = names.firstIndex(of: field.name) {
+                targets.append([index + 1])
+            }
+        }
+        // A new record gets each unnamed field's default (`-record` or
+        // `rd/2`), evaluated where the record is built, as erl does.
+        if base == nil, !fields.contains(where: { $0.name == "_" }) {
+            let defaults = records.definition(of: name)?.defaults ?? []
+            for (i, d) in defaults.enumerated() where i < names.count && !named.contains(i + 1) {
+                guard let d else { continue }
+                parts.append(try compile(d))
+                targets.append([i + 1])
+            }
+        }
+        let hasBase = base != nil
+        let size = names.count + 1
+        let slotsPerField = targets
+        return .all(parts) { values, _ in
+            var elements: [Term]
+            if hasBase {
+                guard case .tuple(let e) = values[0], e.count == size, e[0] == tag else {
+                    throw ErlangException.error(.tuple([.atom(.badrecord), values[0]]))
+                }
+                elements = e
+            } else {
+                elements = [tag] + Array(repeating: Term.undefined, count: size - 1)
+            }
+            for (i, slots) in slotsPerField.enumerated() {
+                for slot in slots { elements[slot] = values[i + 1] }
+            }
+            return .tuple(elements)
+        }
+    }
+
+    /// `Expr#r.f`.
+    func compileRecordAccess(_ base: Expr, _ name: String, _ field: String) throws -> Compiled {
+        let names = try recordFields(name)
+        guard let index = names.firstIndex(of: field) else {
+            throw EvalDiagnostic("field \(field) undefined in record \(name)", at: SourceLocation(line: 1, column: 1))
+        }
+        let tag = Term.atom(Atom(name))
+        let size = names.count + 1
+        return .map(try compile(base)) { value, _, _ in
+            guard case .tuple(let elements) = value, elements.count == size, elements[0] == tag else {
+                throw ErlangException.error(.tuple([.atom(.badrecord), value]))
+            }
+            return elements[index + 1]
+        }
     }
 }

@@ -2,29 +2,14 @@ import ErlangRuntime
 import ErlangSyntax
 import ErlangTerms
 
-/// Clause selection, receive, try and comprehensions.
+/// Clause selection from syntax (compiled on the way), and the variables of a pattern.
 extension Interpreter {
     /// Runs the first clause whose patterns match `values` and whose guard
     /// holds; `nil` when none does. With `shadowing` (fun heads) the head's
     /// variables are fresh, hiding outer bindings of the same name.
     func evalClauses(_ clauses: [Clause], _ values: [Term], _ env: inout Bindings, _ process: ErlangProcess,
                      shadowing: Bool = false) async throws -> Term? {
-        for clause in clauses where clause.patterns.count == values.count {
-            var scope = env
-            if shadowing {
-                for p in clause.patterns { Interpreter.forEachVariable(p) { scope.remove($0) } }
-            }
-            var matched = true
-            for (p, v) in zip(clause.patterns, values) where !(try bind(p, v, &scope)) {
-                matched = false
-                break
-            }
-            guard matched, try guardSucceeds(clause.guards, scope) else { continue }
-            let result = try await evalBody(clause.body, &scope, process)
-            env = scope
-            return result
-        }
-        return nil
+        try await runClauses(try clauses.map { try compileClause($0) }, values, &env, process, shadowing: shadowing)
     }
 
     /// Calls `body` with every variable name in `pattern`.
@@ -48,122 +33,15 @@ extension Interpreter {
         }
     }
 
-    func evalReceive(_ clauses: [Clause], _ after: ReceiveAfter?, _ env: inout Bindings,
-                     _ process: ErlangProcess) async throws -> Term {
-        var timeout = ErlangProcess.ReceiveTimeout.infinity
-        if let after {
-            let t = try await eval(after.timeout, &env, process)
-            switch t {
-            case .int(let ms) where ms >= 0: timeout = .milliseconds(Int64(ms))
-            case .atom(let a) where a == .infinity: timeout = .infinity
-            default: throw ErlangException.error(.atom("timeout_value"))
-            }
-        }
-        let snapshot = env
-        let picked: (Clause, Bindings)? = try await process.receive(timeout: timeout) { message in
-            for clause in clauses {
-                var scope = snapshot
-                if try self.bind(clause.patterns[0], message, &scope), try self.guardSucceeds(clause.guards, scope) {
-                    return (clause, scope)
-                }
-            }
-            return nil
-        }
-        if let (clause, scope) = picked {
-            env = scope
-            return try await evalBody(clause.body, &env, process)
-        }
-        return try await evalBody(after?.body ?? [], &env, process)
-    }
-
-    func evalTry(_ body: [Expr], _ ofClauses: [Clause], _ catchClauses: [Clause], _ after: [Expr],
-                 _ env: inout Bindings, _ process: ErlangProcess) async throws -> Term {
-        let result: Result<Term, Error>
-        do {
-            var scope = env
-            let value = try await evalBody(body, &scope, process)
-            if ofClauses.isEmpty {
-                env = scope
-                result = .success(value)
-            } else if let r = try await evalClauses(ofClauses, [value], &scope, process) {
-                env = scope
-                result = .success(r)
-            } else {
-                throw ErlangException.error(.tuple([.atom(.tryClause), value]))
-            }
-        } catch let exception as ErlangException {
-            let triple = Term.tuple([.atom(exception.classAtom), exception.reason, .list(exception.stacktrace)])
-            var scope = env
-            do {
-                if let handled = try await evalClauses(catchClauses, [triple], &scope, process) {
-                    env = scope
-                    result = .success(handled)
-                } else {
-                    result = .failure(exception)
-                }
-            } catch {
-                result = .failure(error)
-            }
-        } catch {
-            result = .failure(error)
-        }
-        if !after.isEmpty {
-            var scope = env
-            _ = try await evalBody(after, &scope, process)
-        }
-        return try result.get()
-    }
-
-    /// Runs `body` for every combination the qualifiers produce.
-    func comprehend(_ qualifiers: ArraySlice<Qualifier>, _ env: Bindings, _ process: ErlangProcess,
-                    _ body: (Bindings) async throws -> Void) async throws {
-        guard let first = qualifiers.first else {
-            try await body(env)
-            return
-        }
-        let rest = qualifiers.dropFirst()
-        var scope = env
-        switch first {
-        case .generator(let pattern, let source):
-            let list = try await eval(source, &scope, process)
-            var current = list
-            while case .cons(let cell) = current {
-                var inner = scope
-                Interpreter.forEachVariable(pattern) { inner.remove($0) }
-                if try bind(pattern, cell.head, &inner) {
-                    try await comprehend(rest, inner, process, body)
-                }
-                current = cell.tail
-            }
-            guard case .nil = current else { throw ErlangException.error(.tuple([.atom("bad_generator"), list])) }
-        case .binaryGenerator(let pattern, let source):
-            let value = try await eval(source, &scope, process)
-            guard case .binary(let bits) = value, case .binary(let segments) = pattern else {
-                throw ErlangException.error(.tuple([.atom("bad_generator"), value]))
-            }
-            var reader = BitReader(bits)
-            while reader.remaining > 0 {
-                var inner = scope
-                let before = reader.offset
-                guard let piece = try nextPiece(segments, &reader, &inner), reader.offset > before else { break }
-                _ = piece
-                try await comprehend(rest, inner, process, body)
-            }
-        case .filter(let condition):
-            let value = try await eval(condition, &scope, process)
-            if value == .true { try await comprehend(rest, scope, process, body) }
-        }
-    }
-
     /// Matches one round of a binary generator's segments.
-    private func nextPiece(_ segments: [BinarySegment], _ reader: inout BitReader, _ env: inout Bindings) throws -> Bool? {
+    func nextPiece(_ segments: [BinarySegment], _ reader: inout BitReader, _ env: inout Bindings) throws -> Bool? {
         // Read each segment's bits with the pattern's sizes, then match them together.
         var total = 0
         var probe = reader
         for segment in segments {
             let spec = try segmentSpec(segment.specifiers)
             let size = try segment.size.map { try evalGuardExpr($0, env) }
-            guard let bits = try segmentBits(size, spec) else { return nil }
+            guard let bits = try Interpreter.segmentBits(size, spec) else { return nil }
             guard probe.readBitstring(bits: bits) != nil else { return nil }
             total += bits
         }

@@ -1,3 +1,4 @@
+import ErlangRuntime
 import ErlangSyntax
 import ErlangTerms
 
@@ -5,14 +6,14 @@ import ErlangTerms
 /// inside a guard makes the guard fail, as in Erlang.
 extension Interpreter {
     /// Whether any alternative of the guard sequence holds (empty: true).
-    func guardSucceeds(_ guards: [[Expr]], _ env: Bindings) throws -> Bool {
+    func guardSucceeds(_ guards: [[Expr]], _ env: Bindings, _ process: ErlangProcess? = nil) throws -> Bool {
         if guards.isEmpty { return true }
         for conjunction in guards {
             var ok = true
             for test in conjunction {
                 let value: Term
                 do {
-                    value = try evalGuardExpr(test, env)
+                    value = try evalGuardExpr(test, env, process)
                 } catch is ErlangException {
                     ok = false
                     break
@@ -28,7 +29,7 @@ extension Interpreter {
     }
 
     /// Evaluates a guard expression (also map keys and segment sizes in patterns).
-    func evalGuardExpr(_ e: Expr, _ env: Bindings) throws -> Term {
+    func evalGuardExpr(_ e: Expr, _ env: Bindings, _ process: ErlangProcess? = nil) throws -> Term {
         switch e {
         case .integer, .bigInteger, .float, .atom, .char, .string:
             return literal(e)
@@ -36,29 +37,51 @@ extension Interpreter {
             guard let v = env[name] else { throw EvalDiagnostic("variable '\(name)' is unbound", at: location) }
             return v
         case .tuple(let items):
-            return .tuple(try items.map { try evalGuardExpr($0, env) })
+            return .tuple(try items.map { try evalGuardExpr($0, env, process) })
         case .list(let items, let tail):
-            return .list(try items.map { try evalGuardExpr($0, env) }, tail: try tail.map { try evalGuardExpr($0, env) } ?? .nil)
+            return .list(try items.map { try evalGuardExpr($0, env, process) }, tail: try tail.map { try evalGuardExpr($0, env, process) } ?? .nil)
         case .binaryOp("andalso", let l, let r, _):
-            let left = try evalGuardExpr(l, env)
+            let left = try evalGuardExpr(l, env, process)
             guard let b = left.boolValue else { throw ErlangException.badarg }
-            return b ? try evalGuardExpr(r, env) : .false
+            return b ? try evalGuardExpr(r, env, process) : .false
         case .binaryOp("orelse", let l, let r, _):
-            let left = try evalGuardExpr(l, env)
+            let left = try evalGuardExpr(l, env, process)
             guard let b = left.boolValue else { throw ErlangException.badarg }
-            return b ? .true : try evalGuardExpr(r, env)
+            return b ? .true : try evalGuardExpr(r, env, process)
         case .binaryOp(let op, let l, let r, _):
-            return try Operators.binary(op, try evalGuardExpr(l, env), try evalGuardExpr(r, env))
+            return try Operators.binary(op, try evalGuardExpr(l, env, process), try evalGuardExpr(r, env, process))
         case .unaryOp(let op, let operand, _):
-            return try Operators.unary(op, try evalGuardExpr(operand, env))
+            return try Operators.unary(op, try evalGuardExpr(operand, env, process))
         case .call(.atom(let name), let args, _), .call(.remote(.atom("erlang"), .atom(let name)), let args, _):
-            let values = try args.map { try evalGuardExpr($0, env) }
-            guard let result = GuardBIFs.call(name, values) else { throw ErlangException.badarg }
+            let values = try args.map { try evalGuardExpr($0, env, process) }
+            guard let result = GuardBIFs.call(name, values, process) else { throw ErlangException.badarg }
             return result
         case .map(nil, let fields):
             var storage = ErlangMap.empty.storage
-            for f in fields { storage[try evalGuardExpr(f.key, env)] = try evalGuardExpr(f.value, env) }
+            for f in fields { storage[try evalGuardExpr(f.key, env, process)] = try evalGuardExpr(f.value, env, process) }
             return .map(ErlangMap(storage))
+        case .binary(let segments):
+            var writer = BitWriter()
+            for segment in segments {
+                let value = try evalGuardExpr(segment.value, env, process)
+                let size = try segment.size.map { try evalGuardExpr($0, env, process) }
+                try Interpreter.write(value, size: size, try segmentSpec(segment.specifiers), into: &writer)
+            }
+            return .binary(writer.bitstring)
+        case .record(nil, let name, let fields):
+            guard let names = records.fields(of: name) else { throw ErlangException.badarg }
+            var elements = [Term.atom(Atom(name))] + Array(repeating: Term.undefined, count: names.count)
+            for field in fields {
+                guard let index = names.firstIndex(of: field.name) else { throw ErlangException.badarg }
+                elements[index + 1] = try evalGuardExpr(field.value, env, process)
+            }
+            return .tuple(elements)
+        case .recordAccess(let base, let name, let field):
+            let value = try evalGuardExpr(base, env, process)
+            guard let names = records.fields(of: name), let index = names.firstIndex(of: field),
+                  case .tuple(let elements) = value, elements.count == names.count + 1,
+                  elements[0] == .atom(Atom(name)) else { throw ErlangException.badarg }
+            return elements[index + 1]
         case .recordIndex(let name, let field):
             guard let names = records.fields(of: name), let index = names.firstIndex(of: field) else { throw ErlangException.badarg }
             return .int(index + 2)
@@ -68,10 +91,62 @@ extension Interpreter {
     }
 }
 
+extension Interpreter {
+    /// Whether `e` is a guard test (only guard BIFs, operators, variables
+    /// and constructors), as erl_lint decides; such comprehension filters
+    /// run as guards.
+    static func isGuardTest(_ e: Expr) -> Bool { illegalGuardPart(e) == nil }
+
+    /// erl_lint's check of a clause's guards: `illegal guard expression`
+    /// at the first part that is not allowed in a guard.
+    static func checkGuards(_ guards: [[Expr]]) throws {
+        for test in guards.joined() {
+            guard let bad = illegalGuardPart(test) else { continue }
+            var at = SourceLocation(line: 1, column: 1)
+            if case .call(_, _, let location) = bad { at = location }
+            throw EvalDiagnostic("illegal guard expression", at: at)
+        }
+    }
+
+    /// The first subexpression of `e` not allowed in a guard, or `nil`.
+    /// AST depth is bounded by the parser.
+    static func illegalGuardPart(_ e: Expr) -> Expr? {
+        func first(_ items: [Expr]) -> Expr? {
+            for item in items { if let bad = illegalGuardPart(item) { return bad } }
+            return nil
+        }
+        switch e {
+        case .integer, .bigInteger, .float, .atom, .char, .string, .variable, .recordIndex:
+            return nil
+        case .tuple(let items): return first(items)
+        case .list(let items, let tail): return first(items + (tail.map { [$0] } ?? []))
+        case .map(nil, let fields): return first(fields.flatMap { [$0.key, $0.value] })
+        case .record(nil, _, let fields): return first(fields.map(\.value))
+        case .binary(let segments): return first(segments.flatMap { [$0.value] + ($0.size.map { [$0] } ?? []) })
+        case .recordAccess(let base, _, _): return illegalGuardPart(base)
+        case .binaryOp(let op, let l, let r, _): return op == "!" ? e : first([l, r])
+        case .unaryOp(_, let operand, _): return illegalGuardPart(operand)
+        case .call(.atom(let name), let args, _), .call(.remote(.atom("erlang"), .atom(let name)), let args, _):
+            return GuardBIFs.names.contains(name) ? first(args) : e
+        case .map, .record, .match, .call, .remote, .functionReference, .fun, .caseOf,
+             .ifClauses, .receive, .tryCatch, .catchExpr, .block, .listComprehension, .binaryComprehension:
+            return e
+        }
+    }
+}
+
 /// The BIFs allowed in guards, evaluated synchronously. `nil` means the
 /// call fails (the guard is false).
 enum GuardBIFs {
-    static func call(_ name: String, _ a: [Term]) -> Term? {
+    /// The names `call` knows.
+    static let names: Set<String> = [
+        "is_atom", "is_integer", "is_float", "is_number", "is_list", "is_tuple", "is_map", "is_pid", "is_reference",
+        "is_function", "is_binary", "is_bitstring", "is_boolean", "is_record", "is_port", "length", "hd", "tl",
+        "tuple_size", "size", "map_size", "byte_size", "bit_size", "element", "map_get", "is_map_key", "abs",
+        "self", "node", "float", "trunc", "round", "floor", "ceil", "binary_part", "not",
+    ]
+
+    static func call(_ name: String, _ a: [Term], _ process: ErlangProcess? = nil) -> Term? {
         switch (name, a.count) {
         case ("is_atom", 1): if case .atom = a[0] { return .true } else { return .false }
         case ("is_integer", 1): return .bool(a[0].isInteger)
@@ -114,7 +189,21 @@ enum GuardBIFs {
             case .float(let f): return .float(abs(f))
             default: return a[0].bigIntValue.map { .integer(abs($0)) }
             }
-        case ("self", 0): return nil
+        case ("self", 0): return process.map { .pid($0.pid) }
+        case ("is_port", 1): return .false
+        case ("floor", 1), ("ceil", 1):
+            if case .float(let f) = a[0], f.isFinite {
+                return .integer(.init(name == "floor" ? f.rounded(.down) : f.rounded(.up)))
+            }
+            return a[0].isInteger ? a[0] : nil
+        case ("not", 1): return a[0].boolValue.map { .bool(!$0) }
+        case ("binary_part", 3):
+            guard case .binary(let b) = a[0], b.isBinary, case .int(let start) = a[1], case .int(let length) = a[2] else {
+                return nil
+            }
+            let from = length < 0 ? start + length : start, count = abs(length)
+            guard from >= 0, from + count <= b.bytes.count else { return nil }
+            return .binary(b.bytes[from..<(from + count)])
         case ("node", 0): return .atom(.nonode)
         case ("float", 1): return a[0].doubleValue.map { .float($0) }
         case ("trunc", 1), ("round", 1):
@@ -122,8 +211,6 @@ enum GuardBIFs {
                 return .integer(.init(name == "trunc" ? f.rounded(.towardZero) : f.rounded(.toNearestOrAwayFromZero)))
             }
             return a[0].isInteger ? a[0] : nil
-        case ("min", 2): return Term.compare(a[0], a[1]) <= 0 ? a[0] : a[1]
-        case ("max", 2): return Term.compare(a[0], a[1]) >= 0 ? a[0] : a[1]
         default: return nil
         }
     }

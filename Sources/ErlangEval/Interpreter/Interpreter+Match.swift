@@ -53,6 +53,13 @@ extension Interpreter {
                 current = cell.tail
             }
             return try bind(rest, current, &env)
+        case .binaryOp("++", .list(let prefix, nil), let rest, _):
+            var current = value
+            for p in prefix {
+                guard case .cons(let cell) = current, try bind(p, cell.head, &env) else { return false }
+                current = cell.tail
+            }
+            return try bind(rest, current, &env)
         case .unaryOp, .binaryOp:
             // Constant arithmetic in patterns, such as `-1` or `2 + 3`.
             return try evalGuardExpr(pattern, env) == value
@@ -85,10 +92,10 @@ extension Interpreter {
             let value: Term?
             switch spec.kind {
             case .integer:
-                guard let bitsCount = try segmentBits(size, spec) else { return false }
+                guard let bitsCount = try Interpreter.segmentBits(size, spec) else { return false }
                 value = reader.readInteger(size: bitsCount, signed: spec.signed, little: spec.isLittle)
             case .float:
-                guard let bitsCount = try segmentBits(size, spec) else { return false }
+                guard let bitsCount = try Interpreter.segmentBits(size, spec) else { return false }
                 value = reader.readFloat(size: bitsCount, little: spec.isLittle)
             case .binary, .bitstring:
                 if size == nil {
@@ -96,7 +103,7 @@ extension Interpreter {
                     if spec.kind == .binary && reader.remaining % 8 != 0 { return false }
                     value = reader.readBitstring(bits: nil).map { .binary($0) }
                 } else {
-                    guard let count = try segmentBits(size, spec) else { return false }
+                    guard let count = try Interpreter.segmentBits(size, spec) else { return false }
                     value = reader.readBitstring(bits: count).map { .binary($0) }
                 }
             case .utf8, .utf16, .utf32:
@@ -108,7 +115,7 @@ extension Interpreter {
     }
 
     /// The size of a segment in bits (size × unit), or the type's default.
-    func segmentBits(_ size: Term?, _ spec: SegmentSpec) throws -> Int? {
+    static func segmentBits(_ size: Term?, _ spec: SegmentSpec) throws -> Int? {
         guard let size else { return spec.defaultSize }
         guard case .int(let n) = size, n >= 0 else { return nil }
         return n * spec.effectiveUnit

@@ -15,7 +15,7 @@ import Synchronization
 public final class InterpretedModule: ErlangModule {
     /// The module's name.
     public let name: Atom
-    /// The exported functions, in export order, then `module_info/0,1`.
+    /// The exported functions, in definition order, then `module_info/0,1`.
     public let exports: [FunctionKey]
     /// Every function the module defines, in definition order.
     public let definitionOrder: [FunctionKey]
@@ -47,16 +47,9 @@ public final class InterpretedModule: ErlangModule {
         }
         scope.install(functions)
         definitionOrder = order
-        var exportList: [FunctionKey] = []
-        if source.exportAll {
-            exportList = order
-        } else {
-            var seen = Set<FunctionKey>()
-            for entry in source.exports {
-                let key = FunctionKey(Atom(entry.name), entry.arity)
-                if seen.insert(key).inserted { exportList.append(key) }
-            }
-        }
+        // The beam lists exports in definition order, whatever the attribute's order.
+        let exported = Set(source.exports.map { FunctionKey(Atom($0.name), $0.arity) })
+        var exportList = source.exportAll ? order : order.filter { exported.contains($0) }
         exportList += [FunctionKey(Self.moduleInfo, 0), FunctionKey(Self.moduleInfo, 1)]
         exports = exportList
         exportedSet = Set(exportList)

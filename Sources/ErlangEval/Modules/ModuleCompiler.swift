@@ -16,6 +16,24 @@ public struct CompileOutcome: Sendable {
     /// The file's lines, for the excerpts.
     let lines: [Substring]
 
+    /// The same outcome without its module: compiled, but not to be loaded.
+    public init(rejecting outcome: CompileOutcome) {
+        module = nil
+        moduleName = outcome.moduleName
+        errors = outcome.errors
+        warnings = outcome.warnings
+        lines = outcome.lines
+    }
+
+    init(module: InterpretedModule?, moduleName: String?, errors: [SourceDiagnostic], warnings: [SourceDiagnostic],
+         lines: [Substring]) {
+        self.module = module
+        self.moduleName = moduleName
+        self.errors = errors
+        self.warnings = warnings
+        self.lines = lines
+    }
+
     /// The text `c/1` prints: every error, then every warning.
     public var report: String {
         (errors + warnings).map { $0.rendered(sourceLines: lines) }.joined()
@@ -35,7 +53,8 @@ public enum ModuleCompiler {
         linter.run()
         var errors = source.errors + SourceDiagnostic.sorted(linter.errors)
         if source.name == nil && source.errors.isEmpty {
-            errors.append(SourceDiagnostic(file: file, location: SourceLocation(line: 1, column: 1), message: "no module definition"))
+            errors.append(SourceDiagnostic(file: file, location: source.firstAttributeLocation ?? SourceLocation(line: 1, column: 1),
+                                           message: "no module definition"))
         }
         let warnings = SourceDiagnostic.sorted(source.warnings + linter.warnings)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)

@@ -23,6 +23,9 @@ extension ModuleLinter {
         }
         if let index = scope[name] {
             variables[index].used = true
+        } else if let (construct, where_, index) = unsafe[name] {
+            variables[index].used = true
+            errors.append(diagnostic(at, "variable '\(name)' unsafe in '\(construct)' (line \(where_.line), column \(where_.column))"))
         } else {
             errors.append(diagnostic(at, "variable '\(name)' is unbound"))
         }
@@ -113,19 +116,40 @@ extension ModuleLinter {
         errors.append(diagnostic(at, "function \(key) undefined"))
     }
 
-    mutating func clauses(_ list: [Clause], _ scope: inout Scope, fresh: Bool = false, what: String = "fun") {
-        var exported: Scope?
+    /// The clauses of a fun (`fresh`), or of a case/if/receive: a variable
+    /// bound in every clause is bound after it; one bound in only some is
+    /// unsafe there (`construct` names it in the error).
+    mutating func clauses(_ list: [Clause], _ scope: inout Scope, fresh: Bool = false, what: String = "fun",
+                          construct: (name: String, keyword: String)? = nil, extra: [Scope] = []) {
+        var added: [Scope] = []
         for clause in list {
             var inner = scope
             for p in clause.patterns { pattern(p, &inner, fresh: fresh, shadowed: fresh ? scope : nil, what: what) }
             guards(clause.guards, &inner)
             body(clause.body, &inner)
-            if !fresh {
-                let added = inner.filter { scope[$0.key] == nil }
-                exported = exported.map { previous in previous.merging(added) { a, _ in a } } ?? added
+            if !fresh { added.append(inner.filter { scope[$0.key] == nil }) }
+        }
+        added += extra
+        guard !fresh, let first = added.first else { return }
+        let everywhere = first.filter { entry in added.allSatisfy { $0[entry.key] != nil } }
+        scope.merge(everywhere) { a, _ in a }
+        let at = constructLocation(construct?.keyword, before: list.first?.location)
+        for branch in added {
+            for (name, index) in branch where everywhere[name] == nil && unsafe[name] == nil {
+                unsafe[name] = (construct?.name ?? "case", at, index)
             }
         }
-        if let exported { scope.merge(exported) { a, _ in a } }
+    }
+
+    /// The location of the nearest `keyword` token before `location`.
+    func constructLocation(_ keyword: String?, before location: SourceLocation?) -> SourceLocation {
+        guard let keyword, let location else { return fallbackLocation }
+        var found: SourceLocation?
+        for token in tokens {
+            if token.location.line > location.line || token.location.line == location.line && token.location.column >= location.column { break }
+            if token.kind == .keyword(keyword) { found = token.location }
+        }
+        return found ?? fallbackLocation
     }
 
     mutating func expr(_ e: Expr, _ scope: inout Scope) {
@@ -205,16 +229,18 @@ extension ModuleLinter {
             clauses(list, &inner, fresh: true)
         case .caseOf(let subject, let list):
             expr(subject, &scope)
-            clauses(list, &scope)
+            clauses(list, &scope, construct: ("case", "case"))
         case .ifClauses(let list):
-            clauses(list, &scope)
+            clauses(list, &scope, construct: ("if", "if"))
         case .receive(let list, let after):
-            clauses(list, &scope)
+            var afterScope: [Scope] = []
             if let after {
-                expr(after.timeout, &scope)
                 var inner = scope
+                expr(after.timeout, &inner)
                 body(after.body, &inner)
+                afterScope = [inner.filter { scope[$0.key] == nil }]
             }
+            clauses(list, &scope, construct: ("receive", "receive"), extra: afterScope)
         case .tryCatch(let tryBody, let ofClauses, let catchClauses, let after):
             var inner = scope
             body(tryBody, &inner)

@@ -23,6 +23,9 @@ struct ModuleLinter {
     var current = ""
     var tokens: [Token] = []
     var variables: [Variable] = []
+    /// Variables bound in only some branches of a case/if/receive, with
+    /// the construct and its location.
+    var unsafe: [String: (String, SourceLocation, Int)] = [:]
 
     /// One variable of a function clause, from its first binding.
     struct Variable {
@@ -68,6 +71,7 @@ struct ModuleLinter {
             calls[key, default: []] = []
             for clause in function.clauses {
                 variables = []
+                unsafe = [:]
                 var scope = Scope()
                 for pattern in clause.patterns { self.pattern(pattern, &scope, fresh: false) }
                 guards(clause.guards, &scope)
@@ -84,6 +88,13 @@ struct ModuleLinter {
                                              isWarning: true))
         }
         unusedFunctions()
+        missingCallbacks()
+        for type in source.types {
+            let key = "\(type.name)/\(type.arity)"
+            guard !source.typeReferences.contains(key), !source.exportedTypes.contains(key) else { continue }
+            let args = Array(repeating: "_", count: type.arity).joined(separator: ",")
+            warn(type.location, "type \(type.name)(\(args)) is unused")
+        }
         for record in source.records where !usedRecords.contains(record.name) {
             warnings.append(SourceDiagnostic(file: source.file, location: record.location,
                                              message: "record \(record.name) is unused", isWarning: true))
@@ -107,6 +118,26 @@ struct ModuleLinter {
     /// The `-compile` attribute's location, found again in the source text.
     func compileLocation() -> SourceLocation? {
         source.exportAllLocation
+    }
+
+    /// The callbacks each OTP behaviour requires (its optional ones left out).
+    static let requiredCallbacks: [String: [String]] = [
+        "gen_server": ["init/1", "handle_call/3", "handle_cast/2"],
+        "supervisor": ["init/1"],
+        "application": ["start/2", "stop/1"],
+        "gen_event": ["init/1", "handle_event/2", "handle_call/2"],
+        "gen_statem": ["init/1", "callback_mode/0"],
+    ]
+
+    /// `undefined callback function F/A (behaviour 'B')` for each required
+    /// callback of a known behaviour that is not exported.
+    mutating func missingCallbacks() {
+        let exported = source.exportAll ? defined : Set(source.exports.map { "\($0.name)/\($0.arity)" })
+        for behaviour in source.behaviours {
+            for callback in Self.requiredCallbacks[behaviour.name] ?? [] where !exported.contains(callback) {
+                warn(behaviour.location, "undefined callback function \(callback) (behaviour '\(behaviour.name)')")
+            }
+        }
     }
 
     /// Functions not reachable from the exports.

@@ -48,12 +48,17 @@ public final class CodeServer: Sendable {
 
     /// Compiles `file` and, when it compiled, loads the module, replacing
     /// any module of that name. `report` prints errors and warnings as c/1 does.
-    func compileAndLoad(file: String, beamPath: String?, report: Bool) -> CompileOutcome? {
+    /// A module whose name is not `expectedName` is not loaded (its outcome
+    /// has no module), as erl refuses to load `x.beam` holding module `y`.
+    func compileAndLoad(file: String, beamPath: String?, report: Bool, expectedName: String? = nil) -> CompileOutcome? {
         guard let text = SourceFiles.read(file) else { return nil }
         let absolutePath = SourceFiles.absolute(file)
         let outcome = ModuleCompiler.compile(text, file: file, absolutePath: absolutePath,
                                              directory: SourceFiles.directory(of: file), readFile: SourceFiles.read)
         if report { runtime.output.write(outcome.report) }
+        if let expectedName, let module = outcome.module, module.name.text != expectedName {
+            return CompileOutcome(rejecting: outcome)
+        }
         if let module = outcome.module {
             runtime.modules.load(module)
             let beam = beamPath ?? SourceFiles.directory(of: absolutePath) + "/" + module.name.text + ".beam"
@@ -65,9 +70,8 @@ public final class CodeServer: Sendable {
     /// Loads module `name` from `Name.erl` on the code path.
     func loadFromPath(_ name: Atom, report: Bool) -> CompileOutcome? {
         guard let file = findSource(name) else { return nil }
-        let directory = SourceFiles.directory(of: file)
-        let beam = (file.contains("/") ? directory : ".") + "/" + name.text + ".beam"
-        return compileAndLoad(file: file, beamPath: beam, report: report)
+        let beam = SourceFiles.directory(of: SourceFiles.absolute(file)) + "/" + name.text + ".beam"
+        return compileAndLoad(file: file, beamPath: beam, report: report, expectedName: name.text)
     }
 
     /// Where the loaded module `name` came from, as `code:which/1` says it.

@@ -31,11 +31,17 @@ enum CompileCommands {
         guard SourceFiles.isRegularFile(file) else {
             return .tuple([.atom(.error), .atom(CodeModule.nonExisting)])
         }
-        let beam = SourceFiles.currentDirectory() + "/" + String(file.dropLast(4).split(separator: "/").last ?? "") + ".beam"
-        guard let outcome = server.compileAndLoad(file: file, beamPath: beam, report: true) else {
+        let base = String(file.dropLast(4).split(separator: "/").last ?? "")
+        let beam = SourceFiles.currentDirectory() + "/" + base + ".beam"
+        guard let outcome = server.compileAndLoad(file: file, beamPath: beam, report: true, expectedName: base) else {
             return .tuple([.atom(.error), .atom(CodeModule.nonExisting)])
         }
-        guard let module = outcome.module else { return .atom(.error) }
+        guard let module = outcome.module else {
+            if let name = outcome.moduleName, outcome.errors.isEmpty {
+                server.runtime.output.write("./\(base).beam: Module name '\(name)' does not match file name '\(base)'\n")
+            }
+            return .atom(.error)
+        }
         return .tuple([.atom(.ok), .atom(module.name)])
     }
 

@@ -14,7 +14,7 @@ import ErlangTerms
 enum ErlangBIFs {
     /// The exported functions.
     static let functions: FunctionTable =
-        control + typeTests + numbers + floats + atoms + tuples + lists + binaries + maps + operators
+        control + typeTests + numbers + floats + atoms + tuples + lists + binaries + maps + operators + funs
 
     /// A frame that stands for the caller, so that `apply` does not add
     /// the BIF's own frame for `error/1`, `exit/1` and `throw/1` (erl's
@@ -55,6 +55,11 @@ enum ErlangBIFs {
                                   stacktrace: [.tuple([.atom("erl_eval"), .atom("do_apply"), a[1], a[2]])])
         }),
         bif("exit", 1, { _, a in throw ErlangException(.exit, a[0], stacktrace: [callerFrame]) }),
+        bif("raise", 3, { _, a in
+            guard case .atom(let c) = a[0], let kind = ErlangException.Class(rawValue: c.text),
+                  let frames = a[2].listElements else { throw ErlangException.badarg }
+            throw ErlangException(kind, a[1], stacktrace: frames.isEmpty ? [callerFrame] : frames)
+        }),
         bif("min", 2, { _, a in Comparison.min(a[0], a[1]) }),
         bif("max", 2, { _, a in Comparison.max(a[0], a[1]) }),
         bif("phash2", 1, { _, a in .int(Int(TermHash.hash(a[0]) & ((1 << 27) - 1))) }),

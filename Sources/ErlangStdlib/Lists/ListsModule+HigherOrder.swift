@@ -14,8 +14,10 @@ extension ListsModule {
             var out: [Term] = []
             var rest = list
             while case .cons(let cell) = rest {
-                let caller = out.isEmpty ? frame("map", 2, 1315) : frame("map_1", 2, 1320)
-                out.append(try await called(from: caller) { try await p.apply(f, [cell.head]) })
+                let isFirst = out.isEmpty
+                out.append(try await called(from: isFirst ? frame("map", 2, 1315) : frame("map_1", 2, 1320)) {
+                    try await p.apply(f, [cell.head])
+                })
                 rest = cell.tail
             }
             guard case .nil = rest else { throw clause("map_1", [f, rest], 1319) }
@@ -45,8 +47,10 @@ extension ListsModule {
             var first = true
             var rest = list
             while case .cons(let cell) = rest {
-                let caller = first ? frame("foldl", 3, 1350) : frame("foldl_1", 3, 1355)
-                acc = try await called(from: caller) { try await p.apply(f, [cell.head, acc]) }
+                let isFirst = first
+                acc = try await called(from: isFirst ? frame("foldl", 3, 1350) : frame("foldl_1", 3, 1355)) {
+                    try await p.apply(f, [cell.head, acc])
+                }
                 first = false
                 rest = cell.tail
             }

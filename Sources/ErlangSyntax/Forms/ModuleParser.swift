@@ -9,7 +9,7 @@ public enum ModuleParser {
     static let typeAttributes: Set<String> = ["type", "opaque", "spec", "callback"]
     /// Attributes the compiler consumes, not listed by `module_info(attributes)`.
     static let consumedAttributes: Set<String> = [
-        "module", "export", "import", "compile", "record", "file", "export_type", "optional_callbacks",
+        "module", "export", "import", "compile", "record", "file", "export_type", "optional_callbacks", "behaviour", "behavior",
         "dialyzer", "on_load", "nifs", "deprecated", "removed",
     ]
 
@@ -59,6 +59,8 @@ public enum ModuleParser {
         case .keyword(let k): name = k
         default: throw Diagnostic("syntax error before: \(nameToken.errorText)", at: nameToken.location)
         }
+        if source.firstAttributeLocation == nil { source.firstAttributeLocation = nameToken.location }
+        if typeAttributes.contains(name) || name == "record" { noteTypes(name, form, into: &source) }
         if typeAttributes.contains(name) { return }
         var tokens = form
         if name == "record" { tokens = withoutFieldTypes(form) }
@@ -92,6 +94,13 @@ public enum ModuleParser {
             if source.exportAll, source.exportAllLocation == nil { source.exportAllLocation = at }
         case "record":
             source.records.append(try record(args, at))
+        case "export_type":
+            guard args.count == 1, let list = functionList(args[0]) else { throw badAttribute("export_type", at) }
+            for (type, arity) in list { source.exportedTypes.insert("\(type)/\(arity)") }
+        case "behaviour", "behavior":
+            guard args.count == 1, case .atom(let behaviour) = args[0] else { throw badAttribute(name, at) }
+            source.behaviours.append((name: behaviour, location: at))
+            source.attributes.append((name: name, value: .list([.atom(Atom(behaviour))])))
         default:
             if consumedAttributes.contains(name) { return }
             guard args.count == 1, let value = LiteralTerm.term(args[0]) else { throw badAttribute(name, at) }
@@ -101,6 +110,43 @@ public enum ModuleParser {
 
     static func badAttribute(_ name: String, _ at: SourceLocation) -> Diagnostic {
         Diagnostic("bad \(name) declaration", at: at)
+    }
+
+    /// Records a `-type`/`-opaque` definition, and every local type the
+    /// form refers to (`name(...)` not after `:`).
+    static func noteTypes(_ name: String, _ form: [Token], into source: inout ModuleSource) {
+        var start = 3
+        if name == "type" || name == "opaque", form.count > 3, case .atom(let type) = form[2].kind,
+           form[3].kind == .symbol("("), let arity = argumentCount(form, open: 3) {
+            source.types.append((name: type, arity: arity, location: form[1].location))
+            start = 4
+        }
+        guard form.count > start else { return }
+        for i in start..<(form.count - 1) {
+            guard case .atom(let type) = form[i].kind, form[i + 1].kind == .symbol("("),
+                  form[i - 1].kind != .symbol(":"), let arity = argumentCount(form, open: i + 1) else { continue }
+            source.typeReferences.insert("\(type)/\(arity)")
+        }
+    }
+
+    /// The number of comma-separated arguments in the parentheses opening at `open`.
+    static func argumentCount(_ tokens: [Token], open: Int) -> Int? {
+        var depth = 0
+        var commas = 0
+        var empty = true
+        for i in open..<tokens.count {
+            switch tokens[i].kind {
+            case .symbol("("), .symbol("["), .symbol("{"), .symbol("<<"): depth += 1
+            case .symbol(")"), .symbol("]"), .symbol("}"), .symbol(">>"):
+                depth -= 1
+                if depth == 0 { return empty ? 0 : commas + 1 }
+            case .symbol(",") where depth == 1: commas += 1
+            case .dot: return nil
+            default: break
+            }
+            if i > open && depth >= 1 { empty = false }
+        }
+        return nil
     }
 
     /// `[f/1, g/2]` as name/arity pairs.

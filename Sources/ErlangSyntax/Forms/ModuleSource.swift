@@ -12,6 +12,8 @@ public struct ModuleSource: Sendable {
     public var file: String
     /// The name from `-module(Name).`, if present.
     public var name: String?
+    /// Where the first attribute's name is (erl reports a missing `-module` there).
+    public var firstAttributeLocation: SourceLocation?
     /// Where `-module` is.
     public var moduleLocation: SourceLocation?
     /// `-export([f/1, ...])` entries in order, with the location of each attribute.
@@ -29,6 +31,14 @@ public struct ModuleSource: Sendable {
     /// The attributes `module_info(attributes)` lists (`vsn`, `author`,
     /// `behaviour`, user attributes), in order.
     public var attributes: [(name: String, value: Term)] = []
+    /// `-behaviour(Name)` attributes with their locations.
+    public var behaviours: [(name: String, location: SourceLocation)] = []
+    /// `-type` and `-opaque` definitions: `name/arity` and location.
+    public var types: [(name: String, arity: Int, location: SourceLocation)] = []
+    /// Types used by types, specs, callbacks and record fields (`name/arity`).
+    public var typeReferences: Set<String> = []
+    /// `-export_type` entries (`name/arity`).
+    public var exportedTypes: Set<String> = []
     /// The function definitions in order.
     public var functions: [FunctionDefinition] = []
     /// Errors found while reading (syntax errors, preprocessor errors).

@@ -40,26 +40,47 @@ public struct Preprocessor {
 
     /// The forms of `text`, each ending in its `.dot` token, macros expanded.
     public mutating func forms(of text: String) -> [[Token]] {
-        let tokens: [Token]
-        do {
-            tokens = try Scanner.scanAll(text)
-        } catch {
-            errors.append(SourceDiagnostic(file: file, location: error.location, message: error.message))
-            return []
-        }
         var output: [[Token]] = []
         var form: [Token] = []
-        for token in tokens {
-            form.append(token)
-            if token.kind == .dot {
-                process(form, into: &output)
-                form = []
+        var formIsBad = false
+        var scanner = Scanner(text)
+        while true {
+            let before = scanner.index
+            do {
+                guard let token = try scanner.next() else { break }
+                form.append(token)
+                if token.kind == .dot {
+                    // erl_scan drops a form with a scanning error and goes on after its dot.
+                    if !formIsBad { process(form, into: &output) }
+                    form = []
+                    formIsBad = false
+                }
+            } catch {
+                let location = (error as? Diagnostic)?.location ?? scanner.location
+                let message = (error as? Diagnostic)?.message ?? "illegal input"
+                errors.append(SourceDiagnostic(file: file, location: location, message: Self.escapedControls(message)))
+                formIsBad = true
+                if message.hasPrefix("unterminated") { break }
+                if scanner.index == before { scanner.advance() }
             }
         }
-        if !form.isEmpty, let last = form.last {
+        if !form.isEmpty, !formIsBad, let last = form.last {
             errors.append(SourceDiagnostic(file: file, location: last.location, message: "premature end"))
         }
         return output
+    }
+
+    /// `message` with newlines and tabs written as erl writes them in strings.
+    static func escapedControls(_ message: String) -> String {
+        var out = ""
+        for scalar in message.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// Checks that every conditional was closed; call after the last form.

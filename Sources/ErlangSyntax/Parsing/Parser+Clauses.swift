@@ -73,10 +73,15 @@ extension Parser {
             var klass: Expr = .atom("throw")
             var reason = first
             var stack: Expr = .variable("_", at)
-            if accept(":") {
+            if case .remote(let c, let r) = first {
+                // `Class:Reason` was read as a remote name by expr_800.
+                klass = c
+                reason = r
+                if accept(":") { stack = try exprMax() }
+            } else if accept(":") {
                 klass = first
                 reason = try expr()
-                if accept(":") { stack = try expr() }
+                if accept(":") { stack = try exprMax() }
             }
             let guards = try optionalGuard()
             try expectSymbol("->")

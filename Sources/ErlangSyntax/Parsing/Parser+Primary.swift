@@ -121,11 +121,18 @@ extension Parser {
                 }
                 p.position = save
             }
-            var segments = [try p.segment()]
-            while p.accept(",") { segments.append(try p.segment()) }
+            var segments = Parser.expandingString(try p.segment())
+            while p.accept(",") { segments += Parser.expandingString(try p.segment()) }
             try p.expectSymbol(">>")
             return .binary(segments)
         }
+    }
+
+    /// A string segment `"ab":S/T` stands for one segment per character
+    /// (`$a:S/T, $b:S/T`), as erl_eval expands it.
+    static func expandingString(_ segment: BinarySegment) -> [BinarySegment] {
+        guard case .string(let codes) = segment.value else { return [segment] }
+        return codes.map { BinarySegment(value: .char($0), size: segment.size, specifiers: segment.specifiers) }
     }
 
     /// segment -> bit_expr [':' expr_max] ['/' type ('-' type)*]

@@ -191,10 +191,12 @@ public struct Parser {
 
     /// expr_700 -> function_call | record_expr | map_expr | expr_800
     mutating func expr700() throws -> Expr {
+        // A call's location is where its function expression starts (erl_parse).
+        let start = location
         var base = try expr800()
         while true {
             if isSymbol("(") {
-                let at = location
+                let at = start
                 let args = try argumentList()
                 base = .call(function: base, arguments: args, at)
             } else if isSymbol("#") {

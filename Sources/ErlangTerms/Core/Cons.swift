@@ -1,12 +1,14 @@
 /// One list cell `[Head | Tail]`. Prepending and taking the tail are O(1).
 ///
-/// Long lists are chains of cells; `deinit` unlinks the chain iteratively
-/// so that freeing a list of millions of elements cannot overflow the stack.
+/// Long lists are chains of cells, and deeply nested lists are chains of
+/// heads; `deinit` takes apart every cell only it still holds, with an
+/// explicit stack, so that freeing a list of millions of elements, or one
+/// nested hundreds of thousands deep, cannot overflow the native stack.
 public final class Cons: @unchecked Sendable {
-    // @unchecked: `tail` is only written by `deinit`, when no other
-    // reference to this cell exists; otherwise the cell is immutable.
+    // @unchecked: `head` and `tail` are only written by `deinit`, on cells
+    // no other reference can reach any more; otherwise the cell is immutable.
     /// The first element.
-    public let head: Term
+    public private(set) var head: Term
     /// The rest of the list (`[]` for a proper one-element list).
     public private(set) var tail: Term
 
@@ -17,13 +19,28 @@ public final class Cons: @unchecked Sendable {
     }
 
     deinit {
-        guard case .cons(var node) = tail else { return }
-        tail = .nil
-        while isKnownUniquelyReferenced(&node) {
-            guard case .cons(let next) = node.tail else { break }
-            node.tail = .nil
-            node = next
+        // Tails are followed in a loop without the stack (the common case:
+        // a long flat list); heads that are lists go on `pending`.
+        var pending: [Cons] = []
+        Cons.detach(&head, into: &pending)
+        var next = Cons.detachTail(&tail)
+        while let node = next ?? pending.popLast() {
+            Cons.detach(&node.head, into: &pending)
+            next = Cons.detachTail(&node.tail)
         }
+    }
+
+    /// Takes a cell out of `slot` when this is its last reference, so that
+    /// its own children are released by the loop in `deinit`, not recursively.
+    private static func detach(_ slot: inout Term, into pending: inout [Cons]) {
+        if let node = detachTail(&slot) { pending.append(node) }
+    }
+
+    /// The cell in `slot`, taken out, when this is its last reference.
+    private static func detachTail(_ slot: inout Term) -> Cons? {
+        guard case .cons(var node) = slot else { return nil }
+        slot = .nil
+        return isKnownUniquelyReferenced(&node) ? node : nil
     }
 }
 

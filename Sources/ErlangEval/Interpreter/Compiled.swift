@@ -1,0 +1,130 @@
+import ErlangRuntime
+import ErlangTerms
+
+/// Code that may suspend (a call, a receive): runs against the bindings,
+/// binding the variables its matches introduce.
+typealias AsyncCode = @Sendable (_ env: inout Bindings, _ process: ErlangProcess) async throws -> Term
+
+/// Code that can never suspend (arithmetic, term construction, matches of
+/// such values, sends): the evaluator's sync fast path.
+typealias SyncCode = @Sendable (_ env: inout Bindings, _ process: ErlangProcess) throws -> Term
+
+/// An expression compiled to a closure once, run many times.
+///
+/// DESIGN.md: "compile to closures once; do not re-walk the syntax tree on
+/// every call". A subexpression that cannot suspend compiles to `sync`, and
+/// a parent whose parts are all sync is sync itself, so arithmetic and term
+/// construction never pay for an async frame. Each closure's async frame
+/// holds only its own locals, which keeps deep body recursion (whose
+/// frames live on the heap) small.
+struct Compiled: Sendable {
+    /// The code, when it can never suspend.
+    let syncCode: SyncCode?
+    /// The code as an async closure (for sync code, a wrapper made once);
+    /// callers call it directly, so running compiled code adds no frame.
+    let code: AsyncCode
+
+    /// Code that cannot suspend.
+    static func sync(_ code: @escaping SyncCode) -> Compiled {
+        Compiled(syncCode: code, code: { env, process in try code(&env, process) })
+    }
+
+    /// Code that may suspend.
+    static func async(_ code: @escaping AsyncCode) -> Compiled {
+        Compiled(syncCode: nil, code: code)
+    }
+
+    /// Whether the code can never suspend.
+    var isSync: Bool { syncCode != nil }
+
+    /// A constant.
+    static func constant(_ value: Term) -> Compiled { .sync { _, _ in value } }
+
+    /// Evaluates `parts` left to right, then `combine`s their values.
+    static func all(_ parts: [Compiled], _ combine: @escaping @Sendable ([Term], ErlangProcess) throws -> Term) -> Compiled {
+        let syncs = parts.compactMap(\.syncCode)
+        if syncs.count == parts.count {
+            return .sync { env, process in
+                var values: [Term] = []
+                values.reserveCapacity(syncs.count)
+                for code in syncs { values.append(try code(&env, process)) }
+                return try combine(values, process)
+            }
+        }
+        let codes = parts.map(\.code)
+        return .async { env, process in
+            var values: [Term] = []
+            values.reserveCapacity(codes.count)
+            for code in codes { values.append(try await code(&env, process)) }
+            return try combine(values, process)
+        }
+    }
+
+    /// Evaluates `parts` left to right, then calls `finish`, which may suspend.
+    static func allThen(_ parts: [Compiled],
+                        _ finish: @escaping @Sendable ([Term], ErlangProcess) async throws -> Term) -> Compiled {
+        let syncs = parts.compactMap(\.syncCode)
+        if syncs.count == parts.count {
+            // The arguments cannot suspend: evaluate them without awaiting.
+            return .async { env, process in
+                var values: [Term] = []
+                values.reserveCapacity(syncs.count)
+                for code in syncs { values.append(try code(&env, process)) }
+                return try await finish(values, process)
+            }
+        }
+        let codes = parts.map(\.code)
+        return .async { env, process in
+            var values: [Term] = []
+            values.reserveCapacity(codes.count)
+            for code in codes { values.append(try await code(&env, process)) }
+            return try await finish(values, process)
+        }
+    }
+
+    /// Evaluates `a` then `b`, then `combine`s them (binary operators).
+    static func pair(_ a: Compiled, _ b: Compiled,
+                     _ combine: @escaping @Sendable (Term, Term, ErlangProcess) throws -> Term) -> Compiled {
+        if let x = a.syncCode, let y = b.syncCode {
+            return .sync { env, process in
+                let l = try x(&env, process)
+                return try combine(l, try y(&env, process), process)
+            }
+        }
+        let (x, y) = (a.code, b.code)
+        return .async { env, process in
+            let l = try await x(&env, process)
+            return try combine(l, try await y(&env, process), process)
+        }
+    }
+
+    /// Evaluates `a`, then `transform`s its value.
+    static func map(_ a: Compiled, _ transform: @escaping @Sendable (Term, inout Bindings, ErlangProcess) throws -> Term) -> Compiled {
+        if let x = a.syncCode {
+            return .sync { env, process in try transform(try x(&env, process), &env, process) }
+        }
+        let x = a.code
+        return .async { env, process in try transform(try await x(&env, process), &env, process) }
+    }
+
+    /// Runs `parts` in order; the value is the last one's (`ok` for none).
+    static func sequence(_ parts: [Compiled]) -> Compiled {
+        if parts.isEmpty { return .constant(.ok) }
+        if parts.count == 1 { return parts[0] }
+        let syncs = parts.compactMap(\.syncCode)
+        if syncs.count == parts.count {
+            return .sync { env, process in
+                var result = Term.ok
+                for code in syncs { result = try code(&env, process) }
+                return result
+            }
+        }
+        let codes = parts.map(\.code)
+        let last = codes.count - 1
+        return .async { env, process in
+            for i in 0..<last { _ = try await codes[i](&env, process) }
+            // The last expression is awaited from here alone: a tail position.
+            return try await codes[last](&env, process)
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import ErlangRuntime
+import ErlangSyntax
+import ErlangTerms
+
+/// Compiling calls, function references and funs.
+extension Interpreter {
+    static let erlangModule = Atom("erlang")
+
+    func compileCall(_ function: Expr, _ arguments: [Expr]) throws -> Compiled {
+        let args = try arguments.map(compile)
+        switch function {
+        case .remote(.atom(let m), .atom(let f)):
+            let module = Atom(m), name = Atom(f)
+            return .allThen(args) { values, process in
+                try await process.apply(module: module, function: name, values)
+            }
+        case .remote(let moduleExpr, let functionExpr):
+            return .allThen([try compile(moduleExpr), try compile(functionExpr)] + args) { values, process in
+                let (m, f) = (values[0], values[1])
+                let rest = Array(values.dropFirst(2))
+                guard case .atom(let module) = m, case .atom(let name) = f else {
+                    throw ErlangException.error(.tuple([.atom(.badfun), .tuple([m, f])]))
+                }
+                return try await process.apply(module: module, function: name, rest)
+            }
+        case .atom(let text):
+            let name = Atom(text)
+            let handler = localHandler
+            return .allThen(args) { values, process in
+                if let handler, let result = try await handler(text, values, process) { return result }
+                let key = FunctionKey(name, values.count)
+                if process.runtime.modules.loaded(Interpreter.erlangModule)?.exportedFunction(key) != nil {
+                    return try await process.apply(module: Interpreter.erlangModule, function: name, values)
+                }
+                throw ErlangException(.error, .atom(.undef),
+                                      stacktrace: [ErlangProcess.frame(Atom("shell_default"), name, .list(values))])
+            }
+        default:
+            return .allThen([try compile(function)] + args) { values, process in
+                try await process.apply(values[0], Array(values.dropFirst()))
+            }
+        }
+    }
+
+    func compileFunctionReference(_ moduleExpr: Expr?, _ functionExpr: Expr, _ arityExpr: Expr) throws -> Compiled {
+        var parts = [try compile(functionExpr), try compile(arityExpr)]
+        if let moduleExpr { parts.append(try compile(moduleExpr)) }
+        return .all(parts) { values, process in
+            guard case .atom(let name) = values[0], case .int(let arity) = values[1], arity >= 0 else {
+                throw ErlangException.badarg
+            }
+            // `fun f/1` in the shell names an erlang BIF (or a shell-local function).
+            var module = Interpreter.erlangModule
+            if values.count == 3 {
+                guard case .atom(let m) = values[2] else { throw ErlangException.badarg }
+                module = m
+            }
+            return .fun(Fun(kind: .external(module: module, function: name), arity: arity,
+                            identity: process.runtime.makeFunIdentity()))
+        }
+    }
+
+    func compileFun(name: String?, clauses: [Clause]) throws -> Compiled {
+        let compiled = try clauses.map { try compileClause($0) }
+        let arity = clauses.first?.patterns.count ?? 0
+        let module = self.module
+        let interpreter = self
+        return .sync { env, process in
+            let body = CompiledFun(interpreter: interpreter, name: name, arity: arity, clauses: compiled, captured: env)
+            return .fun(Fun(kind: .local(module: module, index: FunNumbering.index(arity: arity),
+                                         uniq: FunNumbering.uniq, body: body),
+                            arity: arity, identity: process.runtime.makeFunIdentity()))
+        }
+    }
+}
+
+/// A closure made by `fun ... end`: its compiled clauses and the bindings
+/// it captured. A named fun (`fun Name(...) -> ... end`) sees itself as `Name`.
+struct CompiledFun: FunBody {
+    let interpreter: Interpreter
+    let name: String?
+    let arity: Int
+    let clauses: [CompiledClause]
+    let captured: Bindings
+
+    func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
+        var scope = captured
+        if let name {
+            let me = Fun(kind: .local(module: interpreter.module, index: FunNumbering.index(arity: arity),
+                                      uniq: FunNumbering.uniq, body: self),
+                         arity: arity, identity: process.runtime.makeFunIdentity())
+            scope.bind(name, .fun(me))
+        }
+        if let result = try await interpreter.runClauses(clauses, args, &scope, process, shadowing: true) {
+            return result
+        }
+        throw ErlangException(.error, .atom(.functionClause),
+                              stacktrace: [ErlangProcess.frame(interpreter.module, Atom("-fun-"), .list(args))])
+    }
+}

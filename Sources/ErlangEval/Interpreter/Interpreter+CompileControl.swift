@@ -1,0 +1,284 @@
+import ErlangRuntime
+import ErlangSyntax
+import ErlangTerms
+
+/// A clause with its body compiled: patterns and guards stay syntax,
+/// matched by the sync matcher.
+struct CompiledClause: Sendable {
+    let patterns: [Expr]
+    let guards: [[Expr]]
+    let body: Compiled
+    /// The variables of the head, hidden from outer bindings in fun heads.
+    let headVariables: [String]
+}
+
+/// A compiled comprehension qualifier.
+enum CompiledQualifier: Sendable {
+    case generator(pattern: Expr, headVariables: [String], source: Compiled)
+    case binaryGenerator(segments: [BinarySegment], source: Compiled)
+    /// A filter that is a guard test: an exception makes it false.
+    case guardFilter(Expr)
+    case filter(Compiled)
+}
+
+/// Compiling clause selection, case, if, receive, try, catch and comprehensions.
+extension Interpreter {
+    func compileClause(_ clause: Clause) throws -> CompiledClause {
+        try Interpreter.checkGuards(clause.guards)
+        var names: [String] = []
+        for p in clause.patterns { Interpreter.forEachVariable(p) { names.append($0) } }
+        return CompiledClause(patterns: clause.patterns, guards: clause.guards, body: try compileBody(clause.body),
+                              headVariables: names)
+    }
+
+    /// Runs the first clause whose patterns match `values` and whose guard
+    /// holds; `nil` when none does. With `shadowing` (fun heads) the head's
+    /// variables are fresh, hiding outer bindings of the same name.
+    func runClauses(_ clauses: [CompiledClause], _ values: [Term], _ env: inout Bindings, _ process: ErlangProcess,
+                    shadowing: Bool = false) async throws -> Term? {
+        guard let (index, scope) = try selectClause(clauses, values, env, process, shadowing: shadowing) else { return nil }
+        env = scope
+        return try await clauses[index].body.code(&env, process)
+    }
+
+    /// The first clause that matches, with the bindings its head makes.
+    func selectClause(_ clauses: [CompiledClause], _ values: [Term], _ env: Bindings, _ process: ErlangProcess,
+                      shadowing: Bool) throws -> (Int, Bindings)? {
+        // Index loops: this is the hottest loop of the evaluator.
+        var index = 0
+        while index < clauses.count {
+            let clause = clauses[index]
+            index += 1
+            guard clause.patterns.count == values.count else { continue }
+            var scope = env
+            if shadowing {
+                for name in clause.headVariables where scope[name] != nil { scope.remove(name) }
+            }
+            var matched = true
+            var i = 0
+            while i < values.count {
+                if !(try bind(clause.patterns[i], values[i], &scope)) {
+                    matched = false
+                    break
+                }
+                i += 1
+            }
+            guard matched else { continue }
+            if !clause.guards.isEmpty, !(try guardSucceeds(clause.guards, scope, process)) { continue }
+            return (index - 1, scope)
+        }
+        return nil
+    }
+
+    func compileCase(_ subject: Expr, _ clauses: [Clause]) throws -> Compiled {
+        let value = try compile(subject)
+        let compiled = try clauses.map { try compileClause($0) }
+        return .async { env, process in
+            let v = try await value.code(&env, process)
+            guard let result = try await self.runClauses(compiled, [v], &env, process) else {
+                throw ErlangException.error(.tuple([.atom(.caseClause), v]))
+            }
+            return result
+        }
+    }
+
+    func compileIf(_ clauses: [Clause]) throws -> Compiled {
+        let compiled = try clauses.map { clause in
+            try Interpreter.checkGuards(clause.guards)
+            return (guards: clause.guards, body: try compileBody(clause.body))
+        }
+        return .async { env, process in
+            for clause in compiled where try self.guardSucceeds(clause.guards, env, process) {
+                return try await clause.body.code(&env, process)
+            }
+            throw ErlangException.error(.atom(.ifClause))
+        }
+    }
+
+    func compileReceive(_ clauses: [Clause], _ after: ReceiveAfter?) throws -> Compiled {
+        let compiled = try clauses.map { try compileClause($0) }
+        let timeoutCode = try after.map { try compile($0.timeout) }
+        let afterBody = try compileBody(after?.body ?? [])
+        return .async { env, process in
+            var timeout = ErlangProcess.ReceiveTimeout.infinity
+            if let timeoutCode {
+                switch try await timeoutCode.code(&env, process) {
+                case .int(let ms) where ms >= 0: timeout = .milliseconds(Int64(ms))
+                case .atom(let a) where a == .infinity: timeout = .infinity
+                default: throw ErlangException.error(.atom("timeout_value"))
+                }
+            }
+            let snapshot = env
+            let picked: (Int, Bindings)? = try await process.receive(timeout: timeout) { message in
+                try self.selectClause(compiled, [message], snapshot, process, shadowing: false)
+            }
+            if let (index, scope) = picked {
+                env = scope
+                return try await compiled[index].body.code(&env, process)
+            }
+            return try await afterBody.code(&env, process)
+        }
+    }
+
+    /// `try Body of OfClauses catch CatchClauses after After end`. Only the
+    /// body is protected by the catch clauses: an exception in an of-clause
+    /// (or no of-clause matching, `try_clause`) passes through them, as in
+    /// erl; `after` runs in every case.
+    func compileTry(_ body: [Expr], _ ofClauses: [Clause], _ catchClauses: [Clause], _ after: [Expr]) throws -> Compiled {
+        let bodyCode = try compileBody(body)
+        let ofCompiled = try ofClauses.map { try compileClause($0) }
+        let catchCompiled = try catchClauses.map { try compileClause($0) }
+        let afterCode = after.isEmpty ? nil : try compileBody(after)
+        return .async { env, process in
+            let result: Result<Term, Error>
+            var scope = env
+            do {
+                let value = try await bodyCode.code(&scope, process)
+                result = await self.runOfClauses(ofCompiled, value, &scope, process)
+            } catch let exception as ErlangException {
+                let triple = Term.tuple([.atom(exception.classAtom), exception.reason, Interpreter.stacktrace(of: exception)])
+                scope = env
+                do {
+                    if let handled = try await self.runClauses(catchCompiled, [triple], &scope, process) {
+                        result = .success(handled)
+                    } else {
+                        result = .failure(exception)
+                    }
+                } catch {
+                    result = .failure(error)
+                }
+            }
+            if case .success = result { env = scope }
+            if let afterCode {
+                var afterScope = env
+                _ = try await afterCode.code(&afterScope, process)
+            }
+            return try result.get()
+        }
+    }
+
+    /// The of-clauses of a try applied to the body's value (the value itself when there are none).
+    private func runOfClauses(_ ofClauses: [CompiledClause], _ value: Term, _ scope: inout Bindings,
+                              _ process: ErlangProcess) async -> Result<Term, Error> {
+        if ofClauses.isEmpty { return .success(value) }
+        do {
+            if let r = try await runClauses(ofClauses, [value], &scope, process) { return .success(r) }
+            return .failure(ErlangException.error(.tuple([.atom(.tryClause), value])))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// `catch Expr`: a throw gives its term, an exit `{'EXIT', Reason}`, an
+    /// error `{'EXIT', {Reason, Stacktrace}}`.
+    func compileCatch(_ inner: Compiled) -> Compiled {
+        @Sendable func caught(_ exception: ErlangException) -> Term {
+            switch exception.kind {
+            case .throw: return exception.reason
+            case .exit: return .tuple([.atom(.EXIT), exception.reason])
+            case .error: return .tuple([.atom(.EXIT), .tuple([exception.reason, Interpreter.stacktrace(of: exception)])])
+            }
+        }
+        if let code = inner.syncCode {
+            return .sync { env, process in
+                do { return try code(&env, process) } catch let exception as ErlangException { return caught(exception) }
+            }
+        }
+        let code = inner.code
+        return .async { env, process in
+            do { return try await code(&env, process) } catch let exception as ErlangException { return caught(exception) }
+        }
+    }
+
+    func compileQualifiers(_ qualifiers: [Qualifier]) throws -> [CompiledQualifier] {
+        try qualifiers.map { q in
+            switch q {
+            case .generator(let pattern, let source):
+                var names: [String] = []
+                Interpreter.forEachVariable(pattern) { names.append($0) }
+                return .generator(pattern: pattern, headVariables: names, source: try compile(source))
+            case .binaryGenerator(let pattern, let source):
+                guard case .binary(let segments) = pattern else {
+                    throw EvalDiagnostic("illegal pattern", at: SourceLocation(line: 1, column: 1))
+                }
+                return .binaryGenerator(segments: segments, source: try compile(source))
+            case .filter(let condition):
+                if Interpreter.isGuardTest(condition) { return .guardFilter(condition) }
+                return .filter(try compile(condition))
+            }
+        }
+    }
+
+    func compileListComprehension(_ template: Expr, _ qualifiers: [Qualifier]) throws -> Compiled {
+        let body = try compile(template)
+        let compiled = try compileQualifiers(qualifiers)
+        return .async { env, process in
+            var results: [Term] = []
+            try await self.comprehend(compiled[...], env, process) { inner in
+                var scope = inner
+                results.append(try await body.code(&scope, process))
+            }
+            return .list(results)
+        }
+    }
+
+    func compileBinaryComprehension(_ template: Expr, _ qualifiers: [Qualifier]) throws -> Compiled {
+        let body = try compile(template)
+        let compiled = try compileQualifiers(qualifiers)
+        return .async { env, process in
+            var writer = BitWriter()
+            try await self.comprehend(compiled[...], env, process) { inner in
+                var scope = inner
+                let piece = try await body.code(&scope, process)
+                guard case .binary(let bits) = piece else { throw ErlangException.badarg }
+                writer.append(bits)
+            }
+            return .binary(writer.bitstring)
+        }
+    }
+
+    /// Runs `body` for every combination the qualifiers produce. Nesting
+    /// follows the number of qualifiers (bounded by the source), never the data.
+    func comprehend(_ qualifiers: ArraySlice<CompiledQualifier>, _ env: Bindings, _ process: ErlangProcess,
+                    _ body: (Bindings) async throws -> Void) async throws {
+        guard let first = qualifiers.first else {
+            try await body(env)
+            return
+        }
+        let rest = qualifiers.dropFirst()
+        var scope = env
+        switch first {
+        case .generator(let pattern, let names, let source):
+            let list = try await source.code(&scope, process)
+            var base = scope
+            for name in names where base[name] != nil { base.remove(name) }
+            var current = list
+            while case .cons(let cell) = current {
+                var inner = base
+                if try bind(pattern, cell.head, &inner) {
+                    try await comprehend(rest, inner, process, body)
+                }
+                current = cell.tail
+            }
+            guard case .nil = current else { throw ErlangException.error(.tuple([.atom("bad_generator"), list])) }
+        case .binaryGenerator(let segments, let source):
+            let value = try await source.code(&scope, process)
+            guard case .binary(let bits) = value else {
+                throw ErlangException.error(.tuple([.atom("bad_generator"), value]))
+            }
+            var reader = BitReader(bits)
+            while reader.remaining > 0 {
+                var inner = scope
+                let before = reader.offset
+                guard let piece = try nextPiece(segments, &reader, &inner), reader.offset > before else { break }
+                if piece { try await comprehend(rest, inner, process, body) }
+            }
+        case .guardFilter(let condition):
+            if try guardSucceeds([[condition]], scope, process) { try await comprehend(rest, scope, process, body) }
+        case .filter(let code):
+            let value = try await code.code(&scope, process)
+            guard let passes = value.boolValue else { throw ErlangException.error(.tuple([.atom("bad_filter"), value])) }
+            if passes { try await comprehend(rest, scope, process, body) }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import ErlangRuntime
+import ErlangTerms
+
+/// The client side of a call. Mirrors `gen:do_call/4`: monitor the
+/// server, send `{Label, {Self, [alias | Mref]}, Request}`, wait for
+/// `{[alias | Mref], Reply}` or the monitor's `'DOWN'`. The reply is
+/// delivered only while the monitor is held, so a reply that comes after
+/// a timeout is dropped and nothing stray stays in the caller's mailbox.
+extension GenServer {
+    /// Why a call failed: the reason erl's `gen:call` exits with.
+    public enum CallFailure: Error, Sendable {
+        /// No process has the name (`noproc`), or the server died (`'DOWN'` reason).
+        case exited(Term)
+        /// No answer in time (`timeout`).
+        case timedOut
+    }
+
+    /// Sends `request` to `dest` under `label` (`'$gen_call'` or `system`)
+    /// and waits for the answer. Throws `ProcessExit` when the caller is
+    /// killed meanwhile.
+    public static func request(_ dest: Term, label: Atom, _ request: Term, timeout: ErlangProcess.ReceiveTimeout,
+                               from process: ErlangProcess) async throws -> Result<Term, CallFailure> {
+        guard let server = await ServerRef.resolve(dest, in: process) else { return .failure(.exited(.atom(.noproc))) }
+        if server == process.pid { return .failure(.exited(.atom(OTPAtom.callingSelf))) }
+        let (mref, tag) = sendRequest(to: server, label: label, request, from: process)
+        return try await awaitAnswer(mref: mref, tag: tag, timeout: timeout, in: process)
+    }
+
+    /// Monitors `server` and sends it the request; returns the monitor and
+    /// the reply tag. Mirrors `gen:send_request/3`.
+    static func sendRequest(to server: Pid, label: Atom, _ request: Term,
+                            from process: ErlangProcess) -> (Ref, Term) {
+        let mref = process.monitor(server)
+        let tag: Term = .cons(.atom(OTPAtom.alias), .ref(mref))
+        process.runtime.send(.tuple([.atom(label), .tuple([.pid(process.pid), tag]), request]), to: server)
+        return (mref, tag)
+    }
+
+    /// Waits for the answer to the request with monitor `mref`.
+    static func awaitAnswer(mref: Ref, tag: Term, timeout: ErlangProcess.ReceiveTimeout,
+                            in process: ErlangProcess) async throws -> Result<Term, CallFailure> {
+        let answer = try await process.receive(timeout: timeout) { message in answerIn(message, mref) }
+        switch answer {
+        case .some(.success(let reply)):
+            if !process.demonitor(mref) { process.flushDownMessages(for: mref) }
+            return .success(reply)
+        case .some(.failure(let failure)):
+            return .failure(failure)
+        case .none:
+            process.demonitor(mref)
+            process.flushDownMessages(for: mref)
+            let late = try await process.receive(timeout: .milliseconds(0)) { message -> Term? in
+                if case .success(let reply)? = answerIn(message, mref) { return reply }
+                return nil
+            }
+            if let late { return .success(late) }
+            return .failure(.timedOut)
+        }
+    }
+
+    /// `{[alias | Mref], Reply}` or `{'DOWN', Mref, _, _, Reason}`.
+    static func answerIn(_ message: Term, _ mref: Ref) -> Result<Term, CallFailure>? {
+        guard case .tuple(let e) = message else { return nil }
+        if e.count == 2, case .cons(let cell) = e[0], case .ref(let r) = cell.tail, r == mref,
+           cell.head == .atom(OTPAtom.alias) {
+            return .success(e[1])
+        }
+        if e.count == 5, case .ref(let r) = e[1], r == mref, e[0] == .atom(.DOWN) {
+            return .failure(.exited(e[4]))
+        }
+        return nil
+    }
+
+    /// Makes a call and returns the reply; on failure exits as
+    /// `gen_server:call/2,3` does: `{Reason, {gen_server, call, Args}}`.
+    /// `explicitTimeout` is the third argument of `call/3` (`nil` for `call/2`).
+    public static func call(_ dest: Term, _ request: Term, timeout explicitTimeout: Term? = nil,
+                            from process: ErlangProcess) async throws -> Term {
+        var args = [dest, request]
+        var timeout = defaultTimeout
+        if let explicitTimeout {
+            args.append(explicitTimeout)
+            guard let parsed = GenServer.timeout(explicitTimeout) else {
+                throw ErlangException(.exit, .tuple([.tuple([.atom(.badarg), explicitTimeout]),
+                                                     .tuple([.atom(OTPAtom.genServer), .atom(OTPAtom.call), .list(args)])]))
+            }
+            timeout = parsed
+        }
+        switch try await Self.request(dest, label: OTPAtom.genCall, request, timeout: timeout, from: process) {
+        case .success(let reply):
+            return reply
+        case .failure(let failure):
+            let reason: Term
+            switch failure {
+            case .exited(let r): reason = r
+            case .timedOut: reason = .atom(.timeout)
+            }
+            let frame = StackFrames.frame(OTPAtom.genServer, "call", args.count, line: args.count == 2 ? 370 : 385)
+            throw ErlangException(.exit, .tuple([reason, .tuple([.atom(OTPAtom.genServer), .atom(OTPAtom.call), .list(args)])]),
+                                  stacktrace: [frame])
+        }
+    }
+
+    /// Calls every server registered locally as `name`. Mirrors
+    /// `gen_server:multi_call/2,3,4` on a node that is not distributed:
+    /// `{[{Node, Reply}], BadNodes}`.
+    public static func multiCall(_ name: Atom, _ request: Term, nodes: [Term]? = nil,
+                                 timeout: ErlangProcess.ReceiveTimeout = .infinity,
+                                 from process: ErlangProcess) async throws -> Term {
+        let here = Term.atom(.nonode)
+        var replies: [Term] = []
+        var bad: [Term] = []
+        for node in nodes ?? [here] {
+            guard node == here else {
+                bad.append(node)
+                continue
+            }
+            switch try await self.request(.atom(name), label: OTPAtom.genCall, request, timeout: timeout, from: process) {
+            case .success(let reply): replies.append(.tuple([node, reply]))
+            case .failure: bad.append(node)
+            }
+        }
+        return .tuple([.list(replies), .list(bad)])
+    }
+}

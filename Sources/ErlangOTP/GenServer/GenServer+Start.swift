@@ -1,0 +1,178 @@
+import ErlangRuntime
+import ErlangTerms
+
+/// Starting and stopping servers. Mirrors `gen_server:start/3,4`,
+/// `start_link/3,4`, `start_monitor/3,4` (through `gen:start/6` and
+/// `proc_lib:start/5`), `enter_loop/3,4,5` and `stop/1,3`.
+extension GenServer {
+    /// The start options gen_server reads: `{timeout, T}` and `{debug, Opts}`.
+    public struct StartOptions: Sendable {
+        /// How long the starter waits for `init/1` (`{timeout, T}`).
+        public var timeout: ErlangProcess.ReceiveTimeout = .infinity
+        /// The `sys` debug options (`{debug, [trace, log, statistics]}`).
+        public var debug: SysDebug?
+
+        /// No options.
+        public init() {}
+
+        /// Parses the option list; `nil` when it is not a proper list.
+        /// Options gen_server does not know are ignored, as erl does.
+        public init?(_ term: Term) {
+            guard let list = term.listElements else { return nil }
+            for option in list {
+                guard case .tuple(let e) = option, e.count == 2, case .atom(let key) = e[0] else { continue }
+                if key == OTPAtom.timeout, let t = GenServer.timeout(e[1]) { timeout = t }
+                if key == OTPAtom.debug { debug = SysDebug(options: e[1]) }
+            }
+        }
+    }
+
+    /// Starts a server running `module` with `args`, registered as `name`
+    /// if given, tied to `caller` as `tie` says. Returns what erl's start
+    /// functions return: `{ok, Pid}` (`{ok, {Pid, Mon}}` for a monitor),
+    /// `ignore`, or `{error, Reason}` (among them `{already_started, Pid}`).
+    public static func start(_ module: Atom, _ args: Term, name: ServerName? = nil, options: StartOptions = StartOptions(),
+                             tie: ProcLib.Tie, from caller: ErlangProcess) async throws -> Term {
+        let starter = caller.pid
+        let initialCall: Term = .tuple([.atom(module), .atom(OTPAtom.initialize), .int(1)])
+        let (child, monitor) = ProcLib.spawn(from: caller, tie: tie, initialCall: initialCall) { server in
+            try await initAndLoop(server, starter: starter, parent: tie == .link ? starter : server.pid,
+                                  name: name, module: module, args: args, debug: options.debug)
+        }
+        let answer = try await ProcLib.syncStart(caller, child: child.pid, linked: tie == .link, timeout: options.timeout)
+        if let monitor, case .tuple(let e) = answer, e.count == 2, e[0] == .ok {
+            return .tuple([.ok, .tuple([e[1], .ref(monitor)])])
+        }
+        if let monitor, answer != .ok, !(answer.tupleElements?.first == .ok) {
+            caller.demonitor(monitor)
+            caller.flushDownMessages(for: monitor)
+        }
+        return answer
+    }
+
+    /// The server process's life: register, `init/1`, acknowledge, loop.
+    /// Mirrors `gen_server:init_it/6`.
+    static func initAndLoop(_ server: ErlangProcess, starter: Pid, parent: Pid, name: ServerName?, module: Atom,
+                            args: Term, debug: SysDebug?) async throws {
+        if let name, let holder = try await name.register(server) {
+            ProcLib.initAck(server, to: starter, .tuple([.atom(.error), .tuple([.atom(OTPAtom.alreadyStarted), .pid(holder)])]))
+            return
+        }
+        let result: Term
+        do {
+            result = try await server.apply(module: module, function: OTPAtom.initialize, [args])
+        } catch let exception as ErlangException where exception.kind == .throw {
+            result = exception.reason
+        } catch let exception as ErlangException {
+            let stack = exception.stacktrace + StackFrames.initCallback
+            await name?.unregister(server)
+            ProcLib.initAck(server, to: starter,
+                            .tuple([.atom(.error), GenServerLoop.terminateReason(exception.kind, exception.reason, stack)]))
+            throw ErlangException(exception.kind, exception.reason, stacktrace: stack)
+        }
+        let next: LoopNext
+        let state: Term
+        switch InitResult(result) {
+        case .ok(let s, let n):
+            state = s
+            next = n
+        case .ignore:
+            await name?.unregister(server)
+            ProcLib.initAck(server, to: starter, .atom(OTPAtom.ignore))
+            return
+        case .stop(let reason):
+            await name?.unregister(server)
+            ProcLib.initAck(server, to: starter, .tuple([.atom(.error), reason]))
+            throw ErlangException(.exit, reason, stacktrace: StackFrames.initExit(line: 835))
+        case .error(let reason):
+            await name?.unregister(server)
+            ProcLib.initAck(server, to: starter, .tuple([.atom(.error), reason]))
+            return
+        case .bad:
+            let reason: Term = .tuple([.atom(OTPAtom.badReturnValue), result])
+            ProcLib.initAck(server, to: starter, .tuple([.atom(.error), reason]))
+            throw ErlangException(.exit, reason, stacktrace: StackFrames.initExit(line: 843))
+        }
+        ProcLib.initAck(server, to: starter, .tuple([.ok, .pid(server.pid)]))
+        var loop = GenServerLoop(process: server, parent: parent, name: name?.reportName ?? .pid(server.pid),
+                                 module: module, state: state, debug: debug)
+        try await loop.run(next)
+    }
+
+    /// Turns the calling process into a server (`gen_server:enter_loop/3,4,5`):
+    /// it must have been started by proc_lib; its parent is the first of
+    /// its `'$ancestors'`.
+    public static func enterLoop(_ process: ErlangProcess, module: Atom, state: Term, name: ServerName?,
+                                 next: Term?, options: StartOptions) async throws -> Never {
+        if let name, try await name.register(process) != nil {
+            throw ErlangException(.exit, .atom(Atom("process_not_registered")))
+        }
+        var parent = process.pid
+        if case .cons(let cell)? = process.get(.atom(OTPAtom.ancestorsKey)) {
+            if case .pid(let p) = cell.head { parent = p }
+            if case .atom(let n) = cell.head, let p = process.runtime.whereis(n) { parent = p }
+        }
+        let first = next.flatMap(LoopNext.init) ?? .wait(.infinity)
+        var loop = GenServerLoop(process: process, parent: parent, name: name?.reportName ?? .pid(process.pid),
+                                 module: module, state: state, debug: options.debug)
+        try await loop.run(first)
+    }
+
+    /// Stops the server `dest` with `reason` and waits until it has
+    /// terminated. Mirrors `gen_server:stop/1,3` (`proc_lib:stop/3`):
+    /// `ok`, or an exit with `noproc`, `timeout` or the reason the server
+    /// died of instead.
+    public static func stop(_ dest: Term, reason: Term = .atom(.normal), timeout: ErlangProcess.ReceiveTimeout = .infinity,
+                            from process: ErlangProcess) async throws -> Term {
+        guard let server = await ServerRef.resolve(dest, in: process) else {
+            throw ErlangException(.exit, .atom(.noproc),
+                                  stacktrace: [StackFrames.frame(OTPAtom.gen, "do_for_proc", 2, line: 565)])
+        }
+        let (mref, _) = sendRequest(to: server, label: OTPAtom.system,
+                                    .tuple([.atom(OTPAtom.terminate), reason]), from: process)
+        // The server answers `ok` just before it terminates; that answer is
+        // taken out here so it does not stay in the mailbox.
+        var down: Term?
+        while down == nil {
+            let message = try await process.receive(timeout: timeout) { message -> Term? in
+                answerIn(message, mref) == nil ? nil : message
+            }
+            guard let message else { break }
+            if case .failure(.exited(let reason))? = answerIn(message, mref) { down = reason }
+        }
+        guard let down else {
+            process.demonitor(mref)
+            process.flushDownMessages(for: mref)
+            throw ErlangException(.exit, .atom(.timeout))
+        }
+        if down == reason { return .ok }
+        throw ErlangException(.exit, down)
+    }
+}
+
+/// What `init/1` returned.
+enum InitResult {
+    case ok(Term, LoopNext)
+    case ignore
+    case stop(Term)
+    case error(Term)
+    case bad
+
+    init(_ result: Term) {
+        self = .bad
+        switch result {
+        case .atom(let a) where a == OTPAtom.ignore:
+            self = .ignore
+        case .tuple(let e) where e.count == 2 && e[0] == .ok:
+            self = .ok(e[1], .wait(.infinity))
+        case .tuple(let e) where e.count == 3 && e[0] == .ok:
+            if let next = LoopNext(e[2]) { self = .ok(e[1], next) }
+        case .tuple(let e) where e.count == 2 && e[0] == .atom(OTPAtom.stop):
+            self = .stop(e[1])
+        case .tuple(let e) where e.count == 2 && e[0] == .atom(.error):
+            self = .error(e[1])
+        case .int, .bigInt, .float, .atom, .tuple, .nil, .cons, .map, .binary, .pid, .ref, .fun:
+            break
+        }
+    }
+}

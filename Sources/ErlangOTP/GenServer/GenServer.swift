@@ -1,0 +1,64 @@
+import ErlangRuntime
+import ErlangTerms
+
+/// OTP's generic server, native in Swift. Mirrors `gen_server`: the
+/// callback module (an interpreted `.erl` or a Swift `GenServerCallbacks`
+/// type) is reached through the runtime's module table, so the loop never
+/// knows which kind it runs.
+///
+/// The callback contract, as in gen_server.erl:
+/// - `init(Args)` → `{ok, S}` | `{ok, S, Timeout | hibernate | {continue, C}}`
+///   | `ignore` | `{stop, Reason}` | `{error, Reason}`
+/// - `handle_call(Request, From, S)` → `{reply, R, S}` | `{reply, R, S, Next}`
+///   | `{noreply, S}` | `{noreply, S, Next}` | `{stop, Reason, R, S}` | `{stop, Reason, S}`
+/// - `handle_cast(Msg, S)`, `handle_info(Msg, S)`, `handle_continue(C, S)`
+///   → `{noreply, S}` | `{noreply, S, Next}` | `{stop, Reason, S}`
+/// - `terminate(Reason, S)` (optional), `code_change(OldVsn, S, Extra)` → `{ok, S}`
+///
+/// Split: `+Start` starts servers; `+Call` is the client side of calls
+/// (`call`, `send_request`, `multi_call`); `GenServerLoop` is the server
+/// side; `GenServerCallbacks` is the typed Swift API.
+public enum GenServer {
+    /// Sends `reply` to the client `from` (`{Pid, Tag}` as handed to
+    /// `handle_call/3`). Mirrors `gen_server:reply/2`. A client that gave
+    /// up waiting (a call's tag `[alias | Ref]` whose monitor is gone)
+    /// never sees the reply.
+    public static func reply(to from: Term, _ reply: Term, from process: ErlangProcess) {
+        guard case .tuple(let e) = from, e.count == 2, case .pid(let client) = e[0] else { return }
+        let message: Term = .tuple([e[1], reply])
+        if case .cons(let cell) = e[1], cell.head == .atom(OTPAtom.alias), case .ref(let ref) = cell.tail {
+            process.runtime.process(client)?.deliver(message, whileMonitoring: ref)
+        } else {
+            process.runtime.send(message, to: client)
+        }
+    }
+
+    /// Sends `{'$gen_cast', Request}` to `dest`; always `ok`. Mirrors
+    /// `gen_server:cast/2`.
+    public static func cast(_ dest: Term, _ request: Term, from process: ErlangProcess) async {
+        await ServerRef.sendQuietly(.tuple([.atom(OTPAtom.genCast), request]), to: dest, from: process)
+    }
+
+    /// Casts `request` to the server registered locally as `name`.
+    /// Mirrors `gen_server:abcast/2` on a node that is not distributed:
+    /// returns `abcast`.
+    public static func abcast(_ name: Atom, _ request: Term, from process: ErlangProcess) -> Term {
+        if let pid = process.runtime.whereis(name) {
+            process.runtime.send(.tuple([.atom(OTPAtom.genCast), request]), to: pid)
+        }
+        return .atom(OTPAtom.abcast)
+    }
+
+    /// Parses a call timeout: a non-negative integer or `infinity`.
+    public static func timeout(_ term: Term) -> ErlangProcess.ReceiveTimeout? {
+        switch term {
+        case .int(let ms) where ms >= 0: return .milliseconds(Int64(ms))
+        case .atom(let a) where a == .infinity: return .infinity
+        case .int, .bigInt, .float, .atom, .tuple, .nil, .cons, .map, .binary, .pid, .ref, .fun:
+            return nil
+        }
+    }
+
+    /// `gen_server:call/2`'s default timeout: 5000 ms.
+    public static let defaultTimeout = ErlangProcess.ReceiveTimeout.milliseconds(5000)
+}

@@ -1,0 +1,88 @@
+import ErlangRuntime
+import ErlangTerms
+
+/// Interpreting callback results. Mirrors `gen_server:handle_msg/6` and
+/// `handle_common_reply/8`: `{reply, R, S}`, `{reply, R, S, Next}`,
+/// `{noreply, S}`, `{noreply, S, Next}`, `{stop, Reason, S}` and (from
+/// `handle_call`) `{stop, Reason, Reply, S}`; anything else stops the
+/// server with `{bad_return_value, Result}`.
+extension GenServerLoop {
+    mutating func handleCallResult(_ outcome: Outcome, from: Term, request: Term) async throws -> LoopNext {
+        let result: Term
+        switch outcome {
+        case .crash(let exception):
+            try await crashed(exception, call: true, message: request, from: from)
+        case .value(let value):
+            result = value
+        }
+        if case .tuple(let e) = result, case .atom(let tag) = e[0] {
+            if tag == OTPAtom.reply, e.count == 3 || e.count == 4 {
+                let next: LoopNext
+                if e.count == 4 {
+                    guard let parsed = LoopNext(e[3]) else { try await badReturn(result, request, from) }
+                    next = parsed
+                } else {
+                    next = .wait(.infinity)
+                }
+                GenServer.reply(to: from, e[1], from: process)
+                state = e[2]
+                if debug != nil { record(.tuple([.atom(Atom("out")), e[1], from, state])) }
+                return next
+            }
+            if tag == OTPAtom.stop, e.count == 4 {
+                state = e[3]
+                do {
+                    try await terminate(.exit, e[1], stack: StackFrames.commonReplyExit, message: request, from: from)
+                } catch {
+                    GenServer.reply(to: from, e[2], from: process)
+                    throw error
+                }
+            }
+        }
+        return try await handleNoReply(.value(result), message: request, from: from)
+    }
+
+    /// The results every callback but `handle_call` may give (and
+    /// `handle_call`'s `noreply` and 3-tuple `stop`).
+    mutating func handleNoReply(_ outcome: Outcome, message: Term, from: Term? = nil) async throws -> LoopNext {
+        let result: Term
+        switch outcome {
+        case .crash(let exception):
+            try await crashed(exception, call: from != nil, message: message, from: from)
+        case .value(let value):
+            result = value
+        }
+        if case .tuple(let e) = result, case .atom(let tag) = e[0] {
+            if tag == OTPAtom.noreply, e.count == 2 || e.count == 3 {
+                let next: LoopNext
+                if e.count == 3 {
+                    guard let parsed = LoopNext(e[2]) else { try await badReturn(result, message, from) }
+                    next = parsed
+                } else {
+                    next = .wait(.infinity)
+                }
+                state = e[1]
+                if debug != nil { record(.tuple([.atom(OTPAtom.noreply), state])) }
+                return next
+            }
+            if tag == OTPAtom.stop, e.count == 3 {
+                state = e[2]
+                try await terminate(.exit, e[1], stack: StackFrames.commonReplyExit, message: message, from: from)
+            }
+        }
+        try await badReturn(result, message, from)
+    }
+
+    private mutating func badReturn(_ result: Term, _ message: Term, _ from: Term?) async throws -> Never {
+        let reason: Term = .tuple([.atom(OTPAtom.badReturnValue), result])
+        try await terminate(.exit, reason, stack: StackFrames.commonReplyExit, message: message, from: from)
+    }
+
+    /// A callback raised `exception`: the server terminates with it, the
+    /// stack extended by gen_server's own frames, as in erl.
+    private mutating func crashed(_ exception: ErlangException, call: Bool, message: Term,
+                                  from: Term?) async throws -> Never {
+        let stack = exception.stacktrace + StackFrames.dispatch(call: call)
+        try await terminate(exception.kind, exception.reason, stack: stack, message: message, from: from)
+    }
+}

@@ -1,0 +1,25 @@
+import ErlangRuntime
+import ErlangTerms
+
+/// What a server does after a callback: wait for the next message (for
+/// ever or at most T ms, after which `handle_info(timeout, S)` runs),
+/// hibernate, or run `handle_continue/2` first. Mirrors the optional last
+/// element of `{ok, S, _}`, `{reply, R, S, _}` and `{noreply, S, _}`.
+enum LoopNext: Sendable {
+    /// Wait for a message.
+    case wait(ErlangProcess.ReceiveTimeout)
+    /// Run `handle_continue(Continue, State)` before waiting.
+    case continueWith(Term)
+
+    /// Parses `Timeout | hibernate | {continue, C}`; `nil` when it is none
+    /// of those (the callback result is then a bad return value).
+    init?(_ term: Term) {
+        switch term {
+        case .int(let ms) where ms >= 0: self = .wait(.milliseconds(Int64(ms)))
+        case .atom(let a) where a == .infinity || a == OTPAtom.hibernate: self = .wait(.infinity)
+        case .tuple(let e) where e.count == 2 && e[0] == .atom(OTPAtom.continue): self = .continueWith(e[1])
+        case .int, .bigInt, .float, .atom, .tuple, .nil, .cons, .map, .binary, .pid, .ref, .fun:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import ErlangRuntime
+import ErlangTerms
+
+/// Processes started the OTP way. Mirrors `proc_lib`: the new process
+/// knows its ancestors and its initial call (`'$ancestors'`,
+/// `'$initial_call'` in its dictionary), a synchronous start waits for the
+/// child's acknowledgement (`init_ack/2`), and a process that ends with an
+/// exception other than `normal`/`shutdown` writes a `=CRASH REPORT====`
+/// before it exits.
+///
+/// Split: `ProcLib+CrashReport` writes the report; `ExceptionText` words
+/// the exception.
+public enum ProcLib {
+    /// How a started process is tied to its parent.
+    public enum Tie: Sendable {
+        /// Not at all (`proc_lib:start/3`, `gen_server:start/3`).
+        case none
+        /// Linked (`start_link`).
+        case link
+        /// Monitored by the parent (`start_monitor`).
+        case monitor
+    }
+
+    /// Spawns `body` as a proc_lib process of `parent`, whose crash report
+    /// names `initialCall` (`{M, F, Arity}`). Mirrors `proc_lib:spawn_opt/4`.
+    @discardableResult
+    public static func spawn(from parent: ErlangProcess, tie: Tie, initialCall: Term,
+                             _ body: @escaping @Sendable (ErlangProcess) async throws -> Void)
+        -> (process: ErlangProcess, monitor: Ref?) {
+        var ancestors: [Term] = [parent.registeredName.map(Term.atom) ?? .pid(parent.pid)]
+        if let inherited = parent.get(.atom(OTPAtom.ancestorsKey))?.listElements { ancestors += inherited }
+        let ancestorList = Term.list(ancestors)
+        let wrapped: @Sendable (ErlangProcess) async throws -> Void = { child in
+            child.put(.atom(OTPAtom.ancestorsKey), ancestorList)
+            child.put(.atom(OTPAtom.initialCallKey), initialCall)
+            do {
+                try await body(child)
+            } catch let exception as ErlangException {
+                if !(exception.kind == .exit && Runtime.isQuietExit(exception.reason)) {
+                    writeCrashReport(child, exception)
+                }
+                throw exception
+            }
+        }
+        let procLibCall: Term = .tuple([.atom(OTPAtom.procLib), .atom(Atom("init_p")), .int(5)])
+        switch tie {
+        case .none:
+            return (parent.runtime.spawn(initialCall: procLibCall, wrapped), nil)
+        case .link:
+            return (parent.runtime.spawn(linkTo: parent, initialCall: procLibCall, wrapped), nil)
+        case .monitor:
+            let (process, ref) = parent.runtime.spawnMonitor(by: parent, initialCall: procLibCall, wrapped)
+            return (process, ref)
+        }
+    }
+
+    /// Tells the parent that the child has started (`proc_lib:init_ack/2`):
+    /// sends `{ack, Self, Value}`.
+    public static func initAck(_ child: ErlangProcess, to parent: Pid, _ value: Term) {
+        child.runtime.send(.tuple([.atom(OTPAtom.ack), .pid(child.pid), value]), to: parent)
+    }
+
+    /// Waits for `child`'s acknowledgement and returns its value. Mirrors
+    /// `proc_lib:sync_start/2`: a linked child's `'EXIT'` (when the parent
+    /// traps exits) gives `{error, Reason}`; no answer within `timeout`
+    /// kills the child and gives `{error, timeout}`.
+    public static func syncStart(_ parent: ErlangProcess, child: Pid, linked: Bool,
+                                 timeout: ErlangProcess.ReceiveTimeout) async throws -> Term {
+        let answer = try await parent.receive(timeout: timeout) { message -> Term? in
+            guard case .tuple(let e) = message, e.count == 3, case .atom(let tag) = e[0],
+                  e[1] == .pid(child) else { return nil }
+            if tag == OTPAtom.ack { return e[2] }
+            if tag == .EXIT, linked { return .tuple([.atom(.error), e[2]]) }
+            return nil
+        }
+        if let answer { return answer }
+        parent.unlink(from: child)
+        parent.runtime.sendExitSignal(from: parent.pid, to: child, reason: .atom(.kill))
+        _ = try await parent.receive(timeout: .milliseconds(0)) { message -> Bool? in
+            guard case .tuple(let e) = message, e.count == 3, e[0] == .atom(.EXIT), e[1] == .pid(child) else {
+                return nil
+            }
+            return true
+        }
+        return .tuple([.atom(.error), .atom(.timeout)])
+    }
+}

@@ -1,0 +1,110 @@
+import ErlangRuntime
+import ErlangTerms
+
+/// The name a generic server registers under when it starts: the first
+/// argument of `gen_server:start_link/4`. Mirrors gen.erl's `{local, N}`,
+/// `{global, N}` and `{via, Module, N}`.
+public enum ServerName: Sendable, Equatable {
+    /// `{local, Name}`: the node's registry (`register/2`).
+    case local(Atom)
+    /// `{global, Name}`: `global`'s name table.
+    case global(Term)
+    /// `{via, Module, Name}`: `Module:register_name/2` and friends.
+    case via(Atom, Term)
+
+    /// Parses `{local, N}`, `{global, N}` or `{via, M, N}`; `nil` otherwise.
+    public init?(_ term: Term) {
+        guard case .tuple(let e) = term, case .atom(let tag) = e[0] else { return nil }
+        switch (tag, e.count) {
+        case (OTPAtom.local, 2):
+            guard case .atom(let n) = e[1] else { return nil }
+            self = .local(n)
+        case (OTPAtom.global, 2): self = .global(e[1])
+        case (OTPAtom.via, 3):
+            guard case .atom(let m) = e[1] else { return nil }
+            self = .via(m, e[2])
+        default: return nil
+        }
+    }
+
+    /// What reports and `*DBG*` lines call the server: the bare name.
+    public var reportName: Term {
+        switch self {
+        case .local(let n): return .atom(n)
+        case .global(let n): return n
+        case .via(_, let n): return n
+        }
+    }
+
+    /// Registers `process` under this name. Returns `nil` on success, or
+    /// the pid that already holds the name.
+    func register(_ process: ErlangProcess) async throws -> Pid? {
+        switch self {
+        case .local(let n):
+            if process.runtime.register(process.pid, as: n) { return nil }
+            return process.runtime.whereis(n) ?? process.pid
+        case .global(let n):
+            let table = GlobalNames.of(process.runtime)
+            if table.register(n, process.pid) { return nil }
+            return table.whereis(n) ?? process.pid
+        case .via(let m, let n):
+            let answer = try await process.apply(module: m, function: Atom("register_name"), [n, .pid(process.pid)])
+            if answer == .atom(Atom("yes")) { return nil }
+            let holder = try await process.apply(module: m, function: Atom("whereis_name"), [n])
+            if case .pid(let p) = holder { return p }
+            return process.pid
+        }
+    }
+
+    /// Frees the name (gen's `unregister_name/1`).
+    func unregister(_ process: ErlangProcess) async {
+        switch self {
+        case .local(let n):
+            if process.runtime.whereis(n) == process.pid { _ = process.runtime.unregister(n) }
+        case .global(let n):
+            GlobalNames.of(process.runtime).unregister(n)
+        case .via(let m, let n):
+            _ = try? await process.apply(module: m, function: Atom("unregister_name"), [n])
+        }
+    }
+}
+
+/// Finding the process a server reference names, for calls, casts and
+/// `sys` requests: a pid, a registered name, `{Name, Node}`,
+/// `{global, Name}` or `{via, Module, Name}`. Mirrors gen.erl's `where/1`.
+public enum ServerRef {
+    /// The pid `dest` names right now, or `nil` when nothing has the name.
+    /// Throws `badarg`-free: a malformed reference also gives `nil`.
+    public static func resolve(_ dest: Term, in process: ErlangProcess) async -> Pid? {
+        switch dest {
+        case .pid(let p): return p
+        case .atom(let n): return process.runtime.whereis(n)
+        case .tuple(let e) where e.count == 2:
+            if case .atom(let tag) = e[0], tag == OTPAtom.global {
+                return GlobalNames.of(process.runtime).whereis(e[1])
+            }
+            if case .atom(let n) = e[0], case .atom(let node) = e[1], node == .nonode {
+                return process.runtime.whereis(n)
+            }
+            return nil
+        case .tuple(let e) where e.count == 3:
+            guard case .atom(let tag) = e[0], tag == OTPAtom.via, case .atom(let m) = e[1] else { return nil }
+            if case .pid(let p)? = try? await process.apply(module: m, function: Atom("whereis_name"), [e[2]]) {
+                return p
+            }
+            return nil
+        case .int, .bigInt, .float, .tuple, .nil, .cons, .map, .binary, .ref, .fun:
+            return nil
+        }
+    }
+
+    /// Sends `message` to `dest` the way `gen_server:cast/2` does: never
+    /// fails, drops the message when nothing has the name.
+    public static func sendQuietly(_ message: Term, to dest: Term, from process: ErlangProcess) async {
+        if case .pid(let p) = dest {
+            process.runtime.send(message, to: p)
+        } else if let p = await resolve(dest, in: process) {
+            process.runtime.send(message, to: p)
+        }
+    }
+}

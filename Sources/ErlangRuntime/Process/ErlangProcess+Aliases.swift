@@ -1,0 +1,23 @@
+import ErlangTerms
+
+/// Monitor-backed aliases, as `erlang:monitor(process, P, [{alias,
+/// demonitor}])` gives them: a message sent "to the monitor's reference"
+/// arrives only while the process still holds that monitor. gen_server's
+/// call uses this so that a reply arriving after the caller gave up (a
+/// timeout) is dropped instead of left in the caller's mailbox.
+extension ErlangProcess {
+    /// Delivers `message` if this process still holds the monitor `ref`;
+    /// returns whether it did. Checking and appending happen under the
+    /// process's lock, so after `demonitor(ref)` nothing more arrives.
+    @discardableResult
+    public func deliver(_ message: Term, whileMonitoring ref: Ref) -> Bool {
+        var delivered = false
+        resume(shared.withLock { s -> UnsafeContinuation<Void, Never>? in
+            guard s.exitReason == nil, s.monitors[ref] != nil else { return nil }
+            s.mailbox.append(message)
+            delivered = true
+            return s.takeWaiter()
+        })
+        return delivered
+    }
+}

@@ -1,0 +1,72 @@
+import ErlangRuntime
+import ErlangTerms
+
+/// `erlang:fun_info/1,2`: what a fun is (`arity`, `module`, `name`, `type`, ...).
+extension ErlangBIFs {
+    /// The items `fun_info/1` lists, in erl's order for a local fun.
+    static let localFunItems = ["pid", "module", "new_index", "new_uniq", "index", "uniq", "name", "arity", "env", "type"]
+    /// The items `fun_info/1` lists for an external fun.
+    static let externalFunItems = ["module", "name", "arity", "env", "type"]
+
+    static let funs: FunctionTable = [
+        bif("fun_info", 1, { p, a in
+            guard case .fun(let f) = a[0] else { throw funInfoError(a, argument: 1) }
+            let items: [String]
+            switch f.kind {
+            case .external: items = externalFunItems
+            case .local: items = localFunItems
+            }
+            return .list(try items.map { try funInfo(f, Atom($0), p) })
+        }),
+        bif("fun_info", 2, { p, a in
+            guard case .fun(let f) = a[0] else { throw funInfoError(a, argument: 1) }
+            guard case .atom(let item) = a[1] else { throw funInfoError(a, argument: 2) }
+            return try funInfo(f, item, p)
+        }),
+    ]
+
+    static func funInfoError(_ args: [Term], argument: Int) -> ErlangException {
+        StdlibError.bif(.atom(.badarg), "erlang", "fun_info", args)
+    }
+
+    /// `{Item, Value}` for one fun_info item, or `badarg` for an unknown item.
+    static func funInfo(_ f: Fun, _ item: Atom, _ process: ErlangProcess) throws -> Term {
+        let value: Term
+        switch f.kind {
+        case .external(let module, let function):
+            switch item.text {
+            case "module": value = .atom(module)
+            case "name": value = .atom(function)
+            case "arity": value = .int(f.arity)
+            case "env": value = .nil
+            case "type": value = .atom("external")
+            case "pid", "index", "new_index", "uniq", "new_uniq": value = .undefined
+            default: throw funInfoError([.fun(f), .atom(item)], argument: 2)
+            }
+        case .local(let module, let index, let uniq, _):
+            switch item.text {
+            case "module": value = .atom(module)
+            // erl_eval's funs are named after the clause of `expr/6` that made them.
+            case "name": value = .atom(Atom("-expr/6-fun-\(f.arity + 2)-"))
+            case "arity": value = .int(f.arity)
+            case "env": value = .nil
+            case "type": value = .atom("local")
+            case "pid": value = .pid(process.pid)
+            case "index", "new_index": value = .int(index)
+            case "uniq": value = .int(Int(uniq))
+            case "new_uniq": value = .binary(uniqBytes(uniq))
+            default: throw funInfoError([.fun(f), .atom(item)], argument: 2)
+            }
+        }
+        return .tuple([.atom(item), value])
+    }
+
+    /// A 16-byte `new_uniq` derived from the fun's `uniq`.
+    static func uniqBytes(_ uniq: UInt32) -> [UInt8] {
+        var state = UInt64(uniq) &* 0x9E37_79B9_7F4A_7C15
+        return (0..<16).map { _ in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return UInt8(truncatingIfNeeded: state >> 56)
+        }
+    }
+}

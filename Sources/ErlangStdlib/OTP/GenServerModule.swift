@@ -1,0 +1,97 @@
+import ErlangOTP
+import ErlangRuntime
+import ErlangTerms
+
+/// The `gen_server` module: Erlang's entry points into `ErlangOTP`'s
+/// native generic server. Mirrors gen_server.erl's exports.
+enum GenServerModule {
+    /// The exported functions.
+    static let functions: FunctionTable = starting + calling + stopping
+
+    static let starting: FunctionTable = [
+        bif("start", 3, { p, a in try await start(p, name: nil, a[0], a[1], a[2], tie: .none) }),
+        bif("start", 4, { p, a in try await start(p, name: a[0], a[1], a[2], a[3], tie: .none) }),
+        bif("start_link", 3, { p, a in try await start(p, name: nil, a[0], a[1], a[2], tie: .link) }),
+        bif("start_link", 4, { p, a in try await start(p, name: a[0], a[1], a[2], a[3], tie: .link) }),
+        bif("start_monitor", 3, { p, a in try await start(p, name: nil, a[0], a[1], a[2], tie: .monitor) }),
+        bif("start_monitor", 4, { p, a in try await start(p, name: a[0], a[1], a[2], a[3], tie: .monitor) }),
+        bif("enter_loop", 3, { p, a in try await enterLoop(p, a[0], a[1], a[2], name: nil, next: nil) }),
+        bif("enter_loop", 4, { p, a in
+            if ServerName(a[3]) != nil { return try await enterLoop(p, a[0], a[1], a[2], name: a[3], next: nil) }
+            return try await enterLoop(p, a[0], a[1], a[2], name: nil, next: a[3])
+        }),
+        bif("enter_loop", 5, { p, a in try await enterLoop(p, a[0], a[1], a[2], name: a[3], next: a[4]) }),
+    ]
+
+    static let calling: FunctionTable = [
+        bif("call", 2, { p, a in try await GenServer.call(a[0], a[1], from: p) }),
+        bif("call", 3, { p, a in try await GenServer.call(a[0], a[1], timeout: a[2], from: p) }),
+        bif("cast", 2, { p, a in
+            await GenServer.cast(a[0], a[1], from: p)
+            return .ok
+        }),
+        bif("reply", 2, { p, a in
+            GenServer.reply(to: a[0], a[1], from: p)
+            return .ok
+        }),
+        bif("send_request", 2, { p, a in await GenServer.sendRequest(a[0], a[1], from: p) }),
+        bif("wait_response", 2, { p, a in
+            guard let t = GenServer.timeout(a[1]) else { throw ErlangException.badarg }
+            return try await GenServer.waitResponse(a[0], timeout: t, dropOnTimeout: false, server: .undefined, from: p)
+        }),
+        bif("receive_response", 2, { p, a in
+            guard let t = GenServer.timeout(a[1]) else { throw ErlangException.badarg }
+            return try await GenServer.waitResponse(a[0], timeout: t, dropOnTimeout: true, server: .undefined, from: p)
+        }),
+        bif("check_response", 2, { p, a in try GenServer.checkResponse(a[0], a[1], server: .undefined, from: p) }),
+        bif("multi_call", 2, { p, a in try await GenServer.multiCall(try atom(a[0]), a[1], from: p) }),
+        bif("multi_call", 3, { p, a in
+            try await GenServer.multiCall(try atom(a[1]), a[2], nodes: try nodes(a[0]), from: p)
+        }),
+        bif("multi_call", 4, { p, a in
+            guard let t = GenServer.timeout(a[3]) else { throw ErlangException.badarg }
+            return try await GenServer.multiCall(try atom(a[1]), a[2], nodes: try nodes(a[0]), timeout: t, from: p)
+        }),
+        bif("abcast", 2, { p, a in GenServer.abcast(try atom(a[0]), a[1], from: p) }),
+        bif("abcast", 3, { p, a in
+            let here = try nodes(a[0]).contains(.atom(.nonode))
+            return here ? GenServer.abcast(try atom(a[1]), a[2], from: p) : .atom(OTPAtom.abcast)
+        }),
+    ]
+
+    static let stopping: FunctionTable = [
+        bif("stop", 1, { p, a in try await GenServer.stop(a[0], from: p) }),
+        bif("stop", 3, { p, a in
+            guard let t = GenServer.timeout(a[2]) else { throw ErlangException.badarg }
+            return try await GenServer.stop(a[0], reason: a[1], timeout: t, from: p)
+        }),
+    ]
+
+    private static func start(_ p: ErlangProcess, name: Term?, _ module: Term, _ args: Term, _ options: Term,
+                              tie: ProcLib.Tie) async throws -> Term {
+        guard case .atom(let m) = module, let opts = GenServer.StartOptions(options) else { throw ErlangException.badarg }
+        var serverName: ServerName?
+        if let name {
+            guard let parsed = ServerName(name) else { throw ErlangException.badarg }
+            serverName = parsed
+        }
+        return try await GenServer.start(m, args, name: serverName, options: opts, tie: tie, from: p)
+    }
+
+    private static func enterLoop(_ p: ErlangProcess, _ module: Term, _ options: Term, _ state: Term, name: Term?,
+                                  next: Term?) async throws -> Term {
+        guard case .atom(let m) = module, let opts = GenServer.StartOptions(options) else { throw ErlangException.badarg }
+        let serverName = name.flatMap(ServerName.init)
+        try await GenServer.enterLoop(p, module: m, state: state, name: serverName, next: next, options: opts)
+    }
+
+    static func atom(_ term: Term) throws -> Atom {
+        guard case .atom(let a) = term else { throw ErlangException.badarg }
+        return a
+    }
+
+    static func nodes(_ term: Term) throws -> [Term] {
+        guard let list = term.listElements else { throw ErlangException.badarg }
+        return list
+    }
+}

@@ -1,0 +1,118 @@
+import ErlangEval
+import ErlangTerms
+import Testing
+
+/// Loading modules from source and calling them; expected values are what
+/// erl 25 returns for the same module and calls.
+@Suite struct ModuleCallTests {
+    static let shapes = """
+    -module(shapes).
+    -export([area/1, total/1, twice/1, k/0, adder/1, refs/0, rec/0, upd/1, abs_of/1, size/1, where/0]).
+    -import(lists, [foldl/3]).
+    -record(rect, {w = 1, h = 2 :: integer(), tag}).
+    -define(PI, 3).
+    -define(SQ(X), ((X) * (X))).
+
+    area({square, S}) -> ?SQ(S);
+    area({circle, R}) -> ?PI * R * R;
+    area(#rect{w = W, h = H}) -> W * H.
+
+    total(Shapes) -> foldl(fun(S, Acc) -> area(S) + Acc end, 0, Shapes).
+    twice(X) -> double(X).
+    double(X) -> X * 2.
+    k() -> {?MODULE, ?MODULE_STRING, ?FUNCTION_NAME, ?FUNCTION_ARITY, ?LINE}.
+    adder(N) -> fun(X) -> X + N end.
+    refs() -> {(fun double/1)(5), (fun lists:reverse/1)([1, 2]), lists:map(fun twice/1, [1, 2])}.
+    rec() -> #rect{tag = t}.
+    upd(R) -> R#rect{w = R#rect.h * 10}.
+    abs_of(X) -> abs(X).
+    size(X) -> {mine, X}.
+    where() -> {?FILE, ?LINE}.
+    """
+
+    static let calls: [(String, [Term], String)] = [
+        ("area", [.tuple([.atom("square"), .int(3)])], "9"),
+        ("area", [.tuple([.atom("circle"), .int(2)])], "12"),
+        ("total", [.list([.tuple([.atom("square"), .int(2)]), .tuple([.atom("circle"), .int(1)])])], "7"),
+        ("twice", [.int(21)], "42"),
+        ("k", [], "{shapes,[115,104,97,112,101,115],k,0,15}"),
+        ("refs", [], "{10,[2,1],[2,4]}"),
+        ("rec", [], "{rect,1,2,t}"),
+        ("upd", [.tuple([.atom("rect"), .int(1), .int(7), .atom("x")])], "{rect,70,7,x}"),
+        ("area", [.tuple([.atom("rect"), .int(3), .int(4), .atom("x")])], "12"),
+        ("abs_of", [.int(-4)], "4"),
+        ("size", [.int(1)], "{mine,1}"),
+        ("where", [], "{[115,104,97,112,101,115,46,101,114,108],22}"),
+    ]
+
+    @Test(arguments: calls)
+    func call(_ function: String, _ args: [Term], _ expected: String) async {
+        let harness = ModuleHarness()
+        let outcome = harness.compile(Self.shapes, file: "shapes.erl")
+        #expect(outcome.report == "")
+        #expect(await harness.call("shapes", function, args).text == expected)
+    }
+
+    @Test func closuresCaptureTheirBindings() async {
+        let harness = ModuleHarness()
+        harness.compile(Self.shapes, file: "shapes.erl")
+        let result = await harness.inProcess { process in
+            let add = try await process.apply(module: Atom("shapes"), function: Atom("adder"), [.int(10)])
+            return try await process.apply(add, [.int(5)])
+        }
+        #expect(result.text == "15")
+    }
+
+    @Test func moduleInfo() async {
+        let harness = ModuleHarness()
+        harness.compile(Self.shapes, file: "shapes.erl")
+        #expect(await harness.call("shapes", "module_info", [.atom("module")]).text == "shapes")
+        #expect(await harness.call("shapes", "module_info", [.atom("exports")]).text
+            == "[{area,1},{total,1},{twice,1},{k,0},{adder,1},{refs,0},{rec,0},{upd,1},{abs_of,1},{size,1},{where,0},"
+            + "{module_info,0},{module_info,1}]")
+        #expect(await harness.call("shapes", "double", [.int(1)]).text == "raised error:undef")
+    }
+
+    static let crashy = """
+    -module(crashy).
+    -export([f/1, deep/1, tail/1]).
+
+    f(1) -> one;
+    f(2) -> two.
+
+    crash(X) ->
+        Y = X + 1,
+        {ok, Y} = {ok, 2},
+        Y.
+    deep(X) -> 1 + crash(X).
+    tail(X) -> crash(X).
+    """
+
+    @Test func functionClauseFrame() async {
+        let harness = ModuleHarness()
+        harness.compile(Self.crashy, file: "crashy.erl")
+        let result = await harness.call("crashy", "f", [.int(3)])
+        #expect(result.text == "raised error:function_clause")
+        #expect(result.stacktraceText == "[{crashy,f,[3],[{file,[99,114,97,115,104,121,46,101,114,108]},{line,4}]}]")
+    }
+
+    @Test func framesCarryTheLineOfTheFailingExpression() async {
+        let harness = ModuleHarness()
+        harness.compile(Self.crashy, file: "crashy.erl")
+        let result = await harness.call("crashy", "deep", [.int(5)])
+        #expect(result.text == "raised error:{badmatch,{ok,2}}")
+        let file = "{file,[99,114,97,115,104,121,46,101,114,108]}"
+        #expect(result.stacktraceText == "[{crashy,crash,1,[\(file),{line,9}]},{crashy,deep,1,[\(file),{line,11}]}]")
+        // A tail call leaves no frame for the caller, as in BEAM.
+        let tail = await harness.call("crashy", "tail", [.int(5)])
+        #expect(tail.stacktraceText == "[{crashy,crash,1,[\(file),{line,9}]}]")
+    }
+
+    @Test func recompilingReplacesTheModule() async {
+        let harness = ModuleHarness()
+        harness.compile("-module(v).\n-export([n/0]).\nn() -> 1.\n", file: "v.erl")
+        #expect(await harness.call("v", "n").text == "1")
+        harness.compile("-module(v).\n-export([n/0]).\nn() -> 2.\n", file: "v.erl")
+        #expect(await harness.call("v", "n").text == "2")
+    }
+}

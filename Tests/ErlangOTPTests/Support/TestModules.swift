@@ -1,0 +1,82 @@
+import ErlangOTP
+import ErlangRuntime
+import ErlangTerms
+
+/// `tc`: a counter written with the typed Swift API. Its state is an
+/// integer, or `{waiting, From, N}` while a `hold` call waits for `release`.
+struct TestCounter: GenServerCallbacks {
+    static let moduleName = "tc"
+
+    func initialize(_ args: Term, process: ErlangProcess) async throws -> GenServerInit {
+        switch args {
+        case atom("ignore"): return .ignore
+        case .tuple(let e) where e.count == 2 && e[0] == atom("stop"): return .stop(e[1])
+        case .tuple(let e) where e.count == 2 && e[0] == atom("error"): return .error(e[1])
+        case .tuple(let e) where e.count == 2 && e[0] == atom("timeout"):
+            guard case .int(let ms) = e[1] else { return .stop(atom("bad_timeout")) }
+            return .ok(.int(0), .timeout(ms))
+        case .tuple(let e) where e.count == 2 && e[0] == atom("continue"): return .ok(.int(0), .continueWith(e[1]))
+        case .tuple(let e) where e.count == 2 && e[0] == atom("crash"): throw ErlangException.error(e[1])
+        default: return .ok(args)
+        }
+    }
+
+    func handleCall(_ request: Term, from: Term, state: Term, process: ErlangProcess) async throws -> GenServerCallResult {
+        switch request {
+        case atom("value"): return .reply(state, state)
+        case atom("hold"): return .noreply(tuple(atom("waiting"), from, state))
+        case atom("stop"): return .stopWithReply(atom("normal"), tuple(atom("stopped_at"), state), state)
+        case atom("divide"): throw ErlangException.badarith
+        case .tuple(let e) where e.count == 2 && e[0] == atom("ping"):
+            guard case .int(let ms) = e[1] else { return .reply(atom("bad"), state) }
+            return .reply(atom("pong"), state, .timeout(ms))
+        default: return .reply(tuple(atom("unknown_call"), request), state)
+        }
+    }
+
+    func handleCast(_ message: Term, state: Term, process: ErlangProcess) async throws -> GenServerResult {
+        switch (message, state) {
+        case (atom("inc"), .int(let n)): return .noreply(.int(n + 1))
+        case (atom("release"), .tuple(let e)) where e.count == 3:
+            GenServer.reply(to: e[1], atom("released"), from: process)
+            return .noreply(e[2])
+        case (.tuple(let e), _) where e.count == 2 && e[0] == atom("expect_ok"):
+            guard case .tuple(let ok) = e[1], ok.count == 2, ok[0] == .ok else {
+                throw ErlangException.error(tuple(.atom(.badmatch), e[1]))
+            }
+            return .noreply(state)
+        case (.tuple(let e), _) where e.count == 2 && e[0] == atom("quit"): return .stop(e[1], state)
+        default: return .noreply(state)
+        }
+    }
+
+    func handleInfo(_ message: Term, state: Term, process: ErlangProcess) async throws -> GenServerResult {
+        process.runtime.output.write("tc got info \(text(message))\n")
+        if case .int(let n) = state { return .noreply(.int(n + 1)) }
+        return .noreply(state)
+    }
+
+    func handleContinue(_ argument: Term, state: Term, process: ErlangProcess) async throws -> GenServerResult {
+        process.runtime.output.write("tc continue \(text(argument))\n")
+        return .noreply(argument)
+    }
+
+    func terminate(reason: Term, state: Term, process: ErlangProcess) async throws {
+        process.runtime.output.write("tc terminate(\(text(reason))) at \(text(state))\n")
+    }
+
+    func codeChange(oldVersion: Term, state: Term, extra: Term, process: ErlangProcess) async throws -> Term {
+        tuple(atom("upgraded"), state, extra)
+    }
+}
+
+/// `raw`: a module written as a plain function table, whose `init/1`
+/// returns its argument as it is (so any bad value can be tried).
+enum RawModule {
+    static let module = NativeModule("raw", [
+        ("init", 1, { _, a in a[0] }),
+        ("handle_call", 3, { _, a in a[0] }),
+        ("handle_cast", 2, { _, a in a[0] }),
+        ("handle_info", 2, { _, a in a[0] }),
+    ])
+}

@@ -1,0 +1,101 @@
+import ErlangEval
+import ErlangRuntime
+import ErlangStdlib
+import ErlangSyntax
+import ErlangTerms
+import Testing
+
+/// Expressions evaluated by the interpreter give what `erl_eval` gives.
+/// Each row is an expression sequence and erl's result written with `~w`
+/// (`Class:Reason` when it raised; stacktraces left out), recorded from
+/// OTP 25 with `erl_eval:exprs/2`.
+@Suite struct EvaluatorTests {
+    static let cases: [(String, String)] = [
+        ("\"ab\" ++ T = \"abcd\", T", "[99,100]"),
+        ("#{a := X} = #{a => 1, b => 2}, X", "1"),
+        ("<<N:8, Data:N/binary, R/binary>> = <<3, \"abcdef\">>, {N, Data, R}", "{3,<<97,98,99>>,<<100,101,102>>}"),
+        ("<<\"ab\", Rest/binary>> = <<\"abc\">>, Rest", "<<99>>"),
+        ("M = #{a => 1}, M#{a := 2}", "#{a => 2}"),
+        ("M = #{a => 1}, M#{b := 2}", "error:{badkey,b}"),
+        ("X = 1, X#{a => 1}", "error:{badmap,1}"),
+        ("case {1,2} of {A, B} when A < B, is_integer(A) -> lt; _ -> other end", "lt"),
+        ("case 5 of 1 -> one end", "error:{case_clause,5}"),
+        ("if false -> ok end", "error:if_clause"),
+        ("F = fun Fact(0) -> 1; Fact(N) -> N * Fact(N-1) end, F(25)", "15511210043330985984000000"),
+        ("Adder = fun(N) -> fun(K) -> N + K end end, (Adder(1))(2)", "3"),
+        ("X = 1, (fun(X) -> X end)(2)", "2"),
+        ("{'EXIT', {{badarity, {_, Args}}, _}} = (catch (fun(X) -> X end)(1, 2)), Args", "[1,2]"),
+        ("[{X,Y} || X <- [1,2,3], Y <- [a,b], X > 1]", "[{2,a},{2,b},{3,a},{3,b}]"),
+        ("[X || X <- [1,2], X + a]", "[]"),
+        ("[X || X <- [1,2,3], X rem 2 =:= 1]", "[1,3]"),
+        ("[X || {X, _} <- [{1,a}, b, {2,c}]]", "[1,2]"),
+        ("<< <<(X*2)>> || <<X>> <= <<1,2,3>> >>", "<<2,4,6>>"),
+        ("[X || <<X:4>> <= <<16#ab, 16#cd>>]", "[10,11,12,13]"),
+        ("[X || X <- a]", "error:{bad_generator,a}"),
+        ("try error(foo) catch error:foo:S -> is_list(S) end", "true"),
+        ("try 1 of 2 -> two catch error:E -> E end", "error:{try_clause,1}"),
+        ("try throw(t) catch C:V -> {C, V} end", "{throw,t}"),
+        ("try exit(bye) catch exit:Why -> {exited, Why} end", "{exited,bye}"),
+        ("try 1 + 1 of 2 -> two catch _:_ -> failed end", "two"),
+        ("catch throw(x)", "x"),
+        ("catch exit(y)", "{'EXIT',y}"),
+        ("element(1, element(2, catch error(z)))", "z"),
+        ("{'EXIT', {R, _}} = (catch 1/0), R", "badarith"),
+        ("true andalso 1", "1"),
+        ("false andalso 1", "false"),
+        ("1 orelse true", "error:{badarg,1}"),
+        ("true orelse 1", "true"),
+        ("1 + a", "error:badarith"),
+        ("{A, B} = {1, 2, 3}", "error:{badmatch,{1,2,3}}"),
+        ("1 bsl 70", "1180591620717411303424"),
+        ("-7 div 2", "-3"),
+        ("-7 rem 2", "-1"),
+        ("[1,2,3,2] -- [2]", "[1,3,2]"),
+        ("[1|2] ++ [3]", "error:badarg"),
+        ("erlang:raise(throw, foo, [])", "throw:foo"),
+        ("lists:foldl(fun(X, Acc) -> X + Acc end, 0, lists:seq(1, 100))", "5050"),
+        ("begin X = 1, X + 1 end", "2"),
+        ("X = {a, [1, 2 | c], #{k => <<1:3>>}}, X", "{a,[1,2|c],#{k => <<1:3>>}}"),
+        ("X = 3, case X of Y when Y > 2; Y < 0 -> out; _ -> in end", "out"),
+        ("<<A:3, B:5>> = <<255>>, {A, B}", "{7,31}"),
+        ("<<F/float>> = <<1.5/float>>, F", "1.5"),
+        ("<<X/utf8, _/binary>> = <<\"\\x{1F600}\"/utf8>>, X", "128512"),
+        ("<<A:16/little-signed>> = <<255, 255>>, A", "-1"),
+        ("<<1:1, 0:2>>", "<<4:3>>"),
+        ("<<\"abc\"/utf16>>", "<<0,97,0,98,0,99>>"),
+        ("<<(1 bsl 70):72>>", "<<64,0,0,0,0,0,0,0,0>>"),
+        ("X = 2, #{X => a, 1 => b}", "#{1 => b,2 => a}"),
+        ("#{a := 1} = #{a => 2}", "error:{badmatch,#{a => 2}}"),
+        ("fun(a) -> 1 end(b)", "error:function_clause"),
+        ("is_function(fun(A, B) -> A end, 2)", "true"),
+        ("[X || X <- [1, 2, 3], true, X > 1]", "[2,3]"),
+        ("lists:map(fun(X) when X > 1 -> big; (_) -> small end, [1, 2])", "[small,big]"),
+        ("L = lists:foldl(fun(_, A) -> [A] end, [], lists:seq(1, 200000)), K = lists:foldl(fun(_, A) -> [A] end, [], lists:seq(1, 200000)), L == K", "true"),
+        ("try throw(a) of _ -> x after put(k, 1) end", "throw:a"),
+        ("element(1, element(2, catch maps:get(z, #{})))", "{badkey,z}"),
+        ("[X || X <- [1,2], X]", "[]"),
+    ]
+
+    @Test("expressions evaluate as in erl_eval", arguments: cases)
+    func evaluates(_ source: String, _ expected: String) async {
+        #expect(await EvaluatorHarness.run(source) == expected, "\(source)")
+    }
+}
+
+/// Parses and evaluates shell expressions inside a process of a runtime
+/// with the stdlib installed.
+enum EvaluatorHarness {
+    /// `~w` of the value, or `Class:Reason` for an exception.
+    static func run(_ source: String) async -> String {
+        guard case .done(let tokens, _) = Scanner.scanForm(source + ".\n"),
+              let exprs = try? Parser.parseExprs(tokens) else { return "syntax error" }
+        let result = await StdlibHarness.inProcess { process in
+            var env = Bindings()
+            return try await Interpreter().evalBody(exprs, &env, process)
+        }
+        switch result {
+        case .success(let value): return TermWriter.write(value)
+        case .failure(let e): return "\(e.kind.rawValue):\(TermWriter.write(e.reason))"
+        }
+    }
+}
