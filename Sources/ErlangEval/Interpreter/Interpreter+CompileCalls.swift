@@ -26,11 +26,16 @@ extension Interpreter {
         case .atom(let text):
             let name = Atom(text)
             let handler = localHandler
+            let isShell = self.isShell
             return .allThen(args) { values, process in
                 if let handler, let result = try await handler(text, values, process) { return result }
                 let key = FunctionKey(name, values.count)
                 if process.runtime.modules.loaded(Interpreter.erlangModule)?.exportedFunction(key) != nil {
                     return try await process.apply(module: Interpreter.erlangModule, function: name, values)
+                }
+                // The shell falls through to shell_default (the `c` module's commands), as callLocal does.
+                if isShell, process.runtime.modules.loaded(Interpreter.shellCommands)?.exportedFunction(key) != nil {
+                    return try await process.apply(module: Interpreter.shellCommands, function: name, values)
                 }
                 throw ErlangException(.error, .atom(.undef),
                                       stacktrace: [ErlangProcess.frame(Atom("shell_default"), name, .list(values))])
