@@ -5,45 +5,8 @@ import Synchronization
 
 /// Function calls and funs.
 extension Interpreter {
-    func call(_ function: Expr, _ arguments: [Expr], _ location: SourceLocation, _ env: inout Bindings,
-              _ process: ErlangProcess) async throws -> Term {
-        switch function {
-        case .remote(let moduleExpr, let functionExpr):
-            let m = try await eval(moduleExpr, &env, process)
-            let f = try await eval(functionExpr, &env, process)
-            var args: [Term] = []
-            for a in arguments { args.append(try await eval(a, &env, process)) }
-            guard case .atom(let module) = m, case .atom(let name) = f else {
-                throw ErlangException.error(.tuple([.atom(.badfun), .tuple([m, f])]))
-            }
-            return try await process.apply(module: module, function: name, args)
-        case .atom(let name):
-            var args: [Term] = []
-            for a in arguments { args.append(try await eval(a, &env, process)) }
-            return try await callLocal(name, args, process)
-        default:
-            let fun = try await eval(function, &env, process)
-            var args: [Term] = []
-            for a in arguments { args.append(try await eval(a, &env, process)) }
-            return try await process.apply(fun, args)
-        }
-    }
-
-    func functionReference(_ moduleExpr: Expr?, _ functionExpr: Expr, _ arityExpr: Expr, _ env: inout Bindings,
-                           _ process: ErlangProcess) async throws -> Term {
-        let f = try await eval(functionExpr, &env, process)
-        let a = try await eval(arityExpr, &env, process)
-        guard case .atom(let name) = f, case .int(let arity) = a else { throw ErlangException.badarg }
-        if let moduleExpr {
-            guard case .atom(let m) = try await eval(moduleExpr, &env, process) else { throw ErlangException.badarg }
-            return .fun(Fun(kind: .external(module: m, function: name), arity: arity, identity: process.runtime.makeFunIdentity()))
-        }
-        if isShell {
-            // `fun f/1` in the shell names an erlang BIF.
-            return .fun(Fun(kind: .external(module: Self.erlang, function: name), arity: arity,
-                            identity: process.runtime.makeFunIdentity()))
-        }
-        // In a module, `fun f/1` is a local fun calling the module's own `f/1`.
+    /// `fun f/A` inside a module: a local fun calling the module's own `f/A`.
+    func localFunctionReference(_ name: Atom, arity: Int, _ process: ErlangProcess) -> Term {
         let body = LocalFunctionReference(interpreter: self, name: name.text)
         return .fun(Fun(kind: .local(module: module, index: FunNumbering.index(arity: arity), uniq: FunNumbering.uniq,
                                      body: body),
@@ -64,8 +27,13 @@ extension Interpreter {
     /// then BIFs, then `shell_default` (the `c` module's commands), else
     /// `undefined shell command`.
     func callLocal(_ name: String, _ args: [Term], _ process: ErlangProcess) async throws -> Term {
+        try await callLocal(name, FunctionKey(Atom(name), args.count), args, process)
+    }
+
+    /// `callLocal(_:_:_:)` with the key already made (compiled calls intern
+    /// the name once, not per call).
+    func callLocal(_ name: String, _ key: FunctionKey, _ args: [Term], _ process: ErlangProcess) async throws -> Term {
         if let handler = localHandler, let result = try await handler(name, args, process) { return result }
-        let key = FunctionKey(Atom(name), args.count)
         let modules = process.runtime.modules
         if modules.loaded(Self.erlang)?.exportedFunction(key) != nil {
             return try await process.apply(module: Self.erlang, function: key.name, args)

@@ -25,20 +25,8 @@ extension Interpreter {
             }
         case .atom(let text):
             let name = Atom(text)
-            let handler = localHandler
-            let isShell = self.isShell
-            return .allThen(args) { values, process in
-                if let handler, let result = try await handler(text, values, process) { return result }
-                let key = FunctionKey(name, values.count)
-                if process.runtime.modules.loaded(Interpreter.erlangModule)?.exportedFunction(key) != nil {
-                    return try await process.apply(module: Interpreter.erlangModule, function: name, values)
-                }
-                // The shell falls through to shell_default (the `c` module's commands), as callLocal does.
-                if isShell, process.runtime.modules.loaded(Interpreter.shellCommands)?.exportedFunction(key) != nil {
-                    return try await process.apply(module: Interpreter.shellCommands, function: name, values)
-                }
-                throw ErlangException(.error, .atom(.undef),
-                                      stacktrace: [ErlangProcess.frame(Atom("shell_default"), name, .list(values))])
+            return .allThen(args) { [self] values, process in
+                try await callLocal(text, FunctionKey(name, values.count), values, process)
             }
         default:
             return .allThen([try compile(function)] + args) { values, process in
@@ -50,16 +38,19 @@ extension Interpreter {
     func compileFunctionReference(_ moduleExpr: Expr?, _ functionExpr: Expr, _ arityExpr: Expr) throws -> Compiled {
         var parts = [try compile(functionExpr), try compile(arityExpr)]
         if let moduleExpr { parts.append(try compile(moduleExpr)) }
-        return .all(parts) { values, process in
+        return .all(parts) { [self] values, process in
             guard case .atom(let name) = values[0], case .int(let arity) = values[1], arity >= 0 else {
                 throw ErlangException.badarg
             }
-            // `fun f/1` in the shell names an erlang BIF (or a shell-local function).
             var module = Interpreter.erlangModule
             if values.count == 3 {
                 guard case .atom(let m) = values[2] else { throw ErlangException.badarg }
                 module = m
+            } else if !isShell {
+                // In a module, `fun f/1` is a local fun calling the module's own `f/1`.
+                return localFunctionReference(name, arity: arity, process)
             }
+            // `fun f/1` in the shell names an erlang BIF.
             return .fun(Fun(kind: .external(module: module, function: name), arity: arity,
                             identity: process.runtime.makeFunIdentity()))
         }

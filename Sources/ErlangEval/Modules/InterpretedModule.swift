@@ -86,6 +86,14 @@ final class LocalScope: Sendable {
     let records: RecordTable
     let imports: [FunctionKey: Atom]
     private let functions = Mutex<[FunctionKey: ModuleFunction]>([:])
+    /// The same functions by name text, so a local call (whose handler gets
+    /// the name as text) never interns an atom per call.
+    private let byText = Mutex<[TextKey: ModuleFunction]>([:])
+
+    struct TextKey: Hashable {
+        let name: String
+        let arity: Int
+    }
 
     init(module: Atom, file: String, records: RecordTable, imports: [FunctionKey: Atom]) {
         self.module = module
@@ -96,6 +104,9 @@ final class LocalScope: Sendable {
 
     func install(_ table: [FunctionKey: ModuleFunction]) {
         functions.withLock { $0 = table }
+        byText.withLock { byText in
+            for (key, function) in table { byText[TextKey(name: key.name.text, arity: key.arity)] = function }
+        }
     }
 
     func function(_ key: FunctionKey) -> ModuleFunction? {
@@ -106,8 +117,11 @@ final class LocalScope: Sendable {
     /// module's functions, then to `-import`ed ones, then to BIFs.
     var interpreter: Interpreter {
         Interpreter(module: module, records: records) { [self] name, args, process in
+            if let local = self.byText.withLock({ $0[TextKey(name: name, arity: args.count)] }) {
+                return try await local.call(process, args)
+            }
+            guard !self.imports.isEmpty else { return nil }
             let key = FunctionKey(Atom(name), args.count)
-            if let local = self.function(key) { return try await local.call(process, args) }
             if let from = self.imports[key] { return try await process.apply(module: from, function: key.name, args) }
             return nil
         }

@@ -14,6 +14,11 @@ struct ModuleFunction: Sendable {
     let scope: LocalScope
     /// The line of each clause's body expressions.
     private let bodyLines: [[Int]]
+    /// The interpreter for the module's code, made once.
+    private let interpreter: Interpreter
+    /// Each clause's body expressions, compiled once at load (DESIGN.md:
+    /// never re-walk the syntax tree per call), or why they cannot be.
+    private let bodies: Result<[[Compiled]], any Error>
 
     /// erl keeps at most this many frames (`backtrace_depth`).
     static let maxFrames = 8
@@ -24,12 +29,15 @@ struct ModuleFunction: Sendable {
         bodyLines = definition.clauses.map { clause in
             clause.body.map { ExprLocation.first($0)?.line ?? clause.location.line }
         }
+        let interpreter = scope.interpreter
+        self.interpreter = interpreter
+        bodies = Result { try definition.clauses.map { try $0.body.map(interpreter.compile) } }
     }
 
     /// Runs the first clause matching `args`.
     func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
         try await process.tick()
-        let interpreter = scope.interpreter
+        let bodies = try self.bodies.get()
         for (index, clause) in definition.clauses.enumerated() where clause.patterns.count == args.count {
             var env = Bindings()
             var matched = true
@@ -40,11 +48,11 @@ struct ModuleFunction: Sendable {
             guard matched, try interpreter.guardSucceeds(clause.guards, env) else { continue }
             var result = Term.ok
             let last = clause.body.count - 1
-            for (position, expr) in clause.body.enumerated() {
+            for (position, code) in bodies[index].enumerated() {
                 do {
-                    result = try await interpreter.eval(expr, &env, process)
+                    result = try await code.code(&env, process)
                 } catch var exception as ErlangException {
-                    if position != last || !isTailCall(expr) {
+                    if position != last || !isTailCall(clause.body[position]) {
                         appendFrame(&exception, arity: .int(args.count), line: bodyLines[index][position])
                     }
                     throw exception
