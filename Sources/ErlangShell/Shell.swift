@@ -158,7 +158,10 @@ public final class Shell: Sendable {
     /// The exception as the shell reports it (`** exception error: ...`,
     /// or `* exception ...` under `catch_exception(true)`).
     func report(_ exception: ErlangException, killedBySignal: Bool = false) -> String {
-        let report = ExceptionReport(marker: evaluator.catchesExceptions ? "*" : "**") { term, column in
+        let arguments: (Term, Int) -> String = { term, column in
+            PrettyPrinter(lineLength: 80, lineMaxChars: 60, depth: 29).print(term, column: column)
+        }
+        let report = ExceptionReport(marker: evaluator.catchesExceptions ? "*" : "**", printArgument: arguments) { term, column in
             PrettyPrinter(lineLength: 80, lineMaxChars: 60, depth: 30).print(term, column: column)
         }
         return report.format(exception, killedBySignal: killedBySignal)

@@ -19,7 +19,7 @@ public enum Stdlib {
     /// The native modules, built from their function tables.
     public static func modules() -> [NativeModule] {
         [
-            NativeModule("erlang", ErlangBIFs.functions + ProcessBIFs.functions),
+            NativeModule("erlang", ErlangBIFs.functions + ProcessBIFs.functions + HaltBIFs.functions),
             NativeModule("lists", ListsModule.functions),
             NativeModule("maps", MapsModule.functions),
             NativeModule("string", StringModule.functions),

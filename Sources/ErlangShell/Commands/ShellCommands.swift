@@ -45,7 +45,10 @@ enum ShellCommands {
                 case .match(.atom(let field), let value, _):
                     fields.append(field)
                     defaults.append(value)
-                default:
+                case .integer, .bigInteger, .float, .char, .string, .variable, .tuple, .list, .binary, .map,
+                     .record, .recordAccess, .recordIndex, .match, .binaryOp, .unaryOp, .call, .remote,
+                     .functionReference, .fun, .caseOf, .ifClauses, .receive, .tryCatch, .catchExpr, .block,
+                     .listComprehension, .binaryComprehension:
                     throw ErlangException(.exit, .string("bad record declaration"))
                 }
             }

@@ -97,7 +97,9 @@ enum ExprLayout {
             return "{" + elements(items, column: c + 1, separator: ",") + "}"
         case .list(let items, nil) where items.contains(where: isMultiline):
             return "[" + elements(items, column: c + 1, separator: ",") + "]"
-        default:
+        case .integer, .bigInteger, .float, .atom, .char, .string, .variable, .tuple, .list, .binary, .map,
+             .record, .recordAccess, .recordIndex, .binaryOp, .unaryOp, .call, .remote, .functionReference, .fun,
+             .catchExpr, .binaryComprehension:
             return ExprPrinter.text(e)
         }
     }
@@ -112,7 +114,10 @@ enum ExprLayout {
         case .call(_, let args, _): return args.contains(where: isMultiline)
         case .tuple(let items): return items.contains(where: isMultiline)
         case .list(let items, nil): return items.contains(where: isMultiline)
-        default: return false
+        case .integer, .bigInteger, .float, .atom, .char, .string, .variable, .list, .binary, .map, .record,
+             .recordAccess, .recordIndex, .unaryOp, .remote, .functionReference, .catchExpr,
+             .binaryComprehension:
+            return false
         }
     }
 

@@ -10,6 +10,19 @@ struct ExceptionReport {
     var marker = "**"
     /// Prints a term at a column, with erl's depth limit for exceptions.
     let printTerm: (Term, Int) -> String
+    /// Prints one argument of a call (`called as f(...)`): erl prints the
+    /// argument list as a list, so each argument gets one level less depth.
+    var printArgument: ((Term, Int) -> String)?
+
+    /// A report that prints terms with `printTerm`, the `**` marker, and
+    /// call arguments with `printArgument` (or `printTerm`).
+    init(marker: String = "**", printArgument: ((Term, Int) -> String)? = nil, printTerm: @escaping (Term, Int) -> String) {
+        self.marker = marker
+        self.printArgument = printArgument
+        self.printTerm = printTerm
+    }
+
+    private func argument(_ term: Term, _ column: Int) -> String { (printArgument ?? printTerm)(term, column) }
 
     /// The complete report, ending in a newline. When an exit signal killed
     /// the evaluator (`killedBySignal`) and its reason is `{Reason,
@@ -31,24 +44,20 @@ struct ExceptionReport {
     /// The indentation of the `in function` lines (one more than the marker's width... as erl lays them out).
     private var indent: String { String(repeating: " ", count: marker.count + 3) }
 
+    /// `M:F(Arg1,Arg2)` after `called as`: on one line when it fits in 80
+    /// columns, else one argument a line, lined up after the parenthesis.
+    private func callText(_ name: String, _ args: [Term]) -> String {
+        let head = name + "("
+        let start = indent.count + "   called as ".count + head.count
+        let single = head + args.map { argument($0, start + 1) }.joined(separator: ",") + ")"
+        if !single.contains("\n"), indent.count + "   called as ".count + single.count <= 80 { return single }
+        let separator = ",\n" + String(repeating: " ", count: start)
+        return head + args.map { argument($0, start + 1) }.joined(separator: separator) + ")"
+    }
+
     /// `in function`/`called as`/`in call from` lines for a crashed process's stacktrace.
     private func stackLines(_ frames: [Term], reason: Term) -> String {
-        var text = ""
-        for (i, term) in frames.enumerated() {
-            guard let frame = StackFrame(term) else { continue }
-            if frame.module.text == "erl_eval" || frame.module.text == "shell" { break }
-            let qualified = frame.module.text != "erlang" || !StackFrame.isAutoImported(frame.function.text, frame.arity)
-            let name = StackFrame.functionText(frame.module, frame.function, qualified: qualified)
-            let label = i == 0 ? "in function  " : "in call from "
-            text += indent + label + "\(name)/\(frame.arity)" + frame.locationSuffix + "\n"
-            if i == 0, let args = frame.arguments {
-                text += indent + "   called as \(name)(\(args.map { printTerm($0, 1) }.joined(separator: ",")))\n"
-                for line in ErrorExplanation.lines(frame.module, frame.function, args, reason: reason) {
-                    text += indent + "   " + line + "\n"
-                }
-            }
-        }
-        return text
+        location(ErlangException(.error, reason, stacktrace: frames), consumeDescribed: false) ?? ""
     }
 
     /// The reason in words, as erl explains the standard error reasons.
@@ -123,13 +132,45 @@ struct ExceptionReport {
 
     private func callText(_ frame: StackFrame, _ args: [Term], column: Int) -> String {
         let head = StackFrame.functionText(frame.module, frame.function, qualified: true)
-        let argsText = args.map { printTerm($0, column) }.joined(separator: ",")
+        let argsText = args.map { argument($0, column) }.joined(separator: ",")
         return "\(head)(\(argsText))"
     }
 
     /// The `in function`/`called as` lines erl adds for an error raised by a BIF.
-    private func location(_ exception: ErlangException) -> String? {
-        guard let top = exception.stacktrace.first.flatMap(StackFrame.init), let args = top.arguments else { return nil }
+    /// The `in function`/`in call from` lines below an error: the frames
+    /// of the stacktrace that are not the shell's own (erl_eval's frames
+    /// are skipped, the shell's end the list), the first one of a BIF with
+    /// its `called as` line. The frame a `function_clause` or `undef`
+    /// description already named is not repeated.
+    private func location(_ exception: ErlangException, consumeDescribed: Bool = true) -> String? {
+        var frames = exception.stacktrace.compactMap(StackFrame.init)
+        let raisers: Set<String> = ["error", "exit", "throw", "raise", "nif_error"]
+        while let f = frames.first, f.module.text == "erlang", raisers.contains(f.function.text) { frames.removeFirst() }
+        switch exception.reason {
+        case .atom(let a) where consumeDescribed && (a == .functionClause || a == .undef):
+            if !frames.isEmpty { frames.removeFirst() }
+        default:
+            break
+        }
+        var text = ""
+        for frame in frames {
+            if frame.module.text == "erl_eval" { continue }
+            if frame.module.text == "shell" { break }
+            if text.isEmpty, let args = frame.arguments, let call = callLines(frame, args, exception) {
+                text += call
+                continue
+            }
+            let qualified = frame.module.text != "erlang" || !StackFrame.isAutoImported(frame.function.text, frame.arity)
+            let name = StackFrame.functionText(frame.module, frame.function, qualified: qualified)
+            text += indent + (text.isEmpty ? "in function  " : "in call from ") + "\(name)/\(frame.arity)" + frame.locationSuffix + "\n"
+        }
+        return text.isEmpty ? nil : text
+    }
+
+    /// `in function`/`in operator` and `called as` lines (and erl's
+    /// argument explanations) for a BIF that failed with one of the
+    /// reasons erl explains that way; `nil` for other reasons.
+    private func callLines(_ top: StackFrame, _ args: [Term], _ exception: ErlangException) -> String? {
         switch exception.reason {
         case .atom(let a) where a == .badarg || a == .badarith || a == .systemLimit:
             break
@@ -152,8 +193,7 @@ struct ExceptionReport {
         }
         let qualified = top.module.text != "erlang" || !StackFrame.isAutoImported(top.function.text, args.count)
         let name = StackFrame.functionText(top.module, top.function, qualified: qualified)
-        let call = "\(name)(\(args.map { printTerm($0, 1) }.joined(separator: ",")))"
-        var text = indent + "in function  \(name)/\(args.count)\n" + indent + "   called as \(call)\n"
+        var text = indent + "in function  \(name)/\(args.count)\n" + indent + "   called as " + callText(name, args) + "\n"
         for line in ErrorExplanation.lines(top.module, top.function, args, reason: exception.reason) {
             text += indent + "   " + line + "\n"
         }

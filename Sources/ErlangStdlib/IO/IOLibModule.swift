@@ -10,17 +10,21 @@ enum IOLibModule {
     static let functions: FunctionTable = [
         bif("format", 2, { _, a in try format(a[0], a[1]) }),
         bif("fwrite", 2, { _, a in try format(a[0], a[1]) }),
-        bif("write", 1, { _, a in .string(TermWriter.write(a[0])) }),
+        bif("write", 1, { _, a in IOLibWrite.write(a[0], depth: -1) }),
         bif("write", 2, { _, a in
             guard case .int(let depth) = a[1] else { throw ErlangException.badarg }
-            return .string(TermWriter.write(a[0], depth: depth))
+            return IOLibWrite.write(a[0], depth: depth)
         }),
-        bif("print", 1, { _, a in .string(PrettyPrinter().print(a[0], column: 1)) }),
+        bif("print", 1, { _, a in
+            let text = PrettyPrinter().print(a[0], column: 1)
+            return text.contains("\n") ? .string(text) : IOLibWrite.write(a[0], depth: -1, strings: true)
+        }),
         bif("print", 4, { _, a in
             guard case .int(let column) = a[1], case .int(let length) = a[2], case .int(let depth) = a[3] else {
                 throw ErlangException.badarg
             }
-            return .string(PrettyPrinter(lineLength: length, depth: depth).print(a[0], column: column))
+            let text = PrettyPrinter(lineLength: length, depth: depth).print(a[0], column: column)
+            return text.contains("\n") || depth >= 0 ? .string(text) : IOLibWrite.write(a[0], depth: -1, strings: true)
         }),
         bif("nl", 0, { _, _ in .string("\n") }),
         bif("write_atom", 1, { _, a in

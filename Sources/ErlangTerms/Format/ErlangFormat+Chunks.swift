@@ -1,6 +1,7 @@
 /// The pieces of a formatted text, kept apart the way `io_lib:format/2`
-/// returns them: a literal character (or `~c`, `~~`, `~n`) is one code,
-/// every other control sequence is the text it produced.
+/// returns them: a literal character, and each character that `~c ~~ ~n`
+/// and the number controls produce, is one code; every other control
+/// sequence (`~p ~w ~s ...`) is the text it produced.
 public enum FormatChunk: Sendable, Equatable {
     /// One character code.
     case character(Int)
@@ -25,7 +26,7 @@ extension ErlangFormat {
                 let text = try control(d, column: out.column)
                 out.append(text)
                 switch UnicodeScalar(UInt32(d.control)).map(Character.init) {
-                case "c", "~", "n":
+                case "c", "~", "n", "b", "B", "x", "X", "#", "+", "e", "f", "g":
                     chunks += text.unicodeScalars.map { .character(Int($0.value)) }
                 default:
                     chunks.append(.text(text))

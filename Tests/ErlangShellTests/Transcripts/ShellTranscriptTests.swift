@@ -12,6 +12,45 @@ struct Transcript: Sendable, CustomTestStringConvertible {
 /// The recorded transcripts.
 enum RecordedTranscripts {
     static let all: [Transcript] = [
+        Transcript(name: "io_lib_shapes", input: #"""
+io_lib:write({a,"b"}).
+io_lib:write(#{a => 1, b => [2]}).
+io_lib:write(<<1,2,1:3>>).
+io_lib:write([1|2]).
+io_lib:write([a,b,c,d], 3).
+io_lib:write(#{a => 1, b => 2}, 2).
+io_lib:write(<<1,2,3,4>>, 2).
+io_lib:print({a,"b"}).
+io_lib:format("~5b|~.2f|~p", [10, 2.5, x]).
+"""#, expected: #"""
+1> [123,["a",44,[91,["98"],93]],125]
+2> [35,123,
+ [["a"," => ","1"],44,["b"," => ",[91,["2"],93]]],
+ 125]
+3> [60,60,["1",44,"2",44,"1",58,"3"],62,62]
+4> [91,["1",124,"2"],93]
+5> [91,["a",44,"b",124,46,46,46],93]
+6> [35,123,[["a"," => ","1"],44,46,46,46],125]
+7> [60,60,["1",44,"..."],62,62]
+8> [123,["a",44,"\"b\""],125]
+9> [32,32,32,49,48,124,50,46,53,48,124,"x"]
+10> *** Terminating erlang (nonode@nohost)
+"""#),
+        Transcript(name: "called_as", input: #"""
+atom_to_list(lists:seq(1,40)).
+io_lib:format("~b|~e|~g|~x|~#|~+|~c", [10, 1.5, 2.0, 255, "0x", 16, 255, 36, 36, $a]).
+"""#, expected: #"""
+1> ** exception error: bad argument
+     in function  atom_to_list/1
+        called as atom_to_list([1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,
+                                19,20,21,22,23,24,25,26,27,28|...])
+        *** argument 1: not an atom
+2> ** exception error: bad argument
+     in function  io_lib:format/2
+        called as io_lib:format("~b|~e|~g|~x|~#|~+|~c",
+                                [10,1.5,2.0,255,"0x",16,255,36,36,97])
+3> *** Terminating erlang (nonode@nohost)
+"""#),
         Transcript(name: "history_layout", input: #"""
 X = 2.
 case X of 1 -> a; _ -> {b, c} end.
