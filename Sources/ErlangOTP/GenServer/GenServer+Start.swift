@@ -35,11 +35,13 @@ extension GenServer {
                              tie: ProcLib.Tie, from caller: ErlangProcess) async throws -> Term {
         let starter = caller.pid
         let initialCall: Term = .tuple([.atom(module), .atom(OTPAtom.initialize), .int(1)])
+        let mark = caller.messageQueueLength
         let (child, monitor) = ProcLib.spawn(from: caller, tie: tie, initialCall: initialCall) { server in
             try await initAndLoop(server, starter: starter, parent: tie == .link ? starter : server.pid,
                                   name: name, module: module, args: args, debug: options.debug)
         }
-        let answer = try await ProcLib.syncStart(caller, child: child.pid, linked: tie == .link, timeout: options.timeout)
+        let answer = try await ProcLib.syncStart(caller, child: child.pid, linked: tie == .link,
+                                            timeout: options.timeout, skipping: mark)
         if let monitor, case .tuple(let e) = answer, e.count == 2, e[0] == .ok {
             return .tuple([.ok, .tuple([e[1], .ref(monitor)])])
         }
@@ -128,13 +130,14 @@ extension GenServer {
             throw ErlangException(.exit, .atom(.noproc),
                                   stacktrace: [StackFrames.frame(OTPAtom.gen, "do_for_proc", 2, line: 565)])
         }
+        let mark = process.messageQueueLength
         let (mref, _) = sendRequest(to: server, label: OTPAtom.system,
                                     .tuple([.atom(OTPAtom.terminate), reason]), from: process)
         // The server answers `ok` just before it terminates; that answer is
         // taken out here so it does not stay in the mailbox.
         var down: Term?
         while down == nil {
-            let message = try await process.receive(timeout: timeout) { message -> Term? in
+            let message = try await process.receive(timeout: timeout, skipping: mark) { message -> Term? in
                 answerIn(message, mref) == nil ? nil : message
             }
             guard let message else { break }
