@@ -161,4 +161,36 @@ import Testing
 
             """)
     }
+
+    @Test func formatStatusShapesReportsAndStatus() async throws {
+        let h = OTPHarness()
+        let status = try await h.runtime.run { p in
+            _ = try await p.call("gen_server", "start", local("fs"), atom("fs"), atom("secret"), .nil)
+            let s = try await p.call("sys", "get_status", atom("fs"))
+            _ = try await p.call("gen_server", "cast", atom("fs"), atom("broken"))
+            return s
+        }
+        await h.settle()
+        guard case .tuple(let e) = status, e.count == 4, let parts = e[3].listElements, parts.count == 5,
+              let misc = parts[4].listElements else {
+            Issue.record("unexpected \(text(status))")
+            return
+        }
+        #expect(parts[1] == atom("running"))
+        #expect(misc.last == tuple(atom("data"), list(tuple(.string("State"), tuple(atom("hidden"), atom("normal"))))))
+        #expect(h.output.text.contains("** When Server state == {hidden,terminate}\n"))
+    }
+
+    @Test func callsLeaveOtherMessagesInOrder() async throws {
+        let h = OTPHarness()
+        let (replies, mailbox) = try await h.runtime.run { p in
+            _ = try await p.call("gen_server", "start", local("tc"), atom("tc"), .int(1), .nil)
+            for i in 0..<1000 { try p.send(.int(i), to: .pid(p.pid)) }
+            var replies: [Term] = []
+            for _ in 0..<3 { replies.append(try await p.call("gen_server", "call", atom("tc"), atom("value"))) }
+            return (replies, p.queuedMessages)
+        }
+        #expect(replies == [.int(1), .int(1), .int(1)])
+        #expect(mailbox == (0..<1000).map { Term.int($0) })
+    }
 }

@@ -22,8 +22,9 @@ extension GenServer {
                                from process: ErlangProcess) async throws -> Result<Term, CallFailure> {
         guard let server = await ServerRef.resolve(dest, in: process) else { return .failure(.exited(.atom(.noproc))) }
         if server == process.pid { return .failure(.exited(.atom(OTPAtom.callingSelf))) }
+        let mark = process.messageQueueLength
         let (mref, tag) = sendRequest(to: server, label: label, request, from: process)
-        return try await awaitAnswer(mref: mref, tag: tag, timeout: timeout, in: process)
+        return try await awaitAnswer(mref: mref, tag: tag, timeout: timeout, skipping: mark, in: process)
     }
 
     /// Monitors `server` and sends it the request; returns the monitor and
@@ -36,10 +37,14 @@ extension GenServer {
         return (mref, tag)
     }
 
-    /// Waits for the answer to the request with monitor `mref`.
-    static func awaitAnswer(mref: Ref, tag: Term, timeout: ErlangProcess.ReceiveTimeout,
+    /// Waits for the answer to the request with monitor `mref`. The first
+    /// `skipping` messages were queued before the monitor existed, so they
+    /// are not scanned: a call costs the same however full the mailbox is.
+    static func awaitAnswer(mref: Ref, tag: Term, timeout: ErlangProcess.ReceiveTimeout, skipping: Int,
                             in process: ErlangProcess) async throws -> Result<Term, CallFailure> {
-        let answer = try await process.receive(timeout: timeout) { message in answerIn(message, mref) }
+        let answer = try await process.receive(timeout: timeout, skipping: skipping) { message in
+            answerIn(message, mref)
+        }
         switch answer {
         case .some(.success(let reply)):
             if !process.demonitor(mref) { process.flushDownMessages(for: mref) }
@@ -49,7 +54,7 @@ extension GenServer {
         case .none:
             process.demonitor(mref)
             process.flushDownMessages(for: mref)
-            let late = try await process.receive(timeout: .milliseconds(0)) { message -> Term? in
+            let late = try await process.receive(timeout: .milliseconds(0), skipping: skipping) { message -> Term? in
                 if case .success(let reply)? = answerIn(message, mref) { return reply }
                 return nil
             }
@@ -81,8 +86,15 @@ extension GenServer {
         if let explicitTimeout {
             args.append(explicitTimeout)
             guard let parsed = GenServer.timeout(explicitTimeout) else {
-                throw ErlangException(.exit, .tuple([.tuple([.atom(.badarg), explicitTimeout]),
-                                                     .tuple([.atom(OTPAtom.genServer), .atom(OTPAtom.call), .list(args)])]))
+                // gen:call/4 has no clause for a bad timeout.
+                let genCall = Term.tuple([.atom(OTPAtom.gen), .atom(OTPAtom.call),
+                                          .list([dest, .atom(OTPAtom.genCall), request, explicitTimeout]),
+                                          .list([.tuple([.atom(OTPAtom.file), .string("gen.erl")]),
+                                                 .tuple([.atom(OTPAtom.line), .int(215)])])])
+                let stack: [Term] = [genCall, StackFrames.frame(OTPAtom.genServer, "call", 3, line: 381)]
+                throw ErlangException(.exit, .tuple([.tuple([.atom(.functionClause), .list(stack)]),
+                                                     .tuple([.atom(OTPAtom.genServer), .atom(OTPAtom.call), .list(args)])]),
+                                      stacktrace: [StackFrames.frame(OTPAtom.genServer, "call", 3, line: 385)])
             }
             timeout = parsed
         }

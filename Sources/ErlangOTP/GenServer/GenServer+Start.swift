@@ -35,11 +35,18 @@ extension GenServer {
                              tie: ProcLib.Tie, from caller: ErlangProcess) async throws -> Term {
         let starter = caller.pid
         let initialCall: Term = .tuple([.atom(module), .atom(OTPAtom.initialize), .int(1)])
+        let mark = caller.messageQueueLength
         let (child, monitor) = ProcLib.spawn(from: caller, tie: tie, initialCall: initialCall) { server in
-            try await initAndLoop(server, starter: starter, parent: tie == .link ? starter : server.pid,
-                                  name: name, module: module, args: args, debug: options.debug)
+            // `initialize` returns before the loop runs, so its frame (and
+            // everything start-up needed) is gone while the server idles.
+            guard let (loop, next) = try await initialize(server, starter: starter,
+                                                          parent: tie == .link ? starter : server.pid, name: name,
+                                                          module: module, args: args, debug: options.debug) else { return }
+            var running = loop
+            try await running.run(next)
         }
-        let answer = try await ProcLib.syncStart(caller, child: child.pid, linked: tie == .link, timeout: options.timeout)
+        let answer = try await ProcLib.syncStart(caller, child: child.pid, linked: tie == .link,
+                                            timeout: options.timeout, skipping: mark)
         if let monitor, case .tuple(let e) = answer, e.count == 2, e[0] == .ok {
             return .tuple([.ok, .tuple([e[1], .ref(monitor)])])
         }
@@ -50,13 +57,15 @@ extension GenServer {
         return answer
     }
 
-    /// The server process's life: register, `init/1`, acknowledge, loop.
-    /// Mirrors `gen_server:init_it/6`.
-    static func initAndLoop(_ server: ErlangProcess, starter: Pid, parent: Pid, name: ServerName?, module: Atom,
-                            args: Term, debug: SysDebug?) async throws {
+    /// The server process's start: register, `init/1`, acknowledge.
+    /// Returns the loop to run, or `nil` when the server ends quietly
+    /// (`ignore`, `{error, R}`, a name already taken). Mirrors
+    /// `gen_server:init_it/6`.
+    static func initialize(_ server: ErlangProcess, starter: Pid, parent: Pid, name: ServerName?, module: Atom,
+                           args: Term, debug: SysDebug?) async throws -> (GenServerLoop, LoopNext)? {
         if let name, let holder = try await name.register(server) {
             ProcLib.initAck(server, to: starter, .tuple([.atom(.error), .tuple([.atom(OTPAtom.alreadyStarted), .pid(holder)])]))
-            return
+            return nil
         }
         let result: Term
         do {
@@ -79,7 +88,7 @@ extension GenServer {
         case .ignore:
             await name?.unregister(server)
             ProcLib.initAck(server, to: starter, .atom(OTPAtom.ignore))
-            return
+            return nil
         case .stop(let reason):
             await name?.unregister(server)
             ProcLib.initAck(server, to: starter, .tuple([.atom(.error), reason]))
@@ -87,16 +96,16 @@ extension GenServer {
         case .error(let reason):
             await name?.unregister(server)
             ProcLib.initAck(server, to: starter, .tuple([.atom(.error), reason]))
-            return
+            return nil
         case .bad:
             let reason: Term = .tuple([.atom(OTPAtom.badReturnValue), result])
             ProcLib.initAck(server, to: starter, .tuple([.atom(.error), reason]))
             throw ErlangException(.exit, reason, stacktrace: StackFrames.initExit(line: 843))
         }
         ProcLib.initAck(server, to: starter, .tuple([.ok, .pid(server.pid)]))
-        var loop = GenServerLoop(process: server, parent: parent, name: name?.reportName ?? .pid(server.pid),
+        let loop = GenServerLoop(process: server, parent: parent, name: name?.reportName ?? .pid(server.pid),
                                  module: module, state: state, debug: debug)
-        try await loop.run(next)
+        return (loop, next)
     }
 
     /// Turns the calling process into a server (`gen_server:enter_loop/3,4,5`):
@@ -128,13 +137,14 @@ extension GenServer {
             throw ErlangException(.exit, .atom(.noproc),
                                   stacktrace: [StackFrames.frame(OTPAtom.gen, "do_for_proc", 2, line: 565)])
         }
+        let mark = process.messageQueueLength
         let (mref, _) = sendRequest(to: server, label: OTPAtom.system,
                                     .tuple([.atom(OTPAtom.terminate), reason]), from: process)
         // The server answers `ok` just before it terminates; that answer is
         // taken out here so it does not stay in the mailbox.
         var down: Term?
         while down == nil {
-            let message = try await process.receive(timeout: timeout) { message -> Term? in
+            let message = try await process.receive(timeout: timeout, skipping: mark) { message -> Term? in
                 answerIn(message, mref) == nil ? nil : message
             }
             guard let message else { break }

@@ -83,6 +83,7 @@ extension GenServerLoop {
     private mutating func crashed(_ exception: ErlangException, call: Bool, message: Term,
                                   from: Term?) async throws -> Never {
         let stack = exception.stacktrace + StackFrames.dispatch(call: call)
-        try await terminate(exception.kind, exception.reason, stack: stack, message: message, from: from)
+        try await terminate(exception.kind, exception.reason, stack: stack, message: message, from: from,
+                            reportReason: .tuple([exception.reason, .list(stack)]))
     }
 }

@@ -44,7 +44,7 @@ extension GenServerLoop {
             suspended = false
             return .ok
         case .atom(let a) where a == OTPAtom.getStatus:
-            return status(suspended: suspended)
+            return status(suspended: suspended, specific: await statusSpecific())
         case .tuple(let e) where e.count == 2 && e[0] == .atom(OTPAtom.replaceState):
             do {
                 state = try await process.apply(e[1], [state])
@@ -81,7 +81,8 @@ extension GenServerLoop {
         }
     }
 
-    /// `{debug, {trace, Bool}}`, `{debug, {log, Flag}}`,
+    /// `{debug, {trace, Bool}}`, `{debug, {log, Flag}}`, (Swerl counts no BEAM
+    /// reductions: the statistics' `reductions` are the events counted),
     /// `{debug, {statistics, Flag}}`, `{debug, no_debug}`.
     private mutating func debugRequest(_ request: Term) -> Term {
         var options = debug ?? SysDebug()
@@ -114,6 +115,7 @@ extension GenServerLoop {
                     answer = .tuple([.atom(.ok), .list([
                         .tuple([.atom(Atom("start_time")), stats.startTime]),
                         .tuple([.atom(Atom("current_time")), SysDebug.localDateTime()]),
+                        .tuple([.atom(Atom("reductions")), .int(stats.messagesIn + stats.messagesOut)]),
                         .tuple([.atom(Atom("messages_in")), .int(stats.messagesIn)]),
                         .tuple([.atom(Atom("messages_out")), .int(stats.messagesOut)]),
                     ])])
@@ -130,7 +132,18 @@ extension GenServerLoop {
 
     /// `sys:get_status/1`'s answer: `{status, Pid, {module, gen_server},
     /// [PDict, running | suspended, Parent, Debug, Misc]}`.
-    private func status(suspended: Bool) -> Term {
+    /// The module-specific part of the status: `[{data, [{"State", S}]}]`,
+    /// or what `format_status(normal, [PDict, State])` returns.
+    private func statusSpecific() async -> Term {
+        guard await exports(FunctionKey(OTPAtom.formatStatus, 2)) else {
+            return .list([.tuple([.atom(Atom("data")), .list([.tuple([.string("State"), state])])])])
+        }
+        let formatted = await formattedState(.atom(.normal))
+        if formatted.isList { return formatted }
+        return .list([.tuple([.atom(Atom("data")), .list([.tuple([.string("State"), formatted])])])])
+    }
+
+    private func status(suspended: Bool, specific: Term) -> Term {
         let dictionary: Term = .list(process.dictionaryEntries.map { .tuple([$0.key, $0.value]) })
         let header = (try? ErlangFormat.format("Status for generic server ~tp", [name])) ?? ""
         let misc: Term = .list([
@@ -140,8 +153,7 @@ extension GenServerLoop {
                 .tuple([.string("Parent"), .pid(parent)]),
                 .tuple([.string("Logged events"), .list(debug?.logged ?? [])]),
             ])]),
-            .tuple([.atom(Atom("data")), .list([.tuple([.string("State"), state])])]),
-        ])
+        ], tail: specific)
         return .tuple([.atom(OTPAtom.status), .pid(process.pid),
                        .tuple([.atom(Atom("module")), .atom(OTPAtom.genServer)]),
                        .list([dictionary, .atom(suspended ? OTPAtom.suspended : OTPAtom.running),

@@ -9,7 +9,13 @@ enum ExceptionText {
     static func lines(_ kind: ErlangException.Class, _ reason: Term, _ stack: [Term], indent: Int) -> [String] {
         let pad = String(repeating: " ", count: indent)
         let head = "\(pad)exception \(kind.rawValue): "
-        var out = [head + explanation(kind, reason, column: head.count + 1)]
+        var stack = stack[...]
+        var words = explanation(kind, reason, column: head.count + 1)
+        if kind == .error, reason == .atom(.undef), let first = stack.first, let name = undefinedName(first) {
+            words = "undefined function " + name
+            stack = stack.dropFirst()
+        }
+        var out = [head + words]
         for (index, frame) in stack.enumerated() {
             guard let text = frameText(frame) else { continue }
             out.append(pad + (index == 0 ? "  in function  " : "  in call from ") + text)
@@ -47,6 +53,16 @@ enum ExceptionText {
             break
         }
         return printer.print(reason, column: column)
+    }
+
+    /// `M:F/A` for the frame of a call to an undefined function.
+    static func undefinedName(_ frame: Term) -> String? {
+        guard case .tuple(let e) = frame, e.count == 4, case .atom(let m) = e[0], case .atom(let f) = e[1] else {
+            return nil
+        }
+        let arity: Int
+        if case .int(let n) = e[2] { arity = n } else { arity = e[2].listElements?.count ?? 0 }
+        return "\(AtomText.quoted(m)):\(AtomText.quoted(f))/\(arity)"
     }
 
     /// `M:F/A (File, line N)` for one stack frame; `nil` for a malformed one.

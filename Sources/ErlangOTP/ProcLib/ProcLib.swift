@@ -31,8 +31,8 @@ public enum ProcLib {
         if let inherited = parent.get(.atom(OTPAtom.ancestorsKey))?.listElements { ancestors += inherited }
         let ancestorList = Term.list(ancestors)
         let wrapped: @Sendable (ErlangProcess) async throws -> Void = { child in
-            child.put(.atom(OTPAtom.ancestorsKey), ancestorList)
             child.put(.atom(OTPAtom.initialCallKey), initialCall)
+            child.put(.atom(OTPAtom.ancestorsKey), ancestorList)
             do {
                 try await body(child)
             } catch let exception as ErlangException {
@@ -64,9 +64,10 @@ public enum ProcLib {
     /// `proc_lib:sync_start/2`: a linked child's `'EXIT'` (when the parent
     /// traps exits) gives `{error, Reason}`; no answer within `timeout`
     /// kills the child and gives `{error, timeout}`.
+    /// The first `skipping` messages (queued before the spawn) are not scanned.
     public static func syncStart(_ parent: ErlangProcess, child: Pid, linked: Bool,
-                                 timeout: ErlangProcess.ReceiveTimeout) async throws -> Term {
-        let answer = try await parent.receive(timeout: timeout) { message -> Term? in
+                                 timeout: ErlangProcess.ReceiveTimeout, skipping: Int = 0) async throws -> Term {
+        let answer = try await parent.receive(timeout: timeout, skipping: skipping) { message -> Term? in
             guard case .tuple(let e) = message, e.count == 3, case .atom(let tag) = e[0],
                   e[1] == .pid(child) else { return nil }
             if tag == OTPAtom.ack { return e[2] }

@@ -22,9 +22,12 @@ extension ErlangProcess {
     /// Mirrors `receive ... after T -> ... end`.
     /// Throws `ProcessExit` when an exit signal kills the process meanwhile,
     /// and whatever `match` throws.
-    public func receive<R>(timeout: ReceiveTimeout = .infinity,
+    /// `skipping` leaves the first messages unscanned: messages a caller
+    /// knows cannot match, such as those queued before it sent the request
+    /// whose answer it waits for (BEAM's receive-after-`make_ref` shortcut).
+    public func receive<R>(timeout: ReceiveTimeout = .infinity, skipping: Int = 0,
                            _ match: (Term) throws -> R?) async throws -> R? {
-        var scanned = 0
+        var scanned = max(0, skipping)
         var timedOut = false
         var timer: (any TimerHandle)?
         defer {

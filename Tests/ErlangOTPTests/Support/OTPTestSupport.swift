@@ -16,6 +16,7 @@ struct OTPHarness {
         Stdlib.install(in: runtime)
         TestCounter().install(in: runtime)
         runtime.modules.load(RawModule.module)
+        runtime.modules.load(FormatStatusModule.module)
         OTPLogger.of(runtime).timestamp.withLock { $0 = { "T" } }
     }
 

@@ -80,3 +80,17 @@ enum RawModule {
         ("handle_info", 2, { _, a in a[0] }),
     ])
 }
+
+/// `fs`: a module with `format_status/2`, which reports and
+/// `sys:get_status` show instead of the raw state.
+enum FormatStatusModule {
+    static let module = NativeModule("fs", [
+        ("init", 1, { _, a in tuple(.ok, a[0]) }),
+        ("handle_call", 3, { _, a in tuple(atom("reply"), a[2], a[2]) }),
+        ("handle_cast", 2, { _, a in tuple(atom("stop"), a[0], a[1]) }),
+        ("format_status", 2, { _, a in
+            guard let parts = a[1].listElements, parts.count == 2 else { return a[1] }
+            return tuple(atom("hidden"), a[0])
+        }),
+    ])
+}
