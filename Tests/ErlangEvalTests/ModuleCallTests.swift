@@ -152,4 +152,28 @@ import Testing
         #expect(harness.compile(Self.server, file: "srv.erl").report == "")
         #expect(await harness.call("srv", "run", [.int(12)]).text == "195")
     }
+
+    static let catcher = """
+    -module(catcher).
+    -export([t/1]).
+    t(What) ->
+        try run(What) of
+            {ok, V} -> V;
+            Other -> {other, Other}
+        catch
+            throw:T -> {thrown, T};
+            error:R:_S -> {error, R}
+        end.
+    run(ok) -> {ok, 1};
+    run(throw) -> throw(boom);
+    run(plain) -> plain.
+    """
+
+    /// `Class:Reason` and `Class:Reason:Stack` catch patterns (erl's results).
+    @Test(arguments: [("ok", "1"), ("throw", "{thrown,boom}"), ("plain", "{other,plain}"), ("bad", "{error,function_clause}")])
+    func tryCatchClasses(_ what: String, _ expected: String) async {
+        let harness = ModuleHarness()
+        #expect(harness.compile(Self.catcher, file: "catcher.erl").report == "")
+        #expect(await harness.call("catcher", "t", [.atom(what)]).text == expected)
+    }
 }

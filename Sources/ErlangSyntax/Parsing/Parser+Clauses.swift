@@ -73,7 +73,12 @@ extension Parser {
             var klass: Expr = .atom("throw")
             var reason = first
             var stack: Expr = .variable("_", at)
-            if accept(":") {
+            if case .remote(let k, let r) = first {
+                // `Class:Reason` parses as a remote name; split it back.
+                klass = k
+                reason = r
+                if accept(":") { stack = try expr() }
+            } else if accept(":") {
                 klass = first
                 reason = try expr()
                 if accept(":") { stack = try expr() }
