@@ -71,4 +71,32 @@ import Testing
         #expect(outcome.module == nil)
         #expect(outcome.report == "m.erl:2:10: can't find include file \"nope.hrl\"\n%    2| -include(\"nope.hrl\").\n%     |          ^\n\n")
     }
+
+    static let conditional = """
+    -module(condx).
+    -export([v/0, w/0]).
+    -define(X, 3).
+    -if(?OTP_RELEASE >= 25).
+    v() -> new.
+    -elif(?OTP_RELEASE >= 21).
+    v() -> mid.
+    -else.
+    v() -> old.
+    -endif.
+    -if(defined(X) andalso ?X > 5).
+    w() -> big.
+    -elif(?X =:= 3).
+    w() -> three.
+    -else.
+    w() -> other.
+    -endif.
+    """
+
+    /// `-if`/`-elif`/`-else` chains; erl 25 gives `new` and `three`.
+    @Test func ifElifElse() async {
+        let harness = ModuleHarness()
+        #expect(harness.compile(Self.conditional, file: "condx.erl").report == "")
+        #expect(await harness.call("condx", "v").text == "new")
+        #expect(await harness.call("condx", "w").text == "three")
+    }
 }
