@@ -115,4 +115,65 @@ import Testing
         harness.compile("-module(v).\n-export([n/0]).\nn() -> 2.\n", file: "v.erl")
         #expect(await harness.call("v", "n").text == "2")
     }
+
+    static let server = """
+    -module(srv).
+    -export([run/1]).
+
+    run(N) ->
+        Self = self(),
+        Pid = spawn(fun() -> loop(Self, 0) end),
+        send(Pid, N),
+        Pid ! {total, Self},
+        receive {sum, S} -> S end.
+
+    send(_, 0) -> ok;
+    send(Pid, N) -> Pid ! {add, N}, send(Pid, N - 1).
+
+    loop(Parent, Acc) ->
+        receive
+            {add, K} when K rem 2 =:= 0 ->
+                case K of
+                    10 -> loop(Parent, Acc + 100);
+                    _ -> loop(Parent, Acc + K)
+                end;
+            {add, K} ->
+                if K > 5 -> begin loop(Parent, Acc + 2 * K) end;
+                   true -> loop(Parent, Acc + K)
+                end;
+            {total, From} -> From ! {sum, Acc}
+        end.
+    """
+
+    /// Tail calls inside receive, case, if and begin; erl gives 195 for run(12):
+    /// odd K > 5 doubled (7, 9, 11), K = 10 gives 100, other K as they are.
+    @Test func tailCallsThroughReceiveCaseIf() async {
+        let harness = ModuleHarness()
+        #expect(harness.compile(Self.server, file: "srv.erl").report == "")
+        #expect(await harness.call("srv", "run", [.int(12)]).text == "195")
+    }
+
+    static let catcher = """
+    -module(catcher).
+    -export([t/1]).
+    t(What) ->
+        try run(What) of
+            {ok, V} -> V;
+            Other -> {other, Other}
+        catch
+            throw:T -> {thrown, T};
+            error:R:_S -> {error, R}
+        end.
+    run(ok) -> {ok, 1};
+    run(throw) -> throw(boom);
+    run(plain) -> plain.
+    """
+
+    /// `Class:Reason` and `Class:Reason:Stack` catch patterns (erl's results).
+    @Test(arguments: [("ok", "1"), ("throw", "{thrown,boom}"), ("plain", "{other,plain}"), ("bad", "{error,function_clause}")])
+    func tryCatchClasses(_ what: String, _ expected: String) async {
+        let harness = ModuleHarness()
+        #expect(harness.compile(Self.catcher, file: "catcher.erl").report == "")
+        #expect(await harness.call("catcher", "t", [.atom(what)]).text == expected)
+    }
 }

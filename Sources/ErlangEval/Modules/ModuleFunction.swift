@@ -3,22 +3,27 @@ import ErlangSyntax
 import ErlangTerms
 
 /// One function of an interpreted module: its clauses, tried in order.
+///
+/// The clause bodies are compiled once, when the module loads (DESIGN.md:
+/// never re-walk the syntax tree per call), into `TailBody`s: expressions
+/// run for their value, then one expression in tail position. Calls in
+/// tail position (also inside case/if/receive/begin) to the module's own
+/// functions do not nest: the function returns the next call to make and
+/// `call` loops, so a server loop `loop(S) -> receive M -> loop(f(M, S)) end.`
+/// runs in constant space, as in BEAM.
+///
 /// An exception leaving the function gets the frame
-/// `{Module, Function, Arity, [{file, File}, {line, Line}]}` for the body
-/// expression that raised, as BEAM's stacktraces have, except after a
-/// tail call (BEAM keeps no frame for a function that tail-called).
-/// No clause matching gives `function_clause` with the frame
-/// `{Module, Function, Args, [{file, File}, {line, FirstClauseLine}]}`.
+/// `{Module, Function, Arity, [{file, File}, {line, Line}]}` for the
+/// expression that raised, as BEAM's stacktraces have; a tail call leaves
+/// no frame for its caller. No clause matching gives `function_clause`
+/// with the frame `{Module, Function, Args, [{file, File}, {line, FirstClauseLine}]}`.
 struct ModuleFunction: Sendable {
     let definition: FunctionDefinition
     let scope: LocalScope
-    /// The line of each clause's body expressions.
-    private let bodyLines: [[Int]]
     /// The interpreter for the module's code, made once.
     private let interpreter: Interpreter
-    /// Each clause's body expressions, compiled once at load (DESIGN.md:
-    /// never re-walk the syntax tree per call), or why they cannot be.
-    private let bodies: Result<[[Compiled]], any Error>
+    /// The compiled clauses, or why they cannot be compiled (raised at call).
+    private let clauses: Result<[FunctionClauseCode], any Error>
 
     /// erl keeps at most this many frames (`backtrace_depth`).
     static let maxFrames = 8
@@ -26,43 +31,138 @@ struct ModuleFunction: Sendable {
     init(definition: FunctionDefinition, scope: LocalScope) {
         self.definition = definition
         self.scope = scope
-        bodyLines = definition.clauses.map { clause in
-            clause.body.map { ExprLocation.first($0)?.line ?? clause.location.line }
-        }
         let interpreter = scope.interpreter
         self.interpreter = interpreter
-        bodies = Result { try definition.clauses.map { try $0.body.map(interpreter.compile) } }
+        let compiler = TailCompiler(interpreter: interpreter, defaultLine: definition.location.line)
+        clauses = Result {
+            try definition.clauses.map { FunctionClauseCode(clause: $0, body: try compiler.body($0.body)) }
+        }
     }
 
-    /// Runs the first clause matching `args`.
+    /// What running a body gave: a value, or the next local call to make.
+    enum Step {
+        case value(Term)
+        case tailCall(ModuleFunction, [Term])
+    }
+
+    /// Runs the first clause matching `args`, and the tail calls it makes.
     func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
-        try await process.tick()
-        let bodies = try self.bodies.get()
-        for (index, clause) in definition.clauses.enumerated() where clause.patterns.count == args.count {
+        var function = self
+        var arguments = args
+        while true {
+            try await process.tick()
+            switch try await function.run(arguments, process) {
+            case .value(let value): return value
+            case .tailCall(let next, let nextArguments):
+                function = next
+                arguments = nextArguments
+            }
+        }
+    }
+
+    private func run(_ args: [Term], _ process: ErlangProcess) async throws -> Step {
+        for compiled in try clauses.get() where compiled.clause.patterns.count == args.count {
             var env = Bindings()
             var matched = true
-            for (pattern, value) in zip(clause.patterns, args) where !(try interpreter.bind(pattern, value, &env)) {
+            for (pattern, value) in zip(compiled.clause.patterns, args) where !(try interpreter.bind(pattern, value, &env)) {
                 matched = false
                 break
             }
-            guard matched, try interpreter.guardSucceeds(clause.guards, env) else { continue }
-            var result = Term.ok
-            let last = clause.body.count - 1
-            for (position, code) in bodies[index].enumerated() {
-                do {
-                    result = try await code.code(&env, process)
-                } catch var exception as ErlangException {
-                    if position != last || !isTailCall(clause.body[position]) {
-                        appendFrame(&exception, arity: .int(args.count), line: bodyLines[index][position])
-                    }
-                    throw exception
-                }
-            }
-            return result
+            guard matched, try interpreter.guardSucceeds(compiled.clause.guards, env) else { continue }
+            return try await execute(compiled.body, &env, process)
         }
         var exception = ErlangException(.error, .atom(.functionClause))
         appendFrame(&exception, arity: .list(args), line: definition.clauses.first?.location.line ?? definition.location.line)
         throw exception
+    }
+
+    private func execute(_ body: TailBody, _ env: inout Bindings, _ process: ErlangProcess) async throws -> Step {
+        for piece in body.prefix { _ = try await framed(piece, &env, process) }
+        guard let last = body.last else { return .value(.ok) }
+        return try await execute(last, &env, process)
+    }
+
+    private func execute(_ code: TailCode, _ env: inout Bindings, _ process: ErlangProcess) async throws -> Step {
+        switch code {
+        case .value(let piece):
+            return .value(try await framed(piece, &env, process))
+        case .localCall(let name, let key, let arguments, let line):
+            var values: [Term] = []
+            values.reserveCapacity(arguments.count)
+            for a in arguments { values.append(try await framed(a, &env, process)) }
+            if let next = scope.function(key) { return .tailCall(next, values) }
+            do {
+                return .value(try await interpreter.callLocal(name, key, values, process))
+            } catch var exception as ErlangException {
+                appendFrame(&exception, arity: .int(definition.arity), line: line)
+                throw exception
+            }
+        case .caseOf(let subject, let branches, let line):
+            let value = try await framed(subject, &env, process)
+            for branch in branches {
+                var scope = env
+                guard try interpreter.bind(branch.clause.patterns[0], value, &scope),
+                      try interpreter.guardSucceeds(branch.clause.guards, scope) else { continue }
+                env = scope
+                return try await execute(branch.body, &env, process)
+            }
+            throw framedError(.tuple([.atom(.caseClause), value]), line: line)
+        case .ifClauses(let branches, let line):
+            for branch in branches where try interpreter.guardSucceeds(branch.clause.guards, env) {
+                return try await execute(branch.body, &env, process)
+            }
+            throw framedError(.atom(.ifClause), line: line)
+        case .block(let body):
+            return try await execute(body, &env, process)
+        case .receive(let branches, let timeout, let afterBody, let line):
+            return try await receive(branches, timeout, afterBody, line, &env, process)
+        }
+    }
+
+    /// `receive` in tail position; mirrors the interpreter's receive.
+    private func receive(_ branches: [TailBranch], _ timeoutCode: Framed?, _ afterBody: TailBody, _ line: Int,
+                         _ env: inout Bindings, _ process: ErlangProcess) async throws -> Step {
+        var timeout = ErlangProcess.ReceiveTimeout.infinity
+        if let timeoutCode {
+            switch try await framed(timeoutCode, &env, process) {
+            case .int(let ms) where ms >= 0: timeout = .milliseconds(Int64(ms))
+            case .atom(let a) where a == .infinity: timeout = .infinity
+            default: throw framedError(.atom(Atom("timeout_value")), line: line)
+            }
+        }
+        let snapshot = env
+        let interpreter = self.interpreter
+        let picked: (TailBody, Bindings)? = try await process.receive(timeout: timeout) { message in
+            for branch in branches {
+                var scope = snapshot
+                if try interpreter.bind(branch.clause.patterns[0], message, &scope),
+                   try interpreter.guardSucceeds(branch.clause.guards, scope) {
+                    return (branch.body, scope)
+                }
+            }
+            return nil
+        }
+        if let (body, scope) = picked {
+            env = scope
+            return try await execute(body, &env, process)
+        }
+        return try await execute(afterBody, &env, process)
+    }
+
+    /// Runs `piece`, adding this function's frame to an exception it raises.
+    private func framed(_ piece: Framed, _ env: inout Bindings, _ process: ErlangProcess) async throws -> Term {
+        do {
+            return try await piece.code.code(&env, process)
+        } catch var exception as ErlangException {
+            appendFrame(&exception, arity: .int(definition.arity), line: piece.line)
+            throw exception
+        }
+    }
+
+    private func framedError(_ reason: Term, line: Int) -> ErlangException {
+        var exception = ErlangException(.error, reason)
+        appendFrame(&exception, arity: .int(definition.arity), line: line)
+        return exception
     }
 
     private func appendFrame(_ exception: inout ErlangException, arity: Term, line: Int) {
@@ -72,20 +172,5 @@ struct ModuleFunction: Sendable {
             .tuple([.atom(Atom("line")), .int(line)]),
         ])
         exception.stacktrace.append(.tuple([.atom(scope.module), .atom(Atom(definition.name)), arity, location]))
-    }
-
-    /// Whether `expr` is a call BEAM makes as a tail call (to Erlang code,
-    /// not a BIF), so that the caller's frame is gone when it raises.
-    private func isTailCall(_ expr: Expr) -> Bool {
-        guard case .call(let function, let arguments, _) = expr else { return false }
-        switch function {
-        case .atom(let name):
-            return scope.function(FunctionKey(Atom(name), arguments.count)) != nil
-                || scope.imports[FunctionKey(Atom(name), arguments.count)] != nil
-        case .remote(.atom(let module), _):
-            return module != "erlang"
-        default:
-            return true
-        }
     }
 }

@@ -23,7 +23,7 @@ public struct Preprocessor {
     var macros: [String: [Macro]] = [:]
     var moduleName: String?
     /// The stack of open conditionals: whether each one's current branch is live.
-    var conditions: [(live: Bool, sawElse: Bool, location: SourceLocation)] = []
+    var conditions: [Conditional] = []
     var includeDepth = 0
     /// Errors, in order of discovery.
     public internal(set) var errors: [SourceDiagnostic] = []
@@ -131,15 +131,29 @@ public struct Preprocessor {
         case "ifdef", "ifndef":
             guard let name = singleName(form) else { return bad(directive, at) }
             let defined = macros[name] != nil || predefined(name)
-            conditions.append((live: directive == "ifdef" ? defined : !defined, sawElse: false, location: at))
+            let live = directive == "ifdef" ? defined : !defined
+            conditions.append(Conditional(live: live, taken: live, sawElse: false, location: at))
+        case "if":
+            let live = isLive ? (condition(form, "if") ?? false) : false
+            conditions.append(Conditional(live: live, taken: live, sawElse: false, location: at))
+        case "elif":
+            guard var last = conditions.popLast(), !last.sawElse else { return bad("elif", at) }
+            let outerLive = isLive
+            if last.taken {
+                last.live = false
+            } else {
+                last.live = outerLive ? (condition(form, "elif") ?? false) : false
+                last.taken = last.live
+            }
+            conditions.append(last)
         case "else":
-            guard let last = conditions.popLast(), !last.sawElse else { return bad("else", at) }
-            conditions.append((live: !last.live, sawElse: true, location: last.location))
+            guard var last = conditions.popLast(), !last.sawElse else { return bad("else", at) }
+            last.live = !last.taken
+            last.taken = true
+            last.sawElse = true
+            conditions.append(last)
         case "endif":
             guard conditions.popLast() != nil else { return bad("endif", at) }
-        case "if", "elif":
-            errors.append(SourceDiagnostic(file: file, location: at, message: "unsupported directive '-\(directive)'"))
-            conditions.append((live: false, sawElse: false, location: at))
         default:
             guard isLive else { return }
             switch directive {

@@ -1,0 +1,90 @@
+import ErlangRuntime
+import ErlangSyntax
+import ErlangTerms
+
+/// A function clause, compiled.
+struct FunctionClauseCode: Sendable {
+    /// The clause (its patterns and guards are matched directly).
+    let clause: Clause
+    /// Its body.
+    let body: TailBody
+}
+
+/// Compiled code with the source line its exceptions are reported at.
+struct Framed: Sendable {
+    let code: Compiled
+    let line: Int
+}
+
+/// A body: expressions run for their value, then one in tail position
+/// (`nil`: an empty body, whose value is `ok`).
+struct TailBody: Sendable {
+    let prefix: [Framed]
+    let last: TailCode?
+}
+
+/// A case/if/receive clause whose body is in tail position.
+struct TailBranch: Sendable {
+    let clause: Clause
+    let body: TailBody
+}
+
+/// An expression in tail position, compiled so that a call to the module's
+/// own function can be made by the caller's loop instead of nesting.
+indirect enum TailCode: Sendable {
+    /// Any other expression: its value is the function's value.
+    case value(Framed)
+    /// `f(Args)`: a local call (the module's own `f`, else an import or BIF).
+    case localCall(name: String, key: FunctionKey, arguments: [Framed], line: Int)
+    /// `case E of ... end`.
+    case caseOf(Framed, [TailBranch], line: Int)
+    /// `if ... end`.
+    case ifClauses([TailBranch], line: Int)
+    /// `begin ... end`.
+    case block(TailBody)
+    /// `receive ... after T -> ... end` (`timeout` nil: no after).
+    case receive([TailBranch], timeout: Framed?, after: TailBody, line: Int)
+}
+
+/// Compiles a function's bodies into `TailBody`s with the interpreter.
+struct TailCompiler {
+    let interpreter: Interpreter
+    /// The line used when an expression carries none.
+    let defaultLine: Int
+
+    func body(_ exprs: [Expr]) throws -> TailBody {
+        guard let last = exprs.last else { return TailBody(prefix: [], last: nil) }
+        return TailBody(prefix: try exprs.dropLast().map(framed), last: try tail(last))
+    }
+
+    func tail(_ e: Expr) throws -> TailCode {
+        switch e {
+        case .call(.atom(let name), let arguments, _):
+            return .localCall(name: name, key: FunctionKey(Atom(name), arguments.count),
+                              arguments: try arguments.map(framed), line: line(of: e))
+        case .caseOf(let subject, let clauses):
+            return .caseOf(try framed(subject), try clauses.map(branch), line: line(of: e))
+        case .ifClauses(let clauses):
+            return .ifClauses(try clauses.map(branch), line: line(of: e))
+        case .block(let exprs):
+            return .block(try body(exprs))
+        case .receive(let clauses, let after):
+            return .receive(try clauses.map(branch), timeout: try after.map { try framed($0.timeout) },
+                            after: try body(after?.body ?? []), line: line(of: e))
+        default:
+            return .value(try framed(e))
+        }
+    }
+
+    private func branch(_ clause: Clause) throws -> TailBranch {
+        TailBranch(clause: clause, body: try body(clause.body))
+    }
+
+    private func framed(_ e: Expr) throws -> Framed {
+        Framed(code: try interpreter.compile(e), line: line(of: e))
+    }
+
+    private func line(of e: Expr) -> Int {
+        ExprLocation.first(e)?.line ?? defaultLine
+    }
+}
