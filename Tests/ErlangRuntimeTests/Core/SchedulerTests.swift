@@ -34,7 +34,7 @@ import Testing
 
     @Test func manyIdleProcessesAllRunAndAllEnd() async throws {
         let runtime = Runtime(clock: SystemClock(), output: CapturedOutput())
-        let count = getenv("SWERL_BENCH_PROCESSES").flatMap { String(validatingCString: $0) }.flatMap { Int($0) } ?? 100_000
+        let count = getenv("SWERL_BENCH_PROCESSES").flatMap { String(validatingCString: $0) }.flatMap { Int($0) } ?? 20_000
         let before = residentBytes()
         let start = runtime.clock.nowMicroseconds()
         let last = (0..<count).map { _ in runtime.spawn(ErlangProcess.waitForAMessage) }.last
