@@ -237,8 +237,10 @@ import Testing
                 try await p.erlang("node", .ref(Ref(id: 1))),
                 try await p.erlang("nodes"),
                 try await p.erlang("self"),
+                try await p.erlang("processes"),
             ]
         }
+        #expect(results[7] == list(results[6]))
         #expect(results[0] == .pid(Pid(serial: 5)))
         #expect(results[1] == .string("<0.42.0>"))
         #expect(results[2] == atom("nonode@nohost"))
