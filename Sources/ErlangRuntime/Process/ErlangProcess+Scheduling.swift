@@ -16,9 +16,18 @@ extension ErlangProcess {
     /// Gives up the thread, then checks for a pending exit signal.
     @usableFromInline
     func yieldSlice() async throws {
+        finishedSliceReductions.add(ErlangProcess.reductionBudget - reductionsLeft, ordering: .relaxed)
         reductionsLeft = ErlangProcess.reductionBudget
         try checkExitSignal()
         await Task.yield()
         try checkExitSignal()
+    }
+
+    /// The reductions the process has run (`process_info(P, reductions)`):
+    /// exact when the process asks about itself, otherwise as of the end
+    /// of its last slice.
+    public func reductions(seenBy asker: Pid?) -> Int {
+        let finished = finishedSliceReductions.load(ordering: .relaxed)
+        return asker == pid ? finished + ErlangProcess.reductionBudget - reductionsLeft : finished
     }
 }

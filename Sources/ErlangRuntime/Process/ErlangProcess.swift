@@ -38,6 +38,10 @@ public final class ErlangProcess: @unchecked Sendable {
     /// Reductions a process runs before it yields (BEAM uses about 4000).
     @usableFromInline static let reductionBudget = 2000
 
+    /// Reductions of the slices the process has finished (updated once per
+    /// slice, so other processes can read it: `process_info(P, reductions)`).
+    let finishedSliceReductions = Atomic<Int>(0)
+
     /// One monitor, seen from either end.
     struct Monitor {
         /// The process at the other end: the watched one in `monitors`,

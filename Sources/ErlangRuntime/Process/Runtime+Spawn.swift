@@ -72,7 +72,7 @@ extension Runtime {
 
     private func start(_ process: ErlangProcess, _ body: @escaping @Sendable (ErlangProcess) async throws -> Void) {
         activity.wake()
-        Task {
+        Task(executorPreference: scheduler) {
             let reason: Term
             do {
                 try await body(process)

@@ -22,6 +22,8 @@ public final class Runtime: Sendable {
     public let output: any OutputSink
     /// Counts runnable processes, so the shell can wait for quiet.
     public let activity = ActivityMonitor()
+    /// The executor the processes' tasks run on.
+    public let scheduler: ProcessScheduler
 
     /// Called after a process exits abnormally (for crash reports). Set once,
     /// before processes start.
@@ -40,7 +42,9 @@ public final class Runtime: Sendable {
 
     /// A runtime whose first pid is `<0.firstSerial.0>`.
     public init(clock: any RuntimeClock = SystemClock(), output: any OutputSink = StandardOutput(),
-                modules: ModuleTable = ModuleTable(), firstSerial: UInt64 = 80) {
+                modules: ModuleTable = ModuleTable(), firstSerial: UInt64 = 80,
+                scheduler: ProcessScheduler = .shared) {
+        self.scheduler = scheduler
         self.clock = clock
         self.output = output
         self.modules = modules

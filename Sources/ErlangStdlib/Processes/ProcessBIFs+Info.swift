@@ -5,7 +5,7 @@ import ErlangTerms
 ///
 /// Supported items: `registered_name`, `current_function`, `initial_call`,
 /// `status`, `message_queue_len`, `messages`, `links`, `monitors`,
-/// `monitored_by`, `dictionary`, `trap_exit`, `error_handler`, `priority`,
+/// `monitored_by`, `dictionary`, `trap_exit`, `reductions`, `error_handler`, `priority`,
 /// `suspending`. Any other item is `badarg`. `current_function` reports the
 /// initial call (Swerl does not track the current function). A dead pid
 /// gives `undefined`.
@@ -44,7 +44,7 @@ extension ProcessBIFs {
 
     /// Every item `process_info/2` accepts.
     static let supportedItems: Set<String> = Set(summaryItems + [
-        "registered_name", "messages", "monitors", "monitored_by",
+        "registered_name", "messages", "monitors", "monitored_by", "reductions",
     ])
 
     /// The value of one `process_info` item of `target`.
@@ -60,6 +60,7 @@ extension ProcessBIFs {
         case "monitored_by": return .list(target.monitoringPids.sorted().map { .pid($0) })
         case "dictionary": return .list(target.dictionaryEntries.map { .tuple([$0.key, $0.value]) })
         case "trap_exit": return .bool(target.trapExit)
+        case "reductions": return .int(target.reductions(seenBy: asker.pid))
         case "error_handler": return .atom("error_handler")
         case "priority": return .atom("normal")
         default: return .nil   // "suspending", and nothing else reaches here

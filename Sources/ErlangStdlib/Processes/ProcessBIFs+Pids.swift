@@ -1,7 +1,7 @@
 import ErlangRuntime
 import ErlangTerms
 
-/// `self/0`, `make_ref/0`, `node/0,1`, `nodes/0`, `list_to_pid/1` and
+/// `self/0`, `make_ref/0`, `node/0,1`, `nodes/0`, `processes/0`, `list_to_pid/1` and
 /// `pid_to_list/1`. Swerl is one non-distributed node, `nonode@nohost`,
 /// whose pids print as `<0.N.0>`.
 extension ProcessBIFs {
@@ -17,6 +17,7 @@ extension ProcessBIFs {
             }
         }),
         bif("nodes", 0, { _, _ in .nil }),
+        bif("processes", 0, { p, _ in .list(p.runtime.processPids.map { .pid($0) }) }),
         bif("pid_to_list", 1, { _, a in .string("<0.\(try pidArgument(a[0]).serial).0>") }),
         bif("list_to_pid", 1, { _, a in
             guard let codes = a[0].listElements else { throw ErlangException.badarg }

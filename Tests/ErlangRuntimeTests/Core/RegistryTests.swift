@@ -26,7 +26,7 @@ import Testing
 
     @Test func aNameIsFreedWhenItsProcessExits() async throws {
         let runtime = makeRuntime()
-        let p = runtime.spawn(ErlangProcess.waitForever)
+        let p = runtime.spawn(ErlangProcess.waitForAMessage)
         #expect(runtime.register(p.pid, as: Atom("svc")))
         runtime.send(atom("stop"), to: p.pid)
         _ = await p.waitForExit()

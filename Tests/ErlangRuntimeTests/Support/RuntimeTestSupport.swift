@@ -22,9 +22,15 @@ extension ErlangProcess {
         try await receive(timeout: timeout) { $0 }
     }
 
-    /// A process that waits for any message and then ends normally.
+    /// A process that never ends by itself: its receive matches nothing,
+    /// so every message stays in its mailbox (only an exit signal ends it).
     static let waitForever: @Sendable (ErlangProcess) async throws -> Void = { p in
         _ = try await p.receive { (_: Term) -> Bool? in nil }
+    }
+
+    /// A process that waits for any one message and then ends normally.
+    static let waitForAMessage: @Sendable (ErlangProcess) async throws -> Void = { p in
+        _ = try await p.receive { (_: Term) -> Bool? in true }
     }
 }
 

@@ -1,0 +1,128 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import DequeModule
+import Synchronization
+
+/// The thread-local slot holding the worker that runs on the current thread.
+private let currentWorkerKey: pthread_key_t = {
+    var key = pthread_key_t()
+    pthread_key_create(&key, nil)
+    return key
+}()
+
+extension ProcessScheduler {
+    /// One worker thread of a `ProcessScheduler`: a FIFO queue of jobs (the
+    /// slices of process tasks), run one after another; asleep on a
+    /// semaphore when there is nothing to run or steal.
+    ///
+    /// Going to sleep without missing a wake-up: the worker first marks
+    /// itself sleeping, then looks at the queues once more; a waker pushes
+    /// first, then claims the sleeping mark (only one waker wins it) and
+    /// posts the semaphore. If the worker finds work on the second look and
+    /// takes its mark back itself, nobody posts; if a waker took it first,
+    /// the worker consumes that post before going on.
+    final class Worker: @unchecked Sendable {
+        // @unchecked: `queue` is a `Mutex`, `sleeping` an atomic,
+        // `semaphore` a POSIX semaphore (thread-safe by definition), and
+        // `scheduler` is set once, before the thread starts.
+        let index: Int
+        private let queue = Mutex(Deque<UnownedJob>())
+        private let sleeping = Atomic<Bool>(false)
+        private let semaphore: UnsafeMutablePointer<sem_t>
+        // Strong: a scheduler and its threads live for ever (they never stop).
+        private(set) var scheduler: ProcessScheduler?
+
+        init(index: Int) {
+            self.index = index
+            semaphore = .allocate(capacity: 1)
+            sem_init(semaphore, 0, 0)
+        }
+
+        /// The worker running on the calling thread, if any.
+        static var current: Worker? {
+            guard let raw = pthread_getspecific(currentWorkerKey) else { return nil }
+            return Unmanaged<Worker>.fromOpaque(raw).takeUnretainedValue()
+        }
+
+        /// Whether the worker is asleep (or about to be).
+        var isSleeping: Bool { sleeping.load(ordering: .relaxed) }
+
+        /// Appends `job`; returns how many jobs now wait in this queue.
+        func push(_ job: UnownedJob) -> Int {
+            queue.withLock { q in
+                q.append(job)
+                return q.count
+            }
+        }
+
+        /// The oldest waiting job.
+        func pop() -> UnownedJob? { queue.withLock { $0.popFirst() } }
+
+        /// Removes and returns the older half of the queue (at least one
+        /// job when there is any), for a thief.
+        func takeHalf() -> [UnownedJob] {
+            queue.withLock { q in
+                let n = (q.count + 1) / 2
+                guard n > 0 else { return [] }
+                let taken = Array(q.prefix(n))
+                q.removeFirst(n)
+                return taken
+            }
+        }
+
+        /// Takes the sleeping mark for a waker; `false` if the worker is awake.
+        func claimWakeUp() -> Bool {
+            sleeping.compareExchange(expected: true, desired: false, ordering: .sequentiallyConsistent).exchanged
+        }
+
+        /// Wakes the worker's thread from `sem_wait`.
+        func post() { sem_post(semaphore) }
+
+        private func waitForPost() {
+            while sem_wait(semaphore) != 0 && errno == EINTR {}
+        }
+
+        /// Starts the thread (once).
+        func start(in scheduler: ProcessScheduler) {
+            self.scheduler = scheduler
+            var thread = pthread_t()
+            let argument = Unmanaged.passRetained(self).toOpaque()
+            let status = pthread_create(&thread, nil, { raw in
+                guard let raw else { return nil }
+                let worker = Unmanaged<Worker>.fromOpaque(raw).takeRetainedValue()
+                pthread_setspecific(currentWorkerKey, raw)
+                worker.run()
+                return nil
+            }, argument)
+            precondition(status == 0, "cannot start a scheduler thread")
+            pthread_detach(thread)
+        }
+
+        /// The thread's loop: run, steal, or sleep; for ever.
+        private func run() {
+            guard let scheduler else { return }
+            let executor = scheduler.asUnownedTaskExecutor()
+            while true {
+                if let job = pop() ?? scheduler.steal(for: self) {
+                    job.runSynchronously(on: executor)
+                    continue
+                }
+                sleeping.store(true, ordering: .sequentiallyConsistent)
+                scheduler.sleepers.add(1, ordering: .sequentiallyConsistent)
+                if let job = pop() ?? scheduler.steal(for: self) {
+                    if claimWakeUp() {
+                        scheduler.sleepers.subtract(1, ordering: .sequentiallyConsistent)
+                    } else {
+                        waitForPost()
+                    }
+                    job.runSynchronously(on: executor)
+                    continue
+                }
+                waitForPost()
+            }
+        }
+    }
+}
