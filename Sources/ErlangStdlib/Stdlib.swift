@@ -12,7 +12,7 @@ public enum Stdlib {
         for module in modules() { runtime.modules.load(module) }
         let server = CodeServer(runtime: runtime, codePath: codePath)
         runtime.modules.load(NativeModule("code", CodeModule.functions(server)))
-        runtime.modules.load(NativeModule("c", CompileCommands.functions(server)))
+        runtime.modules.load(NativeModule("c", CompileCommands.functions(server) + ProcessCommands.functions))
         server.installLoader()
     }
 
