@@ -50,6 +50,10 @@ final class Evaluator: Sendable {
 
     init(runtime: Runtime) { self.runtime = runtime }
 
+    /// Whether the shell reads from a terminal (`help()` then also lists
+    /// swerl's editing keys; piped output stays exactly erl's).
+    let atTerminal = Mutex(false)
+
     /// The field names of a record the shell knows, for printing
     /// `{person, "Joe", 0}` as `#person{name = "Joe",age = 0}`.
     var recordFields: (Atom, Int) -> [Atom]? {

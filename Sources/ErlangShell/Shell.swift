@@ -35,6 +35,7 @@ public final class Shell: Sendable {
         if options.printBanner { runtime.output.write("Eshell V13.1.5  (abort with ^G)\n") }
         if reader.isInteractive {
             try? InterruptSignal.install { [evaluator] in evaluator.interrupt() }
+            evaluator.atTerminal.withLock { $0 = true }
         }
         defer { if reader.isInteractive { InterruptSignal.uninstall() } }
         var promptNumber = 1

@@ -122,7 +122,8 @@ enum ShellCommands {
             output.write(PrettyPrinter(lineLength: 80, lineMaxChars: 60, depth: -1).print(args[0], column: 1, records: evaluator.recordFields) + "\n")
             return .ok
         case ("help", 0):
-            output.write(ShellHelp.text + "\n")
+            let keys = evaluator.atTerminal.withLock { $0 } ? ShellHelp.terminalKeys : ""
+            output.write(ShellHelp.text + "\n" + keys)
             return .true
         case ("flush", 0):
             var out = ""

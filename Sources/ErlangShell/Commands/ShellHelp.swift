@@ -66,4 +66,16 @@ y(File)    -- generate a Yecc parser
 ** commands in module i (interpreter interface) **
 ih()       -- print help for the i module
 """
+
+    /// swerl's keys at a terminal, listed after erl's text when the shell
+    /// reads from a terminal (never in piped output, which must be erl's).
+    static let terminalKeys = """
+** swerl at a terminal **
+Ctrl-C     -- stop the running evaluation (bindings are kept); at the prompt, clear the line
+Ctrl-D     -- quit, on an empty line (as q() does)
+Tab        -- complete a module, mod:function, variable, #record or registered name
+Up/Down    -- walk the history (~/.swerl_history, kept across runs); Ctrl-R searches it
+Ctrl-L     -- clear the screen
+
+"""
 }

@@ -22,12 +22,17 @@ enum CompileCommands {
         ]
     }
 
-    /// `c(Module)`: compiles `Module.erl` in the current directory.
+    /// `c(Module)`: compiles `Module.erl` in the current directory or,
+    /// failing that, the one on the code path (swerl's stand-in for the
+    /// source a loaded `.beam` records, which erl's c/1 falls back to).
     /// `{ok, Module}`, `error` after errors, `{error, non_existing}` when
     /// there is no such file.
     static func compile(_ server: CodeServer, _ argument: Term) throws -> Term {
         guard var file = text(argument) else { throw ErlangException.badarg }
         if !file.hasSuffix(".erl") { file += ".erl" }
+        if !SourceFiles.isRegularFile(file), case .atom(let name) = argument, let onPath = server.findSource(name) {
+            file = onPath
+        }
         guard SourceFiles.isRegularFile(file) else {
             return .tuple([.atom(.error), .atom(CodeModule.nonExisting)])
         }
