@@ -22,6 +22,7 @@ public enum Stdlib {
             NativeModule("io", IOModule.functions),
             NativeModule("io_lib", IOLibModule.functions),
             NativeModule("timer", TimerModule.functions),
+            NativeModule("erl_erts_errors", ErtsErrors.functions),
         ]
     }
 }

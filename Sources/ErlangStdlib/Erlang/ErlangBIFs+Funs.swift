@@ -25,8 +25,10 @@ extension ErlangBIFs {
         }),
     ]
 
+    /// `badarg`; the table's wrapper adds the frame, and `ErtsErrors`
+    /// explains which argument was wrong.
     static func funInfoError(_ args: [Term], argument: Int) -> ErlangException {
-        StdlibError.bif(.atom(.badarg), "erlang", "fun_info", args)
+        ErlangException.badarg
     }
 
     /// `{Item, Value}` for one fun_info item, or `badarg` for an unknown item.
