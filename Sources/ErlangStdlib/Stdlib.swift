@@ -34,6 +34,7 @@ public enum Stdlib {
             NativeModule("global", GlobalModule.functions),
             NativeModule("error_logger", ErrorLoggerModule.functions),
             NativeModule("logger", LoggerModule.functions),
+            NativeModule("erl_erts_errors", ErtsErrors.functions),
         ]
     }
 }

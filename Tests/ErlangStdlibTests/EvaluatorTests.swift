@@ -1,4 +1,4 @@
-import ErlangEval
+@testable import ErlangEval
 import ErlangRuntime
 import ErlangStdlib
 import ErlangSyntax
@@ -74,11 +74,50 @@ import Testing
         ("try throw(a) of _ -> x after put(k, 1) end", "throw:a"),
         ("element(1, element(2, catch maps:get(z, #{})))", "{badkey,z}"),
         ("[X || X <- [1,2], X]", "[]"),
+        ("self() ! {self(), hi}, receive {P, M} when P =:= self() -> M end", "hi"),
+        ("[$a, $b] ++ T = \"abc\", T", "[99]"),
+        ("F = fun(X) when is_map_key(a, X) -> yes; (_) -> no end, {F(#{a => 1}), F(#{})}", "{yes,no}"),
+        ("B = <<1,2,3>>, if byte_size(B) > 2, bit_size(B) =:= 24 -> ok end", "ok"),
+        ("if 1 / 0 > 1 -> a; true -> b end", "b"),
+        ("[X || X <- [1,2], X]", "[]"),
+        ("try 1 of 1 -> throw(x) catch throw:x -> caught end", "throw:x"),
+        ("try ok after throw(a) end", "throw:a"),
+        ("X = 1, try X = 2 catch error:{badmatch, V} -> V end", "2"),
+        ("erlang:fun_info(fun(A) -> A end, arity)", "{arity,1}"),
+        ("atom_to_list(list_to_existing_atom(\"ok\"))", "[111,107]"),
+        ("G = fun Loop(0, Acc) -> Acc; Loop(N, Acc) -> Loop(N - 1, Acc + N) end, G(100000, 0)", "5000050000"),
+        ("lists:foldl(fun(_, A) -> [A] end, [], lists:seq(1, 3))", "[[[[]]]]"),
+        ("[{A, B} || A <- [1, 2], B <- [A, A * 10], B > 1]", "[{1,10},{2,2},{2,20}]"),
+        ("<<A:4, B:4, C/binary>> = <<16#12, 3>>, {A, B, C}", "{1,2,<<3>>}"),
+        ("case #{k => v} of #{k := V} when V =:= v -> matched end", "matched"),
     ]
 
     @Test("expressions evaluate as in erl_eval", arguments: cases)
     func evaluates(_ source: String, _ expected: String) async {
         #expect(await EvaluatorHarness.run(source) == expected, "\(source)")
+    }
+}
+
+/// Diagnostics the evaluator reports before running anything.
+@Suite struct EvaluatorDiagnosticTests {
+    static let cases: [(String, String)] = [
+        ("if is_reference(make_ref()) -> ok end", "1:17: illegal guard expression"),
+        ("case 1 of X when foo(X) -> X end", "1:18: illegal guard expression"),
+    ]
+
+    @Test(arguments: cases)
+    func diagnoses(_ source: String, _ expected: String) async throws {
+        guard case .done(let tokens, _) = Scanner.scanForm(source + ".\n") else {
+            Issue.record("did not scan")
+            return
+        }
+        let exprs = try Parser.parseExprs(tokens)
+        do {
+            _ = try Interpreter().compileBody(exprs)
+            Issue.record("\(source) compiled")
+        } catch let d as EvalDiagnostic {
+            #expect("\(d.location.line):\(d.location.column): \(d.message)" == expected)
+        }
     }
 }
 

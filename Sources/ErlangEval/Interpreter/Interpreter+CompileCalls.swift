@@ -63,8 +63,8 @@ extension Interpreter {
         let interpreter = self
         return .sync { env, process in
             let body = CompiledFun(interpreter: interpreter, name: name, arity: arity, clauses: compiled, captured: env)
-            return .fun(Fun(kind: .local(module: module, index: FunNumbering.index(arity: arity),
-                                         uniq: FunNumbering.uniq, body: body),
+            return .fun(Fun(kind: .local(module: module, index: ShellFunNumbering.index(arity: arity, named: name != nil),
+                                         uniq: ShellFunNumbering.uniq, body: body),
                             arity: arity, identity: process.runtime.makeFunIdentity()))
         }
     }
@@ -82,8 +82,8 @@ struct CompiledFun: FunBody {
     func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
         var scope = captured
         if let name {
-            let me = Fun(kind: .local(module: interpreter.module, index: FunNumbering.index(arity: arity),
-                                      uniq: FunNumbering.uniq, body: self),
+            let me = Fun(kind: .local(module: interpreter.module, index: ShellFunNumbering.index(arity: arity, named: true),
+                                      uniq: ShellFunNumbering.uniq, body: self),
                          arity: arity, identity: process.runtime.makeFunIdentity())
             scope.bind(name, .fun(me))
         }
@@ -92,5 +92,19 @@ struct CompiledFun: FunBody {
         }
         throw ErlangException(.error, .atom(.functionClause),
                               stacktrace: [ErlangProcess.frame(interpreter.module, Atom("-fun-"), .list(args))])
+    }
+}
+
+/// erl prints a shell fun as `#Fun<erl_eval.N.U>`: N is the index of the
+/// fun in erl_eval's source that stands for funs of that arity (43 down for
+/// anonymous funs, 20 down for named ones, in OTP 25) and U is erl_eval's
+/// uniq.
+enum ShellFunNumbering {
+    /// erl_eval's uniq in OTP 25.
+    static let uniq: UInt32 = 3316493
+
+    /// The index erl shows for a shell fun of `arity`.
+    static func index(arity: Int, named: Bool) -> Int {
+        named ? max(20 - arity, 0) : max(43 - arity, 23)
     }
 }

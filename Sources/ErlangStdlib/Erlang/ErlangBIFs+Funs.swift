@@ -25,8 +25,10 @@ extension ErlangBIFs {
         }),
     ]
 
+    /// `badarg`; the table's wrapper adds the frame, and `ErtsErrors`
+    /// explains which argument was wrong.
     static func funInfoError(_ args: [Term], argument: Int) -> ErlangException {
-        StdlibError.bif(.atom(.badarg), "erlang", "fun_info", args)
+        ErlangException.badarg
     }
 
     /// `{Item, Value}` for one fun_info item, or `badarg` for an unknown item.
@@ -46,8 +48,10 @@ extension ErlangBIFs {
         case .local(let module, let index, let uniq, _):
             switch item.text {
             case "module": value = .atom(module)
-            // erl_eval's funs are named after the clause of `expr/6` that made them.
-            case "name": value = .atom(Atom("-expr/6-fun-\(f.arity + 2)-"))
+            // erl_eval's funs are named after the fun of `expr/6` that made them;
+            // indexes up to 20 are the named (recursive) ones.
+            case "name":
+                value = .atom(Atom(index > 20 ? "-expr/6-fun-\(f.arity + 2)-" : "-expr/6-RF/\(f.arity)-\(f.arity + 2)-"))
             case "arity": value = .int(f.arity)
             case "env": value = .nil
             case "type": value = .atom("local")

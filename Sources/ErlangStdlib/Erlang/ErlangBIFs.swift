@@ -13,8 +13,8 @@ import ErlangTerms
 /// control BIFs (`apply`, `throw`, `error`, `exit`) and `phash2`.
 enum ErlangBIFs {
     /// The exported functions.
-    static let functions: FunctionTable =
-        control + typeTests + numbers + floats + atoms + tuples + lists + binaries + maps + operators + funs
+    static let functions: FunctionTable = ErtsErrors.withErrorInfo(
+        control + typeTests + numbers + floats + atoms + tuples + lists + binaries + maps + operators + funs)
 
     /// A frame that stands for the caller, so that `apply` does not add
     /// the BIF's own frame for `error/1`, `exit/1` and `throw/1` (erl's
