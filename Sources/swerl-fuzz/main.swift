@@ -119,6 +119,18 @@ var cases = 0
 let current = Mutex("")
 let watchdog = Watchdog(limit: 30) { current.withLock { $0 } }
 print("swerl-fuzz \(options.mode): seed \(options.seed), \(options.seconds) s")
+/// Runs a shell case: records it for the crash reporter and the watchdog,
+/// or prints it in a dry run; exits 1 when the shell stopped answering.
+func runShellCase(_ input: String) async {
+    CrashReporter.record(input)
+    current.withLock { $0 = input }
+    if options.dryRun { print(input); return }
+    if let failure = await shellFailure(input) {
+        print("*** the shell stopped answering after this input:\n\(input)\n*** it printed, at the end:\n\(failure)")
+        exit(1)
+    }
+}
+
 while ContinuousClock.now < deadline {
     switch options.mode {
     case "syntax":
@@ -127,23 +139,9 @@ while ContinuousClock.now < deadline {
         scanAndParse(input)
         scanAndParse(input + ".\n")
     case "eval":
-        let input = (0..<20).map { _ in generator.expression(&random) + ".\n" }.joined()
-        CrashReporter.record(input)
-        current.withLock { $0 = input }
-        if options.dryRun { print(input); cases += 1; continue }
-        if let failure = await shellFailure(input) {
-            print("*** the shell stopped answering after this input:\n\(input)\n*** it printed, at the end:\n\(failure)")
-            exit(1)
-        }
+        await runShellCase((0..<20).map { _ in generator.expression(&random) + ".\n" }.joined())
     default:
-        let input = garbageLines(200, mutator, &random)
-        CrashReporter.record(input)
-        current.withLock { $0 = input }
-        if options.dryRun { print(input); cases += 1; continue }
-        if let failure = await shellFailure(input) {
-            print("*** the shell stopped answering after this input:\n\(input)\n*** it printed, at the end:\n\(failure)")
-            exit(1)
-        }
+        await runShellCase(garbageLines(200, mutator, &random))
     }
     cases += 1
     watchdog.tick()

@@ -195,7 +195,7 @@ extension ModuleLinter {
         case .call(let function, let arguments, let at):
             switch function {
             case .atom(let name):
-                local(name, arguments.count, at: tokenBefore(at) ?? at)
+                local(name, arguments.count, at: at)
             case .remote(let m, let f):
                 expr(m, &scope)
                 expr(f, &scope)

@@ -157,13 +157,6 @@ struct ModuleLinter {
         }
     }
 
-    /// The location of the token just before the token at `at` (a call's
-    /// name before its `(`).
-    func tokenBefore(_ at: SourceLocation) -> SourceLocation? {
-        guard let index = tokens.firstIndex(where: { $0.location == at }), index > 0 else { return nil }
-        return tokens[index - 1].location
-    }
-
     /// The location of `# name` in the current function.
     func recordLocation(_ name: String) -> SourceLocation? {
         for i in tokens.indices.dropLast() where tokens[i].kind == .symbol("#") && tokens[i + 1].kind == .atom(name) {
