@@ -11,7 +11,12 @@ import ErlangTerms
 /// gives `undefined`.
 extension ProcessBIFs {
     static let info: FunctionTable = [
-        bif("is_process_alive", 1, { p, a in .bool(p.runtime.process(try pidArgument(a[0])) != nil) }),
+        // A process with a deadly exit signal pending is no longer alive:
+        // erl orders signals, so after `exit(P, kill)` the sender sees P dead.
+        bif("is_process_alive", 1, { p, a in
+            guard let target = p.runtime.process(try pidArgument(a[0])) else { return .false }
+            return .bool(target.status(seenBy: p.pid) != .exiting)
+        }),
         bif("process_info", 1, { p, a in
             guard let target = p.runtime.process(try pidArgument(a[0])) else { return .undefined }
             var items = summaryItems

@@ -90,6 +90,9 @@ public struct Scanner {
 
     var location: SourceLocation { SourceLocation(line: line, column: column) }
 
+    /// BEAM's limit on an atom's length, in characters.
+    static let maxAtomLength = 255
+
     /// The next token, or `nil` at the end of the text.
     mutating func next() throws -> Token? {
         skipWhitespaceAndComments()
@@ -98,6 +101,7 @@ public struct Scanner {
         if isDigit(c) { return Token(try scanNumber(), at: start) }
         if isLower(c) {
             let name = scanName()
+            guard name.unicodeScalars.count <= Self.maxAtomLength else { throw Diagnostic("illegal atom", at: start) }
             return Token(Token.keywords.contains(name) ? .keyword(name) : .atom(name), at: start)
         }
         if isUpper(c) || c == "_" { return Token(.variable(scanName()), at: start) }
@@ -105,6 +109,7 @@ public struct Scanner {
         case "\"": return Token(.string(try scanQuoted(terminator: "\"", start: start)), at: start)
         case "'":
             let codes = try scanQuoted(terminator: "'", start: start)
+            guard codes.count <= Self.maxAtomLength else { throw Diagnostic("illegal atom", at: start) }
             return Token(.atom(String(String.UnicodeScalarView(codes.compactMap { Unicode.Scalar(UInt32(clamping: $0)) }))), at: start)
         case "$": return Token(.char(try scanChar(start: start)), at: start)
         case ".":
