@@ -50,6 +50,9 @@ import Testing
         }
         #expect(e[0] == atom("error"))
         #expect(reason[0] == atom("oops"))
+        // The crash reports are written by the dying servers after their
+        // starter got its answer: wait until every process is idle.
+        _ = await h.runtime.activity.waitUntilQuiet(limitMilliseconds: 10_000)
         let out = h.output.text
         #expect(out.contains("=CRASH REPORT==== T ===\n  crasher:\n    initial call: raw:init/1\n"))
         #expect(out.contains("    exception exit: {bad_return_value,nonsense}\n"
