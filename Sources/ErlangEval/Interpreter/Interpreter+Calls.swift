@@ -7,7 +7,7 @@ import Synchronization
 extension Interpreter {
     /// `fun f/A` inside a module: a local fun calling the module's own `f/A`.
     func localFunctionReference(_ name: Atom, arity: Int, _ process: ErlangProcess) -> Term {
-        let body = LocalFunctionReference(interpreter: self, name: name.text)
+        let body = LocalFunctionReference(interpreter: self, name: name.text, key: FunctionKey(name, arity))
         return .fun(Fun(kind: .local(module: module, index: FunNumbering.index(arity: arity), uniq: FunNumbering.uniq,
                                      body: body),
                         arity: arity, identity: process.runtime.makeFunIdentity()))
@@ -26,12 +26,7 @@ extension Interpreter {
     /// as `shell:local_func`: the shell's commands (the local handler),
     /// then BIFs, then `shell_default` (the `c` module's commands), else
     /// `undefined shell command`.
-    func callLocal(_ name: String, _ args: [Term], _ process: ErlangProcess) async throws -> Term {
-        try await callLocal(name, FunctionKey(Atom(name), args.count), args, process)
-    }
-
-    /// `callLocal(_:_:_:)` with the key already made (compiled calls intern
-    /// the name once, not per call).
+    /// `key` is `name/arity`, made once by the caller (never per call).
     func callLocal(_ name: String, _ key: FunctionKey, _ args: [Term], _ process: ErlangProcess) async throws -> Term {
         if let handler = localHandler, let result = try await handler(name, args, process) { return result }
         let modules = process.runtime.modules
@@ -47,19 +42,9 @@ extension Interpreter {
         }
         throw ErlangException(.error, .atom(.undef), stacktrace: [ErlangProcess.frame(module, key.name, .list(args))])
     }
-
-    func makeFun(name: String?, clauses: [Clause], env: Bindings, process: ErlangProcess) -> Term {
-        let arity = clauses.first?.patterns.count ?? 0
-        let body = InterpretedFun(interpreter: self, name: name, clauses: clauses, captured: env)
-        let identity = process.runtime.makeFunIdentity()
-        let index = FunNumbering.index(arity: arity)
-        return .fun(Fun(kind: .local(module: module, index: index, uniq: FunNumbering.uniq, body: body),
-                        arity: arity, identity: identity))
-    }
 }
 
-/// erl prints shell funs as `#Fun<erl_eval.N.U>` where N depends on the
-/// arity; Swerl prints the same numbers OTP 25 does for the common arities.
+/// The numbers `fun f/A` inside a module prints with (`#Fun<M.N.U>`).
 enum FunNumbering {
     static let uniq: UInt32 = 3316493
     static func index(arity: Int) -> Int {
@@ -68,34 +53,15 @@ enum FunNumbering {
     }
 }
 
-/// A closure made by `fun ... end`: its clauses and the bindings it captured.
-struct InterpretedFun: FunBody {
-    let interpreter: Interpreter
-    let name: String?
-    let clauses: [Clause]
-    let captured: Bindings
-
-    func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
-        var scope = captured
-        if let name {
-            let me = Fun(kind: .local(module: interpreter.module, index: FunNumbering.index(arity: args.count),
-                                      uniq: FunNumbering.uniq, body: self),
-                         arity: args.count, identity: process.runtime.makeFunIdentity())
-            scope.bind(name, .fun(me))
-        }
-        if let result = try await interpreter.evalClauses(clauses, args, &scope, process, shadowing: true) { return result }
-        throw ErlangException(.error, .atom(.functionClause),
-                              stacktrace: [ErlangProcess.frame(interpreter.module, Atom("-fun-"), .list(args))])
-    }
-}
-
 /// `fun f/1` inside a module: calls the module's `f/1` (or the BIF of that
 /// name) as a local call from the module's code would.
 struct LocalFunctionReference: FunBody {
     let interpreter: Interpreter
     let name: String
+    /// `name/arity`, made once (a call never interns the name again).
+    let key: FunctionKey
 
     func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
-        try await interpreter.callLocal(name, args, process)
+        try await interpreter.callLocal(name, key, args, process)
     }
 }

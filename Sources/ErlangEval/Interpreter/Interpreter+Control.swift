@@ -2,16 +2,8 @@ import ErlangRuntime
 import ErlangSyntax
 import ErlangTerms
 
-/// Clause selection from syntax (compiled on the way), and the variables of a pattern.
+/// The variables of a pattern.
 extension Interpreter {
-    /// Runs the first clause whose patterns match `values` and whose guard
-    /// holds; `nil` when none does. With `shadowing` (fun heads) the head's
-    /// variables are fresh, hiding outer bindings of the same name.
-    func evalClauses(_ clauses: [Clause], _ values: [Term], _ env: inout Bindings, _ process: ErlangProcess,
-                     shadowing: Bool = false) async throws -> Term? {
-        try await runClauses(try clauses.map { try compileClause($0) }, values, &env, process, shadowing: shadowing)
-    }
-
     /// Calls `body` with every variable name in `pattern`.
     static func forEachVariable(_ pattern: Expr, _ body: (String) -> Void) {
         switch pattern {
