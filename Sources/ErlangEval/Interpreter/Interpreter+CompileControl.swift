@@ -21,6 +21,44 @@ enum CompiledQualifier: Sendable {
     case filter(Compiled)
 }
 
+/// The clauses of a `receive`, made once when it compiles. A class, so
+/// that the frame an idle process waits in holds one reference to them
+/// (memory per idle process is mostly its suspended frames).
+final class ReceiveClauses: Sendable {
+    let interpreter: Interpreter
+    let clauses: [CompiledClause]
+    let afterBody: Compiled
+
+    init(interpreter: Interpreter, clauses: [CompiledClause], afterBody: Compiled) {
+        self.interpreter = interpreter
+        self.clauses = clauses
+        self.afterBody = afterBody
+    }
+
+    /// Waits for the first message a clause matches, then runs that
+    /// clause's body (or the after body when the timeout expires).
+    @inline(never)
+    func receive(_ timeout: ErlangProcess.ReceiveTimeout, _ env: inout Bindings,
+                 _ process: ErlangProcess) async throws -> Term {
+        let picked = try await select(timeout, env, process)
+        guard let (index, scope) = picked else { return try await afterBody.code(&env, process) }
+        env = scope
+        return try await clauses[index].body.code(&env, process)
+    }
+
+    /// The clause that matched the message taken, with its bindings.
+    @inline(never)
+    private func select(_ timeout: ErlangProcess.ReceiveTimeout, _ env: Bindings,
+                        _ process: ErlangProcess) async throws -> (Int, Bindings)? {
+        var picked: (Int, Bindings)?
+        _ = try await process.receiveFirst(timeout: timeout, skipping: 0) { [self] message in
+            picked = try interpreter.selectClause(clauses, [message], env, process, shadowing: false)
+            return picked != nil
+        }
+        return picked
+    }
+}
+
 /// Compiling clause selection, case, if, receive, try, catch and comprehensions.
 extension Interpreter {
     func compileClause(_ clause: Clause) throws -> CompiledClause {
@@ -99,9 +137,13 @@ extension Interpreter {
         let compiled = try clauses.map { try compileClause($0) }
         let timeoutCode = try after.map { try compile($0.timeout) }
         let afterBody = try compileBody(after?.body ?? [])
+        let waiting = ReceiveClauses(interpreter: self, clauses: compiled, afterBody: afterBody)
+        guard let timeoutCode else {
+            return .async { env, process in try await waiting.receive(.infinity, &env, process) }
+        }
         return .async { env, process in
             let timeout = try await Interpreter.receiveTimeout(timeoutCode, &env, process)
-            return try await self.receive(compiled, afterBody, timeout, &env, process)
+            return try await waiting.receive(timeout, &env, process)
         }
     }
 
@@ -114,23 +156,6 @@ extension Interpreter {
         case .atom(let a) where a == .infinity: return .infinity
         default: throw ErlangException.error(.atom("timeout_value"))
         }
-    }
-
-    /// Waits for the first message a clause matches, then runs that
-    /// clause's body (or `afterBody` when the timeout expires). Kept out of
-    /// line and lean: an idle process waits in this frame.
-    @inline(never)
-    private func receive(_ clauses: [CompiledClause], _ afterBody: Compiled, _ timeout: ErlangProcess.ReceiveTimeout,
-                         _ env: inout Bindings, _ process: ErlangProcess) async throws -> Term {
-        let snapshot = env
-        var picked: (index: Int, scope: Bindings)?
-        let matched = try await process.receiveFirst(timeout: timeout, skipping: 0) { message in
-            picked = try self.selectClause(clauses, [message], snapshot, process, shadowing: false)
-            return picked != nil
-        }
-        guard matched, let (index, scope) = picked else { return try await afterBody.code(&env, process) }
-        env = scope
-        return try await clauses[index].body.code(&env, process)
     }
 
     /// `try Body of OfClauses catch CatchClauses after After end`. Only the
