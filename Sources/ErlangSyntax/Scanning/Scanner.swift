@@ -67,7 +67,7 @@ public struct Scanner {
         while index < chars.count {
             let c = chars[index]
             index += 1
-            if c == ".", index >= chars.count || chars[index].properties.isWhitespace || chars[index] == "%" {
+            if c == ".", index >= chars.count || Scanner.isWhitespace(chars[index]) || chars[index] == "%" {
                 return String(String.UnicodeScalarView(chars[index...]))
             }
         }
@@ -114,15 +114,15 @@ public struct Scanner {
         case "$": return Token(.char(try scanChar(start: start)), at: start)
         case ".":
             let after = peek()
-            if after == nil || after!.properties.isWhitespace || after == "%" {
+            if after == nil || Scanner.isWhitespace(after!) || after == "%" {
                 advance()
                 return Token(.dot, at: start)
             }
         default: break
         }
-        for symbol in Scanner.symbols where matches(symbol) {
-            for _ in symbol.unicodeScalars { advance() }
-            return Token(.symbol(symbol), at: start)
+        for symbol in Scanner.symbolScalars where matches(symbol.scalars) {
+            for _ in symbol.scalars { advance() }
+            return Token(.symbol(symbol.text), at: start)
         }
         advance()
         throw Diagnostic("illegal character", at: start)
@@ -133,9 +133,12 @@ public struct Scanner {
                           "++", "--", "::", "..", "(", ")", "{", "}", "[", "]", ",", ";", ":", "|", "=", "+", "-",
                           "*", "/", "<", ">", "!", "#", "?", "."]
 
-    func matches(_ symbol: String) -> Bool {
+    /// `symbols` with their scalars taken apart once.
+    static let symbolScalars: [(text: String, scalars: [Unicode.Scalar])] = symbols.map { ($0, Array($0.unicodeScalars)) }
+
+    func matches(_ symbol: [Unicode.Scalar]) -> Bool {
         var i = index
-        for s in symbol.unicodeScalars {
+        for s in symbol {
             guard i < chars.count, chars[i] == s else { return false }
             i += 1
         }
@@ -146,7 +149,7 @@ public struct Scanner {
         while let c = current {
             if c == "%" {
                 while let d = current, d != "\n" { advance() }
-            } else if c.properties.isWhitespace {
+            } else if Scanner.isWhitespace(c) {
                 advance()
             } else {
                 return
@@ -161,6 +164,12 @@ public struct Scanner {
             advance()
         }
         return String(name)
+    }
+
+    /// Unicode's White_Space property, answered without the property
+    /// table lookup for ASCII (tab to carriage return, and space).
+    static func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x80 ? c.value == 0x20 || (0x09...0x0D).contains(c.value) : c.properties.isWhitespace
     }
 
     func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
