@@ -72,20 +72,28 @@ public final class Shell: Sendable {
                 runtime.output.write("* \(missing.number): command not found\n")
                 continue
             }
-            let outcome = await evaluator.evaluate(exprs)
+            // Piped, the evaluator prints the value and lets the runtime
+            // settle itself (fewer thread hand-offs); at a terminal the
+            // shell does, as Ctrl-C may interrupt the evaluation.
+            let outcome = await evaluator.evaluate(exprs, printing: !reader.isInteractive)
             let result: Term
+            var waitedFullLimit = false
             switch outcome {
             case .value(let value):
                 runtime.output.write(evaluator.printer.print(value, column: 1, records: evaluator.recordFields) + "\n")
                 result = value
+            case .printed(let value, let quiet):
+                result = value
+                // It waited its full limit: the shell does not wait again.
+                waitedFullLimit = !quiet
             case .exception(let exception):
                 // erl reports the exception once the evaluator's exit has
                 // reached the processes linked to it, after what they print.
-                await runtime.activity.waitUntilQuiet(limitMilliseconds: 2000)
+                await runtime.activity.waitUntilQuiet(limitMilliseconds: Evaluator.settleLimitMilliseconds)
                 runtime.output.write(report(exception))
                 result = .tuple([.atom(.EXIT), Runtime.exitReason(of: exception)])
             case .killed(let reason):
-                await runtime.activity.waitUntilQuiet(limitMilliseconds: 2000)
+                await runtime.activity.waitUntilQuiet(limitMilliseconds: Evaluator.settleLimitMilliseconds)
                 runtime.output.write(report(ErlangException(.exit, reason), killedBySignal: true))
                 result = .tuple([.atom(.EXIT), reason])
             case .diagnostic(let diagnostic):
@@ -95,7 +103,7 @@ public final class Shell: Sendable {
                 return status
             }
             evaluator.history.add(ShellHistory.Entry(number: promptNumber, exprs: exprs, result: result))
-            await runtime.activity.waitUntilQuiet(limitMilliseconds: 2000)
+            if !waitedFullLimit { await runtime.activity.waitUntilQuiet(limitMilliseconds: Evaluator.settleLimitMilliseconds) }
             if let reason = evaluator.takeUnreportedExit() {
                 runtime.output.write(report(ErlangException(.exit, reason), killedBySignal: true))
             }
@@ -209,7 +217,7 @@ public final class Shell: Sendable {
         guard case .done(let tokens, _) = Scanner.scanForm(source + "\n"),
               let exprs = try? Parser.parseExprs(tokens) else { return false }
         switch await evaluator.evaluate(exprs) {
-        case .value:
+        case .value, .printed:
             if evaluator.isStopping { Glibc.exit(0) }
             return true
         case .halt(let status): Glibc.exit(status)

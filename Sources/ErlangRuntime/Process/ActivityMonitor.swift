@@ -6,8 +6,8 @@ import Synchronization
 /// again from the moment something wakes it.
 ///
 /// The count is one atomic (the hot path: every wait and wake-up); waiters
-/// in `waitUntilQuiet` sleep on continuations that the step to zero
-/// resumes. A second atomic, the number of such waiters, lets `sleep()`
+/// in `waitUntilQuiet` sleep on continuations that the step to zero (to
+/// one, for a process that waits for the others) resumes. A second atomic, the number of such waiters, lets `sleep()`
 /// skip the lock when nobody waits: the waiter registers and then reads the
 /// count, `sleep()` writes the count and then reads the waiters, both
 /// sequentially consistent, so at least one of them sees the other.
@@ -26,6 +26,9 @@ public final class ActivityMonitor: Sendable {
     private struct Waiter {
         let continuation: UnsafeContinuation<Bool, Never>
         let deadline: ContinuousClock.Instant
+        /// The count that is quiet for this waiter: 1 when the waiter is a
+        /// process itself (it stays active while it waits), else 0.
+        let quietCount: Int
     }
 
     private struct Waiters {
@@ -39,9 +42,6 @@ public final class ActivityMonitor: Sendable {
 
     private let waiters = Mutex(Waiters())
 
-    /// How often `waitUntilQuiet` yields before it sleeps.
-    static let yieldsBeforeSleeping = 32
-
     /// A monitor with nothing active.
     public init() {}
 
@@ -51,7 +51,7 @@ public final class ActivityMonitor: Sendable {
     /// A process stopped being runnable (it waits, or exited).
     public func sleep() {
         let now = active.subtract(1, ordering: .sequentiallyConsistent).newValue
-        if now <= 0, waiterCount.load(ordering: .sequentiallyConsistent) > 0 { resumeAll() }
+        if now <= 1, waiterCount.load(ordering: .sequentiallyConsistent) > 0 { resumeAll() }
     }
 
     /// The number of runnable processes.
@@ -59,28 +59,27 @@ public final class ActivityMonitor: Sendable {
 
     /// Waits until no process is runnable, or `limitMilliseconds` has passed
     /// on the system clock. Returns whether the runtime became quiet.
+    /// `byProcess`: the caller is a process (which counts as runnable while
+    /// it waits here), so it waits until it is the only one.
     ///
-    /// What is still running has usually just been woken by the caller
-    /// (a `gen_server:cast` from the shell): the caller first yields its
-    /// thread a few times, which runs those processes when they are queued
-    /// behind it, before it sleeps on a continuation with a time limit.
+    /// The caller sleeps on a continuation rather than yielding in a loop:
+    /// a process it has just woken (the shell's `gen_server:cast`) then has
+    /// the worker thread to itself, and nothing is queued behind it that
+    /// would make the scheduler wake another thread.
     @discardableResult
-    public func waitUntilQuiet(limitMilliseconds: Int) async -> Bool {
-        for _ in 0..<Self.yieldsBeforeSleeping {
-            if activeCount <= 0 { return true }
-            await Task.yield()
-        }
-        if activeCount <= 0 { return true }
+    public func waitUntilQuiet(limitMilliseconds: Int, byProcess: Bool = false) async -> Bool {
+        let quietCount = byProcess ? 1 : 0
+        if activeCount <= quietCount { return true }
         let deadline = ContinuousClock.now + .milliseconds(limitMilliseconds)
         return await withUnsafeContinuation { (continuation: UnsafeContinuation<Bool, Never>) in
             let (registered, newTask) = waiters.withLock { w -> (Bool, UInt64?) in
                 waiterCount.add(1, ordering: .sequentiallyConsistent)
-                if active.load(ordering: .sequentiallyConsistent) <= 0 {
+                if active.load(ordering: .sequentiallyConsistent) <= quietCount {
                     waiterCount.subtract(1, ordering: .sequentiallyConsistent)
                     return (false, nil)
                 }
                 w.next += 1
-                w.pending[w.next] = Waiter(continuation: continuation, deadline: deadline)
+                w.pending[w.next] = Waiter(continuation: continuation, deadline: deadline, quietCount: quietCount)
                 if let armed = w.armed, armed.until <= deadline { return (true, nil) }
                 w.nextToken += 1
                 w.armed = (deadline, w.nextToken)
@@ -125,14 +124,17 @@ public final class ActivityMonitor: Sendable {
         }
     }
 
-    /// Resumes every waiter, if the runtime is still quiet.
+    /// Resumes every waiter for which the runtime is (still) quiet.
     private func resumeAll() {
         let resumed: [Waiter] = waiters.withLock { w in
-            guard active.load(ordering: .sequentiallyConsistent) <= 0, !w.pending.isEmpty else { return [] }
-            let all = Array(w.pending.values)
-            w.pending = [:]
-            waiterCount.subtract(all.count, ordering: .sequentiallyConsistent)
-            return all
+            let now = active.load(ordering: .sequentiallyConsistent)
+            var quiet: [Waiter] = []
+            for (id, waiter) in w.pending where now <= waiter.quietCount {
+                w.pending[id] = nil
+                quiet.append(waiter)
+            }
+            waiterCount.subtract(quiet.count, ordering: .sequentiallyConsistent)
+            return quiet
         }
         for waiter in resumed { waiter.continuation.resume(returning: true) }
     }
