@@ -36,7 +36,7 @@ public struct Scanner {
             while let token = try scanner.next() {
                 tokens.append(token)
                 if token.kind == .dot {
-                    return .done(tokens, rest: String(String.UnicodeScalarView(scanner.chars[scanner.index...])))
+                    return .done(tokens, rest: Scanner.text(scanner.chars[scanner.index...]))
                 }
             }
             return .more
@@ -68,7 +68,7 @@ public struct Scanner {
             let c = chars[index]
             index += 1
             if c == ".", index >= chars.count || Scanner.isWhitespace(chars[index]) || chars[index] == "%" {
-                return String(String.UnicodeScalarView(chars[index...]))
+                return Scanner.text(chars[index...])
             }
         }
         return ""
@@ -164,6 +164,22 @@ public struct Scanner {
             advance()
         }
         return String(name)
+    }
+
+    /// `scalars` as a string, encoded directly (building a
+    /// `String.UnicodeScalarView` from a sequence takes a slow generic path).
+    static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        guard !scalars.isEmpty else { return "" }
+        return String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+            var count = 0
+            for scalar in scalars {
+                UTF8.encode(scalar) { unit in
+                    buffer[count] = unit
+                    count += 1
+                }
+            }
+            return count
+        }
     }
 
     /// Unicode's White_Space property, answered without the property
