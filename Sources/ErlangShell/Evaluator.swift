@@ -50,14 +50,17 @@ final class Evaluator: Sendable {
     }
 
     /// How long the shell waits for the runtime to settle after a command.
-    static let settleLimitMilliseconds = 2000
+    let settleLimitMilliseconds: Int
 
     /// Thrown by `halt()`/`q()` to end the session.
     struct HaltRequest: Error {
         let status: Int32
     }
 
-    init(runtime: Runtime) { self.runtime = runtime }
+    init(runtime: Runtime, settleLimitMilliseconds: Int) {
+        self.runtime = runtime
+        self.settleLimitMilliseconds = settleLimitMilliseconds
+    }
 
     /// Whether the shell reads from a terminal (`help()` then also lists
     /// swerl's editing keys; piped output stays exactly erl's).
@@ -184,7 +187,7 @@ final class Evaluator: Sendable {
                 bindings.withLock { $0 = bound }
                 if request.printsAndSettles {
                     runtime.output.write(printer.print(value, column: 1, records: recordFields) + "\n")
-                    let quiet = await runtime.activity.waitUntilQuiet(limitMilliseconds: Self.settleLimitMilliseconds,
+                    let quiet = await runtime.activity.waitUntilQuiet(limitMilliseconds: settleLimitMilliseconds,
                                                                       byProcess: true)
                     answer(process, .printed(value, quiet: quiet))
                 } else {

@@ -26,7 +26,7 @@ public final class Shell: Sendable {
     public init(runtime: Runtime, options: ShellOptions = ShellOptions()) {
         self.runtime = runtime
         self.options = options
-        self.evaluator = Evaluator(runtime: runtime)
+        self.evaluator = Evaluator(runtime: runtime, settleLimitMilliseconds: options.settleLimitMilliseconds)
     }
 
     /// Runs the read-eval-print loop until end of input, `q()` or `halt()`.
@@ -89,11 +89,11 @@ public final class Shell: Sendable {
             case .exception(let exception):
                 // erl reports the exception once the evaluator's exit has
                 // reached the processes linked to it, after what they print.
-                await runtime.activity.waitUntilQuiet(limitMilliseconds: Evaluator.settleLimitMilliseconds)
+                await runtime.activity.waitUntilQuiet(limitMilliseconds: evaluator.settleLimitMilliseconds)
                 runtime.output.write(report(exception))
                 result = .tuple([.atom(.EXIT), Runtime.exitReason(of: exception)])
             case .killed(let reason):
-                await runtime.activity.waitUntilQuiet(limitMilliseconds: Evaluator.settleLimitMilliseconds)
+                await runtime.activity.waitUntilQuiet(limitMilliseconds: evaluator.settleLimitMilliseconds)
                 runtime.output.write(report(ErlangException(.exit, reason), killedBySignal: true))
                 result = .tuple([.atom(.EXIT), reason])
             case .diagnostic(let diagnostic):
@@ -103,7 +103,7 @@ public final class Shell: Sendable {
                 return status
             }
             evaluator.history.add(ShellHistory.Entry(number: promptNumber, exprs: exprs, result: result))
-            if !waitedFullLimit { await runtime.activity.waitUntilQuiet(limitMilliseconds: Evaluator.settleLimitMilliseconds) }
+            if !waitedFullLimit { await runtime.activity.waitUntilQuiet(limitMilliseconds: evaluator.settleLimitMilliseconds) }
             if let reason = evaluator.takeUnreportedExit() {
                 runtime.output.write(report(ErlangException(.exit, reason), killedBySignal: true))
             }

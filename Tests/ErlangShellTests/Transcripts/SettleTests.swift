@@ -5,6 +5,9 @@ import Testing
 /// value, then waits until it is the only runnable process).
 @Suite("Output settles before the next prompt")
 struct SettleTests {
+    /// Long enough for a loaded test run: the test is about order, not time.
+    static let limit = 120_000
+
     /// The line of `output` that contains `text`, by index.
     private func line(_ text: String, in lines: [Substring]) -> Int? {
         lines.firstIndex { $0.contains(text) }
@@ -20,7 +23,7 @@ struct SettleTests {
         after_go.
 
         """
-        let lines = await transcript(input).split(separator: "\n")
+        let lines = await transcript(input, settleLimitMilliseconds: Self.limit).split(separator: "\n")
         guard let done = line("chain done", in: lines), let sent = line("3> ", in: lines),
               let next = line("4> after_go", in: lines) else {
             Issue.record("unexpected transcript: \(lines)")
@@ -34,7 +37,7 @@ struct SettleTests {
         // 200 commands, each making a process print once: every line is
         // printed after its command's prompt and before the next one.
         let input = (1...200).map { "spawn(fun() -> io:format(\"from ~p~n\", [\($0)]) end), \($0)." }.joined(separator: "\n") + "\n"
-        let lines = await transcript(input).split(separator: "\n")
+        let lines = await transcript(input, settleLimitMilliseconds: Self.limit).split(separator: "\n")
         for n in 1...200 {
             guard let from = lines.firstIndex(where: { $0.hasSuffix("from \(n)") }),
                   let prompt = lines.firstIndex(where: { $0.hasPrefix("\(n)> ") }) else {
