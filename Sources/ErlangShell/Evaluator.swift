@@ -7,6 +7,9 @@ import Synchronization
 /// What one shell evaluation gave.
 enum EvaluationOutcome: Sendable {
     case value(Term)
+    /// The value, already printed by the evaluator, which then waited for
+    /// the runtime to settle; `quiet`: whether it did within the limit.
+    case printed(Term, quiet: Bool)
     case exception(ErlangException)
     /// An exit signal killed the evaluator during the evaluation.
     case killed(Term)
@@ -41,14 +44,23 @@ final class Evaluator: Sendable {
 
     struct Request: Sendable {
         let exprs: [Expr]
+        /// Print the value and wait for the other processes to settle
+        /// before answering (see `evaluate(_:printing:)`).
+        let printsAndSettles: Bool
     }
+
+    /// How long the shell waits for the runtime to settle after a command.
+    let settleLimitMilliseconds: Int
 
     /// Thrown by `halt()`/`q()` to end the session.
     struct HaltRequest: Error {
         let status: Int32
     }
 
-    init(runtime: Runtime) { self.runtime = runtime }
+    init(runtime: Runtime, settleLimitMilliseconds: Int) {
+        self.runtime = runtime
+        self.settleLimitMilliseconds = settleLimitMilliseconds
+    }
 
     /// Whether the shell reads from a terminal (`help()` then also lists
     /// swerl's editing keys; piped output stays exactly erl's).
@@ -81,8 +93,14 @@ final class Evaluator: Sendable {
     /// Whether exceptions leave the evaluator alive (`catch_exception(true)`).
     var catchesExceptions: Bool { catchExceptions.withLock { $0 } }
 
-    /// Evaluates `exprs` and waits for the outcome.
-    func evaluate(_ exprs: [Expr]) async -> EvaluationOutcome {
+    /// Evaluates `exprs` and waits for the outcome. With `printing`, a
+    /// value is printed by the evaluator process itself, which then waits
+    /// until it is the only runnable process before it answers
+    /// (`.printed`): what the command set off (a server handling a cast)
+    /// then runs on the evaluator's thread, and the shell is woken once,
+    /// when all is done, instead of being queued beside that work (which
+    /// makes the scheduler wake a second thread on every command).
+    func evaluate(_ exprs: [Expr], printing: Bool = false) async -> EvaluationOutcome {
         let process = evaluatorProcess()
         return await withCheckedContinuation { continuation in
             inFlight.withLock { $0 = (process.pid, { continuation.resume(returning: $0) }) }
@@ -90,7 +108,7 @@ final class Evaluator: Sendable {
                 answer(process, .killed(process.exitReason ?? .atom(.noproc)))
                 return
             }
-            process.sendControl(Request(exprs: exprs))
+            process.sendControl(Request(exprs: exprs, printsAndSettles: printing))
         }
     }
 
@@ -167,7 +185,14 @@ final class Evaluator: Sendable {
                 }
                 let bound = env
                 bindings.withLock { $0 = bound }
-                answer(process, .value(value))
+                if request.printsAndSettles {
+                    runtime.output.write(printer.print(value, column: 1, records: recordFields) + "\n")
+                    let quiet = await runtime.activity.waitUntilQuiet(limitMilliseconds: settleLimitMilliseconds,
+                                                                      byProcess: true)
+                    answer(process, .printed(value, quiet: quiet))
+                } else {
+                    answer(process, .value(value))
+                }
             } catch let halt as HaltRequest {
                 answer(process, .halt(halt.status))
                 return

@@ -26,12 +26,24 @@ public final class Shell: Sendable {
     public init(runtime: Runtime, options: ShellOptions = ShellOptions()) {
         self.runtime = runtime
         self.options = options
-        self.evaluator = Evaluator(runtime: runtime)
+        self.evaluator = Evaluator(runtime: runtime, settleLimitMilliseconds: options.settleLimitMilliseconds)
     }
 
     /// Runs the read-eval-print loop until end of input, `q()` or `halt()`.
     /// Returns the process exit status (`halt(N)` gives `N`).
+    ///
+    /// For piped input the loop runs on the runtime's scheduler, like a
+    /// process: handing an expression to the evaluator and getting its
+    /// answer back then stays on one worker thread instead of crossing
+    /// between the scheduler and the global executor twice per line. A
+    /// read that may block leaves the scheduler (`nextLine`). A terminal
+    /// session stays where it was called.
     public func run(reader: any LineReader) async -> Int32 {
+        if reader.isInteractive { return await loop(reader) }
+        return await withTaskExecutorPreference(runtime.scheduler) { await loop(reader) }
+    }
+
+    private func loop(_ reader: any LineReader) async -> Int32 {
         if options.printBanner { runtime.output.write("Eshell V13.1.5  (abort with ^G)\n") }
         if reader.isInteractive {
             try? InterruptSignal.install { [evaluator] in evaluator.interrupt() }
@@ -41,7 +53,7 @@ public final class Shell: Sendable {
         var promptNumber = 1
         var pending = ""
         while true {
-            guard let (tokens, source) = read(reader, prompt: "\(promptNumber)> ", pending: &pending) else {
+            guard let (tokens, source) = await read(reader, prompt: "\(promptNumber)> ", pending: &pending) else {
                 runtime.output.write("*** Terminating erlang (nonode@nohost)\n")
                 return 0
             }
@@ -60,20 +72,28 @@ public final class Shell: Sendable {
                 runtime.output.write("* \(missing.number): command not found\n")
                 continue
             }
-            let outcome = await evaluator.evaluate(exprs)
+            // Piped, the evaluator prints the value and lets the runtime
+            // settle itself (fewer thread hand-offs); at a terminal the
+            // shell does, as Ctrl-C may interrupt the evaluation.
+            let outcome = await evaluator.evaluate(exprs, printing: !reader.isInteractive)
             let result: Term
+            var waitedFullLimit = false
             switch outcome {
             case .value(let value):
                 runtime.output.write(evaluator.printer.print(value, column: 1, records: evaluator.recordFields) + "\n")
                 result = value
+            case .printed(let value, let quiet):
+                result = value
+                // It waited its full limit: the shell does not wait again.
+                waitedFullLimit = !quiet
             case .exception(let exception):
                 // erl reports the exception once the evaluator's exit has
                 // reached the processes linked to it, after what they print.
-                await runtime.activity.waitUntilQuiet(limitMilliseconds: 2000)
+                await runtime.activity.waitUntilQuiet(limitMilliseconds: evaluator.settleLimitMilliseconds)
                 runtime.output.write(report(exception))
                 result = .tuple([.atom(.EXIT), Runtime.exitReason(of: exception)])
             case .killed(let reason):
-                await runtime.activity.waitUntilQuiet(limitMilliseconds: 2000)
+                await runtime.activity.waitUntilQuiet(limitMilliseconds: evaluator.settleLimitMilliseconds)
                 runtime.output.write(report(ErlangException(.exit, reason), killedBySignal: true))
                 result = .tuple([.atom(.EXIT), reason])
             case .diagnostic(let diagnostic):
@@ -83,7 +103,7 @@ public final class Shell: Sendable {
                 return status
             }
             evaluator.history.add(ShellHistory.Entry(number: promptNumber, exprs: exprs, result: result))
-            await runtime.activity.waitUntilQuiet(limitMilliseconds: 2000)
+            if !waitedFullLimit { await runtime.activity.waitUntilQuiet(limitMilliseconds: evaluator.settleLimitMilliseconds) }
             if let reason = evaluator.takeUnreportedExit() {
                 runtime.output.write(report(ErlangException(.exit, reason), killedBySignal: true))
             }
@@ -102,13 +122,13 @@ public final class Shell: Sendable {
     /// form skipped. `pending` holds what followed the previous form on
     /// its line; it is scanned first, starting again at line 1, column 1,
     /// as erl does. `nil` at end of input.
-    private func read(_ reader: any LineReader, prompt: String, pending: inout String) -> ([Token], String)? {
+    private func read(_ reader: any LineReader, prompt: String, pending: inout String) async -> ([Token], String)? {
         formLoop: while true {
             var text = pending
             pending = ""
             var promptShown = false
             while true {
-                if text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
+                if text.unicodeScalars.contains(where: { !$0.isShellWhitespace }) {
                     switch Scanner.scanForm(text) {
                     case .done(let tokens, let rest):
                         pending = Self.droppingDotWhitespace(rest)
@@ -123,7 +143,7 @@ public final class Shell: Sendable {
                         break
                     }
                 }
-                guard let line = reader.readLine(prompt: promptShown ? "" : prompt) else {
+                guard let line = await nextLine(reader, prompt: promptShown ? "" : prompt) else {
                     if reportUnfinished(text) { runtime.output.write(prompt) }
                     return nil
                 }
@@ -131,6 +151,17 @@ public final class Shell: Sendable {
                 text += line + "\n"
             }
         }
+    }
+
+    /// The reader's next line: at once when it has one buffered, otherwise
+    /// after flushing the output (the prompt and results so far must be
+    /// out while the shell waits) and reading off the scheduler, so that a
+    /// worker thread never blocks on input while processes wait to run.
+    private func nextLine(_ reader: any LineReader, prompt: String) async -> String? {
+        if let ready = reader.readLineIfReady(prompt: prompt) { return ready }
+        runtime.output.flush()
+        if reader.isInteractive { return reader.readLine(prompt: prompt) }
+        return await Task.detached { reader.readLine(prompt: prompt) }.value
     }
 
     /// At end of input, reports an unfinished form as erl does: a syntax
@@ -152,7 +183,7 @@ public final class Shell: Sendable {
     /// that ends the dot token.
     static func droppingDotWhitespace(_ rest: String) -> String {
         var scalars = Substring(rest).unicodeScalars
-        if let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+        if let first = scalars.first, first.isShellWhitespace { scalars.removeFirst() }
         return String(scalars)
     }
 
@@ -186,7 +217,7 @@ public final class Shell: Sendable {
         guard case .done(let tokens, _) = Scanner.scanForm(source + "\n"),
               let exprs = try? Parser.parseExprs(tokens) else { return false }
         switch await evaluator.evaluate(exprs) {
-        case .value:
+        case .value, .printed:
             if evaluator.isStopping { Glibc.exit(0) }
             return true
         case .halt(let status): Glibc.exit(status)
@@ -209,7 +240,15 @@ extension String {
 
     func trimmingCharacters() -> String {
         var scalars = Substring(self).unicodeScalars
-        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        while let last = scalars.last, last.isShellWhitespace { scalars.removeLast() }
         return String(scalars)
+    }
+}
+
+extension Unicode.Scalar {
+    /// Unicode's White_Space property, without the property table lookup
+    /// for ASCII (tab to carriage return, and space).
+    var isShellWhitespace: Bool {
+        value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace
     }
 }

@@ -10,6 +10,17 @@ public protocol LineReader: AnyObject, Sendable {
 
     /// Whether the reader is an interactive terminal (editing, completion).
     var isInteractive: Bool { get }
+
+    /// `readLine(prompt:)` when it can answer without blocking (a line is
+    /// already buffered, or the input has ended): `.some(line)`, or
+    /// `.some(nil)` at end of input. `nil`, with nothing shown, when it
+    /// would have to wait for input.
+    func readLineIfReady(prompt: String) -> String??
+}
+
+extension LineReader {
+    /// Never ready without blocking: the shell calls `readLine(prompt:)`.
+    public func readLineIfReady(prompt: String) -> String?? { nil }
 }
 
 /// What a completer returns for the text before the cursor.

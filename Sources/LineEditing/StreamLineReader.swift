@@ -12,7 +12,9 @@ import Synchronization
 ///
 /// Input is read in 64 KiB blocks and split at `\n`; a `\r` before the `\n`
 /// (or at the very end) is dropped, and a last line without a newline is
-/// still returned. Bytes that are not UTF-8 become U+FFFD.
+/// still returned. Bytes that are not UTF-8 become U+FFFD. Before each
+/// `read(2)` (which may block) the reader calls `beforeReading`, so that
+/// buffered output, the prompt included, is out while it waits.
 public final class StreamLineReader: LineReader {
     private struct State {
         var buffer: [UInt8] = []
@@ -24,6 +26,7 @@ public final class StreamLineReader: LineReader {
     private let descriptor: Int32
     private let closeWhenDone: Bool
     private let writePrompt: @Sendable (String) -> Void
+    private let beforeReading: @Sendable () -> Void
     private let state = Mutex(State())
     private static let blockSize = 65_536
 
@@ -33,23 +36,28 @@ public final class StreamLineReader: LineReader {
     }
 
     /// A reader over `descriptor`; `writePrompt` shows each prompt
-    /// (standard output by default). The descriptor is not closed.
+    /// (standard output by default); `beforeReading` runs before each
+    /// read from the descriptor. The descriptor is not closed.
     public init(descriptor: Int32,
-                writePrompt: @escaping @Sendable (String) -> Void = StreamLineReader.writeToStandardOutput) {
+                writePrompt: @escaping @Sendable (String) -> Void = StreamLineReader.writeToStandardOutput,
+                beforeReading: @escaping @Sendable () -> Void = {}) {
         self.descriptor = descriptor
         self.closeWhenDone = false
         self.writePrompt = writePrompt
+        self.beforeReading = beforeReading
     }
 
     /// A reader over the file at `path` (a script of shell input), closed
     /// when the reader goes away.
     public init(path: String,
-                writePrompt: @escaping @Sendable (String) -> Void = StreamLineReader.writeToStandardOutput) throws(LineEditingError) {
+                writePrompt: @escaping @Sendable (String) -> Void = StreamLineReader.writeToStandardOutput,
+                beforeReading: @escaping @Sendable () -> Void = {}) throws(LineEditingError) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .cannotOpen(path: path, errno: errno) }
         self.descriptor = fd
         self.closeWhenDone = true
         self.writePrompt = writePrompt
+        self.beforeReading = beforeReading
     }
 
     deinit {
@@ -61,6 +69,18 @@ public final class StreamLineReader: LineReader {
     public func readLine(prompt: String) -> String? {
         if !prompt.isEmpty { writePrompt(prompt) }
         return state.withLock { nextLine(&$0) }
+    }
+
+    /// The next line when it is already buffered (or the input has ended),
+    /// after writing `prompt`; `nil`, writing nothing, when it would have
+    /// to read.
+    public func readLineIfReady(prompt: String) -> String?? {
+        let ready = state.withLock { s -> String?? in
+            guard s.atEnd || s.buffer[s.start...].contains(UInt8(ascii: "\n")) else { return nil }
+            return .some(nextLine(&s))
+        }
+        if ready != nil, !prompt.isEmpty { writePrompt(prompt) }
+        return ready
     }
 
     /// Piped input has no history: does nothing.
@@ -97,6 +117,7 @@ public final class StreamLineReader: LineReader {
     /// Appends up to one block read from the descriptor; `false` at end of
     /// file (or on a read error, which ends the input the same way).
     private func fill(_ buffer: inout [UInt8]) -> Bool {
+        beforeReading()
         let oldCount = buffer.count
         buffer.append(contentsOf: repeatElement(0, count: Self.blockSize))
         while true {

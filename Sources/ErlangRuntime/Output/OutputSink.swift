@@ -11,6 +11,15 @@ import Synchronization
 public protocol OutputSink: Sendable {
     /// Writes `text` in full, in call order.
     func write(_ text: String)
+
+    /// Hands everything written so far to the device, for a sink that
+    /// buffers (before the shell blocks reading its input, and at exit).
+    func flush()
+}
+
+extension OutputSink {
+    /// Nothing to do: the sink does not buffer.
+    public func flush() {}
 }
 
 /// Writes to the process's standard output, unbuffered so that output from

@@ -6,23 +6,38 @@ import Synchronization
 /// again from the moment something wakes it.
 ///
 /// The count is one atomic (the hot path: every wait and wake-up); waiters
-/// in `waitUntilQuiet` sleep on continuations that the step to zero
-/// resumes. A second atomic, the number of such waiters, lets `sleep()`
+/// in `waitUntilQuiet` sleep on continuations that the step to zero (to
+/// one, for a process that waits for the others) resumes. A second atomic, the number of such waiters, lets `sleep()`
 /// skip the lock when nobody waits: the waiter registers and then reads the
 /// count, `sleep()` writes the count and then reads the waiters, both
 /// sequentially consistent, so at least one of them sees the other.
+///
+/// Time limits: one deadline task serves every waiter. A waiter starts one
+/// only when none is armed for its deadline or earlier; the task sleeps
+/// until then, resumes the waiters whose time is up, sleeps until the next
+/// deadline, and ends when no waiter is left (or a newer task armed for an
+/// earlier time took over). So the usual wait, ended by the runtime going
+/// quiet within the deadline of a previous one, starts no task and arms no
+/// timer of its own.
 public final class ActivityMonitor: Sendable {
     private let active = Atomic<Int>(0)
     private let waiterCount = Atomic<Int>(0)
 
     private struct Waiter {
         let continuation: UnsafeContinuation<Bool, Never>
-        var deadline: Task<Void, Never>?
+        let deadline: ContinuousClock.Instant
+        /// The count that is quiet for this waiter: 1 when the waiter is a
+        /// process itself (it stays active while it waits), else 0.
+        let quietCount: Int
     }
 
     private struct Waiters {
         var next: UInt64 = 0
         var pending: [UInt64: Waiter] = [:]
+        /// When the deadline task looks at the waiters next, and which task
+        /// that is (a task whose token is no longer here ends).
+        var armed: (until: ContinuousClock.Instant, token: UInt64)?
+        var nextToken: UInt64 = 0
     }
 
     private let waiters = Mutex(Waiters())
@@ -36,7 +51,7 @@ public final class ActivityMonitor: Sendable {
     /// A process stopped being runnable (it waits, or exited).
     public func sleep() {
         let now = active.subtract(1, ordering: .sequentiallyConsistent).newValue
-        if now <= 0, waiterCount.load(ordering: .sequentiallyConsistent) > 0 { resumeAll(quiet: true) }
+        if now <= 1, waiterCount.load(ordering: .sequentiallyConsistent) > 0 { resumeAll() }
     }
 
     /// The number of runnable processes.
@@ -44,59 +59,83 @@ public final class ActivityMonitor: Sendable {
 
     /// Waits until no process is runnable, or `limitMilliseconds` has passed
     /// on the system clock. Returns whether the runtime became quiet.
+    /// `byProcess`: the caller is a process (which counts as runnable while
+    /// it waits here), so it waits until it is the only one.
+    ///
+    /// The caller sleeps on a continuation rather than yielding in a loop:
+    /// a process it has just woken (the shell's `gen_server:cast`) then has
+    /// the worker thread to itself, and nothing is queued behind it that
+    /// would make the scheduler wake another thread.
     @discardableResult
-    public func waitUntilQuiet(limitMilliseconds: Int) async -> Bool {
-        if activeCount <= 0 { return true }
+    public func waitUntilQuiet(limitMilliseconds: Int, byProcess: Bool = false) async -> Bool {
+        let quietCount = byProcess ? 1 : 0
+        if activeCount <= quietCount { return true }
+        let deadline = ContinuousClock.now + .milliseconds(limitMilliseconds)
         return await withUnsafeContinuation { (continuation: UnsafeContinuation<Bool, Never>) in
-            let id: UInt64? = waiters.withLock { w in
+            let (registered, newTask) = waiters.withLock { w -> (Bool, UInt64?) in
                 waiterCount.add(1, ordering: .sequentiallyConsistent)
-                if active.load(ordering: .sequentiallyConsistent) <= 0 {
+                if active.load(ordering: .sequentiallyConsistent) <= quietCount {
                     waiterCount.subtract(1, ordering: .sequentiallyConsistent)
-                    return nil
+                    return (false, nil)
                 }
                 w.next += 1
-                w.pending[w.next] = Waiter(continuation: continuation, deadline: nil)
-                return w.next
+                w.pending[w.next] = Waiter(continuation: continuation, deadline: deadline, quietCount: quietCount)
+                if let armed = w.armed, armed.until <= deadline { return (true, nil) }
+                w.nextToken += 1
+                w.armed = (deadline, w.nextToken)
+                return (true, w.nextToken)
             }
-            guard let id else {
+            guard registered else {
                 continuation.resume(returning: true)
                 return
             }
-            let deadline = Task.detached { [weak self] in
-                try? await Task.sleep(for: .milliseconds(limitMilliseconds))
-                if !Task.isCancelled { self?.resume(id, quiet: false) }
+            if let token = newTask {
+                Task.detached { [self] in await self.serveDeadlines(from: deadline, token: token) }
             }
-            let stillWaiting = waiters.withLock { w -> Bool in
-                guard w.pending[id] != nil else { return false }
-                w.pending[id]?.deadline = deadline
-                return true
-            }
-            if !stillWaiting { deadline.cancel() }
         }
     }
 
-    /// Resumes every waiter, if the runtime is still quiet.
-    private func resumeAll(quiet: Bool) {
+    /// The deadline task: sleeps until `until`, resumes the waiters whose
+    /// time is up, and goes on with the next deadline while it is the armed
+    /// task and waiters are left.
+    private func serveDeadlines(from until: ContinuousClock.Instant, token: UInt64) async {
+        var until = until
+        while true {
+            try? await Task.sleep(until: until, clock: .continuous)
+            let (expired, next) = waiters.withLock { w -> ([Waiter], ContinuousClock.Instant?) in
+                let now = ContinuousClock.now
+                var expired: [Waiter] = []
+                for (id, waiter) in w.pending where waiter.deadline <= now {
+                    w.pending[id] = nil
+                    expired.append(waiter)
+                }
+                waiterCount.subtract(expired.count, ordering: .sequentiallyConsistent)
+                guard w.armed?.token == token else { return (expired, nil) }
+                guard let next = w.pending.values.map(\.deadline).min() else {
+                    w.armed = nil
+                    return (expired, nil)
+                }
+                w.armed = (next, token)
+                return (expired, next)
+            }
+            for waiter in expired { waiter.continuation.resume(returning: false) }
+            guard let next else { return }
+            until = next
+        }
+    }
+
+    /// Resumes every waiter for which the runtime is (still) quiet.
+    private func resumeAll() {
         let resumed: [Waiter] = waiters.withLock { w in
-            guard active.load(ordering: .sequentiallyConsistent) <= 0 else { return [] }
-            let all = Array(w.pending.values)
-            w.pending = [:]
-            waiterCount.subtract(all.count, ordering: .sequentiallyConsistent)
-            return all
+            let now = active.load(ordering: .sequentiallyConsistent)
+            var quiet: [Waiter] = []
+            for (id, waiter) in w.pending where now <= waiter.quietCount {
+                w.pending[id] = nil
+                quiet.append(waiter)
+            }
+            waiterCount.subtract(quiet.count, ordering: .sequentiallyConsistent)
+            return quiet
         }
-        for waiter in resumed {
-            waiter.deadline?.cancel()
-            waiter.continuation.resume(returning: quiet)
-        }
-    }
-
-    /// Resumes the waiter `id` (its time limit passed).
-    private func resume(_ id: UInt64, quiet: Bool) {
-        let waiter: Waiter? = waiters.withLock { w in
-            guard let waiter = w.pending.removeValue(forKey: id) else { return nil }
-            waiterCount.subtract(1, ordering: .sequentiallyConsistent)
-            return waiter
-        }
-        waiter?.continuation.resume(returning: quiet)
+        for waiter in resumed { waiter.continuation.resume(returning: true) }
     }
 }

@@ -8,8 +8,9 @@ import ErlangTerms
 
 /// `erlang:halt/0,1,2`: stops the node at once with an exit status
 /// (`-s erlang halt` on the command line, `erlang:halt(3)` in code). The
-/// shell's own `halt()` command ends its session the same way. Output is
-/// unbuffered, so everything printed before is already out.
+/// shell's own `halt()` command ends its session the same way. Buffered
+/// standard output is flushed at exit (`BufferedOutput`'s `atexit`
+/// handler), so everything printed before is out.
 enum HaltBIFs {
     /// The exported functions.
     static let functions: FunctionTable = [

@@ -141,7 +141,7 @@ public struct Parser {
     /// expr_400 -> expr_400 add_op expr_500   (left associative)
     mutating func expr400() throws -> Expr {
         var left = try expr500()
-        while let op = operatorHere(symbols: ["+", "-"], keywords: ["bor", "bxor", "bsl", "bsr", "or", "xor"]) {
+        while let op = operatorHere(symbols: Parser.addSymbols, keywords: Parser.addKeywords) {
             let at = location
             advance()
             left = .binaryOp(op, left, try expr500(), at)
@@ -152,13 +152,20 @@ public struct Parser {
     /// expr_500 -> expr_500 mult_op expr_600   (left associative)
     mutating func expr500() throws -> Expr {
         var left = try expr600()
-        while let op = operatorHere(symbols: ["*", "/"], keywords: ["div", "rem", "band", "and"]) {
+        while let op = operatorHere(symbols: Parser.mulSymbols, keywords: Parser.mulKeywords) {
             let at = location
             advance()
             left = .binaryOp(op, left, try expr600(), at)
         }
         return left
     }
+
+    // Built once: a set literal at the call site is rebuilt on every call.
+    static let addSymbols: Set<String> = ["+", "-"]
+    static let addKeywords: Set<String> = ["bor", "bxor", "bsl", "bsr", "or", "xor"]
+    static let mulSymbols: Set<String> = ["*", "/"]
+    static let mulKeywords: Set<String> = ["div", "rem", "band", "and"]
+    static let prefixKeywords: Set<String> = ["bnot", "not"]
 
     func operatorHere(symbols: Set<String>, keywords: Set<String>) -> String? {
         switch currentKind {
@@ -170,7 +177,7 @@ public struct Parser {
 
     /// expr_600 -> prefix_op expr_600 | expr_700
     mutating func expr600() throws -> Expr {
-        if let op = operatorHere(symbols: ["+", "-"], keywords: ["bnot", "not"]) {
+        if let op = operatorHere(symbols: Parser.addSymbols, keywords: Parser.prefixKeywords) {
             let at = location
             advance()
             depth += 1

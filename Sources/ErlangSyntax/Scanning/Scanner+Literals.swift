@@ -32,6 +32,8 @@ extension Scanner {
             guard let value = Double(digits), value.isFinite else { throw Diagnostic("illegal float", at: start) }
             return .float(value)
         }
+        // Up to 18 decimal digits always fit an Int: skip BigInt's parser.
+        if digits.utf8.count <= 18, let small = Int(digits) { return .integer(small) }
         guard let value = BigInt(digits) else { throw Diagnostic("illegal integer", at: start) }
         return integerKind(value)
     }

@@ -36,7 +36,7 @@ public struct Scanner {
             while let token = try scanner.next() {
                 tokens.append(token)
                 if token.kind == .dot {
-                    return .done(tokens, rest: String(String.UnicodeScalarView(scanner.chars[scanner.index...])))
+                    return .done(tokens, rest: Scanner.text(scanner.chars[scanner.index...]))
                 }
             }
             return .more
@@ -67,8 +67,8 @@ public struct Scanner {
         while index < chars.count {
             let c = chars[index]
             index += 1
-            if c == ".", index >= chars.count || chars[index].properties.isWhitespace || chars[index] == "%" {
-                return String(String.UnicodeScalarView(chars[index...]))
+            if c == ".", index >= chars.count || Scanner.isWhitespace(chars[index]) || chars[index] == "%" {
+                return Scanner.text(chars[index...])
             }
         }
         return ""
@@ -114,15 +114,15 @@ public struct Scanner {
         case "$": return Token(.char(try scanChar(start: start)), at: start)
         case ".":
             let after = peek()
-            if after == nil || after!.properties.isWhitespace || after == "%" {
+            if after == nil || Scanner.isWhitespace(after!) || after == "%" {
                 advance()
                 return Token(.dot, at: start)
             }
         default: break
         }
-        for symbol in Scanner.symbols where matches(symbol) {
-            for _ in symbol.unicodeScalars { advance() }
-            return Token(.symbol(symbol), at: start)
+        for symbol in Scanner.symbolScalars where matches(symbol.scalars) {
+            for _ in symbol.scalars { advance() }
+            return Token(.symbol(symbol.text), at: start)
         }
         advance()
         throw Diagnostic("illegal character", at: start)
@@ -133,9 +133,12 @@ public struct Scanner {
                           "++", "--", "::", "..", "(", ")", "{", "}", "[", "]", ",", ";", ":", "|", "=", "+", "-",
                           "*", "/", "<", ">", "!", "#", "?", "."]
 
-    func matches(_ symbol: String) -> Bool {
+    /// `symbols` with their scalars taken apart once.
+    static let symbolScalars: [(text: String, scalars: [Unicode.Scalar])] = symbols.map { ($0, Array($0.unicodeScalars)) }
+
+    func matches(_ symbol: [Unicode.Scalar]) -> Bool {
         var i = index
-        for s in symbol.unicodeScalars {
+        for s in symbol {
             guard i < chars.count, chars[i] == s else { return false }
             i += 1
         }
@@ -146,7 +149,7 @@ public struct Scanner {
         while let c = current {
             if c == "%" {
                 while let d = current, d != "\n" { advance() }
-            } else if c.properties.isWhitespace {
+            } else if Scanner.isWhitespace(c) {
                 advance()
             } else {
                 return
@@ -161,6 +164,28 @@ public struct Scanner {
             advance()
         }
         return String(name)
+    }
+
+    /// `scalars` as a string, encoded directly (building a
+    /// `String.UnicodeScalarView` from a sequence takes a slow generic path).
+    static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        guard !scalars.isEmpty else { return "" }
+        return String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+            var count = 0
+            for scalar in scalars {
+                UTF8.encode(scalar) { unit in
+                    buffer[count] = unit
+                    count += 1
+                }
+            }
+            return count
+        }
+    }
+
+    /// Unicode's White_Space property, answered without the property
+    /// table lookup for ASCII (tab to carriage return, and space).
+    static func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x80 ? c.value == 0x20 || (0x09...0x0D).contains(c.value) : c.properties.isWhitespace
     }
 
     func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }

@@ -30,6 +30,20 @@ import Testing
         #expect(await runtime.activity.waitUntilQuiet(limitMilliseconds: 10_000))
     }
 
+    @Test func aShortLimitEndsWhileALongerWaitGoesOn() async throws {
+        let runtime = makeRuntime()
+        let busy = runtime.spawn { p in while true { try await p.tick() } }
+        let long = Task { await runtime.activity.waitUntilQuiet(limitMilliseconds: 600_000) }
+        for _ in 0..<100 { await Task.yield() }
+        let clock = ContinuousClock()
+        let start = clock.now
+        #expect(await runtime.activity.waitUntilQuiet(limitMilliseconds: 20) == false)
+        #expect(clock.now - start < .seconds(60))
+        runtime.sendExitSignal(from: outsider, to: busy.pid, reason: atom("kill"))
+        _ = await busy.waitForExit()
+        #expect(await long.value)
+    }
+
     @Test func timersFireInOrderAndCanBeReadAndCancelled() async throws {
         let clock = ManualClock()
         let runtime = makeRuntime(clock: clock)

@@ -66,6 +66,36 @@ struct StreamLineReaderTests {
         #expect(!reader.isInteractive)
     }
 
+    @Test func answersWithoutBlockingOnlyWhenALineIsBuffered() {
+        guard let (readEnd, writeEnd) = closeOnExecPipe() else {
+            preconditionFailure("pipe() failed")
+        }
+        let prompts = Prompts()
+        let reads = Mutex(0)
+        let reader = StreamLineReader(descriptor: readEnd, writePrompt: { prompt in
+            prompts.written.withLock { $0.append(prompt) }
+        }, beforeReading: { reads.withLock { $0 += 1 } })
+        func send(_ text: String) {
+            _ = Array(text.utf8).withUnsafeBytes { write(writeEnd, $0.baseAddress!, $0.count) }
+        }
+        // Nothing read yet: not ready, no prompt shown, nothing read.
+        #expect(reader.readLineIfReady(prompt: "1> ") == nil)
+        #expect(reads.withLock { $0 } == 0)
+        send("a.\nb.\nc")
+        #expect(reader.readLine(prompt: "1> ") == "a.")
+        #expect(reads.withLock { $0 } == 1)
+        // "b." came in the same block; "c" has no newline yet.
+        #expect(reader.readLineIfReady(prompt: "2> ") == .some("b."))
+        #expect(reader.readLineIfReady(prompt: "3> ") == nil)
+        #expect(prompts.written.withLock { $0 } == ["1> ", "2> "])
+        close(writeEnd)
+        #expect(reader.readLine(prompt: "3> ") == "c")
+        // At end of input it is ready: with the end.
+        #expect(reader.readLineIfReady(prompt: "4> ") == .some(nil))
+        #expect(prompts.written.withLock { $0 } == ["1> ", "2> ", "3> ", "4> "])
+        close(readEnd)
+    }
+
     @Test func longLinesCrossBlockBoundaries() {
         let long = String(repeating: "x", count: 200_000)
         let (reader, _) = reader(over: "a.\n" + long + "\nb.")

@@ -27,12 +27,16 @@ final class MemoryLineReader: LineReader {
     var isInteractive: Bool { false }
 }
 
-/// Runs `input` through a fresh shell (no banner) and answers everything it printed.
-func transcript(_ input: String) async -> String {
+/// Runs `input` through a fresh shell (no banner) and answers everything it
+/// printed. `settleLimitMilliseconds`: how long the shell may wait after a
+/// command for the other processes (the test run shares the scheduler with
+/// other busy tests).
+func transcript(_ input: String, settleLimitMilliseconds: Int = 2000) async -> String {
     let output = CapturedOutput()
     let runtime = Runtime(output: output)
     Stdlib.install(in: runtime)
-    let shell = Shell(runtime: runtime, options: ShellOptions(printBanner: false))
+    let options = ShellOptions(printBanner: false, settleLimitMilliseconds: settleLimitMilliseconds)
+    let shell = Shell(runtime: runtime, options: options)
     _ = await shell.run(reader: MemoryLineReader(input, output: output))
     return output.text
 }
