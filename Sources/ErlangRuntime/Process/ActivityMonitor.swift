@@ -1,3 +1,4 @@
+import ErlangTerms
 import Synchronization
 
 /// Counts the processes that can run right now, so the shell can wait until
@@ -25,7 +26,7 @@ public final class ActivityMonitor: Sendable {
         var pending: [UInt64: Waiter] = [:]
     }
 
-    private let waiters = Mutex(Waiters())
+    private let waiters = Lock(Waiters())
 
     /// A monitor with nothing active.
     public init() {}

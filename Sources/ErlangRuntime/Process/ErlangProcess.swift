@@ -72,7 +72,7 @@ public final class ErlangProcess: @unchecked Sendable {
         var initialCall: Term = ErlangProcess.defaultInitialCall
     }
 
-    let shared = Mutex(Shared())
+    let shared = Lock(Shared())
 
     /// `{erlang, apply, 2}`: the initial call of a process started with a fun.
     static let defaultInitialCall: Term = .tuple([.atom("erlang"), .atom("apply"), .int(2)])
