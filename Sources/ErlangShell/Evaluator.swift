@@ -83,7 +83,7 @@ final class Evaluator: Sendable {
     /// Evaluates `exprs` and waits for the outcome.
     func evaluate(_ exprs: [Expr]) async -> EvaluationOutcome {
         let process = evaluatorProcess()
-        return await withCheckedContinuation { continuation in
+        return await withTSanAwareCheckedContinuation { continuation in
             inFlight.withLock { $0 = (process.pid, { continuation.resume(returning: $0) }) }
             if !process.isAlive {
                 answer(process, .killed(process.exitReason ?? .atom(.noproc)))

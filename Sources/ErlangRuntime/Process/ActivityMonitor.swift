@@ -48,7 +48,7 @@ public final class ActivityMonitor: Sendable {
     @discardableResult
     public func waitUntilQuiet(limitMilliseconds: Int) async -> Bool {
         if activeCount <= 0 { return true }
-        return await withUnsafeContinuation { (continuation: UnsafeContinuation<Bool, Never>) in
+        return await withTSanAwareContinuation { (continuation: UnsafeContinuation<Bool, Never>) in
             let id: UInt64? = waiters.withLock { w in
                 waiterCount.add(1, ordering: .sequentiallyConsistent)
                 if active.load(ordering: .sequentiallyConsistent) <= 0 {
