@@ -23,8 +23,11 @@ let package = Package(
             "ErlangTerms",
             .product(name: "BigInt", package: "BigInt"),
         ]),
+        // The address of the Swift runtime's global-enqueue hook (C, because
+        // Swift cannot name an external variable); see ProcessScheduler+GlobalExecutor.
+        .target(name: "CSwiftConcurrencyHooks"),
         .target(name: "ErlangRuntime", dependencies: [
-            "ErlangTerms",
+            "ErlangTerms", "CSwiftConcurrencyHooks",
             .product(name: "DequeModule", package: "swift-collections"),
         ]),
         .target(name: "ErlangEval", dependencies: [
@@ -70,3 +73,13 @@ let package = Package(
         ], exclude: ["Recording"]),
     ]
 )
+
+// Nonisolated async functions run on their caller's executor (SE-0461)
+// instead of hopping to the generic executor at every call: with a task
+// executor preference (every process has one), each such hop was a
+// `swift_task_switch` that takes the task's status-record lock to find the
+// preferred executor, about a fifth of a gen_server:call. Nothing here is
+// actor-isolated, so no code depends on the hop.
+for target in package.targets where target.type != .system && !target.name.hasPrefix("C") {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]
+}

@@ -5,6 +5,11 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ErlangRuntime
+
+// Processes run on Swerl's scheduler as the global executor (see
+// ProcessScheduler+GlobalExecutor): first, before any task exists.
+ProcessScheduler.installSharedAsGlobalExecutor()
 
 let status: Int32
 switch CommandLineOptions.parse(Array(CommandLine.arguments.dropFirst())) {

@@ -11,7 +11,7 @@ struct PrintingTests {
     }
 
     @Test func localFunsAndRefs() {
-        let fun = Term.fun(Fun(kind: .local(module: Atom("erl_eval"), index: 45, uniq: 97283095, body: 0),
+        let fun = Term.fun(Fun(kind: .local(module: Atom("erl_eval"), index: 45, uniq: 97283095, body: FunCode()),
                                arity: 1, identity: 1))
         #expect(TermWriter.write(fun) == "#Fun<erl_eval.45.97283095>")
         let ref = TermWriter.write(.ref(Ref(id: 7)))

@@ -55,13 +55,20 @@ enum FunNumbering {
 
 /// `fun f/1` inside a module: calls the module's `f/1` (or the BIF of that
 /// name) as a local call from the module's code would.
-struct LocalFunctionReference: FunBody {
+final class LocalFunctionReference: FunBody, @unchecked Sendable {
+    // @unchecked: immutable, and every stored value is Sendable.
     let interpreter: Interpreter
     let name: String
     /// `name/arity`, made once (a call never interns the name again).
     let key: FunctionKey
 
-    func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
+    init(interpreter: Interpreter, name: String, key: FunctionKey) {
+        self.interpreter = interpreter
+        self.name = name
+        self.key = key
+    }
+
+    override func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
         try await interpreter.callLocal(name, key, args, process)
     }
 }

@@ -72,14 +72,23 @@ extension Interpreter {
 
 /// A closure made by `fun ... end`: its compiled clauses and the bindings
 /// it captured. A named fun (`fun Name(...) -> ... end`) sees itself as `Name`.
-struct CompiledFun: FunBody {
+final class CompiledFun: FunBody, @unchecked Sendable {
+    // @unchecked: immutable, and every stored value is Sendable.
     let interpreter: Interpreter
     let name: String?
     let arity: Int
     let clauses: [CompiledClause]
     let captured: Bindings
 
-    func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
+    init(interpreter: Interpreter, name: String?, arity: Int, clauses: [CompiledClause], captured: Bindings) {
+        self.interpreter = interpreter
+        self.name = name
+        self.arity = arity
+        self.clauses = clauses
+        self.captured = captured
+    }
+
+    override func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
         var scope = captured
         if let name {
             let me = Fun(kind: .local(module: interpreter.module, index: ShellFunNumbering.index(arity: arity, named: true),

@@ -60,8 +60,18 @@ public struct NativeModule: ErlangModule {
 }
 
 /// The code of a closure (`fun`), as stored in `Fun.Kind.local`'s body.
-/// The evaluator and native code both make funs whose body conforms.
-public protocol FunBody: Sendable {
+/// The evaluator and native code both make funs whose body is a subclass
+/// that overrides `call`.
+open class FunBody: FunCode, @unchecked Sendable {
+    // @unchecked: no state here; subclasses hold immutable values.
+
+    /// A body for a subclass to give code to.
+    public override init() {}
+
     /// Calls the closure with `args` (already checked against its arity).
-    func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term
+    /// A body that gives no code is not a fun: `{badfun, F}`, as for any
+    /// term that cannot be called.
+    open func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
+        throw ErlangException.error(.tuple([.atom(.badfun), .atom(.undefined)]))
+    }
 }

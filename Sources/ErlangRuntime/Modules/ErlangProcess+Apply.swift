@@ -32,7 +32,7 @@ extension ErlangProcess {
         case .external(let module, let function):
             return try await apply(module: module, function: function, args)
         case .local(_, _, _, let body):
-            guard let callable = body as? any FunBody else {
+            guard let callable = body as? FunBody else {
                 throw ErlangException.error(.tuple([.atom(.badfun), fun]))
             }
             try await tick()
@@ -47,12 +47,13 @@ extension ErlangProcess {
 }
 
 /// A fun whose body is Swift code: how native modules hand out closures.
-public struct NativeFunBody: FunBody {
+public final class NativeFunBody: FunBody, @unchecked Sendable {
+    // @unchecked: `body` is immutable and Sendable.
     private let body: ErlangFunction
     /// Wraps `body`.
     public init(_ body: @escaping ErlangFunction) { self.body = body }
     /// Runs the Swift body.
-    public func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
+    public override func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
         try await body(process, args)
     }
 }

@@ -9,16 +9,16 @@ import ErlangTerms
 /// `'DOWN'` can arrive, and a monitor ends exactly once.
 extension ErlangProcess {
     /// The pids this process monitors.
-    public var monitoredPids: [Pid] { shared.withLock { $0.monitors.values.map(\.pid) } }
+    public var monitoredPids: [Pid] { shared.withLock { $0.monitors.monitors.map(\.pid) } }
 
     /// The pids monitoring this process.
-    public var monitoringPids: [Pid] { shared.withLock { $0.monitoredBy.values.map(\.pid) } }
+    public var monitoringPids: [Pid] { shared.withLock { $0.monitoredBy.monitors.map(\.pid) } }
 
     /// The monitors this process holds, newest first, each as what the
     /// `'DOWN'` message would name: a pid, or `{Name, Node}` for a monitor
     /// taken on a registered name (`process_info(P, monitors)`).
     public var monitoredItems: [Term] {
-        shared.withLock { s in s.monitors.sorted { $0.key > $1.key }.map(\.value.item) }
+        shared.withLock { s in s.monitors.sortedByRef.reversed().map(\.monitor.item) }
     }
 
     /// Monitors `other` (`erlang:monitor(process, Pid)`). When `other` is
@@ -44,9 +44,9 @@ extension ErlangProcess {
     private func monitor(_ other: Pid, item: Term) -> Ref {
         let ref = runtime.makeRef()
         if other == pid { return ref }
-        shared.withLock { s in s.monitors[ref] = Monitor(pid: other, item: item) }
+        shared.withLock { s in s.monitors.insert(Monitor(pid: other, item: item), for: ref) }
         if runtime.process(other)?.addMonitor(ref, by: pid, item: item) == true { return ref }
-        let stillHeld = shared.withLock { s in s.monitors.removeValue(forKey: ref) != nil }
+        let stillHeld = shared.withLock { s in s.monitors.remove(ref) != nil }
         if stillHeld { deliver(ErlangProcess.downMessage(ref, item, .atom(.noproc))) }
         return ref
     }
@@ -56,8 +56,8 @@ extension ErlangProcess {
     /// already be in the mailbox (`flushDownMessages(for:)`).
     @discardableResult
     public func demonitor(_ ref: Ref) -> Bool {
-        guard let monitor = shared.withLock({ $0.monitors.removeValue(forKey: ref) }) else { return false }
-        runtime.process(monitor.pid)?.shared.withLock { s in _ = s.monitoredBy.removeValue(forKey: ref) }
+        guard let monitor = shared.withLock({ $0.monitors.remove(ref) }) else { return false }
+        runtime.process(monitor.pid)?.shared.withLock { s in s.monitoredBy.remove(ref) }
         return true
     }
 
@@ -81,21 +81,21 @@ extension ErlangProcess {
     func addMonitor(_ ref: Ref, by watcher: Pid, item: Term) -> Bool {
         shared.withLock { s -> Bool in
             guard s.exitReason == nil else { return false }
-            s.monitoredBy[ref] = Monitor(pid: watcher, item: item)
+            s.monitoredBy.insert(Monitor(pid: watcher, item: item), for: ref)
             return true
         }
     }
 
     /// Forgets the monitor `ref` that another process held on this one.
     func removeMonitoredBy(_ ref: Ref) {
-        shared.withLock { s in _ = s.monitoredBy.removeValue(forKey: ref) }
+        shared.withLock { s in s.monitoredBy.remove(ref) }
     }
 
     /// Delivers the `'DOWN'` message for the monitor `ref`, which ends it;
     /// nothing when this process no longer holds the monitor (demonitored).
     func deliverDown(_ ref: Ref, reason: Term) {
         resume(shared.withLock { s -> UnsafeContinuation<Void, Never>? in
-            guard s.exitReason == nil, let monitor = s.monitors.removeValue(forKey: ref) else { return nil }
+            guard s.exitReason == nil, let monitor = s.monitors.remove(ref) else { return nil }
             s.mailbox.append(ErlangProcess.downMessage(ref, monitor.item, reason))
             return s.takeWaiter()
         })

@@ -25,8 +25,23 @@ extension ErlangProcess {
     /// `skipping` leaves the first messages unscanned: messages a caller
     /// knows cannot match, such as those queued before it sent the request
     /// whose answer it waits for (BEAM's receive-after-`make_ref` shortcut).
+    @inlinable
     public func receive<R>(timeout: ReceiveTimeout = .infinity, skipping: Int = 0,
                            _ match: (Term) throws -> R?) async throws -> R? {
+        var result: R?
+        try await receiveFirst(timeout: timeout, skipping: skipping) { message in
+            result = try match(message)
+            return result != nil
+        }
+        return result
+    }
+
+    /// Removes the first message for which `matches` is true, waiting for
+    /// one up to `timeout`; returns whether one matched. The non-generic
+    /// core of `receive`: a generic async function called across modules
+    /// runs unspecialised, looking up type metadata at every step.
+    public func receiveFirst(timeout: ReceiveTimeout, skipping: Int,
+                             _ matches: (Term) throws -> Bool) async throws -> Bool {
         var scanned = max(0, skipping)
         var timedOut = false
         var timer: (any TimerHandle)?
@@ -42,16 +57,16 @@ extension ErlangProcess {
         while true {
             try checkExitSignal()
             while let message = shared.withLock({ s in scanned < s.mailbox.count ? s.mailbox[scanned] : nil }) {
-                if let result = try match(message) {
+                if try matches(message) {
                     shared.withLock { s in _ = s.mailbox.remove(at: scanned) }
-                    return result
+                    return true
                 }
                 scanned += 1
             }
-            if timedOut { return nil }
+            if timedOut { return false }
             switch timeout {
             case .milliseconds(let ms) where ms <= 0:
-                return nil
+                return false
             case .milliseconds(let ms) where timer == nil:
                 let token = shared.withLock { s -> UInt64 in
                     s.receiveToken &+= 1

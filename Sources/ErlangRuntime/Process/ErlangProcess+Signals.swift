@@ -68,8 +68,8 @@ extension ErlangProcess {
     struct ExitNotice {
         let reason: Term
         let links: Set<Pid>
-        let monitors: [Ref: Monitor]
-        let monitoredBy: [Ref: Monitor]
+        let monitors: MonitorTable
+        let monitoredBy: MonitorTable
         let name: Atom?
     }
 
@@ -85,8 +85,8 @@ extension ErlangProcess {
             let notice = ExitNotice(reason: final, links: s.links, monitors: s.monitors,
                                     monitoredBy: s.monitoredBy, name: s.registeredName)
             s.links = []
-            s.monitoredBy = [:]
-            s.monitors = [:]
+            s.monitoredBy = MonitorTable()
+            s.monitors = MonitorTable()
             s.mailbox = []
             s.control = []
             s.registeredName = nil

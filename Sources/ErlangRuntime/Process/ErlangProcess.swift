@@ -33,7 +33,9 @@ public final class ErlangProcess: @unchecked Sendable {
     public let runtime: Runtime
 
     /// Reductions left before the process yields to others.
-    @usableFromInline var reductionsLeft = ErlangProcess.reductionBudget
+    /// `@exclusivity(unchecked)`: only the process's own task touches it,
+    /// one access at a time, and it is read on every function call.
+    @exclusivity(unchecked) @usableFromInline var reductionsLeft = ErlangProcess.reductionBudget
 
     /// Reductions a process runs before it yields (BEAM uses about 4000).
     @usableFromInline static let reductionBudget = 2000
@@ -58,8 +60,8 @@ public final class ErlangProcess: @unchecked Sendable {
         var waiter: UnsafeContinuation<Void, Never>?
         var waiting = false                     // suspended in a receive or waiting for a host request
         var links = Set<Pid>()
-        var monitors: [Ref: Monitor] = [:]      // monitors this process holds on others
-        var monitoredBy: [Ref: Monitor] = [:]   // monitors others hold on this process
+        var monitors = MonitorTable()           // monitors this process holds on others
+        var monitoredBy = MonitorTable()        // monitors others hold on this process
         var trapExit = false
         var pendingExit: Term?                  // an exit signal that will kill the process
         var exitReason: Term?                   // set once the process has exited

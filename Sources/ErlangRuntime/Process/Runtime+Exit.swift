@@ -34,13 +34,13 @@ extension Runtime {
             t.processes[pid] = nil
             if let name = notice.name, t.names[name] == pid { t.names[name] = nil }
         }
-        for (ref, monitor) in notice.monitors {
+        for (ref, monitor) in notice.monitors.sortedByRef {
             self.process(monitor.pid)?.removeMonitoredBy(ref)
         }
         for linked in notice.links.sorted() {
             self.process(linked)?.receiveExitSignal(from: pid, reason: notice.reason, fromLink: true)
         }
-        for (ref, monitor) in notice.monitoredBy.sorted(by: { $0.key < $1.key }) {
+        for (ref, monitor) in notice.monitoredBy.sortedByRef {
             self.process(monitor.pid)?.deliverDown(ref, reason: notice.reason)
         }
         if !Runtime.isQuietExit(notice.reason) {

@@ -71,7 +71,7 @@ extension Runtime {
 
     private func start(_ process: ErlangProcess, _ body: @escaping @Sendable (ErlangProcess) async throws -> Void) {
         activity.wake()
-        Task(executorPreference: scheduler) {
+        let run: @concurrent @Sendable () async -> Void = {
             let reason: Term
             do {
                 try await body(process)
@@ -84,6 +84,11 @@ extension Runtime {
                 reason = .tuple([.atom("swift_error"), .string(String(describing: error))])
             }
             self.finish(process, reason: reason)
+        }
+        if scheduler.isGlobalExecutor {
+            Task.detached { await run() }
+        } else {
+            Task(executorPreference: scheduler) { await run() }
         }
     }
 }

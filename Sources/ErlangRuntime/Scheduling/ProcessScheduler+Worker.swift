@@ -30,7 +30,7 @@ extension ProcessScheduler {
         // `semaphore` a POSIX semaphore (thread-safe by definition), and
         // `scheduler` is set once, before the thread starts.
         let index: Int
-        private let queue = Lock(Deque<UnownedJob>())
+        private let queue = Lock(Deque<QueuedJob>())
         private let sleeping = Atomic<Bool>(false)
         private let semaphore: UnsafeMutablePointer<sem_t>
         // Strong: a scheduler and its threads live for ever (they never stop).
@@ -52,7 +52,7 @@ extension ProcessScheduler {
         var isSleeping: Bool { sleeping.load(ordering: .relaxed) }
 
         /// Appends `job`; returns how many jobs now wait in this queue.
-        func push(_ job: UnownedJob) -> Int {
+        func push(_ job: QueuedJob) -> Int {
             queue.withLock { q in
                 q.append(job)
                 return q.count
@@ -60,11 +60,11 @@ extension ProcessScheduler {
         }
 
         /// The oldest waiting job.
-        func pop() -> UnownedJob? { queue.withLock { $0.popFirst() } }
+        func pop() -> QueuedJob? { queue.withLock { $0.popFirst() } }
 
         /// Removes and returns the older half of the queue (at least one
         /// job when there is any), for a thief.
-        func takeHalf() -> [UnownedJob] {
+        func takeHalf() -> [QueuedJob] {
             queue.withLock { q in
                 let n = (q.count + 1) / 2
                 guard n > 0 else { return [] }
@@ -108,7 +108,7 @@ extension ProcessScheduler {
             let executor = scheduler.asUnownedTaskExecutor()
             while true {
                 if let job = pop() ?? scheduler.steal(for: self) {
-                    job.runSynchronously(on: executor)
+                    job.run(on: executor)
                     continue
                 }
                 sleeping.store(true, ordering: .sequentiallyConsistent)
@@ -119,7 +119,7 @@ extension ProcessScheduler {
                     } else {
                         waitForPost()
                     }
-                    job.runSynchronously(on: executor)
+                    job.run(on: executor)
                     continue
                 }
                 waitForPost()

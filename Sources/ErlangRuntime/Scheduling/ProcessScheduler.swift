@@ -23,7 +23,8 @@ import Synchronization
 /// host code) go to a sleeping worker when there is one.
 ///
 /// Split: `Worker` (a thread, its queue and its semaphore) has its own
-/// file, `ProcessScheduler+Worker.swift`.
+/// file, `ProcessScheduler+Worker.swift`; running as the global executor
+/// (what the `swerl` executable does) is `ProcessScheduler+GlobalExecutor.swift`.
 public final class ProcessScheduler: TaskExecutor, @unchecked Sendable {
     // @unchecked: `workers` is immutable after init; each worker's queue
     // sits behind its own `Mutex`, and the rest is atomics.
@@ -54,7 +55,11 @@ public final class ProcessScheduler: TaskExecutor, @unchecked Sendable {
     /// of this scheduler's workers, otherwise on a sleeping (or the next)
     /// worker's queue.
     public func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
+        enqueue(QueuedJob(job: UnownedJob(job), isGlobal: false))
+    }
+
+    /// Queues `job` (see `enqueue(_:)`).
+    func enqueue(_ job: QueuedJob) {
         if let current = Worker.current, current.scheduler === self {
             let waiting = current.push(job)
             if waiting >= 2 {
@@ -86,7 +91,7 @@ public final class ProcessScheduler: TaskExecutor, @unchecked Sendable {
 
     /// Takes a job from another worker's queue for `thief` (half of the
     /// richest queue it finds, so work spreads in few steals).
-    func steal(for thief: Worker) -> UnownedJob? {
+    func steal(for thief: Worker) -> QueuedJob? {
         for offset in 1..<max(2, workers.count) {
             let victim = workers[(thief.index + offset) % workers.count]
             if victim === thief { continue }

@@ -7,10 +7,13 @@
 public final class Cons: @unchecked Sendable {
     // @unchecked: `head` and `tail` are only written by `deinit`, on cells
     // no other reference can reach any more; otherwise the cell is immutable.
+    // @exclusivity(unchecked): for the same reason no access can overlap
+    // another, so the dynamic exclusivity check (a runtime call on every
+    // read of a list cell) proves nothing.
     /// The first element.
-    public private(set) var head: Term
+    @exclusivity(unchecked) public private(set) var head: Term
     /// The rest of the list (`[]` for a proper one-element list).
-    public private(set) var tail: Term
+    @exclusivity(unchecked) public private(set) var tail: Term
 
     /// A new cell `[head | tail]`.
     public init(_ head: Term, _ tail: Term) {
