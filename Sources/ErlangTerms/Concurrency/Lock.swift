@@ -45,7 +45,7 @@ public struct Lock<Value: ~Copyable>: ~Copyable {
     }
 
     /// Runs `body` with exclusive access to the value. Mirrors `Mutex.withLock(_:)`.
-    @inlinable
+    @inlinable @discardableResult
     public borrowing func withLock<Result: ~Copyable, E: Error>(
         _ body: (inout sending Value) throws(E) -> sending Result
     ) throws(E) -> sending Result {
@@ -64,7 +64,7 @@ public struct Lock<Value: ~Copyable>: ~Copyable {
     }
 
     /// Runs `body` with exclusive access to the value. Mirrors `Mutex.withLock(_:)`.
-    @inlinable @inline(__always)
+    @inlinable @inline(__always) @discardableResult
     public borrowing func withLock<Result: ~Copyable, E: Error>(
         _ body: (inout sending Value) throws(E) -> sending Result
     ) throws(E) -> sending Result {
