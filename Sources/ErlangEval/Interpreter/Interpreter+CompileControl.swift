@@ -100,24 +100,37 @@ extension Interpreter {
         let timeoutCode = try after.map { try compile($0.timeout) }
         let afterBody = try compileBody(after?.body ?? [])
         return .async { env, process in
-            var timeout = ErlangProcess.ReceiveTimeout.infinity
-            if let timeoutCode {
-                switch try await timeoutCode.code(&env, process) {
-                case .int(let ms) where ms >= 0: timeout = .milliseconds(Int64(ms))
-                case .atom(let a) where a == .infinity: timeout = .infinity
-                default: throw ErlangException.error(.atom("timeout_value"))
-                }
-            }
-            let snapshot = env
-            let picked: (Int, Bindings)? = try await process.receive(timeout: timeout) { message in
-                try self.selectClause(compiled, [message], snapshot, process, shadowing: false)
-            }
-            if let (index, scope) = picked {
-                env = scope
-                return try await compiled[index].body.code(&env, process)
-            }
-            return try await afterBody.code(&env, process)
+            let timeout = try await Interpreter.receiveTimeout(timeoutCode, &env, process)
+            return try await self.receive(compiled, afterBody, timeout, &env, process)
         }
+    }
+
+    /// The timeout of `receive ... after T`: `infinity` without an after.
+    private static func receiveTimeout(_ code: Compiled?, _ env: inout Bindings,
+                                       _ process: ErlangProcess) async throws -> ErlangProcess.ReceiveTimeout {
+        guard let code else { return .infinity }
+        switch try await code.code(&env, process) {
+        case .int(let ms) where ms >= 0: return .milliseconds(Int64(ms))
+        case .atom(let a) where a == .infinity: return .infinity
+        default: throw ErlangException.error(.atom("timeout_value"))
+        }
+    }
+
+    /// Waits for the first message a clause matches, then runs that
+    /// clause's body (or `afterBody` when the timeout expires). Kept out of
+    /// line and lean: an idle process waits in this frame.
+    @inline(never)
+    private func receive(_ clauses: [CompiledClause], _ afterBody: Compiled, _ timeout: ErlangProcess.ReceiveTimeout,
+                         _ env: inout Bindings, _ process: ErlangProcess) async throws -> Term {
+        let snapshot = env
+        var picked: (index: Int, scope: Bindings)?
+        let matched = try await process.receiveFirst(timeout: timeout, skipping: 0) { message in
+            picked = try self.selectClause(clauses, [message], snapshot, process, shadowing: false)
+            return picked != nil
+        }
+        guard matched, let (index, scope) = picked else { return try await afterBody.code(&env, process) }
+        env = scope
+        return try await clauses[index].body.code(&env, process)
     }
 
     /// `try Body of OfClauses catch CatchClauses after After end`. Only the

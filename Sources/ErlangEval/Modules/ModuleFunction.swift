@@ -17,7 +17,15 @@ import ErlangTerms
 /// expression that raised, as BEAM's stacktraces have; a tail call leaves
 /// no frame for its caller. No clause matching gives `function_clause`
 /// with the frame `{Module, Function, Args, [{file, File}, {line, FirstClauseLine}]}`.
-struct ModuleFunction: Sendable {
+///
+/// Frames: each interpreted call level keeps the async frames of `call`,
+/// `run`, `execute` and the step it is in alive on the heap (in its task's
+/// allocator, which keeps its slabs for the task's life). So this is a
+/// class (a `Step` carries a reference, not a copy of the function), and
+/// each kind of tail step runs in its own small function: one `execute`
+/// holding every case's locals had a 2.4 KB frame, more than a whole
+/// allocator slab, on every call.
+final class ModuleFunction: Sendable {
     let definition: FunctionDefinition
     let scope: LocalScope
     /// The interpreter for the module's code, made once.
@@ -47,7 +55,7 @@ struct ModuleFunction: Sendable {
 
     /// Runs the first clause matching `args`, and the tail calls it makes.
     func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
-        var function = self
+        var function: ModuleFunction = self
         var arguments = args
         while true {
             try await process.tick()
@@ -60,6 +68,7 @@ struct ModuleFunction: Sendable {
         }
     }
 
+    @inline(never)
     private func run(_ args: [Term], _ process: ErlangProcess) async throws -> Step {
         for compiled in try clauses.get() where compiled.clause.patterns.count == args.count {
             var env = Bindings()
@@ -76,42 +85,24 @@ struct ModuleFunction: Sendable {
         throw exception
     }
 
+    @inline(never)
     private func execute(_ body: TailBody, _ env: inout Bindings, _ process: ErlangProcess) async throws -> Step {
         for piece in body.prefix { _ = try await framed(piece, &env, process) }
         guard let last = body.last else { return .value(.ok) }
         return try await execute(last, &env, process)
     }
 
+    @inline(never)
     private func execute(_ code: TailCode, _ env: inout Bindings, _ process: ErlangProcess) async throws -> Step {
         switch code {
         case .value(let piece):
             return .value(try await framed(piece, &env, process))
         case .localCall(let name, let key, let arguments, let line):
-            var values: [Term] = []
-            values.reserveCapacity(arguments.count)
-            for a in arguments { values.append(try await framed(a, &env, process)) }
-            if let next = scope.function(key) { return .tailCall(next, values) }
-            do {
-                return .value(try await interpreter.callLocal(name, key, values, process))
-            } catch var exception as ErlangException {
-                appendFrame(&exception, arity: .int(definition.arity), line: line)
-                throw exception
-            }
+            return try await localCall(name, key, arguments, line, &env, process)
         case .caseOf(let subject, let branches, let line):
-            let value = try await framed(subject, &env, process)
-            for branch in branches {
-                var scope = env
-                guard try interpreter.bind(branch.clause.patterns[0], value, &scope),
-                      try interpreter.guardSucceeds(branch.clause.guards, scope) else { continue }
-                env = scope
-                return try await execute(branch.body, &env, process)
-            }
-            throw framedError(.tuple([.atom(.caseClause), value]), line: line)
+            return try await caseOf(subject, branches, line, &env, process)
         case .ifClauses(let branches, let line):
-            for branch in branches where try interpreter.guardSucceeds(branch.clause.guards, env) {
-                return try await execute(branch.body, &env, process)
-            }
-            throw framedError(.atom(.ifClause), line: line)
+            return try await ifClauses(branches, line, &env, process)
         case .block(let body):
             return try await execute(body, &env, process)
         case .receive(let branches, let timeout, let afterBody, let line):
@@ -119,7 +110,49 @@ struct ModuleFunction: Sendable {
         }
     }
 
+    /// `f(Args)` in tail position: the module's own `f` is the next step.
+    @inline(never)
+    private func localCall(_ name: String, _ key: FunctionKey, _ arguments: [Framed], _ line: Int,
+                           _ env: inout Bindings, _ process: ErlangProcess) async throws -> Step {
+        var values: [Term] = []
+        values.reserveCapacity(arguments.count)
+        for a in arguments { values.append(try await framed(a, &env, process)) }
+        if let next = scope.function(key) { return .tailCall(next, values) }
+        do {
+            return .value(try await interpreter.callLocal(name, key, values, process))
+        } catch var exception as ErlangException {
+            appendFrame(&exception, arity: .int(definition.arity), line: line)
+            throw exception
+        }
+    }
+
+    /// `case` in tail position.
+    @inline(never)
+    private func caseOf(_ subject: Framed, _ branches: [TailBranch], _ line: Int,
+                        _ env: inout Bindings, _ process: ErlangProcess) async throws -> Step {
+        let value = try await framed(subject, &env, process)
+        for branch in branches {
+            var scope = env
+            guard try interpreter.bind(branch.clause.patterns[0], value, &scope),
+                  try interpreter.guardSucceeds(branch.clause.guards, scope) else { continue }
+            env = scope
+            return try await execute(branch.body, &env, process)
+        }
+        throw framedError(.tuple([.atom(.caseClause), value]), line: line)
+    }
+
+    /// `if` in tail position.
+    @inline(never)
+    private func ifClauses(_ branches: [TailBranch], _ line: Int,
+                           _ env: inout Bindings, _ process: ErlangProcess) async throws -> Step {
+        for branch in branches where try interpreter.guardSucceeds(branch.clause.guards, env) {
+            return try await execute(branch.body, &env, process)
+        }
+        throw framedError(.atom(.ifClause), line: line)
+    }
+
     /// `receive` in tail position; mirrors the interpreter's receive.
+    @inline(never)
     private func receive(_ branches: [TailBranch], _ timeoutCode: Framed?, _ afterBody: TailBody, _ line: Int,
                          _ env: inout Bindings, _ process: ErlangProcess) async throws -> Step {
         var timeout = ErlangProcess.ReceiveTimeout.infinity
@@ -150,6 +183,7 @@ struct ModuleFunction: Sendable {
     }
 
     /// Runs `piece`, adding this function's frame to an exception it raises.
+    @inline(never)
     private func framed(_ piece: Framed, _ env: inout Bindings, _ process: ErlangProcess) async throws -> Term {
         do {
             return try await piece.code.code(&env, process)

@@ -43,17 +43,9 @@ extension ErlangProcess {
     public func receiveFirst(timeout: ReceiveTimeout, skipping: Int,
                              _ matches: (Term) throws -> Bool) async throws -> Bool {
         var scanned = max(0, skipping)
+        var timerStarted = false
         var timedOut = false
-        var timer: (any TimerHandle)?
-        defer {
-            if let timer {
-                timer.cancel()
-                shared.withLock { s in
-                    s.receiveToken &+= 1
-                    s.timeoutFired = false
-                }
-            }
-        }
+        defer { if timerStarted { cancelReceiveTimer() } }
         while true {
             try checkExitSignal()
             while let message = shared.withLock({ s in scanned < s.mailbox.count ? s.mailbox[scanned] : nil }) {
@@ -64,26 +56,47 @@ extension ErlangProcess {
                 scanned += 1
             }
             if timedOut { return false }
-            switch timeout {
-            case .milliseconds(let ms) where ms <= 0:
-                return false
-            case .milliseconds(let ms) where timer == nil:
-                let token = shared.withLock { s -> UInt64 in
-                    s.receiveToken &+= 1
-                    s.timeoutFired = false
-                    return s.receiveToken
+            if case .milliseconds(let ms) = timeout {
+                if ms <= 0 { return false }
+                if !timerStarted {
+                    startReceiveTimer(ms)
+                    timerStarted = true
                 }
-                timer = runtime.clock.schedule(after: ms) { [weak self] in self?.timeoutFired(token: token) }
-            case .milliseconds, .infinity:
-                break
             }
             timedOut = await waitForMessage(after: scanned)
         }
     }
 
+    /// Starts the timer of the waiting receive. It lives in `shared`, not
+    /// in the receive's frame: an idle process is mostly its frames.
+    private func startReceiveTimer(_ milliseconds: Int64) {
+        let token = shared.withLock { s -> UInt64 in
+            s.receiveToken &+= 1
+            s.timeoutFired = false
+            return s.receiveToken
+        }
+        let timer = runtime.clock.schedule(after: milliseconds) { [weak self] in self?.timeoutFired(token: token) }
+        shared.withLock { s in s.receiveTimer = timer }
+    }
+
+    /// Cancels the receive's timer, if it has not fired, and forgets it.
+    private func cancelReceiveTimer() {
+        let timer = shared.withLock { s -> (any TimerHandle)? in
+            let timer = s.receiveTimer
+            s.receiveTimer = nil
+            s.receiveToken &+= 1
+            s.timeoutFired = false
+            return timer
+        }
+        timer?.cancel()
+    }
+
     /// Sleeps until a message beyond `count` arrives, an exit signal comes or
     /// the receive's timer fires; returns whether the timer has fired (the
-    /// caller still scans any new messages first, as BEAM does).
+    /// caller still scans any new messages first, as BEAM does). Inlined:
+    /// an idle process waits here, and one frame fewer on its suspended
+    /// chain is memory saved per process.
+    @inline(__always)
     private func waitForMessage(after count: Int) async -> Bool {
         await suspend { s in s.mailbox.count > count || s.timeoutFired }
         return shared.withLock { s in

@@ -71,24 +71,33 @@ extension Runtime {
 
     private func start(_ process: ErlangProcess, _ body: @escaping @Sendable (ErlangProcess) async throws -> Void) {
         activity.wake()
-        let run: @concurrent @Sendable () async -> Void = {
-            let reason: Term
-            do {
-                try await body(process)
-                reason = .atom(.normal)
-            } catch let exit as ProcessExit {
-                reason = exit.reason
-            } catch let exception as ErlangException {
-                reason = Runtime.exitReason(of: exception)
-            } catch {
-                reason = .tuple([.atom("swift_error"), .string(String(describing: error))])
-            }
-            self.finish(process, reason: reason)
-        }
         if scheduler.isGlobalExecutor {
-            Task.detached { await run() }
+            Task.detached { await self.run(process, body) }
         } else {
-            Task(executorPreference: scheduler) { await run() }
+            Task(executorPreference: scheduler) { await self.run(process, body) }
+        }
+    }
+
+    /// A process's whole life: its body, then its exit. The bottom frame of
+    /// every suspended process, so it keeps nothing but what it needs.
+    @concurrent @inline(never)
+    private func run(_ process: ErlangProcess, _ body: @Sendable (ErlangProcess) async throws -> Void) async {
+        var failure: (any Error)?
+        do {
+            try await body(process)
+        } catch {
+            failure = error
+        }
+        finish(process, reason: Runtime.exitReason(ofFailure: failure))
+    }
+
+    /// The exit reason of a body that ended normally (`nil`) or threw `error`.
+    private static func exitReason(ofFailure error: (any Error)?) -> Term {
+        switch error {
+        case nil: return .atom(.normal)
+        case let exit as ProcessExit: return exit.reason
+        case let exception as ErlangException: return Runtime.exitReason(of: exception)
+        case let other?: return .tuple([.atom("swift_error"), .string(String(describing: other))])
         }
     }
 }

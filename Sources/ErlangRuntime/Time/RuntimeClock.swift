@@ -1,7 +1,7 @@
 import Synchronization
 
 /// A cancellable timer made by a `RuntimeClock`.
-public protocol TimerHandle: Sendable {
+public protocol TimerHandle: AnyObject, Sendable {
     /// Cancels the timer; returns `false` when it already fired or was cancelled.
     @discardableResult func cancel() -> Bool
 }

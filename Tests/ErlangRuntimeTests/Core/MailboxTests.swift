@@ -113,24 +113,4 @@ import Testing
         runtime.send(atom("noise"), to: p.pid)
         #expect(await p.waitForExit() == .atom(.normal))
     }
-
-    @Test func aMillionMessagesFromFourSendersAllArriveInOrderPerSender() async throws {
-        let runtime = Runtime(clock: SystemClock(), output: CapturedOutput())
-        let perSender = 250_000
-        let counts = try await runtime.run { me in
-            for s in 0..<4 {
-                runtime.spawn { _ in
-                    for i in 0..<perSender { runtime.send(.tuple([.int(s), .int(i)]), to: me.pid) }
-                }
-            }
-            var next = [Int](repeating: 0, count: 4)
-            for _ in 0..<(4 * perSender) {
-                guard case .tuple(let e)? = try await me.next(), case .int(let s) = e[0], case .int(let i) = e[1],
-                      next[s] == i else { return [-1] }
-                next[s] += 1
-            }
-            return next
-        }
-        #expect(counts == [perSender, perSender, perSender, perSender])
-    }
 }

@@ -11,8 +11,13 @@ import Testing
         let senders = 4, perSender = 250_000
         let (count, inOrder) = try await runtime.run { me in
             for s in 0..<senders {
-                runtime.spawn { _ in
-                    for i in 0..<perSender { runtime.send(.tuple([.int(s), .int(i)]), to: me.pid) }
+                // The senders count reductions as Erlang code would, so they
+                // share the workers with the other tests' processes.
+                runtime.spawn { p in
+                    for i in 0..<perSender {
+                        runtime.send(.tuple([.int(s), .int(i)]), to: me.pid)
+                        try await p.tick()
+                    }
                     runtime.send(.tuple([.int(s), .atom(Atom("done"))]), to: me.pid)
                 }
             }
@@ -22,6 +27,7 @@ import Testing
             var received = 0, done = 0
             var ordered = true
             while done < senders {
+                try await me.tick()
                 guard case .tuple(let e)? = try await me.next(), case .int(let s) = e[0] else {
                     ordered = false
                     break
