@@ -2,7 +2,6 @@ import ErlangEval
 import ErlangRuntime
 import ErlangSyntax
 import ErlangTerms
-import Synchronization
 
 /// What one shell evaluation gave.
 enum EvaluationOutcome: Sendable {
@@ -31,16 +30,16 @@ final class Evaluator: Sendable {
     let history = ShellHistory()
     /// How the shell prints results (`shell:pp/4`: depth 30, 60 characters a line).
     let printer = PrettyPrinter.shell
-    private let bindings = Mutex(Bindings())
+    private let bindings = Lock(Bindings())
 
     /// The bound variable names (for completion).
     var boundNames: [String] { bindings.withLock { $0.sortedNames } }
-    private let current = Mutex<ErlangProcess?>(nil)
+    private let current = Lock<ErlangProcess?>(nil)
     /// The evaluation in progress: the evaluator it was sent to and its
     /// reply, taken by whoever answers first.
-    private let inFlight = Mutex<(pid: Pid, reply: @Sendable (EvaluationOutcome) -> Void)?>(nil)
-    private let catchExceptions = Mutex(false)
-    private let stopRequested = Mutex(false)
+    private let inFlight = Lock<(pid: Pid, reply: @Sendable (EvaluationOutcome) -> Void)?>(nil)
+    private let catchExceptions = Lock(false)
+    private let stopRequested = Lock(false)
 
     struct Request: Sendable {
         let exprs: [Expr]
@@ -64,7 +63,7 @@ final class Evaluator: Sendable {
 
     /// Whether the shell reads from a terminal (`help()` then also lists
     /// swerl's editing keys; piped output stays exactly erl's).
-    let atTerminal = Mutex(false)
+    let atTerminal = Lock(false)
 
     /// The field names of a record the shell knows, for printing
     /// `{person, "Joe", 0}` as `#person{name = "Joe",age = 0}`.
@@ -102,7 +101,7 @@ final class Evaluator: Sendable {
     /// makes the scheduler wake a second thread on every command).
     func evaluate(_ exprs: [Expr], printing: Bool = false) async -> EvaluationOutcome {
         let process = evaluatorProcess()
-        return await withCheckedContinuation { continuation in
+        return await withTSanAwareCheckedContinuation { continuation in
             inFlight.withLock { $0 = (process.pid, { continuation.resume(returning: $0) }) }
             if !process.isAlive {
                 answer(process, .killed(process.exitReason ?? .atom(.noproc)))

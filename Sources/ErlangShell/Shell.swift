@@ -188,12 +188,13 @@ public final class Shell: Sendable {
     }
 
     /// The exception as the shell reports it (`** exception error: ...`,
-    /// or `* exception ...` under `catch_exception(true)`).
+    /// or `* exception ...` under `catch_exception(true)`; an exit signal
+    /// that killed the evaluator is always `**`, as shell.erl's "serious").
     func report(_ exception: ErlangException, killedBySignal: Bool = false) -> String {
         let arguments: (Term, Int) -> String = { term, column in
             PrettyPrinter(lineLength: 80, lineMaxChars: 60, depth: 29).print(term, column: column)
         }
-        let report = ExceptionReport(marker: evaluator.catchesExceptions ? "*" : "**", printArgument: arguments) { term, column in
+        let report = ExceptionReport(marker: evaluator.catchesExceptions && !killedBySignal ? "*" : "**", printArgument: arguments) { term, column in
             PrettyPrinter(lineLength: 80, lineMaxChars: 60, depth: 30).print(term, column: column)
         }
         return report.format(exception, killedBySignal: killedBySignal)

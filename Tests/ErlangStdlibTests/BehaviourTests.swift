@@ -1,18 +1,17 @@
 import ErlangRuntime
 import ErlangStdlib
 import ErlangTerms
-import Synchronization
 import Testing
 
 /// Terms a test must never free (see `deepListsFlattenWithoutNativeRecursion`).
 enum Immortal {
-    private static let kept = Mutex<[Term]>([])
+    private static let kept = Lock<[Term]>([])
     static func keep(_ term: Term) { kept.withLock { $0.append(term) } }
 }
 
 /// What a fun saw, in call order.
 final class CallLog: Sendable {
-    private let items = Mutex<[Term]>([])
+    private let items = Lock<[Term]>([])
     func append(_ t: Term) { items.withLock { $0.append(t) } }
     var all: [Term] { items.withLock { $0 } }
 }

@@ -1,5 +1,4 @@
 import ErlangTerms
-import Synchronization
 import Testing
 
 /// Printing beyond the recorded tables: floats, funs and refs, records
@@ -42,7 +41,7 @@ struct PrintingTests {
 /// terms are never freed: releasing nested cells recurses in `deinit`.
 struct DeepNestingTests {
     static let depth = 200_000
-    static let keepAlive = Mutex<[Term]>([])
+    static let keepAlive = Lock<[Term]>([])
 
     static func nestedLists() -> Term {
         var term = Term.nil

@@ -1,5 +1,5 @@
 import ErlangSyntax
-import Synchronization
+import ErlangTerms
 
 /// Record definitions known to an evaluation: the shell's `rd/2`/`rr/1`
 /// records, or a module's `-record` attributes. Mirrors the shell's record table.
@@ -12,7 +12,7 @@ public final class RecordTable: Sendable {
         public let defaults: [Expr?]
     }
 
-    private let definitions = Mutex<[String: Definition]>([:])
+    private let definitions = Lock<[String: Definition]>([:])
 
     /// An empty table.
     public init() {}

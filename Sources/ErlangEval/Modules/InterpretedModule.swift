@@ -2,7 +2,6 @@ import BigInt
 import ErlangRuntime
 import ErlangSyntax
 import ErlangTerms
-import Synchronization
 
 /// A module loaded from a `.erl` file, run by the interpreter. Mirrors a
 /// loaded BEAM module: its exports (plus the generated `module_info/0,1`),
@@ -85,10 +84,10 @@ final class LocalScope: Sendable {
     let file: String
     let records: RecordTable
     let imports: [FunctionKey: Atom]
-    private let functions = Mutex<[FunctionKey: ModuleFunction]>([:])
+    private let functions = Lock<[FunctionKey: ModuleFunction]>([:])
     /// The same functions by name text, so a local call (whose handler gets
     /// the name as text) never interns an atom per call.
-    private let byText = Mutex<[TextKey: ModuleFunction]>([:])
+    private let byText = Lock<[TextKey: ModuleFunction]>([:])
 
     struct TextKey: Hashable {
         let name: String

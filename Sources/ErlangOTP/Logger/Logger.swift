@@ -1,6 +1,5 @@
 import ErlangRuntime
 import ErlangTerms
-import Synchronization
 
 /// The logger of one runtime: its primary level and the report writer.
 /// Mirrors OTP 25's `logger` with the default handler and the
@@ -12,10 +11,10 @@ import Synchronization
 /// logs, so they appear before that process's next step (erl's logger
 /// process is asynchronous; Swerl's output is deterministic).
 public final class OTPLogger: Sendable {
-    private let primaryLevel = Mutex(LogLevel.notice)
+    private let primaryLevel = Lock(LogLevel.notice)
     private let output: any OutputSink
     /// Where header timestamps come from (tests replace it).
-    public let timestamp: Mutex<@Sendable () -> String> = Mutex({ ReportTimestamp.now() })
+    public let timestamp: Lock<@Sendable () -> String> = Lock({ ReportTimestamp.now() })
 
     private init(output: any OutputSink) { self.output = output }
 

@@ -1,6 +1,5 @@
 import ErlangRuntime
 import ErlangTerms
-import Synchronization
 
 /// The names registered with `global:register_name/2`, one table per
 /// runtime. Mirrors `global`'s name table on a node that is not
@@ -8,7 +7,7 @@ import Synchronization
 /// a name whose process has exited is free again (checked when the name is
 /// looked up, the way `global` drops the names of processes that die).
 public final class GlobalNames: Sendable {
-    private let names = Mutex<[Term: Pid]>([:])
+    private let names = Lock<[Term: Pid]>([:])
     private weak let owner: Runtime?
 
     private init(owner: Runtime) { self.owner = owner }

@@ -1,5 +1,5 @@
 import ErlangRuntime
-import Synchronization
+import ErlangTerms
 
 /// One value of `Value` per runtime, created on first use: the home of OTP
 /// state that BEAM keeps in a server process of its own (the global name
@@ -7,7 +7,7 @@ import Synchronization
 /// are dropped, and a new runtime at a reused address gets a fresh value.
 final class PerRuntime<Value: Sendable>: Sendable {
     private struct Entry { weak var runtime: Runtime?; let value: Value }
-    private let entries = Mutex<[ObjectIdentifier: Entry]>([:])
+    private let entries = Lock<[ObjectIdentifier: Entry]>([:])
     private let make: @Sendable (Runtime) -> Value
 
     init(_ make: @escaping @Sendable (Runtime) -> Value) { self.make = make }

@@ -1,5 +1,4 @@
 import ErlangTerms
-import Synchronization
 
 /// The loaded modules of one runtime, by name. Mirrors BEAM's code server:
 /// loading a module with a name already taken replaces it.
@@ -10,8 +9,8 @@ public final class ModuleTable: Sendable {
     /// Finds and loads a module that is not in the table yet.
     public typealias Loader = @Sendable (Atom) async -> (any ErlangModule)?
 
-    private let modules = Mutex<[Atom: any ErlangModule]>([:])
-    private let loader = Mutex<Loader?>(nil)
+    private let modules = Lock<[Atom: any ErlangModule]>([:])
+    private let loader = Lock<Loader?>(nil)
 
     /// An empty table.
     public init() {}

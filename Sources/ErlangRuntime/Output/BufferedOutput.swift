@@ -25,7 +25,7 @@ import Synchronization
 ///
 /// An instance lives as long as the process (its flusher thread keeps it).
 public final class BufferedOutput: OutputSink, @unchecked Sendable {
-    // @unchecked: `state` is a `Mutex`; `semaphore` is a POSIX semaphore
+    // @unchecked: `state` is a `Lock`; `semaphore` is a POSIX semaphore
     // (thread-safe by definition), allocated once and never freed (the
     // instance lives as long as the process); `descriptor` is immutable.
 
@@ -49,7 +49,7 @@ public final class BufferedOutput: OutputSink, @unchecked Sendable {
         var flusherNotified = false
     }
 
-    private let state: Mutex<State>
+    private let state: Lock<State>
     private let semaphore: UnsafeMutablePointer<sem_t>
     private let descriptor: Int32
 
@@ -57,7 +57,7 @@ public final class BufferedOutput: OutputSink, @unchecked Sendable {
     public init(descriptor: Int32) {
         var initial = State()
         initial.bytes.reserveCapacity(Self.capacity)
-        state = Mutex(initial)
+        state = Lock(initial)
         semaphore = .allocate(capacity: 1)
         sem_init(semaphore, 0, 0)
         self.descriptor = descriptor

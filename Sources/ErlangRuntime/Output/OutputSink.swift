@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
+import ErlangTerms
 
 /// Where the runtime's text output goes: every process's `io:format`, the
 /// shell's prompts and results, and the logger's reports. Mirrors the group
@@ -48,7 +48,7 @@ public struct StandardOutput: OutputSink {
 
 /// Collects output in memory, for tests.
 public final class CapturedOutput: OutputSink {
-    private let buffer = Mutex("")
+    private let buffer = Lock("")
 
     /// An empty capture.
     public init() {}

@@ -1,3 +1,4 @@
+import ErlangTerms
 import Synchronization
 
 /// Counts the processes that can run right now, so the shell can wait until
@@ -40,7 +41,7 @@ public final class ActivityMonitor: Sendable {
         var nextToken: UInt64 = 0
     }
 
-    private let waiters = Mutex(Waiters())
+    private let waiters = Lock(Waiters())
 
     /// A monitor with nothing active.
     public init() {}
@@ -71,7 +72,7 @@ public final class ActivityMonitor: Sendable {
         let quietCount = byProcess ? 1 : 0
         if activeCount <= quietCount { return true }
         let deadline = ContinuousClock.now + .milliseconds(limitMilliseconds)
-        return await withUnsafeContinuation { (continuation: UnsafeContinuation<Bool, Never>) in
+        return await withTSanAwareContinuation { (continuation: UnsafeContinuation<Bool, Never>) in
             let (registered, newTask) = waiters.withLock { w -> (Bool, UInt64?) in
                 waiterCount.add(1, ordering: .sequentiallyConsistent)
                 if active.load(ordering: .sequentiallyConsistent) <= quietCount {

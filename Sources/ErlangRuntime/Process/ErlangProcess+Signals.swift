@@ -111,7 +111,7 @@ extension ErlangProcess {
     /// been notified; returns the exit reason. For Swift code and tests
     /// (Erlang code uses a monitor).
     public func waitForExit() async -> Term {
-        await withUnsafeContinuation { (continuation: UnsafeContinuation<Term, Never>) in
+        await withTSanAwareContinuation { (continuation: UnsafeContinuation<Term, Never>) in
             let reason: Term? = shared.withLock { s in
                 if s.notified { return s.exitReason ?? .atom(.normal) }
                 s.exitWaiters.append(continuation)

@@ -75,7 +75,7 @@ public final class ErlangProcess: @unchecked Sendable {
         var initialCall: Term = ErlangProcess.defaultInitialCall
     }
 
-    let shared = Mutex(Shared())
+    let shared = Lock(Shared())
 
     /// `{erlang, apply, 2}`: the initial call of a process started with a fun.
     static let defaultInitialCall: Term = .tuple([.atom("erlang"), .atom("apply"), .int(2)])
@@ -126,7 +126,7 @@ public final class ErlangProcess: @unchecked Sendable {
     /// unless `ready` (checked under the lock) says there is work already.
     /// While suspended the process counts as idle.
     func suspend(unless ready: (inout Shared) -> Bool) async {
-        await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
+        await withTSanAwareContinuation { (continuation: UnsafeContinuation<Void, Never>) in
             let resumeNow = shared.withLock { s -> Bool in
                 if ready(&s) || s.pendingExit != nil { return true }
                 s.waiter = continuation

@@ -1,5 +1,4 @@
 import ErlangTerms
-import Synchronization
 
 /// Starting processes: `spawn`, `spawn_link`, `spawn_monitor`, and `run`
 /// for Swift code that wants a process's result.
@@ -105,5 +104,5 @@ extension Runtime {
 
 /// Where `Runtime.run` keeps the body's result until the process has ended.
 private final class ResultBox<T: Sendable>: Sendable {
-    let value = Mutex<T?>(nil)
+    let value = Lock<T?>(nil)
 }

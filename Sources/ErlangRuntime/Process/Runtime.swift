@@ -27,7 +27,7 @@ public final class Runtime: Sendable {
 
     /// Called after a process exits abnormally (for crash reports). Set once,
     /// before processes start.
-    public let crashHandlers = Mutex<[@Sendable (_ pid: Pid, _ reason: Term, _ process: ErlangProcess) -> Void]>([])
+    public let crashHandlers = Lock<[@Sendable (_ pid: Pid, _ reason: Term, _ process: ErlangProcess) -> Void]>([])
 
     struct Table {
         var processes: [Pid: ErlangProcess] = [:]
@@ -35,8 +35,8 @@ public final class Runtime: Sendable {
         var nextSerial: UInt64
     }
 
-    let table: Mutex<Table>
-    let timers = Mutex<[Ref: RuntimeTimer]>([:])
+    let table: Lock<Table>
+    let timers = Lock<[Ref: RuntimeTimer]>([:])
     private let nextRef = Atomic<UInt64>(1)
     private let nextFun = Atomic<UInt64>(1)
 
@@ -48,7 +48,7 @@ public final class Runtime: Sendable {
         self.clock = clock
         self.output = output
         self.modules = modules
-        self.table = Mutex(Table(nextSerial: firstSerial))
+        self.table = Lock(Table(nextSerial: firstSerial))
     }
 
     /// The live process with `pid`, if any.

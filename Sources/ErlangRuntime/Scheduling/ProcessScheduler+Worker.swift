@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import DequeModule
+import ErlangTerms
 import Synchronization
 
 /// The thread-local slot holding the worker that runs on the current thread.
@@ -29,7 +30,7 @@ extension ProcessScheduler {
         // `semaphore` a POSIX semaphore (thread-safe by definition), and
         // `scheduler` is set once, before the thread starts.
         let index: Int
-        private let queue = Mutex(Deque<QueuedJob>())
+        private let queue = Lock(Deque<QueuedJob>())
         private let sleeping = Atomic<Bool>(false)
         private let semaphore: UnsafeMutablePointer<sem_t>
         // Strong: a scheduler and its threads live for ever (they never stop).

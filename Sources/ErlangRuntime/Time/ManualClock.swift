@@ -1,4 +1,4 @@
-import Synchronization
+import ErlangTerms
 
 /// A clock that only moves when told to: `advance(by:)` fires every timer
 /// that falls due, in deadline order (ties in the order they were set),
@@ -17,7 +17,7 @@ public final class ManualClock: RuntimeClock {
         var pending: [Pending] = []
     }
 
-    private let state = Mutex(State())
+    private let state = Lock(State())
 
     /// A manual clock at time 0.
     public init() {}

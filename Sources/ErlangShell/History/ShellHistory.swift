@@ -1,6 +1,5 @@
 import ErlangSyntax
 import ErlangTerms
-import Synchronization
 
 /// The shell's numbered history: each evaluated command's expressions and,
 /// for the most recent ones, its result. `h()` lists it, `v(N)` answers a
@@ -24,7 +23,7 @@ final class ShellHistory: Sendable {
         var keptResults = 20
     }
 
-    private let state = Mutex(State())
+    private let state = Lock(State())
 
     /// Records command `number`.
     func add(_ entry: Entry) {

@@ -2,7 +2,6 @@ import ErlangEval
 import ErlangRuntime
 import ErlangSyntax
 import ErlangTerms
-import Synchronization
 
 /// One runtime's code server: the code path, where each interpreted
 /// module was loaded from, and loading `Name.erl` from the path on a
@@ -10,13 +9,13 @@ import Synchronization
 /// Mirrors OTP's `code_server`.
 public final class CodeServer: Sendable {
     let runtime: Runtime
-    private let path: Mutex<[String]>
-    private let loadedFrom = Mutex<[Atom: String]>([:])
+    private let path: Lock<[String]>
+    private let loadedFrom = Lock<[Atom: String]>([:])
 
     /// A code server for `runtime` with the code path `codePath`.
     public init(runtime: Runtime, codePath: [String]) {
         self.runtime = runtime
-        self.path = Mutex(codePath)
+        self.path = Lock(codePath)
     }
 
     /// Makes the module table load unknown modules from the code path.

@@ -1,4 +1,3 @@
-import Synchronization
 
 /// An interned Erlang atom. Atoms compare by their index in the atom table,
 /// so equality and hashing are O(1); their text is looked up when printed.
@@ -42,7 +41,7 @@ final class AtomTable: Sendable {
         var texts: [String] = []
     }
 
-    private let storage: Mutex<Storage>
+    private let storage: Lock<Storage>
 
     /// Atoms that exist in every BEAM node from the start (the ones the
     /// runtime itself uses), so that `list_to_existing_atom("ok")` succeeds
@@ -67,7 +66,7 @@ final class AtomTable: Sendable {
             initial.indexByText[text] = UInt32(initial.texts.count)
             initial.texts.append(text)
         }
-        storage = Mutex(initial)
+        storage = Lock(initial)
     }
 
     func intern(_ text: String) -> UInt32 {

@@ -33,7 +33,7 @@ struct ModuleHarness {
 
     /// Runs `body` in a new process.
     func inProcess(_ body: @escaping @Sendable (ErlangProcess) async throws -> Term) async -> Result<Term, ErlangException> {
-        await withCheckedContinuation { continuation in
+        await withTSanAwareCheckedContinuation { continuation in
             runtime.spawn { process in
                 do {
                     continuation.resume(returning: .success(try await body(process)))

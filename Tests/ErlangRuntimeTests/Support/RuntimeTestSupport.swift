@@ -1,6 +1,5 @@
 import ErlangRuntime
 import ErlangTerms
-import Synchronization
 
 /// A runtime on a manual clock with captured output, for tests.
 func makeRuntime(clock: ManualClock = ManualClock()) -> Runtime {
@@ -36,7 +35,7 @@ extension ErlangProcess {
 
 /// Terms collected by processes for the test to inspect afterwards.
 final class Recorder: Sendable {
-    private let items = Mutex<[Term]>([])
+    private let items = Lock<[Term]>([])
     /// Appends `term`.
     func record(_ term: Term) { items.withLock { $0.append(term) } }
     /// Everything recorded, in order.

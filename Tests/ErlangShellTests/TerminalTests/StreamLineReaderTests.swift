@@ -1,6 +1,6 @@
 import Foundation
 import LineEditing
-import Synchronization
+import ErlangTerms
 import Testing
 
 /// `StreamLineReader`: the reader for piped input and script files.
@@ -8,7 +8,7 @@ import Testing
 struct StreamLineReaderTests {
     /// The prompts a reader wrote.
     final class Prompts: Sendable {
-        let written = Mutex<[String]>([])
+        let written = Lock<[String]>([])
     }
 
     /// A reader over `input` (fed through a pipe by a background thread)

@@ -2,18 +2,18 @@ import ErlangRuntime
 import ErlangShell
 import ErlangStdlib
 import LineEditing
-import Synchronization
+import ErlangTerms
 
 /// Input lines served from memory, prompts written to the same output as
 /// the shell's results, as `StreamLineReader` does for piped input.
 final class MemoryLineReader: LineReader {
-    private let lines: Mutex<[String]>
+    private let lines: Lock<[String]>
     private let output: CapturedOutput
 
     init(_ input: String, output: CapturedOutput) {
         var lines = input.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
-        self.lines = Mutex(lines)
+        self.lines = Lock(lines)
         self.output = output
     }
 

@@ -39,7 +39,7 @@ enum StdlibHarness {
 
     /// Calls `module:function(args...)` in a new process and returns what happened.
     static func call(_ module: String, _ function: String, _ args: [Term]) async -> Result<Term, ErlangException> {
-        await withCheckedContinuation { continuation in
+        await withTSanAwareCheckedContinuation { continuation in
             runtime.spawn { process in
                 do {
                     let value = try await process.apply(module: Atom(module), function: Atom(function), args)
@@ -56,7 +56,7 @@ enum StdlibHarness {
 
     /// Runs `body` inside a new process (for funs and multi-step checks).
     static func inProcess(_ body: @escaping @Sendable (ErlangProcess) async throws -> Term) async -> Result<Term, ErlangException> {
-        await withCheckedContinuation { continuation in
+        await withTSanAwareCheckedContinuation { continuation in
             runtime.spawn { process in
                 do {
                     continuation.resume(returning: .success(try await body(process)))
