@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ErlangTerms
 import Synchronization
 
 /// Output to a file descriptor through a buffer: standard output when it
