@@ -71,7 +71,7 @@ struct StreamLineReaderTests {
             preconditionFailure("pipe() failed")
         }
         let prompts = Prompts()
-        let reads = Mutex(0)
+        let reads = Lock(0)
         let reader = StreamLineReader(descriptor: readEnd, writePrompt: { prompt in
             prompts.written.withLock { $0.append(prompt) }
         }, beforeReading: { reads.withLock { $0 += 1 } })
