@@ -25,6 +25,25 @@ extension GenServer {
                                     server: Term, from process: ErlangProcess) async throws -> Term {
         guard case .ref(let mref) = requestId else { throw ErlangException.badarg }
         let answer = try await process.receive(timeout: timeout) { message in answerIn(message, mref) }
+        if let response = responseTerm(answer, mref, server: server, process) { return response }
+        if dropOnTimeout {
+            process.demonitor(mref)
+            process.flushDownMessages(for: mref)
+        }
+        return .atom(.timeout)
+    }
+
+    /// Whether `message` answers `requestId` (`check_response/2`).
+    public static func checkResponse(_ message: Term, _ requestId: Term, server: Term,
+                                     from process: ErlangProcess) throws -> Term {
+        guard case .ref(let mref) = requestId else { throw ErlangException.badarg }
+        return responseTerm(answerIn(message, mref), mref, server: server, process) ?? .atom(OTPAtom.noReply)
+    }
+
+    /// `{reply, Reply}` (the monitor ended) or `{error, {Reason, Server}}`
+    /// for an answer; `nil` when there is none yet.
+    private static func responseTerm(_ answer: Result<Term, CallFailure>?, _ mref: Ref, server: Term,
+                                     _ process: ErlangProcess) -> Term? {
         switch answer {
         case .some(.success(let reply)):
             if !process.demonitor(mref) { process.flushDownMessages(for: mref) }
@@ -32,26 +51,7 @@ extension GenServer {
         case .some(.failure(.exited(let reason))):
             return .tuple([.atom(.error), .tuple([reason, server])])
         case .some(.failure(.timedOut)), .none:
-            if dropOnTimeout {
-                process.demonitor(mref)
-                process.flushDownMessages(for: mref)
-            }
-            return .atom(.timeout)
-        }
-    }
-
-    /// Whether `message` answers `requestId` (`check_response/2`).
-    public static func checkResponse(_ message: Term, _ requestId: Term, server: Term,
-                                     from process: ErlangProcess) throws -> Term {
-        guard case .ref(let mref) = requestId else { throw ErlangException.badarg }
-        switch answerIn(message, mref) {
-        case .some(.success(let reply)):
-            if !process.demonitor(mref) { process.flushDownMessages(for: mref) }
-            return .tuple([.atom(OTPAtom.reply), reply])
-        case .some(.failure(.exited(let reason))):
-            return .tuple([.atom(.error), .tuple([reason, server])])
-        case .some(.failure(.timedOut)), .none:
-            return .atom(OTPAtom.noReply)
+            return nil
         }
     }
 }

@@ -25,7 +25,7 @@ import Synchronization
 public final class ErlangProcess: @unchecked Sendable {
     // @unchecked: `reductionsLeft` is a plain `var` that only the process's
     // own task reads and writes (one task runs a process, by construction);
-    // everything any other task touches is inside the `Mutex` `shared`.
+    // everything any other task touches is inside the `Lock` `shared`.
 
     /// The process's pid.
     public let pid: Pid

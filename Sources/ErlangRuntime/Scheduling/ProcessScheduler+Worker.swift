@@ -26,7 +26,7 @@ extension ProcessScheduler {
     /// takes its mark back itself, nobody posts; if a waker took it first,
     /// the worker consumes that post before going on.
     final class Worker: @unchecked Sendable {
-        // @unchecked: `queue` is a `Mutex`, `sleeping` an atomic,
+        // @unchecked: `queue` is a `Lock`, `sleeping` an atomic,
         // `semaphore` a POSIX semaphore (thread-safe by definition), and
         // `scheduler` is set once, before the thread starts.
         let index: Int

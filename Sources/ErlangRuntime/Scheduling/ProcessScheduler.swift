@@ -27,7 +27,7 @@ import Synchronization
 /// (what the `swerl` executable does) is `ProcessScheduler+GlobalExecutor.swift`.
 public final class ProcessScheduler: TaskExecutor, @unchecked Sendable {
     // @unchecked: `workers` is immutable after init; each worker's queue
-    // sits behind its own `Mutex`, and the rest is atomics.
+    // sits behind its own `Lock`, and the rest is atomics.
 
     /// The scheduler the runtimes share: one worker per online core.
     /// (A thread pool, like the global executor: sharing it keeps tests
