@@ -89,6 +89,16 @@ final class CompiledFun: FunBody, @unchecked Sendable {
     }
 
     override func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
+        // Only the clause's code and its bindings live across the body:
+        // a spawned fun waits in this frame for as long as the process idles.
+        var (code, scope) = try enter(process, args)
+        return try await code(&scope, process)
+    }
+
+    /// The clause `args` select, with the bindings of its head: a
+    /// `function_clause` error when none matches.
+    @inline(never)
+    private func enter(_ process: ErlangProcess, _ args: [Term]) throws -> (AsyncCode, Bindings) {
         var scope = captured
         if let name {
             let me = Fun(kind: .local(module: interpreter.module, index: ShellFunNumbering.index(arity: arity, named: true),
@@ -96,8 +106,8 @@ final class CompiledFun: FunBody, @unchecked Sendable {
                          arity: arity, identity: process.runtime.makeFunIdentity())
             scope.bind(name, .fun(me))
         }
-        if let result = try await interpreter.runClauses(clauses, args, &scope, process, shadowing: true) {
-            return result
+        if let (index, bindings) = try interpreter.selectClause(clauses, args, scope, process, shadowing: true) {
+            return (clauses[index].body.code, bindings)
         }
         throw ErlangException(.error, .atom(.functionClause),
                               stacktrace: [ErlangProcess.frame(interpreter.module, Atom("-fun-"), .list(args))])

@@ -40,22 +40,49 @@ final class ReceiveClauses: Sendable {
     @inline(never)
     func receive(_ timeout: ErlangProcess.ReceiveTimeout, _ env: inout Bindings,
                  _ process: ErlangProcess) async throws -> Term {
-        let picked = try await select(timeout, env, process)
-        guard let (index, scope) = picked else { return try await afterBody.code(&env, process) }
-        env = scope
-        return try await clauses[index].body.code(&env, process)
+        try await waitAndRun(timeout, &env, process)
     }
 
-    /// The clause that matched the message taken, with its bindings.
+    /// `receive` without `after`, in the shape of compiled code, so that a
+    /// compiled receive calls it with no closure frame between.
     @inline(never)
-    private func select(_ timeout: ErlangProcess.ReceiveTimeout, _ env: Bindings,
-                        _ process: ErlangProcess) async throws -> (Int, Bindings)? {
-        var picked: (Int, Bindings)?
-        _ = try await process.receiveFirst(timeout: timeout, skipping: 0) { [self] message in
-            picked = try interpreter.selectClause(clauses, [message], env, process, shadowing: false)
-            return picked != nil
+    func receiveForever(_ env: inout Bindings, _ process: ErlangProcess) async throws -> Term {
+        try await waitAndRun(.infinity, &env, process)
+    }
+
+    /// The body of both. Only the cursor, the bindings and the process
+    /// live across the wait; matching happens out of line in `pick`. An
+    /// idle process is mostly its suspended frames: keep this one small.
+    @inline(__always)
+    private func waitAndRun(_ timeout: ErlangProcess.ReceiveTimeout, _ env: inout Bindings,
+                            _ process: ErlangProcess) async throws -> Term {
+        var cursor = ErlangProcess.ReceiveCursor(timeout: timeout)
+        while true {
+            if let (index, scope) = try pick(&cursor, env, process) {
+                process.finishReceive(&cursor)
+                env = scope
+                return try await clauses[index].body.code(&env, process)
+            }
+            guard process.prepareToWait(&cursor) else { break }
+            await process.waitForMessage(&cursor)
         }
-        return picked
+        process.finishReceive(&cursor)
+        return try await afterBody.code(&env, process)
+    }
+
+    /// Takes the first new message a clause matches: that clause and the
+    /// bindings its pattern made.
+    @inline(never)
+    private func pick(_ cursor: inout ErlangProcess.ReceiveCursor, _ env: Bindings,
+                      _ process: ErlangProcess) throws -> (Int, Bindings)? {
+        do {
+            return try process.takeMessage(&cursor) { message in
+                try interpreter.selectClause(clauses, [message], env, process, shadowing: false)
+            }
+        } catch {
+            process.finishReceive(&cursor)
+            throw error
+        }
     }
 }
 
@@ -139,7 +166,7 @@ extension Interpreter {
         let afterBody = try compileBody(after?.body ?? [])
         let waiting = ReceiveClauses(interpreter: self, clauses: compiled, afterBody: afterBody)
         guard let timeoutCode else {
-            return .async { env, process in try await waiting.receive(.infinity, &env, process) }
+            return .async(waiting.receiveForever)
         }
         return .async { env, process in
             let timeout = try await Interpreter.receiveTimeout(timeoutCode, &env, process)

@@ -25,45 +25,110 @@ extension ErlangProcess {
     /// `skipping` leaves the first messages unscanned: messages a caller
     /// knows cannot match, such as those queued before it sent the request
     /// whose answer it waits for (BEAM's receive-after-`make_ref` shortcut).
-    @inlinable
+    ///
+    /// Inlined into its caller, specialised, so that a waiting receive is
+    /// one frame of the caller's plus the small `waitForMessage`: an idle
+    /// process is mostly its suspended frames, and a chain that fits one
+    /// task-allocator slab (about 1 KB) saves a whole second slab.
+    /// Scanning and the timer are synchronous, out of line.
+    @inlinable @inline(__always)
     public func receive<R>(timeout: ReceiveTimeout = .infinity, skipping: Int = 0,
                            _ match: (Term) throws -> R?) async throws -> R? {
-        var result: R?
-        try await receiveFirst(timeout: timeout, skipping: skipping) { message in
-            result = try match(message)
-            return result != nil
+        var cursor = ReceiveCursor(timeout: timeout, skipping: skipping)
+        defer { finishReceive(&cursor) }
+        while true {
+            if let result = try takeMessage(&cursor, match) { return result }
+            guard prepareToWait(&cursor) else { return nil }
+            await waitForMessage(&cursor)
         }
-        return result
+    }
+
+    /// Scans the messages `cursor` has not seen yet and removes the first
+    /// for which `match` returns a value; returns that value. Throws
+    /// `ProcessExit` when an exit signal has come.
+    @inlinable
+    public func takeMessage<R>(_ cursor: inout ReceiveCursor, _ match: (Term) throws -> R?) throws -> R? {
+        try checkExitSignal()
+        while let message = message(at: cursor.scanned) {
+            if let result = try match(message) {
+                removeMessage(at: cursor.scanned)
+                return result
+            }
+            cursor.scanned += 1
+        }
+        return nil
     }
 
     /// Removes the first message for which `matches` is true, waiting for
-    /// one up to `timeout`; returns whether one matched. The non-generic
-    /// core of `receive`: a generic async function called across modules
-    /// runs unspecialised, looking up type metadata at every step.
+    /// one up to `timeout`; returns whether one matched. For callers that
+    /// keep what they matched themselves.
     public func receiveFirst(timeout: ReceiveTimeout, skipping: Int,
                              _ matches: (Term) throws -> Bool) async throws -> Bool {
-        var scanned = max(0, skipping)
-        var timerStarted = false
-        var timedOut = false
-        defer { if timerStarted { cancelReceiveTimer() } }
-        while true {
-            try checkExitSignal()
-            while let message = shared.withLock({ s in scanned < s.mailbox.count ? s.mailbox[scanned] : nil }) {
-                if try matches(message) {
-                    shared.withLock { s in _ = s.mailbox.remove(at: scanned) }
-                    return true
-                }
-                scanned += 1
+        try await receive(timeout: timeout, skipping: skipping) { try matches($0) ? true : nil } ?? false
+    }
+
+    /// Where a receive stands: how many messages it has seen, and its
+    /// timer. Made by `init`, advanced by `takeMessage`, `prepareToWait`
+    /// and `waitForMessage`, ended by `finishReceive`, in that protocol.
+    public struct ReceiveCursor {
+        @usableFromInline let timeout: ReceiveTimeout
+        @usableFromInline var scanned: Int
+        @usableFromInline var timerStarted = false
+        @usableFromInline var timedOut = false
+
+        /// A receive that waits up to `timeout` and leaves the first
+        /// `skipping` messages unscanned.
+        public init(timeout: ReceiveTimeout, skipping: Int = 0) {
+            self.timeout = timeout
+            self.scanned = max(0, skipping)
+        }
+    }
+
+    /// The message at `index` of the mailbox, if there is one.
+    @usableFromInline func message(at index: Int) -> Term? {
+        shared.withLock { s in index < s.mailbox.count ? s.mailbox[index] : nil }
+    }
+
+    /// Removes the message at `index` (one the receive has just matched).
+    @usableFromInline func removeMessage(at index: Int) {
+        shared.withLock { s in _ = s.mailbox.remove(at: index) }
+    }
+
+    /// After a scan that matched nothing: whether to wait for more. `false`
+    /// when the timeout has expired (or is 0); starts the timer on the
+    /// first wait of a receive with one.
+    public func prepareToWait(_ cursor: inout ReceiveCursor) -> Bool {
+        if cursor.timedOut { return false }
+        if case .milliseconds(let ms) = cursor.timeout {
+            if ms <= 0 { return false }
+            if !cursor.timerStarted {
+                startReceiveTimer(ms)
+                cursor.timerStarted = true
             }
-            if timedOut { return false }
-            if case .milliseconds(let ms) = timeout {
-                if ms <= 0 { return false }
-                if !timerStarted {
-                    startReceiveTimer(ms)
-                    timerStarted = true
-                }
-            }
-            timedOut = await waitForMessage(after: scanned)
+        }
+        return true
+    }
+
+    /// Ends a receive: cancels its timer, if it started one.
+    public func finishReceive(_ cursor: inout ReceiveCursor) {
+        if cursor.timerStarted { cancelReceiveTimer() }
+    }
+
+    /// Sleeps until a message beyond those scanned arrives, an exit signal
+    /// comes or the receive's timer fires; notes in `cursor` whether the
+    /// timer has fired (the caller still scans any new messages first, as
+    /// BEAM does). An idle process waits here: keep its frame small.
+    public func waitForMessage(_ cursor: inout ReceiveCursor) async {
+        await suspendUntilMessage(after: cursor.scanned)
+        cursor.timedOut = takeTimeoutFired()
+    }
+
+    /// Whether the receive's timer has fired since the last wait; resets it.
+    private func takeTimeoutFired() -> Bool {
+        shared.withLock { s in
+            let fired = s.timeoutFired
+            s.timeoutFired = false
+            return fired
         }
     }
 
@@ -89,21 +154,6 @@ extension ErlangProcess {
             return timer
         }
         timer?.cancel()
-    }
-
-    /// Sleeps until a message beyond `count` arrives, an exit signal comes or
-    /// the receive's timer fires; returns whether the timer has fired (the
-    /// caller still scans any new messages first, as BEAM does). Inlined:
-    /// an idle process waits here, and one frame fewer on its suspended
-    /// chain is memory saved per process.
-    @inline(__always)
-    private func waitForMessage(after count: Int) async -> Bool {
-        await suspend { s in s.mailbox.count > count || s.timeoutFired }
-        return shared.withLock { s in
-            let fired = s.timeoutFired
-            s.timeoutFired = false
-            return fired
-        }
     }
 
     /// The receive's timer fired: wakes the process if that receive still waits.

@@ -127,17 +127,33 @@ public final class ErlangProcess: @unchecked Sendable {
     /// While suspended the process counts as idle.
     func suspend(unless ready: (inout Shared) -> Bool) async {
         await withTSanAwareContinuation { (continuation: UnsafeContinuation<Void, Never>) in
-            let resumeNow = shared.withLock { s -> Bool in
-                if ready(&s) || s.pendingExit != nil { return true }
-                s.waiter = continuation
-                s.waiting = true
-                return false
-            }
-            if resumeNow {
-                continuation.resume()
-            } else {
-                runtime.activity.sleep()
-            }
+            park(continuation, unless: ready)
+        }
+    }
+
+    /// Suspends the task until a message beyond the first `count` arrives,
+    /// an exit signal comes or the receive's timer fires. `suspend` for a
+    /// receive, with nothing but `count` in its frame.
+    func suspendUntilMessage(after count: Int) async {
+        await withTSanAwareContinuation { (continuation: UnsafeContinuation<Void, Never>) in
+            park(continuation, unless: { s in s.mailbox.count > count || s.timeoutFired })
+        }
+    }
+
+    /// Stores `continuation` as the waiter, or resumes it at once when
+    /// `ready` (checked under the lock) says there is work already.
+    @inline(never)
+    private func park(_ continuation: UnsafeContinuation<Void, Never>, unless ready: (inout Shared) -> Bool) {
+        let resumeNow = shared.withLock { s -> Bool in
+            if ready(&s) || s.pendingExit != nil { return true }
+            s.waiter = continuation
+            s.waiting = true
+            return false
+        }
+        if resumeNow {
+            continuation.resume()
+        } else {
+            runtime.activity.sleep()
         }
     }
 }

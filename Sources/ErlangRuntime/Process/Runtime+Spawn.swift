@@ -16,9 +16,16 @@ extension Runtime {
     @discardableResult
     public func spawn(linkTo parent: ErlangProcess? = nil, initialCall: Term? = nil,
                       _ body: @escaping @Sendable (ErlangProcess) async throws -> Void) -> ErlangProcess {
+        spawn(linkTo: parent, initialCall: initialCall, code: .closure(body))
+    }
+
+    /// Starts a process running `code`; links it to `linkTo` first when given.
+    @discardableResult
+    public func spawn(linkTo parent: ErlangProcess? = nil, initialCall: Term? = nil,
+                      code: ProcessCode) -> ErlangProcess {
         let process = makeProcess(initialCall: initialCall)
         if let parent { link(newProcess: process, to: parent) }
-        start(process, body)
+        start(process, code)
         return process
     }
 
@@ -27,9 +34,16 @@ extension Runtime {
     public func spawnMonitor(by watcher: ErlangProcess, initialCall: Term? = nil,
                              _ body: @escaping @Sendable (ErlangProcess) async throws -> Void)
         -> (process: ErlangProcess, ref: Ref) {
+        spawnMonitor(by: watcher, initialCall: initialCall, code: .closure(body))
+    }
+
+    /// Starts a process running `code`, monitored by `watcher`; returns the
+    /// process and the monitor's reference.
+    public func spawnMonitor(by watcher: ErlangProcess, initialCall: Term? = nil,
+                             code: ProcessCode) -> (process: ErlangProcess, ref: Ref) {
         let process = makeProcess(initialCall: initialCall)
         let ref = watcher.monitor(process.pid)
-        start(process, body)
+        start(process, code)
         return (process, ref)
     }
 
@@ -69,22 +83,25 @@ extension Runtime {
         }
     }
 
-    private func start(_ process: ErlangProcess, _ body: @escaping @Sendable (ErlangProcess) async throws -> Void) {
+    private func start(_ process: ErlangProcess, _ code: ProcessCode) {
         activity.wake()
         if scheduler.isGlobalExecutor {
-            Task.detached { await self.run(process, body) }
+            Task.detached { await self.run(process, code) }
         } else {
-            Task(executorPreference: scheduler) { await self.run(process, body) }
+            Task(executorPreference: scheduler) { await self.run(process, code) }
         }
     }
 
-    /// A process's whole life: its body, then its exit. The bottom frame of
+    /// A process's whole life: its code, then its exit. The bottom frame of
     /// every suspended process, so it keeps nothing but what it needs.
     @concurrent @inline(never)
-    private func run(_ process: ErlangProcess, _ body: @Sendable (ErlangProcess) async throws -> Void) async {
+    private func run(_ process: ErlangProcess, _ code: ProcessCode) async {
         var failure: (any Error)?
         do {
-            try await body(process)
+            switch code {
+            case .closure(let body): try await body(process)
+            case .fun(let fun): _ = try await fun.call(process, [])
+            }
         } catch {
             failure = error
         }
@@ -100,6 +117,16 @@ extension Runtime {
         case let other?: return .tuple([.atom("swift_error"), .string(String(describing: other))])
         }
     }
+}
+
+/// What a new process runs.
+public enum ProcessCode: Sendable {
+    /// Swift code.
+    case closure(@Sendable (ErlangProcess) async throws -> Void)
+    /// A fun of no arguments, called directly: the process waits with no
+    /// closure frame around the fun's (memory per idle process is mostly
+    /// its suspended frames).
+    case fun(FunBody)
 }
 
 /// Where `Runtime.run` keeps the body's result until the process has ended.

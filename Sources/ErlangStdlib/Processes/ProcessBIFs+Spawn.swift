@@ -29,9 +29,7 @@ extension ProcessBIFs {
         // `apply`: the new process waits with one frame fewer (memory
         // per idle process is mostly its suspended frames).
         if case .local(_, _, _, let code) = f.kind, f.arity == 0, let body = code as? FunBody {
-            return spawn(parent, mode, initialCall: nil) { child in
-                _ = try await body.call(child, [])
-            }
+            return spawn(parent, mode, initialCall: nil, code: .fun(body))
         }
         return spawn(parent, mode, initialCall: nil) { child in
             do {
@@ -59,14 +57,19 @@ extension ProcessBIFs {
     /// returns the pid, or `{Pid, Ref}` for a monitor.
     static func spawn(_ parent: ErlangProcess, _ mode: SpawnMode, initialCall: Term?,
                       _ body: @escaping @Sendable (ErlangProcess) async throws -> Void) -> Term {
+        spawn(parent, mode, initialCall: initialCall, code: .closure(body))
+    }
+
+    /// Starts `code` in a new process tied to `parent` as `mode` says.
+    static func spawn(_ parent: ErlangProcess, _ mode: SpawnMode, initialCall: Term?, code: ProcessCode) -> Term {
         let runtime = parent.runtime
         switch mode {
         case .plain:
-            return .pid(runtime.spawn(initialCall: initialCall, body).pid)
+            return .pid(runtime.spawn(initialCall: initialCall, code: code).pid)
         case .link:
-            return .pid(runtime.spawn(linkTo: parent, initialCall: initialCall, body).pid)
+            return .pid(runtime.spawn(linkTo: parent, initialCall: initialCall, code: code).pid)
         case .monitor:
-            let (child, ref) = runtime.spawnMonitor(by: parent, initialCall: initialCall, body)
+            let (child, ref) = runtime.spawnMonitor(by: parent, initialCall: initialCall, code: code)
             return .tuple([.pid(child.pid), .ref(ref)])
         }
     }
