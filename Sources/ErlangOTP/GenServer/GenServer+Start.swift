@@ -42,8 +42,7 @@ extension GenServer {
             guard let (loop, next) = try await initialize(server, starter: starter,
                                                           parent: tie == .link ? starter : server.pid, name: name,
                                                           module: module, args: args, debug: options.debug) else { return }
-            var running = loop
-            try await running.run(next)
+            try await loop.run(next)
         }
         let answer = try await ProcLib.syncStart(caller, child: child.pid, linked: tie == .link,
                                             timeout: options.timeout, skipping: mark)
@@ -60,7 +59,9 @@ extension GenServer {
     /// The server process's start: register, `init/1`, acknowledge.
     /// Returns the loop to run, or `nil` when the server ends quietly
     /// (`ignore`, `{error, R}`, a name already taken). Mirrors
-    /// `gen_server:init_it/6`.
+    /// `gen_server:init_it/6`. Out of line: its frame must not become part
+    /// of the frame the server idles in.
+    @inline(never)
     static func initialize(_ server: ErlangProcess, starter: Pid, parent: Pid, name: ServerName?, module: Atom,
                            args: Term, debug: SysDebug?) async throws -> (GenServerLoop, LoopNext)? {
         if let name, let holder = try await name.register(server) {
@@ -122,7 +123,7 @@ extension GenServer {
             if case .atom(let n) = cell.head, let p = process.runtime.whereis(n) { parent = p }
         }
         let first = next.flatMap(LoopNext.init) ?? .wait(.infinity)
-        var loop = GenServerLoop(process: process, parent: parent, name: name?.reportName ?? .pid(process.pid),
+        let loop = GenServerLoop(process: process, parent: parent, name: name?.reportName ?? .pid(process.pid),
                                  module: module, state: state, debug: options.debug)
         try await loop.run(first)
     }

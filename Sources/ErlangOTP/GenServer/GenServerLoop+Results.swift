@@ -7,7 +7,47 @@ import ErlangTerms
 /// `handle_call`) `{stop, Reason, Reply, S}`; anything else stops the
 /// server with `{bad_return_value, Result}`.
 extension GenServerLoop {
-    mutating func handleCallResult(_ outcome: Outcome, from: Term, request: Term) async throws -> LoopNext {
+    /// The usual `handle_call` results, `{reply, R, S}` and `{reply, R, S,
+    /// Next}`: replies, keeps the state and returns what to do next; `nil`
+    /// for anything else. Synchronous, so the common path adds no frame.
+    func replied(_ outcome: Outcome, to from: Term) -> LoopNext? {
+        guard case .value(.tuple(let e)) = outcome, e.count == 3 || e.count == 4,
+              e[0] == .atom(OTPAtom.reply) else { return nil }
+        let next: LoopNext
+        if e.count == 4 {
+            guard let parsed = LoopNext(e[3]) else { return nil }
+            next = parsed
+        } else {
+            next = .wait(.infinity)
+        }
+        GenServer.reply(to: from, e[1], from: process)
+        state = e[2]
+        if debug != nil { record(.tuple([.atom(Atom("out")), e[1], from, state])) }
+        return next
+    }
+
+    /// The usual results of the other callbacks, `{noreply, S}` and
+    /// `{noreply, S, Next}`: keeps the state and returns what to do next;
+    /// `nil` for anything else.
+    func noReplied(_ outcome: Outcome) -> LoopNext? {
+        guard case .value(.tuple(let e)) = outcome, e.count == 2 || e.count == 3,
+              e[0] == .atom(OTPAtom.noreply) else { return nil }
+        let next: LoopNext
+        if e.count == 3 {
+            guard let parsed = LoopNext(e[2]) else { return nil }
+            next = parsed
+        } else {
+            next = .wait(.infinity)
+        }
+        state = e[1]
+        if debug != nil { record(.tuple([.atom(OTPAtom.noreply), state])) }
+        return next
+    }
+
+    /// A `handle_call` result other than a good `reply`: a crash, a stop,
+    /// a `noreply`, or a bad return value.
+    @inline(never)
+    func handleCallResult(_ outcome: Outcome, from: Term, request: Term) async throws -> LoopNext {
         let result: Term
         switch outcome {
         case .crash(let exception):
@@ -16,19 +56,6 @@ extension GenServerLoop {
             result = value
         }
         if case .tuple(let e) = result, case .atom(let tag) = e[0] {
-            if tag == OTPAtom.reply, e.count == 3 || e.count == 4 {
-                let next: LoopNext
-                if e.count == 4 {
-                    guard let parsed = LoopNext(e[3]) else { try await badReturn(result, request, from) }
-                    next = parsed
-                } else {
-                    next = .wait(.infinity)
-                }
-                GenServer.reply(to: from, e[1], from: process)
-                state = e[2]
-                if debug != nil { record(.tuple([.atom(Atom("out")), e[1], from, state])) }
-                return next
-            }
             if tag == OTPAtom.stop, e.count == 4 {
                 state = e[3]
                 do {
@@ -44,7 +71,9 @@ extension GenServerLoop {
 
     /// The results every callback but `handle_call` may give (and
     /// `handle_call`'s `noreply` and 3-tuple `stop`).
-    mutating func handleNoReply(_ outcome: Outcome, message: Term, from: Term? = nil) async throws -> LoopNext {
+    @inline(never)
+    func handleNoReply(_ outcome: Outcome, message: Term, from: Term? = nil) async throws -> LoopNext {
+        if let next = noReplied(outcome) { return next }
         let result: Term
         switch outcome {
         case .crash(let exception):
@@ -53,18 +82,6 @@ extension GenServerLoop {
             result = value
         }
         if case .tuple(let e) = result, case .atom(let tag) = e[0] {
-            if tag == OTPAtom.noreply, e.count == 2 || e.count == 3 {
-                let next: LoopNext
-                if e.count == 3 {
-                    guard let parsed = LoopNext(e[2]) else { try await badReturn(result, message, from) }
-                    next = parsed
-                } else {
-                    next = .wait(.infinity)
-                }
-                state = e[1]
-                if debug != nil { record(.tuple([.atom(OTPAtom.noreply), state])) }
-                return next
-            }
             if tag == OTPAtom.stop, e.count == 3 {
                 state = e[2]
                 try await terminate(.exit, e[1], stack: StackFrames.commonReplyExit, message: message, from: from)
@@ -73,14 +90,14 @@ extension GenServerLoop {
         try await badReturn(result, message, from)
     }
 
-    private mutating func badReturn(_ result: Term, _ message: Term, _ from: Term?) async throws -> Never {
+    private func badReturn(_ result: Term, _ message: Term, _ from: Term?) async throws -> Never {
         let reason: Term = .tuple([.atom(OTPAtom.badReturnValue), result])
         try await terminate(.exit, reason, stack: StackFrames.commonReplyExit, message: message, from: from)
     }
 
     /// A callback raised `exception`: the server terminates with it, the
     /// stack extended by gen_server's own frames, as in erl.
-    private mutating func crashed(_ exception: ErlangException, call: Bool, message: Term,
+    private func crashed(_ exception: ErlangException, call: Bool, message: Term,
                                   from: Term?) async throws -> Never {
         let stack = exception.stacktrace + StackFrames.dispatch(call: call)
         try await terminate(exception.kind, exception.reason, stack: stack, message: message, from: from,

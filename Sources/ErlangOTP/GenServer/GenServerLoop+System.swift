@@ -9,7 +9,7 @@ import ErlangTerms
 /// A suspended server answers only `sys` requests and its parent's
 /// `'EXIT'`; every other message waits in the mailbox, in order.
 extension GenServerLoop {
-    mutating func handleSystem(from: Term, request: Term) async throws -> LoopNext {
+    func handleSystem(from: Term, request: Term) async throws -> LoopNext {
         var suspended = false
         var pending: (from: Term, request: Term)? = (from, request)
         while let (from, request) = pending {
@@ -33,7 +33,7 @@ extension GenServerLoop {
     }
 
     /// Carries out one request and returns the reply.
-    private mutating func systemRequest(_ request: Term, from: Term, suspended: inout Bool) async throws -> Term {
+    private func systemRequest(_ request: Term, from: Term, suspended: inout Bool) async throws -> Term {
         switch request {
         case .atom(let a) where a == OTPAtom.getState:
             return state
@@ -68,7 +68,7 @@ extension GenServerLoop {
 
     /// `Module:code_change(OldVsn, State, Extra)`: `{ok, NewState}` replaces
     /// the state and answers `ok`; any other result is the answer.
-    private mutating func changeCode(module newModule: Term, oldVsn: Term, extra: Term) async throws -> Term {
+    private func changeCode(module newModule: Term, oldVsn: Term, extra: Term) async throws -> Term {
         switch try await invoke(OTPAtom.codeChange, [oldVsn, state, extra]) {
         case .value(let result):
             if case .tuple(let e) = result, e.count == 2, e[0] == .ok {
@@ -84,7 +84,7 @@ extension GenServerLoop {
     /// `{debug, {trace, Bool}}`, `{debug, {log, Flag}}`, (Swerl counts no BEAM
     /// reductions: the statistics' `reductions` are the events counted),
     /// `{debug, {statistics, Flag}}`, `{debug, no_debug}`.
-    private mutating func debugRequest(_ request: Term) -> Term {
+    private func debugRequest(_ request: Term) -> Term {
         var options = debug ?? SysDebug()
         var answer: Term = .ok
         if request == .atom(OTPAtom.noDebug) {

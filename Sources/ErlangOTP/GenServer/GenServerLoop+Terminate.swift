@@ -10,7 +10,7 @@ import ErlangTerms
 /// The report names `reportReason`: a callback's exception of any class is
 /// reported as `{Reason, Stack}`, a `{stop, Reason, ...}` result as `Reason`.
 extension GenServerLoop {
-    mutating func terminate(_ kind: ErlangException.Class, _ reason: Term, stack: [Term], message: Term,
+    func terminate(_ kind: ErlangException.Class, _ reason: Term, stack: [Term], message: Term,
                             from: Term?, reportReason: Term? = nil) async throws -> Never {
         let terminateReason = GenServerLoop.terminateReason(kind, reason, stack)
         let reportReason = reportReason ?? terminateReason

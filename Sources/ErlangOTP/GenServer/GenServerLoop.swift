@@ -13,7 +13,12 @@ import ErlangTerms
 ///
 /// Cost: one message is one receive, one callback call and, for a call,
 /// one reply; debug hooks run only when `debug` is not `nil`.
-struct GenServerLoop {
+///
+/// A class, not a struct: every frame of the loop then holds one
+/// reference to it instead of a copy of its fields, and the loop's frames
+/// stay on the stack of an idle server (memory per idle server is mostly
+/// its suspended frames).
+final class GenServerLoop {
     let process: ErlangProcess
     /// The parent: the starter for `start_link`, the server itself otherwise.
     let parent: Pid
@@ -26,6 +31,15 @@ struct GenServerLoop {
     /// The `sys` debug options; `nil` when none is set.
     var debug: SysDebug?
 
+    init(process: ErlangProcess, parent: Pid, name: Term, module: Atom, state: Term, debug: SysDebug?) {
+        self.process = process
+        self.parent = parent
+        self.name = name
+        self.module = module
+        self.state = state
+        self.debug = debug
+    }
+
     /// A callback's outcome: its value, or the exception it raised (a
     /// `throw` counts as a value, as in gen_server).
     enum Outcome {
@@ -36,14 +50,12 @@ struct GenServerLoop {
     /// Runs the loop until the server stops (always by throwing: an
     /// `ErlangException` of class `exit` or the callback's own, or a
     /// `ProcessExit` when an exit signal kills the process).
-    mutating func run(_ first: LoopNext) async throws -> Never {
+    func run(_ first: LoopNext) async throws -> Never {
         var next = first
         while true {
             switch next {
             case .continueWith(let argument):
-                if debug != nil { record(.tuple([.atom(OTPAtom.continue), argument])) }
-                let outcome = try await invoke(OTPAtom.handleContinue, [argument, state])
-                next = try await handleNoReply(outcome, message: argument)
+                next = try await handleContinue(argument)
             case .wait(let timeout):
                 guard let message = try await process.receive(timeout: timeout, { $0 }) else {
                     next = try await handleInfo(.atom(.timeout))
@@ -54,36 +66,71 @@ struct GenServerLoop {
         }
     }
 
-    /// Dispatches one message.
-    mutating func handle(_ message: Term) async throws -> LoopNext {
-        if case .tuple(let e) = message, case .atom(let tag) = e[0] {
-            if tag == OTPAtom.genCall, e.count == 3 {
-                if debug != nil { record(.tuple([.atom(Atom("in")), message])) }
-                return try await handleCall(from: e[1], request: e[2])
-            }
-            if tag == OTPAtom.genCast, e.count == 2 {
-                if debug != nil { record(.tuple([.atom(Atom("in")), message])) }
-                let outcome = try await invoke(OTPAtom.handleCast, [e[1], state])
-                return try await handleNoReply(outcome, message: message)
-            }
-            if tag == OTPAtom.system, e.count == 3 {
-                return try await handleSystem(from: e[1], request: e[2])
-            }
-            if tag == .EXIT, e.count == 3, e[1] == .pid(parent), parent != process.pid {
-                try await terminate(.exit, e[2], stack: StackFrames.terminateExit, message: message, from: nil)
-            }
-        }
-        return try await handleInfo(message)
+    /// What a message is to the loop.
+    private enum Message {
+        case call(from: Term, request: Term)
+        case cast(Term)
+        case system(from: Term, request: Term)
+        case parentExit(reason: Term)
+        case info
     }
 
-    mutating func handleInfo(_ message: Term) async throws -> LoopNext {
+    /// Classifies `message` (`'$gen_call'`, `'$gen_cast'`, `system`, the
+    /// parent's `'EXIT'`, anything else).
+    private func classify(_ message: Term) -> Message {
+        guard case .tuple(let e) = message, case .atom(let tag) = e[0] else { return .info }
+        if tag == OTPAtom.genCall, e.count == 3 { return .call(from: e[1], request: e[2]) }
+        if tag == OTPAtom.genCast, e.count == 2 { return .cast(e[1]) }
+        if tag == OTPAtom.system, e.count == 3 { return .system(from: e[1], request: e[2]) }
+        if tag == .EXIT, e.count == 3, e[1] == .pid(parent), parent != process.pid { return .parentExit(reason: e[2]) }
+        return .info
+    }
+
+    /// Dispatches one message. Each kind goes to its own function, so this
+    /// frame, on every message's path, holds little more than the message.
+    func handle(_ message: Term) async throws -> LoopNext {
+        switch classify(message) {
+        case .call(let from, let request):
+            if debug != nil { record(.tuple([.atom(Atom("in")), message])) }
+            return try await handleCall(from: from, request: request)
+        case .cast(let request):
+            if debug != nil { record(.tuple([.atom(Atom("in")), message])) }
+            return try await handleCast(request, message: message)
+        case .system(let from, let request):
+            return try await handleSystem(from: from, request: request)
+        case .parentExit(let reason):
+            try await terminate(.exit, reason, stack: StackFrames.terminateExit, message: message, from: nil)
+        case .info:
+            return try await handleInfo(message)
+        }
+    }
+
+    func handleInfo(_ message: Term) async throws -> LoopNext {
         if debug != nil { record(.tuple([.atom(Atom("in")), message])) }
         let outcome = try await invoke(OTPAtom.handleInfo, [message, state])
+        if let next = noReplied(outcome) { return next }
         return try await handleNoReply(outcome, message: message)
     }
 
-    mutating func handleCall(from: Term, request: Term) async throws -> LoopNext {
+    @inline(never)
+    private func handleCast(_ request: Term, message: Term) async throws -> LoopNext {
+        let outcome = try await invoke(OTPAtom.handleCast, [request, state])
+        if let next = noReplied(outcome) { return next }
+        return try await handleNoReply(outcome, message: message)
+    }
+
+    @inline(never)
+    private func handleContinue(_ argument: Term) async throws -> LoopNext {
+        if debug != nil { record(.tuple([.atom(OTPAtom.continue), argument])) }
+        let outcome = try await invoke(OTPAtom.handleContinue, [argument, state])
+        if let next = noReplied(outcome) { return next }
+        return try await handleNoReply(outcome, message: argument)
+    }
+
+    @inline(never)
+    func handleCall(from: Term, request: Term) async throws -> LoopNext {
         let outcome = try await invoke(OTPAtom.handleCall, [request, from, state])
+        if let next = replied(outcome, to: from) { return next }
         return try await handleCallResult(outcome, from: from, request: request)
     }
 
@@ -99,7 +146,7 @@ struct GenServerLoop {
     }
 
     /// Records a debug event (only called when `debug` is set).
-    mutating func record(_ event: Term) {
+    func record(_ event: Term) {
         debug?.record(event, name: name, output: process.runtime.output)
     }
 }
