@@ -30,7 +30,7 @@ public final class Runtime: Sendable {
     public let crashHandlers = Lock<[@Sendable (_ pid: Pid, _ reason: Term, _ process: ErlangProcess) -> Void]>([])
 
     struct Table {
-        var processes: [Pid: ErlangProcess] = [:]
+        var processes = ProcessTable()
         var names: [Atom: Pid] = [:]
         var nextSerial: UInt64
     }
@@ -58,7 +58,7 @@ public final class Runtime: Sendable {
 
     /// The pids of all live processes, in creation order.
     public var processPids: [Pid] {
-        table.withLock { Array($0.processes.keys) }.sorted()
+        table.withLock { $0.processes.pids }.sorted()
     }
 
     /// The number of live processes.

@@ -6,35 +6,24 @@ import Darwin
 
 /// The timers of a `SystemClock`: one thread sleeping until the earliest
 /// deadline of a min-heap. Scheduling a timer is a lock, a heap push and,
-/// only when the new deadline is the earliest, a signal; cancelling is an
-/// atomic flag. (It replaced a sleeping Swift task per timer, which made
-/// every `gen_server:call`, whose 5 s timeout is almost always cancelled,
-/// create and cancel a task on the global executor: about 5 µs of thread
-/// wake-ups per call.)
-///
-/// Cancelled timers stay in the heap until they come up, or until they are
-/// more than half of it, when the heap is rebuilt without them: memory
-/// stays proportional to the live timers and each operation O(log n).
+/// only when the new deadline is the earliest, a signal. Each timer knows
+/// its place in the heap, so cancelling one removes it at once: O(log n)
+/// under the lock, and the heap holds only live timers. (It replaced a
+/// sleeping Swift task per timer, which made every `gen_server:call`,
+/// whose 5 s timeout is almost always cancelled, create and cancel a task
+/// on the global executor; and later a heap that kept cancelled timers
+/// until it was rebuilt, which cost a filter and a re-push per cancel.)
 final class TimerService: @unchecked Sendable {
-    // @unchecked: `heap`, `cancelled` and `threadStarted` are only touched
-    // with `mutex` held; the pthread mutex and condition variable are
-    // initialised once in `init` and never moved (they live in this
-    // heap-allocated object's fixed storage, reached through pointers).
+    // @unchecked: `heap`, every timer's `heapIndex` and `threadStarted` are
+    // only touched with `mutex` held; the pthread mutex and condition
+    // variable are initialised once in `init` and never moved (they live
+    // in this heap-allocated object's fixed storage, reached through
+    // pointers).
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    private var heap: [Entry] = []
-    private var cancelled = 0
-    private var sequence: UInt64 = 0
+    @exclusivity(unchecked) private var heap: [ServiceTimer] = []
+    @exclusivity(unchecked) private var sequence: UInt64 = 0
     private var threadStarted = false
-
-    struct Entry {
-        let deadline: UInt64        // CLOCK_MONOTONIC nanoseconds
-        let sequence: UInt64        // FIFO among equal deadlines
-        let timer: ServiceTimer
-        func precedes(_ other: Entry) -> Bool {
-            deadline != other.deadline ? deadline < other.deadline : sequence < other.sequence
-        }
-    }
 
     init() {
         pthread_mutex_init(mutex, nil)
@@ -56,13 +45,13 @@ final class TimerService: @unchecked Sendable {
 
     /// Runs `action` on the timer thread after `milliseconds`.
     func schedule(after milliseconds: Int64, _ action: @escaping @Sendable () -> Void) -> any TimerHandle {
-        let timer = ServiceTimer(action: action, service: self)
         let delay = UInt64(max(0, min(milliseconds, Int64(Int32.max) * 1000))) &* 1_000_000
+        let deadline = Self.now() &+ delay
         pthread_mutex_lock(mutex)
         sequence &+= 1
-        let entry = Entry(deadline: Self.now() &+ delay, sequence: sequence, timer: timer)
-        push(entry)
-        let isEarliest = heap[0].sequence == entry.sequence
+        let timer = ServiceTimer(deadline: deadline, sequence: sequence, action: action, service: self)
+        push(timer)
+        let isEarliest = heap[0] === timer
         if !threadStarted {
             threadStarted = true
             startThread()
@@ -72,17 +61,19 @@ final class TimerService: @unchecked Sendable {
         return timer
     }
 
-    /// Counts a cancellation; rebuilds the heap when most of it is cancelled.
-    func noteCancelled() {
+    /// Takes a cancelled timer out of the heap (if it is still there).
+    func remove(_ timer: ServiceTimer) {
         pthread_mutex_lock(mutex)
-        cancelled += 1
-        if cancelled > 64 && cancelled * 2 > heap.count {
-            let live = heap.filter { !$0.timer.state.isDone }
-            heap = []
-            for entry in live { push(entry) }
-            cancelled = 0
-        }
+        let index = timer.heapIndex
+        if index >= 0 { remove(at: index) }
         pthread_mutex_unlock(mutex)
+    }
+
+    /// The timers waiting in the heap (for tests).
+    var pendingCount: Int {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return heap.count
     }
 
     private func startThread() {
@@ -104,16 +95,10 @@ final class TimerService: @unchecked Sendable {
                 pthread_cond_wait(condition, mutex)
                 continue
             }
-            if first.timer.state.isDone {
-                _ = pop()
-                cancelled = max(0, cancelled - 1)
-                continue
-            }
-            let now = Self.now()
-            if first.deadline <= now {
-                _ = pop()
+            if first.deadline <= Self.now() {
+                remove(at: 0)
                 pthread_mutex_unlock(mutex)
-                first.timer.fire()
+                first.fire()
                 pthread_mutex_lock(mutex)
                 continue
             }
@@ -122,48 +107,83 @@ final class TimerService: @unchecked Sendable {
         }
     }
 
-    private func push(_ entry: Entry) {
-        heap.append(entry)
-        var child = heap.count - 1
+    private func push(_ timer: ServiceTimer) {
+        timer.heapIndex = heap.count
+        heap.append(timer)
+        siftUp(heap.count - 1)
+    }
+
+    /// Removes the timer at `index`, moving the last one into its place.
+    private func remove(at index: Int) {
+        heap[index].heapIndex = -1
+        let last = heap.count - 1
+        if index != last {
+            heap.swapAt(index, last)
+            heap[index].heapIndex = index
+        }
+        heap.removeLast()
+        if index < heap.count {
+            let moved = heap[index]
+            siftUp(index)
+            siftDown(moved.heapIndex)
+        }
+    }
+
+    private func siftUp(_ start: Int) {
+        var child = start
         while child > 0 {
             let parent = (child - 1) / 2
             guard heap[child].precedes(heap[parent]) else { break }
-            heap.swapAt(child, parent)
+            swap(child, parent)
             child = parent
         }
     }
 
-    private func pop() -> Entry {
-        let top = heap[0]
-        let last = heap.removeLast()
-        if !heap.isEmpty {
-            heap[0] = last
-            var parent = 0
-            while true {
-                let left = 2 * parent + 1, right = left + 1
-                var best = parent
-                if left < heap.count, heap[left].precedes(heap[best]) { best = left }
-                if right < heap.count, heap[right].precedes(heap[best]) { best = right }
-                if best == parent { break }
-                heap.swapAt(parent, best)
-                parent = best
-            }
+    private func siftDown(_ start: Int) {
+        var parent = start
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var best = parent
+            if left < heap.count, heap[left].precedes(heap[best]) { best = left }
+            if right < heap.count, heap[right].precedes(heap[best]) { best = right }
+            if best == parent { return }
+            swap(parent, best)
+            parent = best
         }
-        return top
+    }
+
+    private func swap(_ i: Int, _ j: Int) {
+        heap.swapAt(i, j)
+        heap[i].heapIndex = i
+        heap[j].heapIndex = j
     }
 }
 
 /// One timer of a `TimerService`.
-final class ServiceTimer: TimerHandle {
+final class ServiceTimer: TimerHandle, @unchecked Sendable {
+    // @unchecked: `heapIndex` is only touched with the service's mutex held.
     let state = TimerState()
+    /// When it fires, on the monotonic clock, in nanoseconds.
+    let deadline: UInt64
+    /// FIFO order among equal deadlines.
+    let sequence: UInt64
+    /// Where the timer is in the service's heap; -1 once out of it.
+    @exclusivity(unchecked) var heapIndex = -1
     private let action: @Sendable () -> Void
     private unowned(unsafe) let service: TimerService
     // unowned(unsafe): the service's thread holds it for ever (it is never
     // deallocated once a timer exists), so it outlives every timer.
 
-    init(action: @escaping @Sendable () -> Void, service: TimerService) {
+    init(deadline: UInt64, sequence: UInt64, action: @escaping @Sendable () -> Void, service: TimerService) {
+        self.deadline = deadline
+        self.sequence = sequence
         self.action = action
         self.service = service
+    }
+
+    /// Whether this timer comes before `other`.
+    func precedes(_ other: ServiceTimer) -> Bool {
+        deadline != other.deadline ? deadline < other.deadline : sequence < other.sequence
     }
 
     /// Runs the action unless the timer was cancelled first.
@@ -171,7 +191,7 @@ final class ServiceTimer: TimerHandle {
 
     @discardableResult func cancel() -> Bool {
         guard state.claim() else { return false }
-        service.noteCancelled()
+        service.remove(self)
         return true
     }
 }
