@@ -11,38 +11,38 @@ public enum Stdlib {
     public static func install(in runtime: Runtime, codePath: [String] = ["."]) {
         for module in modules() { runtime.modules.load(module) }
         let server = CodeServer(runtime: runtime, codePath: codePath)
-        runtime.modules.load(NativeModule("code", CodeModule.functions(server)))
-        runtime.modules.load(NativeModule("c", CompileCommands.functions(server) + ProcessCommands.functions))
+        runtime.modules.load(NativeModule("code", functions: CodeModule.functions(server)))
+        runtime.modules.load(NativeModule("c", functions: CompileCommands.functions(server) + ProcessCommands.functions))
         server.installLoader()
     }
 
     /// The native modules, built from their function tables.
     public static func modules() -> [NativeModule] {
         [
-            NativeModule("erlang", ErlangBIFs.functions + ProcessBIFs.functions + HaltBIFs.functions),
-            NativeModule("lists", ListsModule.functions),
-            NativeModule("maps", MapsModule.functions),
-            NativeModule("string", StringModule.functions),
-            NativeModule("proplists", ProplistsModule.functions),
-            NativeModule("math", MathModule.functions),
-            NativeModule("io", IOModule.functions),
-            NativeModule("io_lib", IOLibModule.functions),
-            NativeModule("timer", TimerModule.functions),
-            NativeModule("gen_server", GenServerModule.functions),
-            NativeModule("sys", SysModule.functions),
-            NativeModule("proc_lib", ProcLibModule.functions),
-            NativeModule("global", GlobalModule.functions),
-            NativeModule("error_logger", ErrorLoggerModule.functions),
-            NativeModule("logger", LoggerModule.functions),
-            NativeModule("erl_erts_errors", ErtsErrors.functions),
+            NativeModule("erlang", functions: ErlangBIFs.functions + ProcessBIFs.functions + HaltBIFs.functions),
+            NativeModule("lists", functions: ListsModule.functions),
+            NativeModule("maps", functions: MapsModule.functions),
+            NativeModule("string", functions: StringModule.functions),
+            NativeModule("proplists", functions: ProplistsModule.functions),
+            NativeModule("math", functions: MathModule.functions),
+            NativeModule("io", functions: IOModule.functions),
+            NativeModule("io_lib", functions: IOLibModule.functions),
+            NativeModule("timer", functions: TimerModule.functions),
+            NativeModule("gen_server", functions: GenServerModule.functions),
+            NativeModule("sys", functions: SysModule.functions),
+            NativeModule("proc_lib", functions: ProcLibModule.functions),
+            NativeModule("global", functions: GlobalModule.functions),
+            NativeModule("error_logger", functions: ErrorLoggerModule.functions),
+            NativeModule("logger", functions: LoggerModule.functions),
+            NativeModule("erl_erts_errors", functions: ErtsErrors.functions),
         ]
     }
 }
 
-/// A native function table: `(name, arity, body)` rows.
-public typealias FunctionTable = [(String, Int, ErlangFunction)]
+/// A native function table.
+public typealias FunctionTable = [NativeFunction]
 
 /// One row of a function table, with the body checked as `@Sendable`.
-func bif(_ name: String, _ arity: Int, _ body: @escaping ErlangFunction) -> (String, Int, ErlangFunction) {
-    (name, arity, body)
+func bif(_ name: String, _ arity: Int, _ body: @escaping ErlangFunction) -> NativeFunction {
+    NativeFunction(name, arity, body)
 }

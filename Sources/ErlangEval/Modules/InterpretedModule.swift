@@ -25,7 +25,9 @@ public final class InterpretedModule: ErlangModule {
     /// A digest of the source, standing in for the beam's MD5.
     public let digest: [UInt8]
     let scope: LocalScope
-    private let exportedSet: Set<FunctionKey>
+    /// The exported functions, made once: a call looks one up with a
+    /// single hash and allocates no closure.
+    private let exportedFunctions: [FunctionKey: NativeFunction]
 
     init(source: ModuleSource, name: Atom, sourcePath: String, digest: [UInt8], records: RecordTable) {
         self.name = name
@@ -51,7 +53,13 @@ public final class InterpretedModule: ErlangModule {
         var exportList = source.exportAll ? order : order.filter { exported.contains($0) }
         exportList += [FunctionKey(Self.moduleInfo, 0), FunctionKey(Self.moduleInfo, 1)]
         exports = exportList
-        exportedSet = Set(exportList)
+        var table: [FunctionKey: NativeFunction] = [:]
+        for key in exportList where key.name != Self.moduleInfo {
+            if let function = functions[key] {
+                table[key] = NativeFunction(definition: key, { process, args in try await function.call(process, args) })
+            }
+        }
+        exportedFunctions = table
         var attributeList: [Term] = []
         if !source.attributes.contains(where: { $0.name == "vsn" }) {
             let number = digest.reduce(BigInt(0)) { $0 * 256 + BigInt($1) }
@@ -67,12 +75,9 @@ public final class InterpretedModule: ErlangModule {
 
     /// The exported function `key`, or `nil` when it is not exported.
     public func exportedFunction(_ key: FunctionKey) -> ErlangFunction? {
-        guard exportedSet.contains(key) else { return nil }
-        if key.name == Self.moduleInfo {
-            return { [self] _, args in try self.moduleInfo(args) }
-        }
-        guard let function = scope.function(key) else { return nil }
-        return { process, args in try await function.call(process, args) }
+        if let function = exportedFunctions[key] { return function.body }
+        guard key.name == Self.moduleInfo, key.arity <= 1 else { return nil }
+        return { [self] _, args in try self.moduleInfo(args) }
     }
 }
 

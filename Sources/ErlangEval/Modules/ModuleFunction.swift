@@ -78,6 +78,7 @@ final class ModuleFunction: Sendable {
                 break
             }
             guard matched, try interpreter.guardSucceeds(compiled.clause.guards, env) else { continue }
+            if let pieces = compiled.syncBody { return .value(try runSync(pieces, &env, process)) }
             return try await execute(compiled.body, &env, process)
         }
         var exception = ErlangException(.error, .atom(.functionClause))
@@ -187,10 +188,29 @@ final class ModuleFunction: Sendable {
     private func framed(_ piece: Framed, _ env: inout Bindings, _ process: ErlangProcess) async throws -> Term {
         do {
             return try await piece.code.code(&env, process)
-        } catch var exception as ErlangException {
-            appendFrame(&exception, arity: .int(definition.arity), line: piece.line)
-            throw exception
+        } catch {
+            throw framedFailure(error, line: piece.line)
         }
+    }
+
+    /// Runs a body that cannot suspend (see `FunctionClauseCode.syncBody`).
+    private func runSync(_ pieces: [SyncFramed], _ env: inout Bindings, _ process: ErlangProcess) throws -> Term {
+        var value = Term.ok
+        for piece in pieces {
+            do {
+                value = try piece.code(&env, process)
+            } catch {
+                throw framedFailure(error, line: piece.line)
+            }
+        }
+        return value
+    }
+
+    /// `error` with this function's frame added when it is an Erlang exception.
+    private func framedFailure(_ error: any Error, line: Int) -> any Error {
+        guard var exception = error as? ErlangException else { return error }
+        appendFrame(&exception, arity: .int(definition.arity), line: line)
+        return exception
     }
 
     private func framedError(_ reason: Term, line: Int) -> ErlangException {

@@ -8,6 +8,22 @@ struct FunctionClauseCode: Sendable {
     let clause: Clause
     /// Its body.
     let body: TailBody
+    /// The body's expressions when none of them can suspend and the last
+    /// is a plain value (no call, no receive): the clause then runs with
+    /// no async frame at all. `nil` otherwise.
+    let syncBody: [SyncFramed]?
+
+    init(clause: Clause, body: TailBody) {
+        self.clause = clause
+        self.body = body
+        syncBody = body.syncPieces
+    }
+}
+
+/// Code that cannot suspend, with the source line its exceptions are reported at.
+struct SyncFramed: Sendable {
+    let code: SyncCode
+    let line: Int
 }
 
 /// Compiled code with the source line its exceptions are reported at.
@@ -21,6 +37,26 @@ struct Framed: Sendable {
 struct TailBody: Sendable {
     let prefix: [Framed]
     let last: TailCode?
+
+    /// Every expression, when none can suspend and the last is a plain
+    /// value; `nil` otherwise.
+    var syncPieces: [SyncFramed]? {
+        var pieces: [SyncFramed] = []
+        for piece in prefix {
+            guard let code = piece.code.syncCode else { return nil }
+            pieces.append(SyncFramed(code: code, line: piece.line))
+        }
+        switch last {
+        case nil:
+            return pieces
+        case .value(let piece)?:
+            guard let code = piece.code.syncCode else { return nil }
+            pieces.append(SyncFramed(code: code, line: piece.line))
+            return pieces
+        default:
+            return nil
+        }
+    }
 }
 
 /// A case/if/receive clause whose body is in tail position.

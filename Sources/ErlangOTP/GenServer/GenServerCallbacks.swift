@@ -69,17 +69,17 @@ extension GenServerCallbacks {
     /// `handle_continue/2`, `terminate/2`, `code_change/3`.
     public var module: NativeModule {
         let callbacks = self
-        return NativeModule(Self.moduleName, [
-            ("init", 1, { p, a in try await callbacks.initialize(a[0], process: p).term }),
-            ("handle_call", 3, { p, a in try await callbacks.handleCall(a[0], from: a[1], state: a[2], process: p).term }),
-            ("handle_cast", 2, { p, a in try await callbacks.handleCast(a[0], state: a[1], process: p).term }),
-            ("handle_info", 2, { p, a in try await callbacks.handleInfo(a[0], state: a[1], process: p).term }),
-            ("handle_continue", 2, { p, a in try await callbacks.handleContinue(a[0], state: a[1], process: p).term }),
-            ("terminate", 2, { p, a in
+        return NativeModule(Self.moduleName, functions: [
+            NativeFunction("init", 1, { p, a in try await callbacks.initialize(a[0], process: p).term }),
+            NativeFunction("handle_call", 3, { p, a in try await callbacks.handleCall(a[0], from: a[1], state: a[2], process: p).term }),
+            NativeFunction("handle_cast", 2, { p, a in try await callbacks.handleCast(a[0], state: a[1], process: p).term }),
+            NativeFunction("handle_info", 2, { p, a in try await callbacks.handleInfo(a[0], state: a[1], process: p).term }),
+            NativeFunction("handle_continue", 2, { p, a in try await callbacks.handleContinue(a[0], state: a[1], process: p).term }),
+            NativeFunction("terminate", 2, { p, a in
                 try await callbacks.terminate(reason: a[0], state: a[1], process: p)
                 return .ok
             }),
-            ("code_change", 3, { p, a in
+            NativeFunction("code_change", 3, { p, a in
                 .tuple([.ok, try await callbacks.codeChange(oldVersion: a[0], state: a[1], extra: a[2], process: p)])
             }),
         ])

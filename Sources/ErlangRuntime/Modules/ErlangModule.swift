@@ -13,6 +13,10 @@ public struct FunctionKey: Hashable, Sendable, CustomStringConvertible {
     }
     /// `name/arity`, as erl writes it.
     public var description: String { "\(name.text)/\(arity)" }
+    /// One word to hash (every call looks a function up by its key).
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(UInt64(name.index) << 16 | UInt64(truncatingIfNeeded: arity) & 0xFFFF)
+    }
 }
 
 /// The calling convention of every Erlang function Swerl can run, native or
@@ -33,30 +37,57 @@ public protocol ErlangModule: Sendable {
     var exports: [FunctionKey] { get }
 }
 
+/// One exported function of a native module: `name/arity` and its body.
+///
+/// A struct on purpose: a closure stored as a struct's field keeps its own
+/// calling convention, while one stored directly in a generic container (a
+/// tuple in an array, a dictionary value) is wrapped in a reabstraction
+/// thunk, an extra async frame on every call.
+public struct NativeFunction: Sendable {
+    /// The function's name.
+    public let name: String
+    /// The number of arguments.
+    public let arity: Int
+    /// The body.
+    public let body: ErlangFunction
+
+    /// The function `name/arity` running `body`.
+    public init(_ name: String, _ arity: Int, _ body: @escaping ErlangFunction) {
+        self.name = name
+        self.arity = arity
+        self.body = body
+    }
+
+    /// The function `key` running `body`.
+    public init(definition key: FunctionKey, _ body: @escaping ErlangFunction) {
+        self.init(key.name.text, key.arity, body)
+    }
+}
+
 /// A module written in Swift: a table of exported functions.
 public struct NativeModule: ErlangModule {
     /// The module's name.
     public let name: Atom
     /// The exported functions in definition order.
     public let exports: [FunctionKey]
-    private let functions: [FunctionKey: ErlangFunction]
+    private let functions: [FunctionKey: NativeFunction]
 
     /// A native module named `name` exporting `functions`.
-    public init(_ name: String, _ functions: [(String, Int, ErlangFunction)]) {
+    public init(_ name: String, functions: [NativeFunction]) {
         self.name = Atom(name)
-        var table: [FunctionKey: ErlangFunction] = [:]
+        var table: [FunctionKey: NativeFunction] = [:]
         var order: [FunctionKey] = []
-        for (fname, arity, body) in functions {
-            let key = FunctionKey(Atom(fname), arity)
+        for function in functions {
+            let key = FunctionKey(Atom(function.name), function.arity)
             if table[key] == nil { order.append(key) }
-            table[key] = body
+            table[key] = function
         }
         self.functions = table
         self.exports = order
     }
 
     /// The exported function `key`, if any.
-    public func exportedFunction(_ key: FunctionKey) -> ErlangFunction? { functions[key] }
+    public func exportedFunction(_ key: FunctionKey) -> ErlangFunction? { functions[key]?.body }
 }
 
 /// The code of a closure (`fun`), as stored in `Fun.Kind.local`'s body.

@@ -8,7 +8,10 @@ extension ErlangProcess {
     /// Calls `module:function(args...)` (`erlang:apply/3`).
     public func apply(module: Atom, function: Atom, _ args: [Term]) async throws -> Term {
         try await tick()
-        guard let body = await runtime.modules.function(module, FunctionKey(function, args.count)) else {
+        let key = FunctionKey(function, args.count)
+        var found = runtime.modules.loadedFunction(module, key)
+        if found == nil { found = await runtime.modules.function(module, key) }
+        guard let body = found else {
             throw ErlangException(.error, .atom(.undef),
                                   stacktrace: [Self.frame(module, function, .list(args))])
         }

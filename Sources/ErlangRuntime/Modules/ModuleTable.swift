@@ -49,6 +49,14 @@ public final class ModuleTable: Sendable {
 
     /// The exported function `module:key`, loading the module when needed.
     public func function(_ module: Atom, _ key: FunctionKey) async -> ErlangFunction? {
-        await self.module(module)?.exportedFunction(key)
+        if let loaded = loaded(module) { return loaded.exportedFunction(key) }
+        return await self.module(module)?.exportedFunction(key)
+    }
+
+    /// The exported function `module:key` of a loaded module; `nil` when
+    /// the module is not loaded (yet) or does not export it. Synchronous:
+    /// the common case of every call, with no async frame for the lookup.
+    public func loadedFunction(_ module: Atom, _ key: FunctionKey) -> ErlangFunction? {
+        loaded(module)?.exportedFunction(key)
     }
 }

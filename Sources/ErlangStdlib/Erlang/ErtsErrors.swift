@@ -109,9 +109,9 @@ public enum ErtsErrors {
     /// without a stacktrace gets erl's frame `{erlang, F, Args, [{error_info, ...}]}`.
     static func withErrorInfo(_ table: FunctionTable) -> FunctionTable {
         table.map { row in
-            let (name, arity, body) = row
-            let atom = Atom(name)
-            return (name, arity, { process, args in
+            let body = row.body
+            let atom = Atom(row.name)
+            return NativeFunction(row.name, row.arity, { process, args in
                 do {
                     return try await body(process, args)
                 } catch var exception as ErlangException where exception.stacktrace.isEmpty && exception.kind == .error {

@@ -25,13 +25,13 @@ enum MathModule {
         binary("pow") { pow($0, $1) }, binary("atan2") { atan2($0, $1) }, binary("fmod") { fmod($0, $1) },
     ]
 
-    private static func unary(_ name: String, _ f: @escaping @Sendable (Double) -> Double) -> (String, Int, ErlangFunction) {
+    private static func unary(_ name: String, _ f: @escaping @Sendable (Double) -> Double) -> NativeFunction {
         bif(name, 1, { _, a in
             return try result(f(try operand(a[0])))
         })
     }
 
-    private static func binary(_ name: String, _ f: @escaping @Sendable (Double, Double) -> Double) -> (String, Int, ErlangFunction) {
+    private static func binary(_ name: String, _ f: @escaping @Sendable (Double, Double) -> Double) -> NativeFunction {
         bif(name, 2, { _, a in
             guard a[0].isNumber, a[1].isNumber else { throw ErlangException.badarg }
             return try result(f(try operand(a[0]), try operand(a[1])))

@@ -73,22 +73,22 @@ struct TestCounter: GenServerCallbacks {
 /// `raw`: a module written as a plain function table, whose `init/1`
 /// returns its argument as it is (so any bad value can be tried).
 enum RawModule {
-    static let module = NativeModule("raw", [
-        ("init", 1, { _, a in a[0] }),
-        ("handle_call", 3, { _, a in a[0] }),
-        ("handle_cast", 2, { _, a in a[0] }),
-        ("handle_info", 2, { _, a in a[0] }),
+    static let module = NativeModule("raw", functions: [
+        NativeFunction("init", 1, { _, a in a[0] }),
+        NativeFunction("handle_call", 3, { _, a in a[0] }),
+        NativeFunction("handle_cast", 2, { _, a in a[0] }),
+        NativeFunction("handle_info", 2, { _, a in a[0] }),
     ])
 }
 
 /// `fs`: a module with `format_status/2`, which reports and
 /// `sys:get_status` show instead of the raw state.
 enum FormatStatusModule {
-    static let module = NativeModule("fs", [
-        ("init", 1, { _, a in tuple(.ok, a[0]) }),
-        ("handle_call", 3, { _, a in tuple(atom("reply"), a[2], a[2]) }),
-        ("handle_cast", 2, { _, a in tuple(atom("stop"), a[0], a[1]) }),
-        ("format_status", 2, { _, a in
+    static let module = NativeModule("fs", functions: [
+        NativeFunction("init", 1, { _, a in tuple(.ok, a[0]) }),
+        NativeFunction("handle_call", 3, { _, a in tuple(atom("reply"), a[2], a[2]) }),
+        NativeFunction("handle_cast", 2, { _, a in tuple(atom("stop"), a[0], a[1]) }),
+        NativeFunction("format_status", 2, { _, a in
             guard let parts = a[1].listElements, parts.count == 2 else { return a[1] }
             return tuple(atom("hidden"), a[0])
         }),

@@ -7,8 +7,8 @@ import Testing
 @Suite struct ProcessCommandsTests {
     /// Runs the command `name` from `ProcessCommands.functions` in `process`.
     static func run(_ name: String, in process: ErlangProcess) async throws -> Term {
-        guard let row = ProcessCommands.functions.first(where: { $0.0 == name && $0.1 == 0 }) else { return .nil }
-        return try await row.2(process, [])
+        guard let row = ProcessCommands.functions.first(where: { $0.name == name && $0.arity == 0 }) else { return .nil }
+        return try await row.body(process, [])
     }
 
     @Test func regsListsRegisteredProcessesByNameInErlsColumns() async throws {
