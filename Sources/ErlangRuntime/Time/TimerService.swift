@@ -24,6 +24,13 @@ final class TimerService: @unchecked Sendable {
     @exclusivity(unchecked) private var heap: [ServiceTimer] = []
     @exclusivity(unchecked) private var sequence: UInt64 = 0
     private var threadStarted = false
+    /// When the timer thread will wake by itself: the deadline it sleeps
+    /// until, `.max` when it sleeps with no timers, 0 while it runs (it
+    /// looks at the heap again before it sleeps). A new timer signals the
+    /// thread only when it is due before that: the timeout of every
+    /// `gen_server:call` is cancelled long before it is due, and waking
+    /// the thread for each would cost a context switch per call.
+    @exclusivity(unchecked) private var wakeAt: UInt64 = 0
 
     init() {
         pthread_mutex_init(mutex, nil)
@@ -51,13 +58,14 @@ final class TimerService: @unchecked Sendable {
         sequence &+= 1
         let timer = ServiceTimer(deadline: deadline, sequence: sequence, action: action, service: self)
         push(timer)
-        let isEarliest = heap[0] === timer
+        let signal = deadline < wakeAt
+        if signal { wakeAt = 0 }
         if !threadStarted {
             threadStarted = true
             startThread()
         }
         pthread_mutex_unlock(mutex)
-        if isEarliest { pthread_cond_signal(condition) }
+        if signal { pthread_cond_signal(condition) }
         return timer
     }
 
@@ -92,7 +100,9 @@ final class TimerService: @unchecked Sendable {
         pthread_mutex_lock(mutex)
         while true {
             guard let first = heap.first else {
+                wakeAt = .max
                 pthread_cond_wait(condition, mutex)
+                wakeAt = 0
                 continue
             }
             if first.deadline <= Self.now() {
@@ -103,7 +113,9 @@ final class TimerService: @unchecked Sendable {
                 continue
             }
             var until = timespec(tv_sec: Int(first.deadline / 1_000_000_000), tv_nsec: Int(first.deadline % 1_000_000_000))
+            wakeAt = first.deadline
             pthread_cond_timedwait(condition, mutex, &until)
+            wakeAt = 0
         }
     }
 
