@@ -59,7 +59,15 @@ final class ModuleFunction: Sendable {
         var arguments = args
         while true {
             try await process.tick()
-            switch try await function.run(arguments, process) {
+            let body: TailBody
+            var env: Bindings
+            switch try function.enter(arguments, process) {
+            case .done(let value): return value
+            case .body(let clauseBody, let bindings):
+                body = clauseBody
+                env = bindings
+            }
+            switch try await function.execute(body, &env, process) {
             case .value(let value): return value
             case .tailCall(let next, let nextArguments):
                 function = next
@@ -68,8 +76,18 @@ final class ModuleFunction: Sendable {
         }
     }
 
+    /// Where entering a function got to: its value is ready (the clause
+    /// could not suspend and has run), or its body must run.
+    private enum Entry {
+        case done(Term)
+        case body(TailBody, Bindings)
+    }
+
+    /// Selects the clause matching `args` and, when its body cannot
+    /// suspend, runs it here with no async frame. Throws
+    /// `function_clause` when no clause matches.
     @inline(never)
-    private func run(_ args: [Term], _ process: ErlangProcess) async throws -> Step {
+    private func enter(_ args: [Term], _ process: ErlangProcess) throws -> Entry {
         for compiled in try clauses.get() where compiled.clause.patterns.count == args.count {
             var env = Bindings()
             var matched = true
@@ -78,8 +96,8 @@ final class ModuleFunction: Sendable {
                 break
             }
             guard matched, try interpreter.guardSucceeds(compiled.clause.guards, env) else { continue }
-            if let pieces = compiled.syncBody { return .value(try runSync(pieces, &env, process)) }
-            return try await execute(compiled.body, &env, process)
+            guard let pieces = compiled.syncBody else { return .body(compiled.body, env) }
+            return .done(try runSync(pieces, &env, process))
         }
         var exception = ErlangException(.error, .atom(.functionClause))
         appendFrame(&exception, arity: .list(args), line: definition.clauses.first?.location.line ?? definition.location.line)

@@ -68,17 +68,43 @@ extension GenServer {
             ProcLib.initAck(server, to: starter, .tuple([.atom(.error), .tuple([.atom(OTPAtom.alreadyStarted), .pid(holder)])]))
             return nil
         }
-        let result: Term
+        // Only what `started` needs lives across `init/1` (an idle server
+        // keeps the slabs its deepest frames needed).
+        let result = await callInit(server, module: module, args: args)
+        return try await started(server, result, starter: starter, parent: parent, name: name, module: module,
+                                 debug: debug)
+    }
+
+    /// `module:init(Args)`: its value (a `throw` counts as one) or the
+    /// exception it raised. A `ProcessExit` (killed) passes through.
+    @inline(never)
+    private static func callInit(_ server: ErlangProcess, module: Atom, args: Term) async -> Result<Term, any Error> {
         do {
-            result = try await server.apply(module: module, function: OTPAtom.initialize, [args])
+            return .success(try await server.apply(module: module, function: OTPAtom.initialize, [args]))
         } catch let exception as ErlangException where exception.kind == .throw {
-            result = exception.reason
-        } catch let exception as ErlangException {
+            return .success(exception.reason)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// What `init/1` gave, acted on: acknowledged to the starter, and the
+    /// loop to run, or `nil` when the server ends quietly.
+    @inline(never)
+    private static func started(_ server: ErlangProcess, _ outcome: Result<Term, any Error>, starter: Pid, parent: Pid,
+                                name: ServerName?, module: Atom, debug: SysDebug?) async throws -> (GenServerLoop, LoopNext)? {
+        let result: Term
+        switch outcome {
+        case .success(let value):
+            result = value
+        case .failure(let exception as ErlangException):
             let stack = exception.stacktrace + StackFrames.initCallback
             await name?.unregister(server)
             ProcLib.initAck(server, to: starter,
                             .tuple([.atom(.error), GenServerLoop.terminateReason(exception.kind, exception.reason, stack)]))
             throw ErlangException(exception.kind, exception.reason, stacktrace: stack)
+        case .failure(let other):
+            throw other
         }
         let next: LoopNext
         let state: Term

@@ -5,22 +5,43 @@ import ErlangTerms
 /// function raises without a stacktrace gets the frame `{M, F, Args, []}`,
 /// from which the shell prints `in function  M:F/A` and `called as ...`.
 extension ErlangProcess {
-    /// Calls `module:function(args...)` (`erlang:apply/3`).
+    /// Calls `module:function(args...)` (`erlang:apply/3`). A loaded
+    /// module's function is found synchronously; only a module that is not
+    /// loaded yet goes through the (async) loader, out of line, so this
+    /// frame, on every call's path, stays small.
     public func apply(module: Atom, function: Atom, _ args: [Term]) async throws -> Term {
         try await tick()
-        let key = FunctionKey(function, args.count)
-        var found = runtime.modules.loadedFunction(module, key)
-        if found == nil { found = await runtime.modules.function(module, key) }
-        guard let body = found else {
-            throw ErlangException(.error, .atom(.undef),
-                                  stacktrace: [Self.frame(module, function, .list(args))])
+        guard let body = runtime.modules.loadedFunction(module, FunctionKey(function, args.count)) else {
+            return try await applyLoading(module: module, function: function, args)
         }
         do {
             return try await body(self, args)
-        } catch var exception as ErlangException where exception.stacktrace.isEmpty {
-            exception.stacktrace = [Self.frame(module, function, .list(args))]
-            throw exception
+        } catch let exception as ErlangException where exception.stacktrace.isEmpty {
+            throw Self.framed(exception, module, function, args)
         }
+    }
+
+    /// `apply` of a function whose module may need loading first; `undef`
+    /// when there is no such function.
+    @inline(never)
+    private func applyLoading(module: Atom, function: Atom, _ args: [Term]) async throws -> Term {
+        guard let body = await runtime.modules.function(module, FunctionKey(function, args.count)) else {
+            throw ErlangException(.error, .atom(.undef), stacktrace: [Self.frame(module, function, .list(args))])
+        }
+        do {
+            return try await body(self, args)
+        } catch let exception as ErlangException where exception.stacktrace.isEmpty {
+            throw Self.framed(exception, module, function, args)
+        }
+    }
+
+    /// `exception` (raised with no stacktrace) with the frame of the call
+    /// `module:function(args)`.
+    private static func framed(_ exception: ErlangException, _ module: Atom, _ function: Atom,
+                               _ args: [Term]) -> ErlangException {
+        var framed = exception
+        framed.stacktrace = [frame(module, function, .list(args))]
+        return framed
     }
 
     /// Calls the fun `fun` with `args` (`erlang:apply/2`, `F(Args...)`).
