@@ -5,9 +5,16 @@ import ErlangTerms
 /// on every run. (erl lists them in its hash table's order; Swift's
 /// `Dictionary` order changes from run to run, which would make scripted
 /// output nondeterministic.)
+///
+/// A few keys (proc_lib's `'$ancestors'` and `'$initial_call'` in every
+/// server) are found by a linear search, with no hash table to allocate
+/// and hash into; past `smallLimit` keys an index by key is kept too.
 public struct ProcessDictionary: Sendable {
-    private var positions: [Term: Int] = [:]
+    private var positions: [Term: Int]?
     private var storage: [(key: Term, value: Term)] = []
+
+    /// Keys searched linearly before the dictionary keeps an index.
+    static let smallLimit = 8
 
     /// An empty dictionary.
     public init() {}
@@ -23,29 +30,41 @@ public struct ProcessDictionary: Sendable {
 
     /// The value for `key` (`get/1`).
     public subscript(key: Term) -> Term? {
-        positions[key].map { storage[$0].value }
+        position(of: key).map { storage[$0].value }
+    }
+
+    private func position(of key: Term) -> Int? {
+        if let positions { return positions[key] }
+        return storage.firstIndex { $0.key == key }
     }
 
     /// Sets `key` to `value` and returns the old value (`put/2`). A key
     /// that is already there keeps its place.
     @discardableResult
     public mutating func put(_ key: Term, _ value: Term) -> Term? {
-        if let i = positions[key] {
+        if let i = position(of: key) {
             let old = storage[i].value
             storage[i].value = value
             return old
         }
-        positions[key] = storage.count
         storage.append((key, value))
+        if positions != nil {
+            positions?[key] = storage.count - 1
+        } else if storage.count > ProcessDictionary.smallLimit {
+            positions = Dictionary(uniqueKeysWithValues: storage.enumerated().map { ($0.element.key, $0.offset) })
+        }
         return nil
     }
 
     /// Removes `key` and returns its value (`erase/1`).
     @discardableResult
     public mutating func erase(_ key: Term) -> Term? {
-        guard let i = positions.removeValue(forKey: key) else { return nil }
+        guard let i = position(of: key) else { return nil }
         let old = storage.remove(at: i).value
-        for j in i..<storage.count { positions[storage[j].key] = j }
+        if positions != nil {
+            positions?[key] = nil
+            for j in i..<storage.count { positions?[storage[j].key] = j }
+        }
         return old
     }
 
@@ -53,7 +72,7 @@ public struct ProcessDictionary: Sendable {
     public mutating func eraseAll() -> [(key: Term, value: Term)] {
         let old = storage
         storage = []
-        positions = [:]
+        positions = nil
         return old
     }
 }

@@ -54,6 +54,7 @@ extension Term {
     }
 
     /// A proper list of `elements`, ending in `tail` (default `[]`).
+    @inlinable
     public static func list<C: BidirectionalCollection>(_ elements: C, tail: Term = .nil) -> Term
     where C.Element == Term {
         var result = tail
@@ -70,6 +71,7 @@ extension Term {
     }
 
     /// A list of small integers (bytes or code points).
+    @inlinable
     public static func codes<C: BidirectionalCollection>(_ codes: C) -> Term where C.Element: BinaryInteger {
         var result = Term.nil
         for c in codes.reversed() { result = .cons(Cons(.int(Int(c)), result)) }
