@@ -48,8 +48,7 @@ extension ErlangProcess {
     /// `ProcessExit` when an exit signal has come.
     @inlinable
     public func takeMessage<R>(_ cursor: inout ReceiveCursor, _ match: (Term) throws -> R?) throws -> R? {
-        try checkExitSignal()
-        while let message = message(at: cursor.scanned) {
+        while let message = try message(at: cursor.scanned) {
             if let result = try match(message) {
                 removeMessage(at: cursor.scanned)
                 return result
@@ -85,8 +84,15 @@ extension ErlangProcess {
     }
 
     /// The message at `index` of the mailbox, if there is one.
-    @usableFromInline func message(at index: Int) -> Term? {
-        shared.withLock { s in index < s.mailbox.count ? s.mailbox[index] : nil }
+    /// Throws `ProcessExit` when an exit signal has come: checked under
+    /// the same lock, so a receive takes one lock per message it looks at.
+    @usableFromInline func message(at index: Int) throws -> Term? {
+        let (message, exit) = shared.withLock { s -> (Term?, Term?) in
+            if let reason = s.pendingExit { return (nil, reason) }
+            return (index < s.mailbox.count ? s.mailbox[index] : nil, nil)
+        }
+        if let exit { throw ProcessExit(reason: exit) }
+        return message
     }
 
     /// Removes the message at `index` (one the receive has just matched).
