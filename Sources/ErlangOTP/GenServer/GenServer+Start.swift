@@ -36,14 +36,9 @@ extension GenServer {
         let starter = caller.pid
         let initialCall: Term = .tuple([.atom(module), .atom(OTPAtom.initialize), .int(1)])
         let mark = caller.messageQueueLength
-        let (child, monitor) = ProcLib.spawn(from: caller, tie: tie, initialCall: initialCall) { server in
-            // `initialize` returns before the loop runs, so its frame (and
-            // everything start-up needed) is gone while the server idles.
-            guard let (loop, next) = try await initialize(server, starter: starter,
-                                                          parent: tie == .link ? starter : server.pid, name: name,
-                                                          module: module, args: args, debug: options.debug) else { return }
-            try await loop.run(next)
-        }
+        let body = ServerProcess(initialCall: initialCall, ancestors: ProcLib.ancestors(of: caller), starter: starter,
+                                 linked: tie == .link, name: name, module: module, args: args, debug: options.debug)
+        let (child, monitor) = ProcLib.spawn(from: caller, tie: tie, body)
         let answer = try await ProcLib.syncStart(caller, child: child.pid, linked: tie == .link,
                                             timeout: options.timeout, skipping: mark)
         if let monitor, case .tuple(let e) = answer, e.count == 2, e[0] == .ok {
@@ -184,6 +179,48 @@ extension GenServer {
         }
         if down == reason { return .ok }
         throw ErlangException(.exit, down)
+    }
+}
+
+/// A server process's whole life: proc_lib's start, `init/1`, the loop.
+/// One object the process runs as its fun, so the server idles in this
+/// frame and the loop's, with no closure frames between (memory per idle
+/// server is mostly its suspended frames).
+final class ServerProcess: ProcLib.Body, @unchecked Sendable {
+    // @unchecked: immutable, and every stored value is Sendable.
+    let starter: Pid
+    let linked: Bool
+    let name: ServerName?
+    let module: Atom
+    let args: Term
+    let debug: SysDebug?
+
+    init(initialCall: Term, ancestors: Term, starter: Pid, linked: Bool, name: ServerName?, module: Atom,
+         args: Term, debug: SysDebug?) {
+        self.starter = starter
+        self.linked = linked
+        self.name = name
+        self.module = module
+        self.args = args
+        self.debug = debug
+        super.init(initialCall: initialCall, ancestors: ancestors)
+    }
+
+    override func call(_ server: ErlangProcess, _ arguments: [Term]) async throws -> Term {
+        enter(server)
+        do {
+            // `initialize` returns before the loop runs, so its frame (and
+            // everything start-up needed) is gone while the server idles.
+            guard let (loop, next) = try await GenServer.initialize(server, starter: starter,
+                                                                    parent: linked ? starter : server.pid, name: name,
+                                                                    module: module, args: args, debug: debug) else {
+                return .ok
+            }
+            try await loop.run(next)
+        } catch {
+            exited(server, error)
+            throw error
+        }
     }
 }
 

@@ -27,30 +27,82 @@ public enum ProcLib {
     public static func spawn(from parent: ErlangProcess, tie: Tie, initialCall: Term,
                              _ body: @escaping @Sendable (ErlangProcess) async throws -> Void)
         -> (process: ErlangProcess, monitor: Ref?) {
-        var ancestors: [Term] = [parent.registeredName.map(Term.atom) ?? .pid(parent.pid)]
-        if let inherited = parent.get(.atom(OTPAtom.ancestorsKey))?.listElements { ancestors += inherited }
-        let ancestorList = Term.list(ancestors)
-        let wrapped: @Sendable (ErlangProcess) async throws -> Void = { child in
-            child.put(.atom(OTPAtom.initialCallKey), initialCall)
-            child.put(.atom(OTPAtom.ancestorsKey), ancestorList)
-            do {
-                try await body(child)
-            } catch let exception as ErlangException {
-                if !(exception.kind == .exit && Runtime.isQuietExit(exception.reason)) {
-                    writeCrashReport(child, exception)
-                }
-                throw exception
-            }
-        }
+        spawn(from: parent, tie: tie, ClosureBody(initialCall: initialCall, ancestors: ancestors(of: parent), body))
+    }
+
+    /// Spawns the proc_lib process `body` (made with `ancestors(of: parent)`).
+    @discardableResult
+    public static func spawn(from parent: ErlangProcess, tie: Tie, _ body: Body) -> (process: ErlangProcess, monitor: Ref?) {
         let procLibCall: Term = .tuple([.atom(OTPAtom.procLib), .atom(Atom("init_p")), .int(5)])
+        let runtime = parent.runtime
         switch tie {
         case .none:
-            return (parent.runtime.spawn(initialCall: procLibCall, wrapped), nil)
+            return (runtime.spawn(initialCall: procLibCall, code: .fun(body)), nil)
         case .link:
-            return (parent.runtime.spawn(linkTo: parent, initialCall: procLibCall, wrapped), nil)
+            return (runtime.spawn(linkTo: parent, initialCall: procLibCall, code: .fun(body)), nil)
         case .monitor:
-            let (process, ref) = parent.runtime.spawnMonitor(by: parent, initialCall: procLibCall, wrapped)
+            let (process, ref) = runtime.spawnMonitor(by: parent, initialCall: procLibCall, code: .fun(body))
             return (process, ref)
+        }
+    }
+
+    /// The `'$ancestors'` of a process `parent` starts: `parent` (its
+    /// registered name, if any) followed by `parent`'s own ancestors.
+    public static func ancestors(of parent: ErlangProcess) -> Term {
+        var ancestors: [Term] = [parent.registeredName.map(Term.atom) ?? .pid(parent.pid)]
+        if let inherited = parent.get(.atom(OTPAtom.ancestorsKey))?.listElements { ancestors += inherited }
+        return .list(ancestors)
+    }
+
+    /// What a proc_lib process runs. A subclass's `call` brackets its work
+    /// with `enter` and `exited`. The process runs it as its fun directly,
+    /// so an idle server waits with no closure frames below its own
+    /// (memory per idle process is mostly its suspended frames).
+    open class Body: FunBody, @unchecked Sendable {
+        // @unchecked: immutable; subclasses hold immutable values.
+        let initialCall: Term
+        let ancestors: Term
+
+        /// A body whose process has `initialCall` and `ancestors`.
+        public init(initialCall: Term, ancestors: Term) {
+            self.initialCall = initialCall
+            self.ancestors = ancestors
+        }
+
+        /// proc_lib's start of the process: `'$initial_call'` and
+        /// `'$ancestors'` in its dictionary.
+        public func enter(_ child: ErlangProcess) {
+            child.put(.atom(OTPAtom.initialCallKey), initialCall)
+            child.put(.atom(OTPAtom.ancestorsKey), ancestors)
+        }
+
+        /// The process is ending with `error`: writes the crash report,
+        /// unless it is a quiet exit (`normal`, `shutdown`, ...).
+        public func exited(_ child: ErlangProcess, _ error: any Error) {
+            guard let exception = error as? ErlangException,
+                  !(exception.kind == .exit && Runtime.isQuietExit(exception.reason)) else { return }
+            ProcLib.writeCrashReport(child, exception)
+        }
+    }
+
+    /// A proc_lib process running a Swift closure.
+    final class ClosureBody: Body, @unchecked Sendable {
+        private let body: @Sendable (ErlangProcess) async throws -> Void
+
+        init(initialCall: Term, ancestors: Term, _ body: @escaping @Sendable (ErlangProcess) async throws -> Void) {
+            self.body = body
+            super.init(initialCall: initialCall, ancestors: ancestors)
+        }
+
+        override func call(_ child: ErlangProcess, _ args: [Term]) async throws -> Term {
+            enter(child)
+            do {
+                try await body(child)
+            } catch {
+                exited(child, error)
+                throw error
+            }
+            return .ok
         }
     }
 

@@ -9,6 +9,7 @@ extension ErlangProcess {
     /// module's function is found synchronously; only a module that is not
     /// loaded yet goes through the (async) loader, out of line, so this
     /// frame, on every call's path, stays small.
+    @inline(never)
     public func apply(module: Atom, function: Atom, _ args: [Term]) async throws -> Term {
         try await tick()
         guard let body = runtime.modules.loadedFunction(module, FunctionKey(function, args.count)) else {
@@ -16,8 +17,8 @@ extension ErlangProcess {
         }
         do {
             return try await body(self, args)
-        } catch let exception as ErlangException where exception.stacktrace.isEmpty {
-            throw Self.framed(exception, module, function, args)
+        } catch {
+            throw Self.framed(error, module, function, args)
         }
     }
 
@@ -30,18 +31,19 @@ extension ErlangProcess {
         }
         do {
             return try await body(self, args)
-        } catch let exception as ErlangException where exception.stacktrace.isEmpty {
-            throw Self.framed(exception, module, function, args)
+        } catch {
+            throw Self.framed(error, module, function, args)
         }
     }
 
-    /// `exception` (raised with no stacktrace) with the frame of the call
-    /// `module:function(args)`.
-    private static func framed(_ exception: ErlangException, _ module: Atom, _ function: Atom,
-                               _ args: [Term]) -> ErlangException {
-        var framed = exception
-        framed.stacktrace = [frame(module, function, .list(args))]
-        return framed
+    /// `error`, given the frame of the call `module:function(args)` when it
+    /// is an Erlang exception raised with no stacktrace. (The cast happens
+    /// here, not in the caller's frame, which every call keeps.)
+    @inline(never)
+    private static func framed(_ error: any Error, _ module: Atom, _ function: Atom, _ args: [Term]) -> any Error {
+        guard var exception = error as? ErlangException, exception.stacktrace.isEmpty else { return error }
+        exception.stacktrace = [frame(module, function, .list(args))]
+        return exception
     }
 
     /// Calls the fun `fun` with `args` (`erlang:apply/2`, `F(Args...)`).
