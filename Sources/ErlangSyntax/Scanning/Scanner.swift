@@ -120,9 +120,11 @@ public struct Scanner {
             }
         default: break
         }
-        for symbol in Scanner.symbolScalars where matches(symbol.scalars) {
-            for _ in symbol.scalars { advance() }
-            return Token(.symbol(symbol.text), at: start)
+        if c.value < 128 {
+            for symbol in Scanner.symbolsByFirstScalar[Int(c.value)] where matches(symbol.scalars) {
+                for _ in symbol.scalars { advance() }
+                return Token(.symbol(symbol.text), at: start)
+            }
         }
         advance()
         throw Diagnostic("illegal character", at: start)
@@ -133,8 +135,17 @@ public struct Scanner {
                           "++", "--", "::", "..", "(", ")", "{", "}", "[", "]", ",", ";", ":", "|", "=", "+", "-",
                           "*", "/", "<", ">", "!", "#", "?", "."]
 
-    /// `symbols` with their scalars taken apart once.
-    static let symbolScalars: [(text: String, scalars: [Unicode.Scalar])] = symbols.map { ($0, Array($0.unicodeScalars)) }
+    /// `symbols` with their scalars taken apart once, grouped by their
+    /// first (ASCII) scalar, longest first: a symbol is found by looking at
+    /// the few that start with the current character.
+    static let symbolsByFirstScalar: [[(text: String, scalars: [Unicode.Scalar])]] = {
+        var table = [[(text: String, scalars: [Unicode.Scalar])]](repeating: [], count: 128)
+        for symbol in symbols {
+            let scalars = Array(symbol.unicodeScalars)
+            table[Int(scalars[0].value)].append((symbol, scalars))
+        }
+        return table
+    }()
 
     func matches(_ symbol: [Unicode.Scalar]) -> Bool {
         var i = index
@@ -158,12 +169,9 @@ public struct Scanner {
     }
 
     mutating func scanName() -> String {
-        var name = String.UnicodeScalarView()
-        while let c = current, isNameChar(c) {
-            name.append(c)
-            advance()
-        }
-        return String(name)
+        let start = index
+        while let c = current, isNameChar(c) { advance() }
+        return Scanner.text(chars[start..<index])
     }
 
     /// `scalars` as a string, encoded directly (building a
