@@ -12,14 +12,7 @@ extension GenServerLoop {
     /// for anything else. Synchronous, so the common path adds no frame.
     func replied(_ outcome: Outcome, to from: Term) -> LoopNext? {
         guard case .value(.tuple(let e)) = outcome, e.count == 3 || e.count == 4,
-              e[0] == .atom(OTPAtom.reply) else { return nil }
-        let next: LoopNext
-        if e.count == 4 {
-            guard let parsed = LoopNext(e[3]) else { return nil }
-            next = parsed
-        } else {
-            next = .wait(.infinity)
-        }
+              e[0] == .atom(OTPAtom.reply), let next = LoopNext(ending: e, at: 3) else { return nil }
         GenServer.reply(to: from, e[1], from: process)
         state = e[2]
         if debug != nil { record(.tuple([.atom(Atom("out")), e[1], from, state])) }
@@ -31,14 +24,7 @@ extension GenServerLoop {
     /// `nil` for anything else.
     func noReplied(_ outcome: Outcome) -> LoopNext? {
         guard case .value(.tuple(let e)) = outcome, e.count == 2 || e.count == 3,
-              e[0] == .atom(OTPAtom.noreply) else { return nil }
-        let next: LoopNext
-        if e.count == 3 {
-            guard let parsed = LoopNext(e[2]) else { return nil }
-            next = parsed
-        } else {
-            next = .wait(.infinity)
-        }
+              e[0] == .atom(OTPAtom.noreply), let next = LoopNext(ending: e, at: 2) else { return nil }
         state = e[1]
         if debug != nil { record(.tuple([.atom(OTPAtom.noreply), state])) }
         return next

@@ -13,6 +13,17 @@ enum LoopNext: Sendable {
 
     /// Parses `Timeout | hibernate | {continue, C}`; `nil` when it is none
     /// of those (the callback result is then a bad return value).
+    /// The optional last element of a callback result `elements`, at
+    /// `index`: wait for ever when the result stops before it; `nil` when
+    /// it is not a valid next step.
+    init?(ending elements: [Term], at index: Int) {
+        guard index < elements.count else {
+            self = .wait(.infinity)
+            return
+        }
+        self.init(elements[index])
+    }
+
     init?(_ term: Term) {
         switch term {
         case .int(let ms) where ms >= 0: self = .wait(.milliseconds(Int64(ms)))
