@@ -139,9 +139,8 @@ final class ModuleFunction: Sendable {
         if let next = scope.function(key) { return .tailCall(next, values) }
         do {
             return .value(try await interpreter.callLocal(name, key, values, process))
-        } catch var exception as ErlangException {
-            appendFrame(&exception, arity: .int(definition.arity), line: line)
-            throw exception
+        } catch {
+            throw framedFailure(error, line: line)
         }
     }
 

@@ -52,14 +52,23 @@ extension GenServerLoop {
                 }
             }
         }
-        return try await handleNoReply(.value(result), message: request, from: from)
+        return try await afterNoReply(.value(result), message: request, from: from)
     }
 
-    /// The results every callback but `handle_call` may give (and
-    /// `handle_call`'s `noreply` and 3-tuple `stop`).
-    @inline(never)
-    func handleNoReply(_ outcome: Outcome, message: Term, from: Term? = nil) async throws -> LoopNext {
+    /// What to do after a callback other than `handle_call`: the usual
+    /// `noreply` synchronously (inlined, so the common path adds no
+    /// frame), anything else through `handleNoReply`.
+    @inline(__always)
+    func afterNoReply(_ outcome: Outcome, message: Term, from: Term? = nil) async throws -> LoopNext {
         if let next = noReplied(outcome) { return next }
+        try await handleNoReply(outcome, message: message, from: from)
+    }
+
+    /// The other results every callback but `handle_call` may give (and
+    /// `handle_call`'s `noreply` and 3-tuple `stop`): a crash, a stop, or
+    /// a bad return value.
+    @inline(never)
+    private func handleNoReply(_ outcome: Outcome, message: Term, from: Term?) async throws -> Never {
         let result: Term
         switch outcome {
         case .crash(let exception):

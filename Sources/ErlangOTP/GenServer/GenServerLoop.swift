@@ -108,23 +108,20 @@ final class GenServerLoop {
     func handleInfo(_ message: Term) async throws -> LoopNext {
         if debug != nil { record(.tuple([.atom(Atom("in")), message])) }
         let outcome = try await invoke(OTPAtom.handleInfo, [message, state])
-        if let next = noReplied(outcome) { return next }
-        return try await handleNoReply(outcome, message: message)
+        return try await afterNoReply(outcome, message: message)
     }
 
     @inline(never)
     private func handleCast(_ request: Term, message: Term) async throws -> LoopNext {
         let outcome = try await invoke(OTPAtom.handleCast, [request, state])
-        if let next = noReplied(outcome) { return next }
-        return try await handleNoReply(outcome, message: message)
+        return try await afterNoReply(outcome, message: message)
     }
 
     @inline(never)
     private func handleContinue(_ argument: Term) async throws -> LoopNext {
         if debug != nil { record(.tuple([.atom(OTPAtom.continue), argument])) }
         let outcome = try await invoke(OTPAtom.handleContinue, [argument, state])
-        if let next = noReplied(outcome) { return next }
-        return try await handleNoReply(outcome, message: argument)
+        return try await afterNoReply(outcome, message: argument)
     }
 
     @inline(never)

@@ -49,8 +49,7 @@ public final class ModuleTable: Sendable {
 
     /// The exported function `module:key`, loading the module when needed.
     public func function(_ module: Atom, _ key: FunctionKey) async -> ErlangFunction? {
-        if let loaded = loaded(module) { return loaded.exportedFunction(key) }
-        return await self.module(module)?.exportedFunction(key)
+        await self.module(module)?.exportedFunction(key)
     }
 
     /// The exported function `module:key` of a loaded module; `nil` when

@@ -58,14 +58,6 @@ extension ErlangProcess {
         return nil
     }
 
-    /// Removes the first message for which `matches` is true, waiting for
-    /// one up to `timeout`; returns whether one matched. For callers that
-    /// keep what they matched themselves.
-    public func receiveFirst(timeout: ReceiveTimeout, skipping: Int,
-                             _ matches: (Term) throws -> Bool) async throws -> Bool {
-        try await receive(timeout: timeout, skipping: skipping) { try matches($0) ? true : nil } ?? false
-    }
-
     /// Where a receive stands: how many messages it has seen, and its
     /// timer. Made by `init`, advanced by `takeMessage`, `prepareToWait`
     /// and `waitForMessage`, ended by `finishReceive`, in that protocol.
