@@ -1,3 +1,4 @@
+import ErlangSyntax
 import ErlangTerms
 
 /// The type specifiers of one bit-syntax segment (`X:Size/Type-Sign-Endian-unit:U`).
@@ -20,6 +21,33 @@ public struct SegmentSpec: Sendable, Equatable {
 
     /// Specifiers with erl's defaults.
     public init() {}
+
+    /// Parses type specifiers such as `binary`, `little`, `unit:8`;
+    /// throws erl's `bit type ... undefined` for one it does not know.
+    init(specifiers: [String]) throws(EvalDiagnostic) {
+        for s in specifiers {
+            switch s {
+            case "integer": kind = .integer
+            case "float": kind = .float
+            case "binary", "bytes": kind = .binary
+            case "bitstring", "bits": kind = .bitstring
+            case "utf8": kind = .utf8
+            case "utf16": kind = .utf16
+            case "utf32": kind = .utf32
+            case "signed": signed = true
+            case "unsigned": signed = false
+            case "big": endianness = .big
+            case "little": endianness = .little
+            case "native": endianness = .native
+            default:
+                if s.hasPrefix("unit:"), let u = Int(s.dropFirst(5)), (1...256).contains(u) {
+                    unit = u
+                } else {
+                    throw EvalDiagnostic("bit type \(s) undefined", at: SourceLocation(line: 1, column: 1))
+                }
+            }
+        }
+    }
 
     /// The unit in force.
     public var effectiveUnit: Int {

@@ -54,8 +54,9 @@ extension Interpreter {
                 throw EvalDiagnostic("field \(field) undefined in record \(name)", at: SourceLocation(line: 1, column: 1))
             }
             return .constant(.int(index + 2))
-        case .match(let pattern, let valueExpr, _):
+        case .match(let patternExpr, let valueExpr, _):
             let value = try compile(valueExpr)
+            let pattern = Pattern(patternExpr)
             return .map(value) { term, env, _ in
                 guard try self.match(pattern, term, &env) else {
                     throw ErlangException.error(.tuple([.atom(.badmatch), term]))

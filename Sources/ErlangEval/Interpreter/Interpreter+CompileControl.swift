@@ -2,10 +2,10 @@ import ErlangRuntime
 import ErlangSyntax
 import ErlangTerms
 
-/// A clause with its body compiled: patterns and guards stay syntax,
-/// matched by the sync matcher.
+/// A clause with its patterns and body compiled (guards stay syntax,
+/// evaluated by the guard evaluator).
 struct CompiledClause: Sendable {
-    let patterns: [Expr]
+    let patterns: [Pattern]
     let guards: [[Expr]]
     let body: Compiled
     /// The variables of the head, hidden from outer bindings in fun heads.
@@ -14,8 +14,8 @@ struct CompiledClause: Sendable {
 
 /// A compiled comprehension qualifier.
 enum CompiledQualifier: Sendable {
-    case generator(pattern: Expr, headVariables: [String], source: Compiled)
-    case binaryGenerator(segments: [BinarySegment], source: Compiled)
+    case generator(pattern: Pattern, headVariables: [String], source: Compiled)
+    case binaryGenerator(segments: [Pattern.SegmentPattern], source: Compiled)
     /// A filter that is a guard test: an exception makes it false.
     case guardFilter(Expr)
     case filter(Compiled)
@@ -92,7 +92,7 @@ extension Interpreter {
         try Interpreter.checkGuards(clause.guards)
         var names: [String] = []
         for p in clause.patterns { Interpreter.forEachVariable(p) { names.append($0) } }
-        return CompiledClause(patterns: clause.patterns, guards: clause.guards, body: try compileBody(clause.body),
+        return CompiledClause(patterns: clause.patterns.map(Pattern.init), guards: clause.guards, body: try compileBody(clause.body),
                               headVariables: names)
     }
 
@@ -261,9 +261,9 @@ extension Interpreter {
             case .generator(let pattern, let source):
                 var names: [String] = []
                 Interpreter.forEachVariable(pattern) { names.append($0) }
-                return .generator(pattern: pattern, headVariables: names, source: try compile(source))
+                return .generator(pattern: Pattern(pattern), headVariables: names, source: try compile(source))
             case .binaryGenerator(let pattern, let source):
-                guard case .binary(let segments) = pattern else {
+                guard case .binary(let segments) = Pattern(pattern) else {
                     throw EvalDiagnostic("illegal pattern", at: SourceLocation(line: 1, column: 1))
                 }
                 return .binaryGenerator(segments: segments, source: try compile(source))

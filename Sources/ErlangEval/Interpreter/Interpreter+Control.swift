@@ -26,12 +26,12 @@ extension Interpreter {
     }
 
     /// Matches one round of a binary generator's segments.
-    func nextPiece(_ segments: [BinarySegment], _ reader: inout BitReader, _ env: inout Bindings) throws -> Bool? {
+    func nextPiece(_ segments: [Pattern.SegmentPattern], _ reader: inout BitReader, _ env: inout Bindings) throws -> Bool? {
         // Read each segment's bits with the pattern's sizes, then match them together.
         var total = 0
         var probe = reader
         for segment in segments {
-            let spec = try segmentSpec(segment.specifiers)
+            let spec = try segment.spec.get()
             let size = try segment.size.map { try evalGuardExpr($0, env) }
             guard let bits = try Interpreter.segmentBits(size, spec) else { return nil }
             guard probe.readBitstring(bits: bits) != nil else { return nil }

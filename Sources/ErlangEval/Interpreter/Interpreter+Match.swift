@@ -6,24 +6,36 @@ import ErlangTerms
 extension Interpreter {
     /// Matches `value` against `pattern`, binding into `env` on success.
     public func match(_ pattern: Expr, _ value: Term, _ env: inout Bindings) throws -> Bool {
+        try match(Pattern(pattern), value, &env)
+    }
+
+    /// Matches `value` against a compiled pattern, binding into `env` on success.
+    func match(_ pattern: Pattern, _ value: Term, _ env: inout Bindings) throws -> Bool {
         var scratch = env
         guard try bind(pattern, value, &scratch) else { return false }
         env = scratch
         return true
     }
 
-    func bind(_ pattern: Expr, _ value: Term, _ env: inout Bindings) throws -> Bool {
+    /// Matches `value` against `pattern`, binding into `env` as it goes
+    /// (callers match into a copy, so a failed match leaves nothing behind).
+    func bind(_ pattern: Pattern, _ value: Term, _ env: inout Bindings) throws -> Bool {
         switch pattern {
-        case .variable(let name, _):
-            if name == "_" { return true }
+        case .wildcard:
+            return true
+        case .variable(let name):
             if let bound = env[name] { return bound == value }
             env.bind(name, value)
             return true
-        case .integer, .bigInteger, .float, .atom, .char, .string:
-            return literal(pattern) == value
+        case .literal(let term):
+            return term == value
         case .tuple(let patterns):
             guard case .tuple(let elements) = value, elements.count == patterns.count else { return false }
-            for (p, e) in zip(patterns, elements) where !(try bind(p, e, &env)) { return false }
+            var i = 0
+            while i < patterns.count {
+                guard try bind(patterns[i], elements[i], &env) else { return false }
+                i += 1
+            }
             return true
         case .list(let patterns, let tail):
             var current = value
@@ -34,9 +46,9 @@ extension Interpreter {
             if let tail { return try bind(tail, current, &env) }
             if case .nil = current { return true }
             return false
-        case .match(let left, let right, _):
+        case .both(let left, let right):
             return try bind(left, value, &env) && bind(right, value, &env)
-        case .map(nil, let fields):
+        case .map(let fields):
             guard case .map(let map) = value else { return false }
             for field in fields {
                 let key = try evalGuardExpr(field.key, env)
@@ -46,47 +58,37 @@ extension Interpreter {
         case .binary(let segments):
             guard case .binary(let bits) = value else { return false }
             return try matchBinary(segments, bits, &env)
-        case .binaryOp("++", .string(let prefix), let rest, _):
+        case .codesPrefix(let prefix, let rest):
             var current = value
             for code in prefix {
                 guard case .cons(let cell) = current, cell.head == .int(code) else { return false }
                 current = cell.tail
             }
             return try bind(rest, current, &env)
-        case .binaryOp("++", .list(let prefix, nil), let rest, _):
+        case .listPrefix(let prefix, let rest):
             var current = value
             for p in prefix {
                 guard case .cons(let cell) = current, try bind(p, cell.head, &env) else { return false }
                 current = cell.tail
             }
             return try bind(rest, current, &env)
-        case .unaryOp, .binaryOp:
+        case .constant(let expr):
             // Constant arithmetic in patterns, such as `-1` or `2 + 3`.
-            return try evalGuardExpr(pattern, env) == value
-        case .record(nil, let name, let fields):
+            return try evalGuardExpr(expr, env) == value
+        case .record(let name, let fields):
             return try matchRecord(name, fields, value, &env)
-        default:
+        case .illegal:
             throw EvalDiagnostic("illegal pattern", at: SourceLocation(line: 1, column: 1))
         }
     }
 
     /// The term of a literal expression.
-    func literal(_ e: Expr) -> Term {
-        switch e {
-        case .integer(let i): return .int(i)
-        case .bigInteger(let b): return .integer(b)
-        case .float(let f): return .float(f)
-        case .atom(let a): return .atom(Atom(a))
-        case .char(let c): return .int(c)
-        case .string(let codes): return .codes(codes)
-        default: return .nil
-        }
-    }
+    func literal(_ e: Expr) -> Term { Pattern.literal(e) }
 
-    func matchBinary(_ segments: [BinarySegment], _ bits: Bitstring, _ env: inout Bindings) throws -> Bool {
+    func matchBinary(_ segments: [Pattern.SegmentPattern], _ bits: Bitstring, _ env: inout Bindings) throws -> Bool {
         var reader = BitReader(bits)
         for (index, segment) in segments.enumerated() {
-            let spec = try segmentSpec(segment.specifiers)
+            let spec = try segment.spec.get()
             let size = try segment.size.map { try evalGuardExpr($0, env) }
             let isLast = index == segments.count - 1
             let value: Term?
@@ -123,33 +125,11 @@ extension Interpreter {
 
     /// Parses type specifiers such as `binary`, `little`, `unit:8`.
     func segmentSpec(_ specifiers: [String]) throws -> SegmentSpec {
-        var spec = SegmentSpec()
-        for s in specifiers {
-            switch s {
-            case "integer": spec.kind = .integer
-            case "float": spec.kind = .float
-            case "binary", "bytes": spec.kind = .binary
-            case "bitstring", "bits": spec.kind = .bitstring
-            case "utf8": spec.kind = .utf8
-            case "utf16": spec.kind = .utf16
-            case "utf32": spec.kind = .utf32
-            case "signed": spec.signed = true
-            case "unsigned": spec.signed = false
-            case "big": spec.endianness = .big
-            case "little": spec.endianness = .little
-            case "native": spec.endianness = .native
-            default:
-                if s.hasPrefix("unit:"), let u = Int(s.dropFirst(5)), (1...256).contains(u) {
-                    spec.unit = u
-                } else {
-                    throw EvalDiagnostic("bit type \(s) undefined", at: SourceLocation(line: 1, column: 1))
-                }
-            }
-        }
-        return spec
+        try SegmentSpec(specifiers: specifiers)
     }
 
-    func matchRecord(_ name: String, _ fields: [RecordField], _ value: Term, _ env: inout Bindings) throws -> Bool {
+    func matchRecord(_ name: String, _ fields: [(name: String, value: Pattern)], _ value: Term,
+                     _ env: inout Bindings) throws -> Bool {
         guard let fieldNames = records.fields(of: name) else {
             throw EvalDiagnostic("record \(name) undefined", at: SourceLocation(line: 1, column: 1))
         }

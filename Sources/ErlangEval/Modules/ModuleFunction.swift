@@ -88,12 +88,16 @@ final class ModuleFunction: Sendable {
     /// `function_clause` when no clause matches.
     @inline(never)
     private func enter(_ args: [Term], _ process: ErlangProcess) throws -> Entry {
-        for compiled in try clauses.get() where compiled.clause.patterns.count == args.count {
+        for compiled in try clauses.get() where compiled.patterns.count == args.count {
             var env = Bindings()
             var matched = true
-            for (pattern, value) in zip(compiled.clause.patterns, args) where !(try interpreter.bind(pattern, value, &env)) {
-                matched = false
-                break
+            var i = 0
+            while i < args.count {
+                guard try interpreter.bind(compiled.patterns[i], args[i], &env) else {
+                    matched = false
+                    break
+                }
+                i += 1
             }
             guard matched, try interpreter.guardSucceeds(compiled.clause.guards, env) else { continue }
             guard let pieces = compiled.syncBody else { return .body(compiled.body, env) }
@@ -151,7 +155,7 @@ final class ModuleFunction: Sendable {
         let value = try await framed(subject, &env, process)
         for branch in branches {
             var scope = env
-            guard try interpreter.bind(branch.clause.patterns[0], value, &scope),
+            guard try interpreter.bind(branch.pattern, value, &scope),
                   try interpreter.guardSucceeds(branch.clause.guards, scope) else { continue }
             env = scope
             return try await execute(branch.body, &env, process)
@@ -186,7 +190,7 @@ final class ModuleFunction: Sendable {
         let picked: (TailBody, Bindings)? = try await process.receive(timeout: timeout) { message in
             for branch in branches {
                 var scope = snapshot
-                if try interpreter.bind(branch.clause.patterns[0], message, &scope),
+                if try interpreter.bind(branch.pattern, message, &scope),
                    try interpreter.guardSucceeds(branch.clause.guards, scope) {
                     return (branch.body, scope)
                 }

@@ -4,8 +4,10 @@ import ErlangTerms
 
 /// A function clause, compiled.
 struct FunctionClauseCode: Sendable {
-    /// The clause (its patterns and guards are matched directly).
+    /// The clause (its guards are evaluated directly).
     let clause: Clause
+    /// Its patterns, compiled.
+    let patterns: [Pattern]
     /// Its body.
     let body: TailBody
     /// The body's expressions when none of them can suspend and the last
@@ -15,6 +17,7 @@ struct FunctionClauseCode: Sendable {
 
     init(clause: Clause, body: TailBody) {
         self.clause = clause
+        patterns = clause.patterns.map(Pattern.init)
         self.body = body
         syncBody = body.syncPieces
     }
@@ -62,6 +65,8 @@ struct TailBody: Sendable {
 /// A case/if/receive clause whose body is in tail position.
 struct TailBranch: Sendable {
     let clause: Clause
+    /// The clause's one pattern, compiled (`.wildcard` for `if`, which has none).
+    let pattern: Pattern
     let body: TailBody
 }
 
@@ -113,7 +118,8 @@ struct TailCompiler {
     }
 
     private func branch(_ clause: Clause) throws -> TailBranch {
-        TailBranch(clause: clause, body: try body(clause.body))
+        TailBranch(clause: clause, pattern: clause.patterns.first.map(Pattern.init) ?? .wildcard,
+                   body: try body(clause.body))
     }
 
     private func framed(_ e: Expr) throws -> Framed {

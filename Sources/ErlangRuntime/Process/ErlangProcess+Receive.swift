@@ -130,28 +130,34 @@ extension ErlangProcess {
         }
     }
 
-    /// Starts the timer of the waiting receive. It lives in `shared`, not
-    /// in the receive's frame: an idle process is mostly its frames.
+    /// Starts the timer of the waiting receive. The process makes one
+    /// timer, at its first timed receive, and restarts it for each one
+    /// after; the receive's token is the timer's generation, so a firing
+    /// that races with the next receive is recognised as stale.
     private func startReceiveTimer(_ milliseconds: Int64) {
-        let token = shared.withLock { s -> UInt64 in
+        let (token, existing) = shared.withLock { s -> (UInt64, (any RestartableTimer)?) in
             s.receiveToken &+= 1
             s.timeoutFired = false
-            return s.receiveToken
+            return (s.receiveToken, s.receiveTimer)
         }
-        let timer = runtime.clock.schedule(after: milliseconds) { [weak self] in self?.timeoutFired(token: token) }
-        shared.withLock { s in s.receiveTimer = timer }
+        let timer = existing ?? makeReceiveTimer()
+        timer.start(after: milliseconds, generation: token)
     }
 
-    /// Cancels the receive's timer, if it has not fired, and forgets it.
+    private func makeReceiveTimer() -> any RestartableTimer {
+        let timer = runtime.clock.makeRestartableTimer { [weak self] token in self?.timeoutFired(token: token) }
+        shared.withLock { s in s.receiveTimer = timer }
+        return timer
+    }
+
+    /// Stops the receive's timer, if it has not fired.
     private func cancelReceiveTimer() {
-        let timer = shared.withLock { s -> (any TimerHandle)? in
-            let timer = s.receiveTimer
-            s.receiveTimer = nil
+        let timer = shared.withLock { s -> (any RestartableTimer)? in
             s.receiveToken &+= 1
             s.timeoutFired = false
-            return timer
+            return s.receiveTimer
         }
-        timer?.cancel()
+        timer?.stop()
     }
 
     /// The receive's timer fired: wakes the process if that receive still waits.

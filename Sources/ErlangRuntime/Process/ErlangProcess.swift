@@ -70,7 +70,7 @@ public final class ErlangProcess: @unchecked Sendable {
         var registeredName: Atom?
         var receiveToken: UInt64 = 0            // which receive a timer belongs to
         var timeoutFired = false
-        var receiveTimer: (any TimerHandle)?    // the waiting receive's `after` timer
+        var receiveTimer: (any RestartableTimer)? // the timer of every timed receive, made at the first
         var dictionary = ProcessDictionary()
         var initialCall: Term = ErlangProcess.defaultInitialCall
     }

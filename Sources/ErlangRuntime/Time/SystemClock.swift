@@ -24,4 +24,9 @@ public struct SystemClock: RuntimeClock {
     public func schedule(after milliseconds: Int64, _ action: @escaping @Sendable () -> Void) -> any TimerHandle {
         timers.schedule(after: milliseconds, action)
     }
+
+    /// A timer on the clock's timer thread that starts and stops without allocating.
+    public func makeRestartableTimer(_ fire: @escaping @Sendable (UInt64) -> Void) -> any RestartableTimer {
+        timers.makeRestartableTimer(fire)
+    }
 }

@@ -21,7 +21,7 @@ final class TimerService: @unchecked Sendable {
     // pointers).
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    @exclusivity(unchecked) private var heap: [ServiceTimer] = []
+    @exclusivity(unchecked) private var heap: [HeapTimer] = []
     @exclusivity(unchecked) private var sequence: UInt64 = 0
     private var threadStarted = false
     /// When the timer thread will wake by itself: the deadline it sleeps
@@ -52,11 +52,27 @@ final class TimerService: @unchecked Sendable {
 
     /// Runs `action` on the timer thread after `milliseconds`.
     func schedule(after milliseconds: Int64, _ action: @escaping @Sendable () -> Void) -> any TimerHandle {
+        let timer = ServiceTimer(action: action, service: self)
+        start(timer, after: milliseconds, generation: 0)
+        return timer
+    }
+
+    /// A timer that is started many times without allocating.
+    func makeRestartableTimer(_ action: @escaping @Sendable (UInt64) -> Void) -> RestartableServiceTimer {
+        RestartableServiceTimer(action: action, service: self)
+    }
+
+    /// Puts `timer` in the heap, due in `milliseconds` (moving it when it
+    /// is there already).
+    func start(_ timer: HeapTimer, after milliseconds: Int64, generation: UInt64) {
         let delay = UInt64(max(0, min(milliseconds, Int64(Int32.max) * 1000))) &* 1_000_000
         let deadline = Self.now() &+ delay
         pthread_mutex_lock(mutex)
+        if timer.heapIndex >= 0 { remove(at: timer.heapIndex) }
         sequence &+= 1
-        let timer = ServiceTimer(deadline: deadline, sequence: sequence, action: action, service: self)
+        timer.deadline = deadline
+        timer.sequence = sequence
+        timer.generation = generation
         push(timer)
         let signal = deadline < wakeAt
         if signal { wakeAt = 0 }
@@ -66,11 +82,10 @@ final class TimerService: @unchecked Sendable {
         }
         pthread_mutex_unlock(mutex)
         if signal { pthread_cond_signal(condition) }
-        return timer
     }
 
-    /// Takes a cancelled timer out of the heap (if it is still there).
-    func remove(_ timer: ServiceTimer) {
+    /// Takes a cancelled or stopped timer out of the heap (if it is still there).
+    func remove(_ timer: HeapTimer) {
         pthread_mutex_lock(mutex)
         let index = timer.heapIndex
         if index >= 0 { remove(at: index) }
@@ -107,8 +122,9 @@ final class TimerService: @unchecked Sendable {
             }
             if first.deadline <= Self.now() {
                 remove(at: 0)
+                let generation = first.generation
                 pthread_mutex_unlock(mutex)
-                first.fire()
+                first.fire(generation: generation)
                 pthread_mutex_lock(mutex)
                 continue
             }
@@ -119,7 +135,7 @@ final class TimerService: @unchecked Sendable {
         }
     }
 
-    private func push(_ timer: ServiceTimer) {
+    private func push(_ timer: HeapTimer) {
         timer.heapIndex = heap.count
         heap.append(timer)
         siftUp(heap.count - 1)
@@ -171,39 +187,71 @@ final class TimerService: @unchecked Sendable {
     }
 }
 
-/// One timer of a `TimerService`.
-final class ServiceTimer: TimerHandle, @unchecked Sendable {
-    // @unchecked: `heapIndex` is only touched with the service's mutex held.
-    let state = TimerState()
+/// A timer in a `TimerService`'s heap: a one-shot `ServiceTimer` or a
+/// `RestartableServiceTimer`.
+class HeapTimer: @unchecked Sendable {
+    // @unchecked: every `var` is only touched with the service's mutex held.
     /// When it fires, on the monotonic clock, in nanoseconds.
-    let deadline: UInt64
+    @exclusivity(unchecked) final var deadline: UInt64 = 0
     /// FIFO order among equal deadlines.
-    let sequence: UInt64
+    @exclusivity(unchecked) final var sequence: UInt64 = 0
+    /// Which start of the timer is pending (restartable timers).
+    @exclusivity(unchecked) final var generation: UInt64 = 0
     /// Where the timer is in the service's heap; -1 once out of it.
-    @exclusivity(unchecked) var heapIndex = -1
-    private let action: @Sendable () -> Void
-    private unowned(unsafe) let service: TimerService
+    @exclusivity(unchecked) final var heapIndex = -1
+    final unowned(unsafe) let service: TimerService
     // unowned(unsafe): the service's thread holds it for ever (it is never
     // deallocated once a timer exists), so it outlives every timer.
 
-    init(deadline: UInt64, sequence: UInt64, action: @escaping @Sendable () -> Void, service: TimerService) {
-        self.deadline = deadline
-        self.sequence = sequence
-        self.action = action
+    init(service: TimerService) {
         self.service = service
     }
 
     /// Whether this timer comes before `other`.
-    func precedes(_ other: ServiceTimer) -> Bool {
+    final func precedes(_ other: HeapTimer) -> Bool {
         deadline != other.deadline ? deadline < other.deadline : sequence < other.sequence
     }
 
+    /// Runs the timer's action for the start numbered `generation`
+    /// (called on the timer thread, without the mutex).
+    func fire(generation: UInt64) {}
+}
+
+/// One one-shot timer of a `TimerService`.
+final class ServiceTimer: HeapTimer, TimerHandle, @unchecked Sendable {
+    let state = TimerState()
+    private let action: @Sendable () -> Void
+
+    init(action: @escaping @Sendable () -> Void, service: TimerService) {
+        self.action = action
+        super.init(service: service)
+    }
+
     /// Runs the action unless the timer was cancelled first.
-    func fire() { if state.claim() { action() } }
+    override func fire(generation: UInt64) { if state.claim() { action() } }
 
     @discardableResult func cancel() -> Bool {
         guard state.claim() else { return false }
         service.remove(self)
         return true
     }
+}
+
+/// A timer of a `TimerService` that is started many times: starting and
+/// stopping it is a heap push or removal, with nothing allocated.
+final class RestartableServiceTimer: HeapTimer, RestartableTimer, @unchecked Sendable {
+    private let action: @Sendable (UInt64) -> Void
+
+    init(action: @escaping @Sendable (UInt64) -> Void, service: TimerService) {
+        self.action = action
+        super.init(service: service)
+    }
+
+    override func fire(generation: UInt64) { action(generation) }
+
+    func start(after milliseconds: Int64, generation: UInt64) {
+        service.start(self, after: milliseconds, generation: generation)
+    }
+
+    func stop() { service.remove(self) }
 }

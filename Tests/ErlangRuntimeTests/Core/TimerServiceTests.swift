@@ -37,4 +37,41 @@ import Testing
         for timer in far { timer.cancel() }
         #expect(service.pendingCount == 0)
     }
+
+    @Test func aRestartableTimerMovesInTheHeapAndReportsItsGeneration() async {
+        let service = TimerService()
+        let fired = Lock<[UInt64]>([])
+        let generation: UInt64 = await withCheckedContinuation { done in
+            let timer = service.makeRestartableTimer { generation in
+                fired.withLock { $0.append(generation) }
+                done.resume(returning: generation)
+            }
+            timer.start(after: 3_600_000, generation: 1)
+            #expect(service.pendingCount == 1)
+            timer.stop()
+            #expect(service.pendingCount == 0)
+            timer.start(after: 3_600_000, generation: 2)
+            timer.start(after: 0, generation: 3)
+        }
+        #expect(generation == 3)
+        #expect(fired.withLock { $0 } == [3])
+        #expect(service.pendingCount == 0)
+    }
+
+    @Test func theManualClocksRestartableTimerFiresOnlyItsLastStart() {
+        let clock = ManualClock()
+        let fired = Lock<[UInt64]>([])
+        let timer = clock.makeRestartableTimer { generation in fired.withLock { $0.append(generation) } }
+        timer.start(after: 10, generation: 1)
+        timer.start(after: 20, generation: 2)
+        clock.advance(by: 15)
+        #expect(fired.withLock { $0 }.isEmpty)
+        clock.advance(by: 10)
+        #expect(fired.withLock { $0 } == [2])
+        timer.start(after: 5, generation: 3)
+        timer.stop()
+        clock.advance(by: 10)
+        #expect(fired.withLock { $0 } == [2])
+        #expect(clock.pendingCount == 0)
+    }
 }

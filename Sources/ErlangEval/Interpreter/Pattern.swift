@@ -1,0 +1,95 @@
+import ErlangSyntax
+import ErlangTerms
+
+/// A pattern, compiled once from its syntax when the code around it
+/// compiles: literals are already terms (an atom is interned here, not at
+/// every match), `_` is told apart from variables, and the shape of each
+/// pattern is decided up front. `Interpreter.bind(_:_:_:)` runs it.
+///
+/// What still needs the bindings of the match stays an expression: map
+/// keys, binary segment sizes and constant arithmetic (`-1`, `2 + 3`) are
+/// evaluated as guard expressions when the pattern runs. A pattern that
+/// is not legal compiles to `.illegal`, which raises erl's error only if
+/// the pattern is ever matched (as the syntax-walking matcher did).
+indirect enum Pattern: Sendable {
+    /// `_`: matches anything, binds nothing.
+    case wildcard
+    /// A variable: binds when unbound, else compares.
+    case variable(String)
+    /// A literal: the value must be equal.
+    case literal(Term)
+    /// `{P1, ..., Pn}`.
+    case tuple([Pattern])
+    /// `[P1, ..., Pn | Tail]`; a missing tail means `[]`.
+    case list([Pattern], tail: Pattern?)
+    /// `P1 = P2`: both match the same value.
+    case both(Pattern, Pattern)
+    /// `#{K := P, ...}`: each key (a guard expression) must be present.
+    case map([(key: Expr, value: Pattern)])
+    /// `<<Segments>>`.
+    case binary([SegmentPattern])
+    /// `"abc" ++ Rest`.
+    case codesPrefix([Int], rest: Pattern)
+    /// `[P1, P2] ++ Rest`.
+    case listPrefix([Pattern], rest: Pattern)
+    /// Constant arithmetic, evaluated as a guard expression.
+    case constant(Expr)
+    /// `#name{field = P, ...}` (the record's layout is looked up when it runs).
+    case record(name: String, fields: [(name: String, value: Pattern)])
+    /// Not a pattern: matching it raises `illegal pattern`.
+    case illegal
+
+    /// One segment of a binary pattern.
+    struct SegmentPattern: Sendable {
+        let value: Pattern
+        let size: Expr?
+        /// The segment's type, or the error its specifiers give.
+        let spec: Result<SegmentSpec, EvalDiagnostic>
+    }
+
+    /// Compiles the pattern `e`.
+    init(_ e: Expr) {
+        switch e {
+        case .variable(let name, _):
+            self = name == "_" ? .wildcard : .variable(name)
+        case .integer, .bigInteger, .float, .atom, .char, .string:
+            self = .literal(Pattern.literal(e))
+        case .tuple(let patterns):
+            self = .tuple(patterns.map(Pattern.init))
+        case .list(let patterns, let tail):
+            self = .list(patterns.map(Pattern.init), tail: tail.map(Pattern.init))
+        case .match(let left, let right, _):
+            self = .both(Pattern(left), Pattern(right))
+        case .map(nil, let fields):
+            self = .map(fields.map { (key: $0.key, value: Pattern($0.value)) })
+        case .binary(let segments):
+            self = .binary(segments.map { segment in
+                SegmentPattern(value: Pattern(segment.value), size: segment.size,
+                               spec: Result { () throws(EvalDiagnostic) in try SegmentSpec(specifiers: segment.specifiers) })
+            })
+        case .binaryOp("++", .string(let prefix), let rest, _):
+            self = .codesPrefix(prefix, rest: Pattern(rest))
+        case .binaryOp("++", .list(let prefix, nil), let rest, _):
+            self = .listPrefix(prefix.map(Pattern.init), rest: Pattern(rest))
+        case .unaryOp, .binaryOp:
+            self = .constant(e)
+        case .record(nil, let name, let fields):
+            self = .record(name: name, fields: fields.map { (name: $0.name, value: Pattern($0.value)) })
+        default:
+            self = .illegal
+        }
+    }
+
+    /// The term of a literal expression.
+    static func literal(_ e: Expr) -> Term {
+        switch e {
+        case .integer(let i): return .int(i)
+        case .bigInteger(let b): return .integer(b)
+        case .float(let f): return .float(f)
+        case .atom(let a): return .atom(Atom(a))
+        case .char(let c): return .int(c)
+        case .string(let codes): return .codes(codes)
+        default: return .nil
+        }
+    }
+}
