@@ -15,6 +15,8 @@ import HashTreeCollections
 public struct Bindings: Sendable {
     /// Names kept in the array before the bindings become a trie.
     static let smallLimit = 12
+    /// Room made at the first binding (most clauses bind no more).
+    static let firstCapacity = 4
 
     private var small: [(name: String, value: Term)] = []
     private var large: TreeDictionary<String, Term>?
@@ -42,6 +44,10 @@ public struct Bindings: Sendable {
         if let index = small.firstIndex(where: { $0.name == name }) {
             small[index].value = value
             return
+        }
+        if small.isEmpty {
+            // One allocation for the first few names, not a regrowth per name.
+            small.reserveCapacity(Bindings.firstCapacity)
         }
         guard small.count < Bindings.smallLimit else {
             var trie = TreeDictionary<String, Term>()

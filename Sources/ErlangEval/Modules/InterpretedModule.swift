@@ -25,9 +25,9 @@ public final class InterpretedModule: ErlangModule {
     /// A digest of the source, standing in for the beam's MD5.
     public let digest: [UInt8]
     let scope: LocalScope
-    /// The exported functions, made once: a call looks one up with a
-    /// single hash and allocates no closure.
-    private let exportedFunctions: [FunctionKey: NativeFunction]
+    /// The exported functions, made once: a call looks one up with one
+    /// multiplication and allocates no closure.
+    private let exportedFunctions: ExportTable
 
     init(source: ModuleSource, name: Atom, sourcePath: String, digest: [UInt8], records: RecordTable) {
         self.name = name
@@ -53,13 +53,13 @@ public final class InterpretedModule: ErlangModule {
         var exportList = source.exportAll ? order : order.filter { exported.contains($0) }
         exportList += [FunctionKey(Self.moduleInfo, 0), FunctionKey(Self.moduleInfo, 1)]
         exports = exportList
-        var table: [FunctionKey: NativeFunction] = [:]
+        var table: [(key: FunctionKey, function: NativeFunction)] = []
         for key in exportList where key.name != Self.moduleInfo {
             if let function = functions[key] {
-                table[key] = NativeFunction(definition: key, { process, args in try await function.call(process, args) })
+                table.append((key, NativeFunction(definition: key, { process, args in try await function.call(process, args) })))
             }
         }
-        exportedFunctions = table
+        exportedFunctions = ExportTable(table)
         var attributeList: [Term] = []
         if !source.attributes.contains(where: { $0.name == "vsn" }) {
             let number = digest.reduce(BigInt(0)) { $0 * 256 + BigInt($1) }

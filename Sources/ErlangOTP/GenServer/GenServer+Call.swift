@@ -81,10 +81,10 @@ extension GenServer {
     /// `explicitTimeout` is the third argument of `call/3` (`nil` for `call/2`).
     public static func call(_ dest: Term, _ request: Term, timeout explicitTimeout: Term? = nil,
                             from process: ErlangProcess) async throws -> Term {
-        var args = [dest, request]
+        // The arguments as the exit reason shows them; built only on failure.
+        var args: [Term] { explicitTimeout.map { [dest, request, $0] } ?? [dest, request] }
         var timeout = defaultTimeout
         if let explicitTimeout {
-            args.append(explicitTimeout)
             guard let parsed = GenServer.timeout(explicitTimeout) else {
                 // gen:call/4 has no clause for a bad timeout.
                 let genCall = Term.tuple([.atom(OTPAtom.gen), .atom(OTPAtom.call),
@@ -107,8 +107,9 @@ extension GenServer {
             case .exited(let r): reason = r
             case .timedOut: reason = .atom(.timeout)
             }
-            let frame = StackFrames.frame(OTPAtom.genServer, "call", args.count, line: args.count == 2 ? 370 : 385)
-            throw ErlangException(.exit, .tuple([reason, .tuple([.atom(OTPAtom.genServer), .atom(OTPAtom.call), .list(args)])]),
+            let arguments = args
+            let frame = StackFrames.frame(OTPAtom.genServer, "call", arguments.count, line: arguments.count == 2 ? 370 : 385)
+            throw ErlangException(.exit, .tuple([reason, .tuple([.atom(OTPAtom.genServer), .atom(OTPAtom.call), .list(arguments)])]),
                                   stacktrace: [frame])
         }
     }

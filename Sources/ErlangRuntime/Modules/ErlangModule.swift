@@ -13,9 +13,11 @@ public struct FunctionKey: Hashable, Sendable, CustomStringConvertible {
     }
     /// `name/arity`, as erl writes it.
     public var description: String { "\(name.text)/\(arity)" }
-    /// One word to hash (every call looks a function up by its key).
+    /// The key in one word: the name's atom index and the arity.
+    public var word: UInt64 { UInt64(name.index) << 16 | UInt64(truncatingIfNeeded: arity) & 0xFFFF }
+    /// One word to hash.
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(UInt64(name.index) << 16 | UInt64(truncatingIfNeeded: arity) & 0xFFFF)
+        hasher.combine(word)
     }
 }
 
@@ -70,19 +72,20 @@ public struct NativeModule: ErlangModule {
     public let name: Atom
     /// The exported functions in definition order.
     public let exports: [FunctionKey]
-    private let functions: [FunctionKey: NativeFunction]
+    private let functions: ExportTable
 
     /// A native module named `name` exporting `functions`.
     public init(_ name: String, functions: [NativeFunction]) {
         self.name = Atom(name)
-        var table: [FunctionKey: NativeFunction] = [:]
+        var seen = Set<FunctionKey>()
         var order: [FunctionKey] = []
+        var entries: [(key: FunctionKey, function: NativeFunction)] = []
         for function in functions {
             let key = FunctionKey(Atom(function.name), function.arity)
-            if table[key] == nil { order.append(key) }
-            table[key] = function
+            if seen.insert(key).inserted { order.append(key) }
+            entries.append((key, function))
         }
-        self.functions = table
+        self.functions = ExportTable(entries)
         self.exports = order
     }
 

@@ -9,7 +9,9 @@ public final class ModuleTable: Sendable {
     /// Finds and loads a module that is not in the table yet.
     public typealias Loader = @Sendable (Atom) async -> (any ErlangModule)?
 
-    private let modules = Lock<[Atom: any ErlangModule]>([:])
+    /// The modules by their name's atom index (atoms are small dense
+    /// integers): a lookup on every remote call is an array read, no hashing.
+    private let modules = Lock<[(any ErlangModule)?]>([])
     private let loader = Lock<Loader?>(nil)
 
     /// An empty table.
@@ -17,12 +19,19 @@ public final class ModuleTable: Sendable {
 
     /// Adds or replaces `module`.
     public func load(_ module: any ErlangModule) {
-        modules.withLock { $0[module.name] = module }
+        let index = Int(module.name.index)
+        modules.withLock { table in
+            if index >= table.count { table.append(contentsOf: repeatElement(nil, count: index + 1 - table.count)) }
+            table[index] = module
+        }
     }
 
     /// Removes the module `name` (`code:delete/1` + `purge`).
     public func unload(_ name: Atom) {
-        modules.withLock { $0[name] = nil }
+        let index = Int(name.index)
+        modules.withLock { table in
+            if index < table.count { table[index] = nil }
+        }
     }
 
     /// Sets the loader used for modules that are not loaded.
@@ -32,11 +41,12 @@ public final class ModuleTable: Sendable {
 
     /// The loaded module `name`, without trying the loader.
     public func loaded(_ name: Atom) -> (any ErlangModule)? {
-        modules.withLock { $0[name] }
+        let index = Int(name.index)
+        return modules.withLock { table in index < table.count ? table[index] : nil }
     }
 
     /// The names of all loaded modules.
-    public var loadedNames: [Atom] { modules.withLock { Array($0.keys) } }
+    public var loadedNames: [Atom] { modules.withLock { $0.compactMap { $0?.name } } }
 
     /// The module `name`, loading it through the loader when needed.
     public func module(_ name: Atom) async -> (any ErlangModule)? {

@@ -10,26 +10,32 @@ public final class Cons: @unchecked Sendable {
     // @exclusivity(unchecked): for the same reason no access can overlap
     // another, so the dynamic exclusivity check (a runtime call on every
     // read of a list cell) proves nothing.
+    // The public getters are not inlinable on purpose: a read of a class's
+    // stored `var` compiled in another module gets that module's dynamic
+    // exclusivity check (two runtime calls), whatever this module declares.
+    @exclusivity(unchecked) private var storedHead: Term
+    @exclusivity(unchecked) private var storedTail: Term
+
     /// The first element.
-    @exclusivity(unchecked) public private(set) var head: Term
+    public var head: Term { storedHead }
     /// The rest of the list (`[]` for a proper one-element list).
-    @exclusivity(unchecked) public private(set) var tail: Term
+    public var tail: Term { storedTail }
 
     /// A new cell `[head | tail]`.
     public init(_ head: Term, _ tail: Term) {
-        self.head = head
-        self.tail = tail
+        storedHead = head
+        storedTail = tail
     }
 
     deinit {
         // Tails are followed in a loop without the stack (the common case:
         // a long flat list); heads that are lists go on `pending`.
         var pending: [Cons] = []
-        Cons.detach(&head, into: &pending)
-        var next = Cons.detachTail(&tail)
+        Cons.detach(&storedHead, into: &pending)
+        var next = Cons.detachTail(&storedTail)
         while let node = next ?? pending.popLast() {
-            Cons.detach(&node.head, into: &pending)
-            next = Cons.detachTail(&node.tail)
+            Cons.detach(&node.storedHead, into: &pending)
+            next = Cons.detachTail(&node.storedTail)
         }
     }
 
