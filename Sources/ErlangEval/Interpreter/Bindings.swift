@@ -18,30 +18,47 @@ public struct Bindings: Sendable {
     /// Room made at the first binding (most clauses bind no more).
     static let firstCapacity = 4
 
-    private var small: [(name: String, value: Term)] = []
+    private struct Entry: Sendable {
+        let variable: Variable
+        var value: Term
+    }
+
+    private var small: [Entry] = []
     private var large: TreeDictionary<String, Term>?
 
     /// No bindings.
     public init() {}
 
-    /// The value of `name`, if bound.
-    public subscript(name: String) -> Term? {
-        if let large { return large[name] }
+    /// The value of `variable`, if bound. Compiled code looks variables up
+    /// here: names compare as atom indices, not as strings.
+    public subscript(variable: Variable) -> Term? {
+        if let large { return large[variable.name] }
         var index = small.count - 1
         while index >= 0 {
-            if small[index].name == name { return small[index].value }
+            if small[index].variable.atom == variable.atom { return small[index].value }
             index -= 1
         }
         return nil
     }
 
-    /// Binds `name` (the caller checked it is unbound or equal).
-    public mutating func bind(_ name: String, _ value: Term) {
+    /// The value of `name`, if bound (by name, for code that has no `Variable`).
+    public subscript(name: String) -> Term? {
+        if let large { return large[name] }
+        var index = small.count - 1
+        while index >= 0 {
+            if small[index].variable.name == name { return small[index].value }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// Binds `variable` (the caller checked it is unbound or equal).
+    public mutating func bind(_ variable: Variable, _ value: Term) {
         if large != nil {
-            large?[name] = value
+            large?[variable.name] = value
             return
         }
-        if let index = small.firstIndex(where: { $0.name == name }) {
+        if let index = small.firstIndex(where: { $0.variable.atom == variable.atom }) {
             small[index].value = value
             return
         }
@@ -51,22 +68,32 @@ public struct Bindings: Sendable {
         }
         guard small.count < Bindings.smallLimit else {
             var trie = TreeDictionary<String, Term>()
-            for entry in small { trie[entry.name] = entry.value }
-            trie[name] = value
+            for entry in small { trie[entry.variable.name] = entry.value }
+            trie[variable.name] = value
             large = trie
             small = []
             return
         }
-        small.append((name, value))
+        small.append(Entry(variable: variable, value: value))
+    }
+
+    /// Binds `name` (the caller checked it is unbound or equal).
+    public mutating func bind(_ name: String, _ value: Term) {
+        bind(Variable(name), value)
+    }
+
+    /// Removes `variable`.
+    public mutating func remove(_ variable: Variable) {
+        if large != nil {
+            large?[variable.name] = nil
+            return
+        }
+        small.removeAll { $0.variable.atom == variable.atom }
     }
 
     /// Removes `name` (`f(X)` in the shell).
     public mutating func remove(_ name: String) {
-        if large != nil {
-            large?[name] = nil
-            return
-        }
-        small.removeAll { $0.name == name }
+        remove(Variable(name))
     }
 
     /// Removes every binding (`f()`).
@@ -78,6 +105,23 @@ public struct Bindings: Sendable {
     /// The bound names, sorted as `b()` lists them.
     public var sortedNames: [String] {
         if let large { return large.keys.sorted() }
-        return small.map(\.name).sorted()
+        return small.map(\.variable.name).sorted()
+    }
+}
+
+/// A variable's name, made once when the code that uses it compiles: its
+/// text and the atom of the same text, so that bindings compare names as
+/// one integer. (erl's scanner turns every variable name into an atom,
+/// too, so this adds no atom erl would not have.)
+public struct Variable: Sendable {
+    /// The name as written.
+    public let name: String
+    /// The atom with the same text.
+    let atom: Atom
+
+    /// The variable called `name`.
+    public init(_ name: String) {
+        self.name = name
+        atom = Atom(name)
     }
 }

@@ -24,8 +24,9 @@ extension Interpreter {
         case .integer, .bigInteger, .float, .atom, .char, .string:
             return .constant(literal(e))
         case .variable(let name, let location):
+            let variable = Variable(name)
             return .sync { env, _ in
-                guard let value = env[name] else { throw EvalDiagnostic("variable '\(name)' is unbound", at: location) }
+                guard let value = env[variable] else { throw EvalDiagnostic("variable '\(name)' is unbound", at: location) }
                 return value
             }
         case .tuple(let items):

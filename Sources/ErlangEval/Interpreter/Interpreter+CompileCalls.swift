@@ -61,8 +61,9 @@ extension Interpreter {
         let arity = clauses.first?.patterns.count ?? 0
         let module = self.module
         let interpreter = self
+        let variable = name.map(Variable.init)
         return .sync { env, process in
-            let body = CompiledFun(interpreter: interpreter, name: name, arity: arity, clauses: compiled, captured: env)
+            let body = CompiledFun(interpreter: interpreter, name: variable, arity: arity, clauses: compiled, captured: env)
             return .fun(Fun(kind: .local(module: module, index: ShellFunNumbering.index(arity: arity, named: name != nil),
                                          uniq: ShellFunNumbering.uniq, body: body),
                             arity: arity, identity: process.runtime.makeFunIdentity()))
@@ -75,12 +76,12 @@ extension Interpreter {
 final class CompiledFun: FunBody, @unchecked Sendable {
     // @unchecked: immutable, and every stored value is Sendable.
     let interpreter: Interpreter
-    let name: String?
+    let name: Variable?
     let arity: Int
     let clauses: [CompiledClause]
     let captured: Bindings
 
-    init(interpreter: Interpreter, name: String?, arity: Int, clauses: [CompiledClause], captured: Bindings) {
+    init(interpreter: Interpreter, name: Variable?, arity: Int, clauses: [CompiledClause], captured: Bindings) {
         self.interpreter = interpreter
         self.name = name
         self.arity = arity

@@ -3,18 +3,26 @@ import ErlangSyntax
 import ErlangTerms
 
 /// A clause with its patterns and body compiled (guards stay syntax,
-/// evaluated by the guard evaluator).
-struct CompiledClause: Sendable {
+/// evaluated by the guard evaluator). A class, so that trying a clause
+/// does not copy (and retain) each of its parts.
+final class CompiledClause: Sendable {
     let patterns: [Pattern]
     let guards: [[Expr]]
     let body: Compiled
     /// The variables of the head, hidden from outer bindings in fun heads.
-    let headVariables: [String]
+    let headVariables: [Variable]
+
+    init(patterns: [Pattern], guards: [[Expr]], body: Compiled, headVariables: [Variable]) {
+        self.patterns = patterns
+        self.guards = guards
+        self.body = body
+        self.headVariables = headVariables
+    }
 }
 
 /// A compiled comprehension qualifier.
 enum CompiledQualifier: Sendable {
-    case generator(pattern: Pattern, headVariables: [String], source: Compiled)
+    case generator(pattern: Pattern, headVariables: [Variable], source: Compiled)
     case binaryGenerator(segments: [Pattern.SegmentPattern], source: Compiled)
     /// A filter that is a guard test: an exception makes it false.
     case guardFilter(Expr)
@@ -90,8 +98,8 @@ final class ReceiveClauses: Sendable {
 extension Interpreter {
     func compileClause(_ clause: Clause) throws -> CompiledClause {
         try Interpreter.checkGuards(clause.guards)
-        var names: [String] = []
-        for p in clause.patterns { Interpreter.forEachVariable(p) { names.append($0) } }
+        var names: [Variable] = []
+        for p in clause.patterns { Interpreter.forEachVariable(p) { names.append(Variable($0)) } }
         return CompiledClause(patterns: clause.patterns.map(Pattern.init), guards: clause.guards, body: try compileBody(clause.body),
                               headVariables: names)
     }
@@ -259,8 +267,8 @@ extension Interpreter {
         try qualifiers.map { q in
             switch q {
             case .generator(let pattern, let source):
-                var names: [String] = []
-                Interpreter.forEachVariable(pattern) { names.append($0) }
+                var names: [Variable] = []
+                Interpreter.forEachVariable(pattern) { names.append(Variable($0)) }
                 return .generator(pattern: Pattern(pattern), headVariables: names, source: try compile(source))
             case .binaryGenerator(let pattern, let source):
                 guard case .binary(let segments) = Pattern(pattern) else {

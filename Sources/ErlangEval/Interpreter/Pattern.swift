@@ -15,7 +15,7 @@ indirect enum Pattern: Sendable {
     /// `_`: matches anything, binds nothing.
     case wildcard
     /// A variable: binds when unbound, else compares.
-    case variable(String)
+    case variable(Variable)
     /// A literal: the value must be equal.
     case literal(Term)
     /// `{P1, ..., Pn}`.
@@ -51,7 +51,7 @@ indirect enum Pattern: Sendable {
     init(_ e: Expr) {
         switch e {
         case .variable(let name, _):
-            self = name == "_" ? .wildcard : .variable(name)
+            self = name == "_" ? .wildcard : .variable(Variable(name))
         case .integer, .bigInteger, .float, .atom, .char, .string:
             self = .literal(Pattern.literal(e))
         case .tuple(let patterns):

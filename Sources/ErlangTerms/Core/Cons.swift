@@ -22,7 +22,7 @@ public final class Cons: @unchecked Sendable {
     public var tail: Term { storedTail }
 
     /// A new cell `[head | tail]`.
-    public init(_ head: Term, _ tail: Term) {
+    public init(_ head: __owned Term, _ tail: __owned Term) {
         storedHead = head
         storedTail = tail
     }
@@ -55,7 +55,7 @@ public final class Cons: @unchecked Sendable {
 
 extension Term {
     /// The list `[head | tail]`.
-    public static func cons(_ head: Term, _ tail: Term) -> Term {
+    public static func cons(_ head: __owned Term, _ tail: __owned Term) -> Term {
         .cons(Cons(head, tail))
     }
 
