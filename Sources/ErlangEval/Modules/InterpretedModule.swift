@@ -54,12 +54,14 @@ public final class InterpretedModule: ErlangModule {
         exportList += [FunctionKey(Self.moduleInfo, 0), FunctionKey(Self.moduleInfo, 1)]
         exports = exportList
         var table: [(key: FunctionKey, function: NativeFunction)] = []
+        var code: [FunctionKey: FunBody] = [:]
         for key in exportList where key.name != Self.moduleInfo {
             if let function = functions[key] {
                 table.append((key, NativeFunction(definition: key, { process, args in try await function.call(process, args) })))
+                code[key] = function
             }
         }
-        exportedFunctions = ExportTable(table)
+        exportedFunctions = ExportTable(table, code: code)
         var attributeList: [Term] = []
         if !source.attributes.contains(where: { $0.name == "vsn" }) {
             let number = digest.reduce(BigInt(0)) { $0 * 256 + BigInt($1) }
@@ -72,6 +74,10 @@ public final class InterpretedModule: ErlangModule {
     }
 
     static let moduleInfo = Atom("module_info")
+
+    /// The exported function `key` as the `ModuleFunction` itself (one
+    /// async frame per call instead of three).
+    public func exportedCode(_ key: FunctionKey) -> FunBody? { exportedFunctions.code(key) }
 
     /// The exported function `key`, or `nil` when it is not exported.
     public func exportedFunction(_ key: FunctionKey) -> ErlangFunction? {

@@ -25,7 +25,8 @@ import ErlangTerms
 /// each kind of tail step runs in its own small function: one `execute`
 /// holding every case's locals had a 2.4 KB frame, more than a whole
 /// allocator slab, on every call.
-final class ModuleFunction: Sendable {
+final class ModuleFunction: FunBody, @unchecked Sendable {
+    // @unchecked: every stored property is an immutable Sendable value.
     let definition: FunctionDefinition
     let scope: LocalScope
     /// The interpreter for the module's code, made once.
@@ -45,6 +46,7 @@ final class ModuleFunction: Sendable {
         clauses = Result {
             try definition.clauses.map { FunctionClauseCode(clause: $0, body: try compiler.body($0.body)) }
         }
+        super.init()
     }
 
     /// What running a body gave: a value, or the next local call to make.
@@ -54,7 +56,7 @@ final class ModuleFunction: Sendable {
     }
 
     /// Runs the first clause matching `args`, and the tail calls it makes.
-    func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
+    override func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
         var function: ModuleFunction = self
         var arguments = args
         while true {

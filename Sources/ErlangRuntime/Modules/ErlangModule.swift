@@ -37,6 +37,16 @@ public protocol ErlangModule: Sendable {
     func exportedFunction(_ key: FunctionKey) -> ErlangFunction?
     /// The exported functions, in the module's order.
     var exports: [FunctionKey] { get }
+    /// The exported function `key` as an object to call, when the module
+    /// has one (interpreted modules do): calling it directly saves the
+    /// closure frames `exportedFunction`'s wrapper adds to every call.
+    /// `nil` by default; `exportedFunction` must give the same function.
+    func exportedCode(_ key: FunctionKey) -> FunBody?
+}
+
+extension ErlangModule {
+    /// No callable objects: calls go through `exportedFunction`.
+    public func exportedCode(_ key: FunctionKey) -> FunBody? { nil }
 }
 
 /// One exported function of a native module: `name/arity` and its body.

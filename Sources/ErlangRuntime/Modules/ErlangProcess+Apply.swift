@@ -12,7 +12,16 @@ extension ErlangProcess {
     @inline(never)
     public func apply(module: Atom, function: Atom, _ args: [Term]) async throws -> Term {
         try await tick()
-        guard let body = runtime.modules.loadedFunction(module, FunctionKey(function, args.count)) else {
+        let key = FunctionKey(function, args.count)
+        let loaded = runtime.modules.entry(module)
+        if let code = loaded?.code(key) {
+            do {
+                return try await code.call(self, args)
+            } catch {
+                throw Self.framed(error, module, function, args)
+            }
+        }
+        guard let body = loaded?.function(key) else {
             return try await applyLoading(module: module, function: function, args)
         }
         do {

@@ -9,13 +9,15 @@ public struct ExportTable: Sendable {
     private struct Entry: Sendable {
         let key: FunctionKey
         let function: NativeFunction
+        let code: FunBody?
     }
 
     private let slots: [Entry?]
     private let shift: UInt64
 
-    /// A table of `functions` by their keys (a later one with the same key wins).
-    public init(_ functions: [(key: FunctionKey, function: NativeFunction)]) {
+    /// A table of `functions` by their keys (a later one with the same key
+    /// wins); `code` is what `ErlangModule.exportedCode` gives for a key.
+    public init(_ functions: [(key: FunctionKey, function: NativeFunction)], code: [FunctionKey: FunBody] = [:]) {
         var capacity = 8
         while capacity < functions.count * 2 { capacity *= 2 }
         var slots = [Entry?](repeating: nil, count: capacity)
@@ -25,7 +27,7 @@ public struct ExportTable: Sendable {
             while let existing = slots[index], existing.key != key {
                 index = (index + 1) & (capacity - 1)
             }
-            slots[index] = Entry(key: key, function: function)
+            slots[index] = Entry(key: key, function: function, code: code[key])
         }
         self.slots = slots
         self.shift = shift
@@ -33,9 +35,24 @@ public struct ExportTable: Sendable {
 
     /// The function `key`, if the table has it.
     public subscript(key: FunctionKey) -> NativeFunction? {
+        slot(of: key).map { slots[$0]?.function } ?? nil
+    }
+
+    /// The body of the function `key`, if the table has it.
+    public func body(_ key: FunctionKey) -> ErlangFunction? {
+        guard let index = slot(of: key) else { return nil }
+        return slots[index]?.function.body
+    }
+
+    /// The callable object for `key`, if the table has one.
+    public func code(_ key: FunctionKey) -> FunBody? {
+        slot(of: key).map { slots[$0]?.code } ?? nil
+    }
+
+    private func slot(of key: FunctionKey) -> Int? {
         var index = ExportTable.home(key, shift)
         while let entry = slots[index] {
-            if entry.key == key { return entry.function }
+            if entry.key == key { return index }
             index = (index + 1) & (slots.count - 1)
         }
         return nil

@@ -11,7 +11,7 @@ public final class ModuleTable: Sendable {
 
     /// The modules by their name's atom index (atoms are small dense
     /// integers): a lookup on every remote call is an array read, no hashing.
-    private let modules = Lock<[(any ErlangModule)?]>([])
+    private let modules = Lock<[LoadedModule?]>([])
     private let loader = Lock<Loader?>(nil)
 
     /// An empty table.
@@ -22,7 +22,7 @@ public final class ModuleTable: Sendable {
         let index = Int(module.name.index)
         modules.withLock { table in
             if index >= table.count { table.append(contentsOf: repeatElement(nil, count: index + 1 - table.count)) }
-            table[index] = module
+            table[index] = LoadedModule(module)
         }
     }
 
@@ -41,12 +41,19 @@ public final class ModuleTable: Sendable {
 
     /// The loaded module `name`, without trying the loader.
     public func loaded(_ name: Atom) -> (any ErlangModule)? {
+        entry(name)?.module
+    }
+
+    /// The loaded module `name` with its resolved exports (the hot path of
+    /// every remote call: a class reference, not an existential, comes out
+    /// of the lock).
+    func entry(_ name: Atom) -> LoadedModule? {
         let index = Int(name.index)
         return modules.withLock { table in index < table.count ? table[index] : nil }
     }
 
     /// The names of all loaded modules.
-    public var loadedNames: [Atom] { modules.withLock { $0.compactMap { $0?.name } } }
+    public var loadedNames: [Atom] { modules.withLock { $0.compactMap { $0?.module.name } } }
 
     /// The module `name`, loading it through the loader when needed.
     public func module(_ name: Atom) async -> (any ErlangModule)? {
@@ -66,6 +73,28 @@ public final class ModuleTable: Sendable {
     /// the module is not loaded (yet) or does not export it. Synchronous:
     /// the common case of every call, with no async frame for the lookup.
     public func loadedFunction(_ module: Atom, _ key: FunctionKey) -> ErlangFunction? {
-        loaded(module)?.exportedFunction(key)
+        entry(module)?.function(key)
+    }
+}
+
+/// A module in a `ModuleTable`. A class, so that a lookup takes a
+/// reference out of the table's lock, not a copy of the module (an
+/// existential, copied through its value witnesses on every call).
+final class LoadedModule: Sendable {
+    /// The module itself.
+    let module: any ErlangModule
+
+    init(_ module: any ErlangModule) {
+        self.module = module
+    }
+
+    /// The exported function `key`.
+    func function(_ key: FunctionKey) -> ErlangFunction? {
+        module.exportedFunction(key)
+    }
+
+    /// The callable object of the exported function `key`, if the module has one.
+    func code(_ key: FunctionKey) -> FunBody? {
+        module.exportedCode(key)
     }
 }
