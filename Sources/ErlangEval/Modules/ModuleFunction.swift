@@ -56,24 +56,36 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
     }
 
     /// Runs the first clause matching `args`, and the tail calls it makes.
+    /// A clause that cannot suspend runs here, in a small frame (a
+    /// gen_server's `init/1` usually does, and the deepest frames of a
+    /// server's start decide how many allocator slabs it keeps for life);
+    /// a body that can suspend, and the tail calls it makes, run in `run`.
     override func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
+        try await process.tick()
+        switch try enter(args, process) {
+        case .done(let value): return value
+        case .body(let body, let env): return try await run(body, env, process)
+        }
+    }
+
+    /// Runs `body`, then the tail calls it makes, in a loop.
+    @inline(never)
+    private func run(_ firstBody: TailBody, _ bindings: Bindings, _ process: ErlangProcess) async throws -> Term {
         var function: ModuleFunction = self
-        var arguments = args
+        var body = firstBody
+        var env = bindings
         while true {
-            try await process.tick()
-            let body: TailBody
-            var env: Bindings
-            switch try function.enter(arguments, process) {
-            case .done(let value): return value
-            case .body(let clauseBody, let bindings):
-                body = clauseBody
-                env = bindings
-            }
             switch try await function.execute(body, &env, process) {
             case .value(let value): return value
             case .tailCall(let next, let nextArguments):
                 function = next
-                arguments = nextArguments
+                try await process.tick()
+                switch try function.enter(nextArguments, process) {
+                case .done(let value): return value
+                case .body(let nextBody, let nextBindings):
+                    body = nextBody
+                    env = nextBindings
+                }
             }
         }
     }

@@ -24,6 +24,14 @@ extension ErlangProcess {
         guard let body = loaded?.function(key) else {
             return try await applyLoading(module: module, function: function, args)
         }
+        return try await applyNative(body, module: module, function: function, args)
+    }
+
+    /// `apply` of a native function: out of line, so that `apply`'s own
+    /// frame, under every interpreted call (a gen_server's init/1 among
+    /// them), holds one call site's values, not two.
+    @inline(never)
+    private func applyNative(_ body: ErlangFunction, module: Atom, function: Atom, _ args: [Term]) async throws -> Term {
         do {
             return try await body(self, args)
         } catch {
