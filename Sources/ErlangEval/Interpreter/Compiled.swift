@@ -119,12 +119,28 @@ struct Compiled: Sendable {
                 return result
             }
         }
-        let codes = parts.map(\.code)
-        let last = codes.count - 1
+        // Parts that cannot suspend run synchronously here: through their
+        // async wrapper each would cost an async frame.
+        let steps = parts.map { part in part.syncCode.map(Step.sync) ?? .async(part.code) }
+        let last = steps.count - 1
         return .async { env, process in
-            for i in 0..<last { _ = try await codes[i](&env, process) }
+            for i in 0..<last {
+                switch steps[i] {
+                case .sync(let code): _ = try code(&env, process)
+                case .async(let code): _ = try await code(&env, process)
+                }
+            }
             // The last expression is awaited from here alone: a tail position.
-            return try await codes[last](&env, process)
+            switch steps[last] {
+            case .sync(let code): return try code(&env, process)
+            case .async(let code): return try await code(&env, process)
+            }
         }
+    }
+
+    /// One part of a sequence, run the cheapest way it can be.
+    private enum Step: Sendable {
+        case sync(SyncCode)
+        case async(AsyncCode)
     }
 }

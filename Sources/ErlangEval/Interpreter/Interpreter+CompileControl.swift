@@ -174,7 +174,7 @@ extension Interpreter {
         let afterBody = try compileBody(after?.body ?? [])
         let waiting = ReceiveClauses(interpreter: self, clauses: compiled, afterBody: afterBody)
         guard let timeoutCode else {
-            return .async(waiting.receiveForever)
+            return .async { env, process in try await waiting.receiveForever(&env, process) }
         }
         return .async { env, process in
             let timeout = try await Interpreter.receiveTimeout(timeoutCode, &env, process)

@@ -124,7 +124,13 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
 
     @inline(never)
     private func execute(_ body: TailBody, _ env: inout Bindings, _ process: ErlangProcess) async throws -> Step {
-        for piece in body.prefix { _ = try await framed(piece, &env, process) }
+        for piece in body.prefix {
+            if let sync = piece.code.syncCode {
+                _ = try framedSync(sync, piece.line, &env, process)
+            } else {
+                _ = try await framed(piece, &env, process)
+            }
+        }
         guard let last = body.last else { return .value(.ok) }
         return try await execute(last, &env, process)
     }
@@ -133,6 +139,7 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
     private func execute(_ code: TailCode, _ env: inout Bindings, _ process: ErlangProcess) async throws -> Step {
         switch code {
         case .value(let piece):
+            if let sync = piece.code.syncCode { return .value(try framedSync(sync, piece.line, &env, process)) }
             return .value(try await framed(piece, &env, process))
         case .localCall(let name, let key, let arguments, let line):
             return try await localCall(name, key, arguments, line, &env, process)
@@ -219,12 +226,23 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
     }
 
     /// Runs `piece`, adding this function's frame to an exception it raises.
+    /// Code that cannot suspend runs synchronously, with no async frame.
     @inline(never)
     private func framed(_ piece: Framed, _ env: inout Bindings, _ process: ErlangProcess) async throws -> Term {
+        if let sync = piece.code.syncCode { return try framedSync(sync, piece.line, &env, process) }
         do {
             return try await piece.code.code(&env, process)
         } catch {
             throw framedFailure(error, line: piece.line)
+        }
+    }
+
+    /// Runs code that cannot suspend, adding this function's frame to an exception it raises.
+    private func framedSync(_ code: SyncCode, _ line: Int, _ env: inout Bindings, _ process: ErlangProcess) throws -> Term {
+        do {
+            return try code(&env, process)
+        } catch {
+            throw framedFailure(error, line: line)
         }
     }
 
