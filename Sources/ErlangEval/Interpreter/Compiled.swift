@@ -82,6 +82,29 @@ struct Compiled: Sendable {
         }
     }
 
+    /// `module:function(parts...)`: evaluates the arguments left to right,
+    /// then calls the function from this closure's own frame. (Through
+    /// `allThen`, a `finish` closure and its forwarder were two more async
+    /// frames on every remote call the interpreter makes.)
+    static func remoteCall(_ parts: [Compiled], module: Atom, function: Atom) -> Compiled {
+        let syncs = parts.compactMap(\.syncCode)
+        if syncs.count == parts.count {
+            return .async { env, process in
+                var values: [Term] = []
+                values.reserveCapacity(syncs.count)
+                for code in syncs { values.append(try code(&env, process)) }
+                return try await process.apply(module: module, function: function, values)
+            }
+        }
+        let codes = parts.map(\.code)
+        return .async { env, process in
+            var values: [Term] = []
+            values.reserveCapacity(codes.count)
+            for code in codes { values.append(try await code(&env, process)) }
+            return try await process.apply(module: module, function: function, values)
+        }
+    }
+
     /// Evaluates `a` then `b`, then `combine`s them (binary operators).
     static func pair(_ a: Compiled, _ b: Compiled,
                      _ combine: @escaping @Sendable (Term, Term, ErlangProcess) throws -> Term) -> Compiled {

@@ -10,10 +10,7 @@ extension Interpreter {
         let args = try arguments.map(compile)
         switch function {
         case .remote(.atom(let m), .atom(let f)):
-            let module = Atom(m), name = Atom(f)
-            return .allThen(args) { values, process in
-                try await process.apply(module: module, function: name, values)
-            }
+            return .remoteCall(args, module: Atom(m), function: Atom(f))
         case .remote(let moduleExpr, let functionExpr):
             return .allThen([try compile(moduleExpr), try compile(functionExpr)] + args) { values, process in
                 let (m, f) = (values[0], values[1])
