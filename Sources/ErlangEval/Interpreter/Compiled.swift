@@ -40,22 +40,36 @@ struct Compiled: Sendable {
     /// A constant.
     static func constant(_ value: Term) -> Compiled { .sync { _, _ in value } }
 
+    /// The values of `codes`, left to right.
+    @inline(__always)
+    static func evaluate(_ codes: [SyncCode], _ env: inout Bindings, _ process: ErlangProcess) throws -> [Term] {
+        var values: [Term] = []
+        values.reserveCapacity(codes.count)
+        for code in codes { values.append(try code(&env, process)) }
+        return values
+    }
+
+    /// The values of `codes`, left to right (inlined, so no frame of its own).
+    @inline(__always)
+    static func evaluate(_ codes: [AsyncCode], _ env: inout Bindings, _ process: ErlangProcess) async throws -> [Term] {
+        var values: [Term] = []
+        values.reserveCapacity(codes.count)
+        for code in codes { values.append(try await code(&env, process)) }
+        return values
+    }
+
     /// Evaluates `parts` left to right, then `combine`s their values.
     static func all(_ parts: [Compiled], _ combine: @escaping @Sendable ([Term], ErlangProcess) throws -> Term) -> Compiled {
         let syncs = parts.compactMap(\.syncCode)
         if syncs.count == parts.count {
             return .sync { env, process in
-                var values: [Term] = []
-                values.reserveCapacity(syncs.count)
-                for code in syncs { values.append(try code(&env, process)) }
+                let values = try evaluate(syncs, &env, process)
                 return try combine(values, process)
             }
         }
         let codes = parts.map(\.code)
         return .async { env, process in
-            var values: [Term] = []
-            values.reserveCapacity(codes.count)
-            for code in codes { values.append(try await code(&env, process)) }
+            let values = try await evaluate(codes, &env, process)
             return try combine(values, process)
         }
     }
@@ -67,17 +81,13 @@ struct Compiled: Sendable {
         if syncs.count == parts.count {
             // The arguments cannot suspend: evaluate them without awaiting.
             return .async { env, process in
-                var values: [Term] = []
-                values.reserveCapacity(syncs.count)
-                for code in syncs { values.append(try code(&env, process)) }
+                let values = try evaluate(syncs, &env, process)
                 return try await finish(values, process)
             }
         }
         let codes = parts.map(\.code)
         return .async { env, process in
-            var values: [Term] = []
-            values.reserveCapacity(codes.count)
-            for code in codes { values.append(try await code(&env, process)) }
+            let values = try await evaluate(codes, &env, process)
             return try await finish(values, process)
         }
     }
@@ -90,17 +100,13 @@ struct Compiled: Sendable {
         let syncs = parts.compactMap(\.syncCode)
         if syncs.count == parts.count {
             return .async { env, process in
-                var values: [Term] = []
-                values.reserveCapacity(syncs.count)
-                for code in syncs { values.append(try code(&env, process)) }
+                let values = try evaluate(syncs, &env, process)
                 return try await process.apply(module: module, function: function, values)
             }
         }
         let codes = parts.map(\.code)
         return .async { env, process in
-            var values: [Term] = []
-            values.reserveCapacity(codes.count)
-            for code in codes { values.append(try await code(&env, process)) }
+            let values = try await evaluate(codes, &env, process)
             return try await process.apply(module: module, function: function, values)
         }
     }

@@ -80,16 +80,8 @@ indirect enum Pattern: Sendable {
         }
     }
 
-    /// The term of a literal expression.
+    /// The term of a literal expression (a number, atom, character or string).
     static func literal(_ e: Expr) -> Term {
-        switch e {
-        case .integer(let i): return .int(i)
-        case .bigInteger(let b): return .integer(b)
-        case .float(let f): return .float(f)
-        case .atom(let a): return .atom(Atom(a))
-        case .char(let c): return .int(c)
-        case .string(let codes): return .codes(codes)
-        default: return .nil
-        }
+        LiteralTerm.term(e) ?? .nil
     }
 }
