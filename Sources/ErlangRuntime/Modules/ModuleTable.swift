@@ -44,7 +44,7 @@ public final class ModuleTable: Sendable {
         entry(name)?.module
     }
 
-    /// The loaded module `name` with its resolved exports (the hot path of
+    /// The loaded module `name`, as the table holds it (the hot path of
     /// every remote call: a class reference, not an existential, comes out
     /// of the lock).
     func entry(_ name: Atom) -> LoadedModule? {
