@@ -8,7 +8,7 @@ extension Interpreter {
     /// `<<Seg, ...>>`: the values and sizes are evaluated left to right,
     /// then the bits are written.
     func compileBinary(_ segments: [BinarySegment]) throws -> Compiled {
-        let specs = try segments.map { try segmentSpec($0.specifiers) }
+        let specs = try segments.map { try SegmentSpec(specifiers: $0.specifiers) }
         var parts: [Compiled] = []
         for segment in segments {
             parts.append(try compile(segment.value))

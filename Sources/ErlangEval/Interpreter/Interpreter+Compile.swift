@@ -22,7 +22,7 @@ extension Interpreter {
     func compile(_ e: Expr) throws -> Compiled {
         switch e {
         case .integer, .bigInteger, .float, .atom, .char, .string:
-            return .constant(literal(e))
+            return .constant(Pattern.literal(e))
         case .variable(let name, let location):
             let variable = Variable(name)
             return .sync { env, _ in

@@ -32,7 +32,7 @@ extension Interpreter {
     func evalGuardExpr(_ e: Expr, _ env: Bindings, _ process: ErlangProcess? = nil) throws -> Term {
         switch e {
         case .integer, .bigInteger, .float, .atom, .char, .string:
-            return literal(e)
+            return Pattern.literal(e)
         case .variable(let name, let location):
             guard let v = env[name] else { throw EvalDiagnostic("variable '\(name)' is unbound", at: location) }
             return v
@@ -65,7 +65,7 @@ extension Interpreter {
             for segment in segments {
                 let value = try evalGuardExpr(segment.value, env, process)
                 let size = try segment.size.map { try evalGuardExpr($0, env, process) }
-                try Interpreter.write(value, size: size, try segmentSpec(segment.specifiers), into: &writer)
+                try Interpreter.write(value, size: size, try SegmentSpec(specifiers: segment.specifiers), into: &writer)
             }
             return .binary(writer.bitstring)
         case .record(nil, let name, let fields):

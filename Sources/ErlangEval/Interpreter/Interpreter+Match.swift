@@ -82,9 +82,6 @@ extension Interpreter {
         }
     }
 
-    /// The term of a literal expression.
-    func literal(_ e: Expr) -> Term { Pattern.literal(e) }
-
     func matchBinary(_ segments: [Pattern.SegmentPattern], _ bits: Bitstring, _ env: inout Bindings) throws -> Bool {
         var reader = BitReader(bits)
         for (index, segment) in segments.enumerated() {
@@ -121,11 +118,6 @@ extension Interpreter {
         guard let size else { return spec.defaultSize }
         guard case .int(let n) = size, n >= 0 else { return nil }
         return n * spec.effectiveUnit
-    }
-
-    /// Parses type specifiers such as `binary`, `little`, `unit:8`.
-    func segmentSpec(_ specifiers: [String]) throws -> SegmentSpec {
-        try SegmentSpec(specifiers: specifiers)
     }
 
     func matchRecord(_ name: String, _ fields: [(name: String, value: Pattern)], _ value: Term,

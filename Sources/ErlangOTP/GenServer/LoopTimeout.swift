@@ -11,8 +11,6 @@ enum LoopNext: Sendable {
     /// Run `handle_continue(Continue, State)` before waiting.
     case continueWith(Term)
 
-    /// Parses `Timeout | hibernate | {continue, C}`; `nil` when it is none
-    /// of those (the callback result is then a bad return value).
     /// The optional last element of a callback result `elements`, at
     /// `index`: wait for ever when the result stops before it; `nil` when
     /// it is not a valid next step.
@@ -24,6 +22,8 @@ enum LoopNext: Sendable {
         self.init(elements[index])
     }
 
+    /// Parses `Timeout | hibernate | {continue, C}`; `nil` when it is none
+    /// of those (the callback result is then a bad return value).
     init?(_ term: Term) {
         switch term {
         case .int(let ms) where ms >= 0: self = .wait(.milliseconds(Int64(ms)))

@@ -35,20 +35,18 @@ public struct ExportTable: Sendable {
 
     /// The function `key`, if the table has it.
     public subscript(key: FunctionKey) -> NativeFunction? {
-        slot(of: key).map { slots[$0]?.function } ?? nil
-    }
-
-    /// The body of the function `key`, if the table has it.
-    public func body(_ key: FunctionKey) -> ErlangFunction? {
         guard let index = slot(of: key) else { return nil }
-        return slots[index]?.function.body
+        return slots[index]?.function
     }
 
     /// The callable object for `key`, if the table has one.
     public func code(_ key: FunctionKey) -> FunBody? {
-        slot(of: key).map { slots[$0]?.code } ?? nil
+        guard let index = slot(of: key) else { return nil }
+        return slots[index]?.code
     }
 
+    /// Where `key` is (the slot is then non-empty), by index so that a
+    /// lookup copies only the field it wants out of the entry.
     private func slot(of key: FunctionKey) -> Int? {
         var index = ExportTable.home(key, shift)
         while let entry = slots[index] {
