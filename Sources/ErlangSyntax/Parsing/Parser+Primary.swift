@@ -138,7 +138,7 @@ extension Parser {
     /// segment -> bit_expr [':' expr_max] ['/' type ('-' type)*]
     mutating func segment() throws -> BinarySegment {
         var value: Expr
-        if let op = operatorHere(symbols: ["+", "-"], keywords: ["bnot", "not"]) {
+        if let op = operatorHere(symbols: Parser.addSymbols, keywords: Parser.prefixKeywords) {
             let at = location
             advance()
             value = .unaryOp(op, try exprMax(), at)

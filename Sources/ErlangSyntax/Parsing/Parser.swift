@@ -1,3 +1,5 @@
+import ErlangTerms
+
 /// A recursive-descent parser for Erlang expressions, with erl_parse's
 /// precedences. Each parse function starts with the grammar rule it reads.
 ///
@@ -114,7 +116,7 @@ public struct Parser {
         return left
     }
 
-    static let comparisonOps: Set<String> = ["==", "/=", "=<", "<", ">=", ">", "=:=", "=/="]
+    static let comparisonOps: SpellingSet = ["==", "/=", "=<", "<", ">=", ">", "=:=", "=/="]
 
     /// expr_200 -> expr_300 comp_op expr_300   (non-associative)
     mutating func expr200() throws -> Expr {
@@ -161,13 +163,13 @@ public struct Parser {
     }
 
     // Built once: a set literal at the call site is rebuilt on every call.
-    static let addSymbols: Set<String> = ["+", "-"]
-    static let addKeywords: Set<String> = ["bor", "bxor", "bsl", "bsr", "or", "xor"]
-    static let mulSymbols: Set<String> = ["*", "/"]
-    static let mulKeywords: Set<String> = ["div", "rem", "band", "and"]
-    static let prefixKeywords: Set<String> = ["bnot", "not"]
+    static let addSymbols: SpellingSet = ["+", "-"]
+    static let addKeywords: SpellingSet = ["bor", "bxor", "bsl", "bsr", "or", "xor"]
+    static let mulSymbols: SpellingSet = ["*", "/"]
+    static let mulKeywords: SpellingSet = ["div", "rem", "band", "and"]
+    static let prefixKeywords: SpellingSet = ["bnot", "not"]
 
-    func operatorHere(symbols: Set<String>, keywords: Set<String>) -> String? {
+    func operatorHere(symbols: SpellingSet, keywords: SpellingSet) -> String? {
         switch currentKind {
         case .symbol(let s)? where symbols.contains(s): return s
         case .keyword(let k)? where keywords.contains(k): return k

@@ -1,3 +1,4 @@
+import ErlangTerms
 import BigInt
 
 /// A position in the source: 1-based line and column, as erl reports them.
@@ -55,7 +56,7 @@ public struct Token: Sendable, Equatable {
 
 extension Token {
     /// Erlang's reserved words.
-    public static let keywords: Set<String> = [
+    public static let keywords: SpellingSet = [
         "after", "and", "andalso", "band", "begin", "bnot", "bor", "bsl", "bsr", "bxor", "case", "catch",
         "cond", "div", "end", "fun", "if", "let", "not", "of", "or", "orelse", "receive", "rem", "try",
         "when", "xor", "maybe", "else",

@@ -4,7 +4,7 @@
 public enum AtomText {
     /// Erlang's reserved words (`erl_scan:reserved_word/1` in OTP 25, where
     /// `maybe` and `else` are not reserved), which print quoted.
-    static let reserved: Set<String> = [
+    static let reserved: SpellingSet = [
         "after", "and", "andalso", "band", "begin", "bnot", "bor", "bsl", "bsr", "bxor", "case", "catch",
         "cond", "div", "end", "fun", "if", "let", "not", "of", "or", "orelse", "receive", "rem", "try",
         "when", "xor",

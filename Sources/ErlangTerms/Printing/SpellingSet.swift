@@ -1,0 +1,53 @@
+/// A small fixed set of short spellings (reserved words, operators), tested
+/// without hashing.
+///
+/// The scanner asks whether every name is a reserved word, and the parser
+/// asks at every precedence level whether the token is one of its
+/// operators. A `Set<String>` hashes the text with SipHash for each question;
+/// here a spelling of up to 8 UTF-8 bytes is packed into one integer and
+/// compared with a handful of others.
+public struct SpellingSet: Sendable, ExpressibleByArrayLiteral {
+    private let packed: [UInt64]
+    private let long: [String]
+
+    /// The set of `spellings`.
+    public init(_ spellings: [String]) {
+        var packed: [UInt64] = []
+        var long: [String] = []
+        for spelling in spellings {
+            if let key = Self.pack(spelling) { packed.append(key) } else { long.append(spelling) }
+        }
+        self.packed = packed
+        self.long = long
+    }
+
+    /// The set of the listed spellings.
+    public init(arrayLiteral spellings: String...) { self.init(spellings) }
+
+    /// Whether `text` is one of the spellings.
+    @inlinable
+    public func contains(_ text: String) -> Bool {
+        guard let key = Self.pack(text) else { return containsLong(text) }
+        return containsPacked(key)
+    }
+
+    @usableFromInline
+    func containsPacked(_ key: UInt64) -> Bool { packed.contains(key) }
+
+    @usableFromInline
+    func containsLong(_ text: String) -> Bool { long.contains(text) }
+
+    /// `text`'s UTF-8 bytes in one integer (the first byte lowest), or nil
+    /// when it is empty or longer than 8 bytes.
+    @inlinable
+    static func pack(_ text: String) -> UInt64? {
+        var key: UInt64 = 0
+        var shift: UInt64 = 0
+        for byte in text.utf8 {
+            guard shift < 64 else { return nil }
+            key |= UInt64(byte) << shift
+            shift += 8
+        }
+        return shift == 0 ? nil : key
+    }
+}
