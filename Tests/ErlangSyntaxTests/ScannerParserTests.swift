@@ -30,6 +30,16 @@ struct ScannerParserTests {
         }
     }
 
+    /// OTP 25 reserves neither `maybe` nor `else` (without the maybe_expr
+    /// feature), so both scan as atoms; `receive` stays a keyword.
+    @Test func maybeAndElseAreAtomsInOTP25() {
+        guard case .done(let tokens, _) = Scanner.scanForm("{maybe, else, receive}.\n") else {
+            Issue.record("scan failed")
+            return
+        }
+        #expect(tokens.map(\.kind) == [.symbol("{"), .atom("maybe"), .symbol(","), .atom("else"), .symbol(","), .keyword("receive"), .symbol("}"), .dot])
+    }
+
     @Test func deepNestingIsAnErrorNotACrash() {
         let input = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + ".\n"
         guard case .done(let tokens, _) = Scanner.scanForm(input) else {

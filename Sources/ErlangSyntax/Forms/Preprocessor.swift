@@ -115,8 +115,10 @@ public struct Preprocessor {
         switch token.kind {
         case .atom(let a) where ["define", "undef", "ifdef", "ifndef", "endif", "include", "include_lib"].contains(a):
             return a
-        case .keyword(let k) where k == "else" || k == "if":
-            return k
+        case .keyword("if"):
+            return "if"
+        case .atom("else"):
+            return "else"
         case .atom("elif"):
             return "elif"
         default:

@@ -55,11 +55,13 @@ public struct Token: Sendable, Equatable {
 }
 
 extension Token {
-    /// Erlang's reserved words.
+    /// Erlang's reserved words in OTP 25 (`erl_scan:reserved_word/1`):
+    /// `maybe` and `else` are plain atoms there unless the `maybe_expr`
+    /// feature is enabled, which swerl does not support.
     public static let keywords: SpellingSet = [
         "after", "and", "andalso", "band", "begin", "bnot", "bor", "bsl", "bsr", "bxor", "case", "catch",
         "cond", "div", "end", "fun", "if", "let", "not", "of", "or", "orelse", "receive", "rem", "try",
-        "when", "xor", "maybe", "else",
+        "when", "xor",
     ]
 
     /// The token as erl shows it in `syntax error before: ...`.
