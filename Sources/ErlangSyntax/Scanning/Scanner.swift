@@ -1,4 +1,5 @@
 import BigInt
+import ErlangTerms
 
 /// Turns Erlang source into tokens. Mirrors `erl_scan`: the same token
 /// kinds, escapes, numeric bases (`16#FF`), digit separators (`1_000`) and
@@ -102,7 +103,7 @@ public struct Scanner {
         if isLower(c) {
             let name = scanName()
             guard name.unicodeScalars.count <= Self.maxAtomLength else { throw Diagnostic("illegal atom", at: start) }
-            return Token(Token.keywords.contains(name) ? .keyword(name) : .atom(name), at: start)
+            return Token(AtomText.reserved.contains(name) ? .keyword(name) : .atom(name), at: start)
         }
         if isUpper(c) || c == "_" { return Token(.variable(scanName()), at: start) }
         switch c {

@@ -55,15 +55,6 @@ public struct Token: Sendable, Equatable {
 }
 
 extension Token {
-    /// Erlang's reserved words in OTP 25 (`erl_scan:reserved_word/1`):
-    /// `maybe` and `else` are plain atoms there unless the `maybe_expr`
-    /// feature is enabled, which swerl does not support.
-    public static let keywords: SpellingSet = [
-        "after", "and", "andalso", "band", "begin", "bnot", "bor", "bsl", "bsr", "bxor", "case", "catch",
-        "cond", "div", "end", "fun", "if", "let", "not", "of", "or", "orelse", "receive", "rem", "try",
-        "when", "xor",
-    ]
-
     /// The token as erl shows it in `syntax error before: ...`.
     public var errorText: String {
         switch kind {
@@ -107,6 +98,6 @@ public enum AtomSyntax {
                 || ((0xC0...0xFF).contains(s.value) && s.value != 0xD7 && s.value != 0xF7)
             if !ok { return false }
         }
-        return !Token.keywords.contains(text)
+        return !AtomText.reserved.contains(text)
     }
 }

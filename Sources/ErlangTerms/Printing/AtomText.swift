@@ -3,8 +3,10 @@
 /// `io_lib:write_atom_as_latin1/1` (`latin1`).
 public enum AtomText {
     /// Erlang's reserved words (`erl_scan:reserved_word/1` in OTP 25, where
-    /// `maybe` and `else` are not reserved), which print quoted.
-    static let reserved: SpellingSet = [
+    /// `maybe` and `else` are not reserved without the `maybe_expr` feature,
+    /// which swerl does not support): they print quoted, and the scanner
+    /// reads them as keywords.
+    public static let reserved: SpellingSet = [
         "after", "and", "andalso", "band", "begin", "bnot", "bor", "bsl", "bsr", "bxor", "case", "catch",
         "cond", "div", "end", "fun", "if", "let", "not", "of", "or", "orelse", "receive", "rem", "try",
         "when", "xor",
