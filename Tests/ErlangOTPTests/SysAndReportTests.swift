@@ -73,12 +73,8 @@ import Testing
         let h = OTPHarness()
         let down = try await h.runtime.run { p in
             _ = try await p.call("gen_server", "start", local("tc"), atom("tc"), .int(10), .nil)
-            guard let pid = p.runtime.whereis(Atom("tc")) else { return Term.nil }
-            let ref = p.monitor(pid)
-            _ = try await p.call("gen_server", "cast", atom("tc"), tuple(atom("expect_ok"), atom("bad")))
-            return try await p.receive { m -> Term? in
-                guard case .tuple(let e) = m, e.count == 5, e[1] == .ref(ref) else { return nil }
-                return e[4]
+            return try await p.exitReason(ofRegistered: "tc") {
+                _ = try await p.call("gen_server", "cast", atom("tc"), tuple(atom("expect_ok"), atom("bad")))
             } ?? .nil
         }
         #expect(down.tupleElements?.first == tuple(.atom(.badmatch), atom("bad")))
@@ -126,7 +122,12 @@ import Testing
         let h = OTPHarness()
         _ = try await h.runtime.run { p in
             _ = try await p.call("gen_server", "start", local("tc"), atom("tc"), .int(0), .nil)
-            _ = try await p.call("gen_server", "cast", atom("tc"), tuple(atom("quit"), tuple(atom("shutdown"), atom("x"))))
+            // The cast is asynchronous: wait for tc to end so its terminate
+            // line comes before anything tc2 prints.
+            let quit = try await p.exitReason(ofRegistered: "tc") {
+                _ = try await p.call("gen_server", "cast", atom("tc"), tuple(atom("quit"), tuple(atom("shutdown"), atom("x"))))
+            }
+            #expect(quit == tuple(atom("shutdown"), atom("x")))
             _ = try await p.call("gen_server", "start", local("tc2"), atom("tc"), .int(0), .nil)
             return try await p.catching("gen_server", "stop", atom("tc2"), atom("broken"), atom("infinity"))
         }

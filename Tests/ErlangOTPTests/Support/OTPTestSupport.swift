@@ -41,6 +41,19 @@ extension ErlangProcess {
         try await apply(module: Atom(module), function: Atom(function), args)
     }
 
+    /// Monitors the process registered as `name`, runs `action`, and waits
+    /// for its `'DOWN'` message: the exit reason, or `nil` if nothing had
+    /// that name. Tests use it to order one server's end before the next step.
+    func exitReason(ofRegistered name: String, after action: () async throws -> Void) async throws -> Term? {
+        guard let pid = runtime.whereis(Atom(name)) else { return nil }
+        let ref = monitor(pid)
+        try await action()
+        return try await receive { m -> Term? in
+            guard case .tuple(let e) = m, e.count == 5, e[1] == .ref(ref) else { return nil }
+            return e[4]
+        }
+    }
+
     /// `catch Module:Function(Args...)`: the value, or `{'EXIT', Reason}`.
     func catching(_ module: String, _ function: String, _ args: Term...) async throws -> Term {
         do {
