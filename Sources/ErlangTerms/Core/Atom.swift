@@ -30,64 +30,6 @@ public struct Atom: Hashable, Sendable, CustomStringConvertible {
     private init(index: UInt32) { self.index = index }
 }
 
-/// The process-wide atom table. It is the one global in Swerl, as in BEAM:
-/// atoms are values that every term, module and process shares, and an
-/// atom must mean the same thing wherever it travels.
-final class AtomTable: Sendable {
-    static let shared = AtomTable()
-
-    private struct Storage {
-        var indexByText: [String: UInt32] = [:]
-        var texts: [String] = []
-    }
-
-    private let storage: Lock<Storage>
-
-    /// Atoms that exist in every BEAM node from the start (the ones the
-    /// runtime itself uses), so that `list_to_existing_atom("ok")` succeeds
-    /// whether or not Swerl's own code has touched them yet.
-    static let preloaded = [
-        "false", "true", "ok", "error", "undefined", "badarg", "badarith", "badmatch", "function_clause",
-        "case_clause", "if_clause", "try_clause", "undef", "badfun", "badarity", "badkey", "badmap", "badrecord",
-        "system_limit", "normal", "kill", "killed", "noproc", "timeout", "infinity", "throw", "exit", "EXIT",
-        "DOWN", "process", "nonode@nohost", "erlang", "lists", "maps", "io", "io_lib", "string", "proplists",
-        "erl_eval", "shell", "nil", "latin1", "utf8", "unicode", "self", "node", "value", "none", "all",
-        "infinity", "local", "external", "module", "name", "arity", "env", "type", "pid", "index", "uniq",
-        "new_index", "new_uniq", "file", "line", "error_info", "registered_name", "trap_exit", "links",
-        "monitors", "messages", "message_queue_len", "dictionary", "status", "running", "waiting", "exiting",
-        "noconnection", "nocatch", "port", "reference", "function", "tuple", "list", "atom", "integer", "float",
-        "binary", "bitstring", "map", "big", "little", "native", "signed", "unsigned", "default", "lower",
-        "upper", "ignore", "stop", "reply", "noreply", "hibernate", "call", "cast", "info", "start", "abcast",
-    ]
-
-    init() {
-        var initial = Storage()
-        for text in Self.preloaded where initial.indexByText[text] == nil {
-            initial.indexByText[text] = UInt32(initial.texts.count)
-            initial.texts.append(text)
-        }
-        storage = Lock(initial)
-    }
-
-    func intern(_ text: String) -> UInt32 {
-        storage.withLock { s in
-            if let index = s.indexByText[text] { return index }
-            let index = UInt32(s.texts.count)
-            s.texts.append(text)
-            s.indexByText[text] = index
-            return index
-        }
-    }
-
-    func lookup(_ text: String) -> UInt32? {
-        storage.withLock { $0.indexByText[text] }
-    }
-
-    func text(of index: UInt32) -> String {
-        storage.withLock { $0.texts[Int(index)] }
-    }
-}
-
 extension Atom {
     /// `true`
     public static let `true` = Atom("true")
