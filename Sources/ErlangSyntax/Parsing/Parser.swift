@@ -34,11 +34,30 @@ public struct Parser {
     }
 
     var current: Token? { position < tokens.count ? tokens[position] : nil }
-    var currentKind: Token.Kind? { current?.kind }
-    var location: SourceLocation { current?.location ?? tokens.last?.location ?? SourceLocation(line: 1, column: 1) }
+    var currentKind: Token.Kind? { position < tokens.count ? tokens[position].kind : nil }
+    var location: SourceLocation {
+        if position < tokens.count { return tokens[position].location }
+        return tokens.last?.location ?? SourceLocation(line: 1, column: 1)
+    }
 
-    func isSymbol(_ s: String) -> Bool { currentKind == .symbol(s) }
-    func isKeyword(_ k: String) -> Bool { currentKind == .keyword(k) }
+    /// The current token's packed spelling if it is a symbol, else 0.
+    var currentSymbolKey: UInt64 { position < tokens.count ? tokens[position].symbolKey : 0 }
+    /// The current token's packed spelling if it is a reserved word, else 0.
+    var currentKeywordKey: UInt64 { position < tokens.count ? tokens[position].keywordKey : 0 }
+
+    // The spellings the parser asks about are literals (`StaticString`):
+    // packing one is a few loads, with no `String` to walk.
+    @inline(__always)
+    func isSymbol(_ s: StaticString) -> Bool {
+        guard let key = SpellingSet.key(s) else { return currentKind == .symbol("\(s)") }
+        return currentSymbolKey == key
+    }
+
+    @inline(__always)
+    func isKeyword(_ k: StaticString) -> Bool {
+        guard let key = SpellingSet.key(k) else { return currentKind == .keyword("\(k)") }
+        return currentKeywordKey == key
+    }
 
     mutating func advance() { position += 1 }
 
@@ -55,10 +74,17 @@ public struct Parser {
         advance()
     }
 
-    mutating func expectSymbol(_ s: String) throws { try expect(.symbol(s)) }
-    mutating func expectKeyword(_ k: String) throws { try expect(.keyword(k)) }
+    mutating func expectSymbol(_ s: StaticString) throws {
+        guard isSymbol(s) else { throw unexpected() }
+        advance()
+    }
 
-    mutating func accept(_ s: String) -> Bool {
+    mutating func expectKeyword(_ k: StaticString) throws {
+        guard isKeyword(k) else { throw unexpected() }
+        advance()
+    }
+
+    mutating func accept(_ s: StaticString) -> Bool {
         if isSymbol(s) {
             advance()
             return true
@@ -117,11 +143,12 @@ public struct Parser {
     }
 
     static let comparisonOps: SpellingSet = ["==", "/=", "=<", "<", ">=", ">", "=:=", "=/="]
+    static let listOps: SpellingSet = ["++", "--"]
 
     /// expr_200 -> expr_300 comp_op expr_300   (non-associative)
     mutating func expr200() throws -> Expr {
         let left = try expr300()
-        if case .symbol(let s)? = currentKind, Parser.comparisonOps.contains(s) {
+        if Parser.comparisonOps.contains(key: currentSymbolKey), case .symbol(let s)? = currentKind {
             let at = location
             advance()
             return .binaryOp(s, left, try expr300(), at)
@@ -132,7 +159,7 @@ public struct Parser {
     /// expr_300 -> expr_400 ('++' | '--') expr_300   (right associative)
     mutating func expr300() throws -> Expr {
         let left = try expr400()
-        if case .symbol(let s)? = currentKind, s == "++" || s == "--" {
+        if Parser.listOps.contains(key: currentSymbolKey), case .symbol(let s)? = currentKind {
             let at = location
             advance()
             return .binaryOp(s, left, try expr300(), at)
@@ -170,9 +197,9 @@ public struct Parser {
     static let prefixKeywords: SpellingSet = ["bnot", "not"]
 
     func operatorHere(symbols: SpellingSet, keywords: SpellingSet) -> String? {
+        guard symbols.contains(key: currentSymbolKey) || keywords.contains(key: currentKeywordKey) else { return nil }
         switch currentKind {
-        case .symbol(let s)? where symbols.contains(s): return s
-        case .keyword(let k)? where keywords.contains(k): return k
+        case .symbol(let s)?, .keyword(let s)?: return s
         default: return nil
         }
     }

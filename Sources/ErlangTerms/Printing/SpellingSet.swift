@@ -31,8 +31,30 @@ public struct SpellingSet: Sendable, ExpressibleByArrayLiteral {
         return containsPacked(key)
     }
 
+    /// Whether the spelling packed as `key` (see `key(_:)`) is one of the
+    /// spellings; `false` for 0, which no spelling packs to.
+    @inlinable
+    public func contains(key: UInt64) -> Bool { key != 0 && containsPacked(key) }
+
     @usableFromInline
     func containsPacked(_ key: UInt64) -> Bool { packed.contains(key) }
+
+    /// `text` packed as the sets compare it: its UTF-8 bytes in one
+    /// integer, or nil when it is empty or longer than 8 bytes. A caller
+    /// that asks many sets about one spelling packs it once.
+    @inlinable
+    public static func key(_ text: String) -> UInt64? { pack(text) }
+
+    /// `key(_:)` of a literal, read straight from its bytes.
+    @inlinable @inline(__always)
+    public static func key(_ text: StaticString) -> UInt64? {
+        let count = text.utf8CodeUnitCount
+        guard text.hasPointerRepresentation, count > 0, count <= 8 else { return nil }
+        let bytes = text.utf8Start
+        var key: UInt64 = 0
+        for i in 0..<count { key |= UInt64(bytes[i]) << UInt64(8 * i) }
+        return key
+    }
 
     @usableFromInline
     func containsLong(_ text: String) -> Bool { long.contains(text) }
