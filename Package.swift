@@ -44,6 +44,7 @@ let package = Package(
         .target(name: "LineEditing", dependencies: ["CLibEdit"]),
         .target(name: "ErlangShell", dependencies: [
             "ErlangTerms", "ErlangSyntax", "ErlangRuntime", "ErlangEval", "ErlangOTP", "ErlangStdlib", "LineEditing",
+            .product(name: "DequeModule", package: "swift-collections"),
         ]),
         .target(name: "Swerl", dependencies: [
             "ErlangTerms", "ErlangSyntax", "ErlangRuntime", "ErlangEval", "ErlangOTP", "ErlangStdlib", "ErlangShell",

@@ -33,8 +33,10 @@ public final class ActivityMonitor: Sendable {
     }
 
     private struct Waiters {
-        var next: UInt64 = 0
-        var pending: [UInt64: Waiter] = [:]
+        /// The waiting callers, oldest first (usually one: the shell). An
+        /// array, not a dictionary: the prompt after every command takes
+        /// the one waiter out, and hashing cost more than the rest of it.
+        var pending: [Waiter] = []
         /// When the deadline task looks at the waiters next, and which task
         /// that is (a task whose token is no longer here ends).
         var armed: (until: ContinuousClock.Instant, token: UInt64)?
@@ -79,8 +81,7 @@ public final class ActivityMonitor: Sendable {
                     waiterCount.subtract(1, ordering: .sequentiallyConsistent)
                     return (false, nil)
                 }
-                w.next += 1
-                w.pending[w.next] = Waiter(continuation: continuation, deadline: deadline, quietCount: quietCount)
+                w.pending.append(Waiter(continuation: continuation, deadline: deadline, quietCount: quietCount))
                 if let armed = w.armed, armed.until <= deadline { return (true, nil) }
                 w.nextToken += 1
                 w.armed = (deadline, w.nextToken)
@@ -105,14 +106,10 @@ public final class ActivityMonitor: Sendable {
             try? await Task.sleep(until: until, clock: .continuous)
             let (expired, next) = waiters.withLock { w -> ([Waiter], ContinuousClock.Instant?) in
                 let now = ContinuousClock.now
-                var expired: [Waiter] = []
-                for (id, waiter) in w.pending where waiter.deadline <= now {
-                    w.pending[id] = nil
-                    expired.append(waiter)
-                }
+                let expired = Self.take(from: &w.pending) { $0.deadline <= now }
                 waiterCount.subtract(expired.count, ordering: .sequentiallyConsistent)
                 guard w.armed?.token == token else { return (expired, nil) }
-                guard let next = w.pending.values.map(\.deadline).min() else {
+                guard let next = w.pending.map(\.deadline).min() else {
                     w.armed = nil
                     return (expired, nil)
                 }
@@ -129,14 +126,22 @@ public final class ActivityMonitor: Sendable {
     private func resumeAll() {
         let resumed: [Waiter] = waiters.withLock { w in
             let now = active.load(ordering: .sequentiallyConsistent)
-            var quiet: [Waiter] = []
-            for (id, waiter) in w.pending where now <= waiter.quietCount {
-                w.pending[id] = nil
-                quiet.append(waiter)
-            }
+            let quiet = Self.take(from: &w.pending) { now <= $0.quietCount }
             waiterCount.subtract(quiet.count, ordering: .sequentiallyConsistent)
             return quiet
         }
         for waiter in resumed { waiter.continuation.resume(returning: true) }
+    }
+
+    /// Removes the waiters that satisfy `isDone` from `pending`, keeping
+    /// the others in order, and returns them.
+    private static func take(from pending: inout [Waiter], where isDone: (Waiter) -> Bool) -> [Waiter] {
+        var taken: [Waiter] = []
+        pending.removeAll { waiter in
+            guard isDone(waiter) else { return false }
+            taken.append(waiter)
+            return true
+        }
+        return taken
     }
 }

@@ -1,3 +1,4 @@
+import DequeModule
 import ErlangSyntax
 import ErlangTerms
 
@@ -6,6 +7,9 @@ import ErlangTerms
 /// result, `e(N)` evaluates a command again. erl keeps the last 20 commands
 /// and 20 results by default (`history/1` and `results/1` change that).
 /// Mirrors the history part of OTP's `shell`.
+///
+/// The entries are a deque: recording a command drops the oldest in O(1)
+/// (an array shifted every kept entry down on every command a script ran).
 final class ShellHistory: Sendable {
     /// One evaluated command.
     struct Entry: Sendable {
@@ -18,7 +22,7 @@ final class ShellHistory: Sendable {
     }
 
     private struct State {
-        var entries: [Entry] = []
+        var entries: Deque<Entry> = []
         var keptCommands = 20
         var keptResults = 20
     }
@@ -74,6 +78,6 @@ final class ShellHistory: Sendable {
     }
 
     private func trim(_ s: inout State) {
-        if s.entries.count > s.keptCommands { s.entries.removeFirst(s.entries.count - s.keptCommands) }
+        while s.entries.count > s.keptCommands { s.entries.removeFirst() }
     }
 }
