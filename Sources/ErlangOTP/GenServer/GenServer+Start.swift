@@ -208,18 +208,59 @@ final class ServerProcess: ProcLib.Body, @unchecked Sendable {
 
     override func call(_ server: ErlangProcess, _ arguments: [Term]) async throws -> Term {
         enter(server)
+        let started: (loop: GenServerLoop, next: LoopNext)?
         do {
             // `initialize` returns before the loop runs, so its frame (and
-            // everything start-up needed) is gone while the server idles.
-            guard let (loop, next) = try await GenServer.initialize(server, starter: starter,
-                                                                    parent: linked ? starter : server.pid, name: name,
-                                                                    module: module, args: args, debug: debug) else {
-                return .ok
-            }
+            // everything start-up needed) is gone while the server runs.
+            started = try await GenServer.initialize(server, starter: starter, parent: linked ? starter : server.pid,
+                                                     name: name, module: module, args: args, debug: debug)
+        } catch {
+            exited(server, error)
+            throw error
+        }
+        guard let (loop, next) = started else { return .ok }
+        loop.body = self
+        // A server just started usually idles until its first request (a
+        // pool's workers, a supervisor's children): it waits as if init/1
+        // had asked to hibernate, holding no task. Once requests come, it
+        // keeps its task between them (a new task per request would cost
+        // more than the memory saved) until a callback hibernates.
+        if case .wait(.infinity) = next {
+            try await serve(server, loop, .hibernate)
+        } else {
+            try await serve(server, loop, next)
+        }
+    }
+
+    /// Runs `loop` from `next`, writing the crash report when the server
+    /// crashes. The bottom of every task of the server but its first.
+    func serve(_ server: ErlangProcess, _ loop: GenServerLoop, _ next: LoopNext) async throws -> Never {
+        do {
             try await loop.run(next)
         } catch {
             exited(server, error)
             throw error
+        }
+    }
+
+    /// What a new task runs to carry `loop` on after the server waited
+    /// without a task.
+    func resumption(of loop: GenServerLoop) -> FunBody { Resumption(body: self, loop: loop) }
+
+    /// `serve(_:loop:.wait(.infinity))`, as the code of a new task.
+    private final class Resumption: FunBody, @unchecked Sendable {
+        // @unchecked: immutable; the loop passes between tasks as
+        // `GenServerLoop` explains.
+        let body: ServerProcess
+        let loop: GenServerLoop
+
+        init(body: ServerProcess, loop: GenServerLoop) {
+            self.body = body
+            self.loop = loop
+        }
+
+        override func call(_ server: ErlangProcess, _ args: [Term]) async throws -> Term {
+            try await body.serve(server, loop, .wait(.infinity))
         }
     }
 }

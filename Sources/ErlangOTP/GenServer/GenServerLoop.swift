@@ -17,8 +17,14 @@ import ErlangTerms
 /// A class, not a struct: every frame of the loop then holds one
 /// reference to it instead of a copy of its fields, and the loop's frames
 /// stay on the stack of an idle server (memory per idle server is mostly
-/// its suspended frames).
-final class GenServerLoop {
+/// its suspended frames). And because the loop's whole state is here, a
+/// server that hibernates gives up its task and a new task carries on
+/// with this object (`body`).
+///
+/// `@unchecked Sendable`: one task at a time runs the loop; it passes from
+/// a task that gave it up to the next one only through the process's lock
+/// (`waitWithoutTask`), which orders the two tasks' accesses.
+final class GenServerLoop: @unchecked Sendable {
     let process: ErlangProcess
     /// The parent: the starter for `start_link`, the server itself otherwise.
     let parent: Pid
@@ -30,6 +36,11 @@ final class GenServerLoop {
     var state: Term
     /// The `sys` debug options; `nil` when none is set.
     var debug: SysDebug?
+    /// The proc_lib body the loop runs in, which a new task runs again to
+    /// carry on after the server waited without a task; `nil` when the loop
+    /// must keep its task (entered with `enter_loop` from Erlang code, whose
+    /// frames are below it).
+    var body: ServerProcess?
 
     init(process: ErlangProcess, parent: Pid, name: Term, module: Atom, state: Term, debug: SysDebug?) {
         self.process = process
@@ -56,6 +67,9 @@ final class GenServerLoop {
             switch next {
             case .continueWith(let argument):
                 next = try await handleContinue(argument)
+            case .hibernate:
+                if let body { try process.waitWithoutTask(resumingWith: body.resumption(of: self)) }
+                next = .wait(.infinity)
             case .wait(let timeout):
                 guard let message = try await process.receive(timeout: timeout, { $0 }) else {
                     next = try await handleInfo(.atom(.timeout))

@@ -10,6 +10,9 @@ enum LoopNext: Sendable {
     case wait(ErlangProcess.ReceiveTimeout)
     /// Run `handle_continue(Continue, State)` before waiting.
     case continueWith(Term)
+    /// Wait for ever, without holding a task meanwhile (`hibernate`: BEAM
+    /// discards the process's stack; here the process gives up its task).
+    case hibernate
 
     /// The optional last element of a callback result `elements`, at
     /// `index`: wait for ever when the result stops before it; `nil` when
@@ -27,7 +30,8 @@ enum LoopNext: Sendable {
     init?(_ term: Term) {
         switch term {
         case .int(let ms) where ms >= 0: self = .wait(.milliseconds(Int64(ms)))
-        case .atom(let a) where a == .infinity || a == OTPAtom.hibernate: self = .wait(.infinity)
+        case .atom(let a) where a == .infinity: self = .wait(.infinity)
+        case .atom(let a) where a == OTPAtom.hibernate: self = .hibernate
         case .tuple(let e) where e.count == 2 && e[0] == .atom(OTPAtom.continue): self = .continueWith(e[1])
         case .int, .bigInt, .float, .atom, .tuple, .nil, .cons, .map, .binary, .pid, .ref, .fun:
             return nil

@@ -12,7 +12,7 @@ extension ErlangProcess {
     @discardableResult
     public func deliver(_ message: Term, whileMonitoring ref: Ref) -> Bool {
         var delivered = false
-        resume(shared.withLock { s -> UnsafeContinuation<Void, Never>? in
+        resume(shared.withLock { s -> Wakeup? in
             guard s.exitReason == nil, s.monitors[ref] != nil else { return nil }
             s.mailbox.append(message)
             delivered = true

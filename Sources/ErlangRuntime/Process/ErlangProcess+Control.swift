@@ -6,7 +6,7 @@ import ErlangTerms
 extension ErlangProcess {
     /// Queues `request` for the process's `nextControlRequest()`.
     public func sendControl(_ request: any Sendable) {
-        resume(shared.withLock { s -> UnsafeContinuation<Void, Never>? in
+        resume(shared.withLock { s -> Wakeup? in
             guard s.exitReason == nil else { return nil }
             s.control.append(request)
             return s.takeWaiter()

@@ -94,7 +94,7 @@ extension ErlangProcess {
     /// Delivers the `'DOWN'` message for the monitor `ref`, which ends it;
     /// nothing when this process no longer holds the monitor (demonitored).
     func deliverDown(_ ref: Ref, reason: Term) {
-        resume(shared.withLock { s -> UnsafeContinuation<Void, Never>? in
+        resume(shared.withLock { s -> Wakeup? in
             guard s.exitReason == nil, let monitor = s.monitors.remove(ref) else { return nil }
             s.mailbox.append(ErlangProcess.downMessage(ref, monitor.item, reason))
             return s.takeWaiter()

@@ -162,7 +162,7 @@ extension ErlangProcess {
 
     /// The receive's timer fired: wakes the process if that receive still waits.
     private func timeoutFired(token: UInt64) {
-        resume(shared.withLock { s -> UnsafeContinuation<Void, Never>? in
+        resume(shared.withLock { s -> Wakeup? in
             guard s.receiveToken == token, s.exitReason == nil else { return nil }
             s.timeoutFired = true
             return s.takeWaiter()

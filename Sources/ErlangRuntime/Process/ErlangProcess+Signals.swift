@@ -47,7 +47,7 @@ extension ErlangProcess {
     /// is ignored when there is no link (any more), and `kill` in it is an
     /// ordinary, trappable reason.
     func receiveExitSignal(from sender: Pid, reason: Term, fromLink: Bool) {
-        resume(shared.withLock { s -> UnsafeContinuation<Void, Never>? in
+        resume(shared.withLock { s -> Wakeup? in
             guard s.exitReason == nil, s.pendingExit == nil else { return nil }
             if fromLink, s.links.remove(sender) == nil { return nil }
             if !fromLink, case .atom(let a) = reason, a == .kill {

@@ -19,7 +19,9 @@ import Synchronization
 /// process's own task uses it.
 ///
 /// Memory: an idle process is this object (a few hundred bytes, empty
-/// collections allocate nothing) plus its suspended task. Waiting uses an
+/// collections allocate nothing) plus its suspended task, or, when its
+/// code has given the task up (`waitWithoutTask(resumingWith:)`), the code
+/// that a new task runs when the process is woken. Waiting uses an
 /// `UnsafeContinuation`, which allocates nothing, where a
 /// `CheckedContinuation` would add a canary object per waiting process.
 public final class ErlangProcess: @unchecked Sendable {
@@ -57,8 +59,8 @@ public final class ErlangProcess: @unchecked Sendable {
     struct Shared {
         var mailbox = Deque<Term>()
         var control = Deque<any Sendable>()     // host requests (the shell's commands), not Erlang messages
-        var waiter: UnsafeContinuation<Void, Never>?
-        var waiting = false                     // suspended in a receive or waiting for a host request
+        var waiter: Wakeup?                     // how to wake the process while it waits
+        var waiting = false                     // suspended in a receive or waiting for a host request, or idle without a task
         var links = Set<Pid>()
         var monitors = MonitorTable()           // monitors this process holds on others
         var monitoredBy = MonitorTable()        // monitors others hold on this process
@@ -107,19 +109,32 @@ public final class ErlangProcess: @unchecked Sendable {
     /// Delivers `message` to the end of the mailbox and wakes the process if
     /// it waits. A message to a dead process is dropped, as in Erlang.
     func deliver(_ message: Term) {
-        resume(shared.withLock { s -> UnsafeContinuation<Void, Never>? in
+        resume(shared.withLock { s -> Wakeup? in
             guard s.exitReason == nil else { return nil }
             s.mailbox.append(message)
             return s.takeWaiter()
         })
     }
 
-    /// Resumes the process's suspended task, taken from `shared` with
-    /// `takeWaiter()`, counting the process as runnable again.
-    func resume(_ waiter: UnsafeContinuation<Void, Never>?) {
+    /// What wakes a waiting process.
+    enum Wakeup {
+        /// Resuming its suspended task.
+        case task(UnsafeContinuation<Void, Never>)
+        /// Starting a new task running this code: the process gave up its
+        /// task while idle (`waitWithoutTask(resumingWith:)`). (One
+        /// reference, so the case costs no more room than the other.)
+        case newTask(FunBody)
+    }
+
+    /// Wakes the process as `waiter` (taken from `shared` with
+    /// `takeWaiter()`) says, counting it as runnable again.
+    func resume(_ waiter: Wakeup?) {
         guard let waiter else { return }
         runtime.activity.wake()
-        waiter.resume()
+        switch waiter {
+        case .task(let continuation): continuation.resume()
+        case .newTask(let code): runtime.startTask(self, .fun(code))
+        }
     }
 
     /// Suspends the task until another task resumes it through `shared.waiter`,
@@ -146,7 +161,7 @@ public final class ErlangProcess: @unchecked Sendable {
     private func park(_ continuation: UnsafeContinuation<Void, Never>, unless ready: (inout Shared) -> Bool) {
         let resumeNow = shared.withLock { s -> Bool in
             if ready(&s) || s.pendingExit != nil { return true }
-            s.waiter = continuation
+            s.waiter = .task(continuation)
             s.waiting = true
             return false
         }
@@ -159,9 +174,9 @@ public final class ErlangProcess: @unchecked Sendable {
 }
 
 extension ErlangProcess.Shared {
-    /// Takes the suspended task's continuation, if the process waits, so the
-    /// caller resumes it once the lock is released.
-    mutating func takeWaiter() -> UnsafeContinuation<Void, Never>? {
+    /// Takes how to wake the process, if it waits, so the caller wakes it
+    /// once the lock is released.
+    mutating func takeWaiter() -> ErlangProcess.Wakeup? {
         guard let w = waiter else { return nil }
         waiter = nil
         waiting = false

@@ -85,6 +85,13 @@ extension Runtime {
 
     private func start(_ process: ErlangProcess, _ code: ProcessCode) {
         activity.wake()
+        startTask(process, code)
+    }
+
+    /// Starts a task running `code` as `process` (already counted as
+    /// runnable): the first one, or a new one for a process that waited
+    /// without a task.
+    func startTask(_ process: ErlangProcess, _ code: ProcessCode) {
         if scheduler.isGlobalExecutor {
             Task.detached { await self.run(process, code) }
         } else {
@@ -92,8 +99,10 @@ extension Runtime {
         }
     }
 
-    /// A process's whole life: its code, then its exit. The bottom frame of
-    /// every suspended process, so it keeps nothing but what it needs.
+    /// A process's whole life: its code, then its exit; or the part of it
+    /// up to where it waits without a task (the new task that wakes it runs
+    /// the rest here). The bottom frame of every suspended process, so it
+    /// keeps nothing but what it needs.
     @concurrent @inline(never)
     private func run(_ process: ErlangProcess, _ code: ProcessCode) async {
         var failure: (any Error)?
@@ -105,12 +114,18 @@ extension Runtime {
         } catch {
             failure = error
         }
-        finish(process, reason: Runtime.exitReason(ofFailure: failure))
+        // (Not a `catch is` clause: the cast's buffers would join this
+        // frame, under every suspended process, and cost it a second slab.)
+        guard let reason = Runtime.exitReason(ofFailure: failure) else { return }
+        finish(process, reason: reason)
     }
 
-    /// The exit reason of a body that ended normally (`nil`) or threw `error`.
-    private static func exitReason(ofFailure error: (any Error)?) -> Term {
+    /// The exit reason of a body that ended normally (`nil`) or threw
+    /// `error`; `nil` when it ended its task to wait without one.
+    @inline(never)
+    private static func exitReason(ofFailure error: (any Error)?) -> Term? {
         switch error {
+        case is ProcessWaitsWithoutTask: return nil
         case nil: return .atom(.normal)
         case let exit as ProcessExit: return exit.reason
         case let exception as ErlangException: return Runtime.exitReason(of: exception)

@@ -1,0 +1,51 @@
+import ErlangTerms
+
+/// Waiting without a task. A process suspended in a receive keeps its Swift
+/// task: the task object and at least one task-allocator slab (about 1.3 KB
+/// together), whatever its own state is. Code whose whole state lives in
+/// objects of its own (gen_server's native loop) can give the task up
+/// instead, as `erlang:hibernate/3` discards a BEAM process's stack: the
+/// process stays alive, in the process table, with its mailbox, links and
+/// monitors, and whatever wakes it (a message, an exit signal, a `'DOWN'`)
+/// starts a new task running the code it left.
+///
+/// The price is a task creation per wake-up, so code gives its task up
+/// only where it expects to idle for long (gen_server: after `init/1` and
+/// on `hibernate`), not before every receive.
+extension ErlangProcess {
+    /// Gives up the process's task if there is nothing to do (no message,
+    /// exit signal or host request waiting): the process then counts as
+    /// idle, and the next wake-up runs `code` (called with no arguments)
+    /// in a new task. Throws
+    /// `ProcessWaitsWithoutTask` when it gave the task up, and the caller
+    /// must let that error end the task (rethrow it, touching nothing of
+    /// the process: the new task may already run). Returns normally when
+    /// there is something to do; the caller goes on in this task.
+    public func waitWithoutTask(resumingWith code: FunBody) throws {
+        let gaveUp = shared.withLock { s -> Bool in
+            guard s.exitReason == nil, s.pendingExit == nil, s.mailbox.isEmpty, s.control.isEmpty,
+                  !s.timeoutFired else { return false }
+            s.waiter = .newTask(code)
+            s.waiting = true
+            return true
+        }
+        guard gaveUp else { return }
+        runtime.activity.sleep()
+        throw ProcessWaitsWithoutTask()
+    }
+
+    /// Whether the process waits without a task (for tests and
+    /// `process_info`-style inspection).
+    public var isWaitingWithoutTask: Bool {
+        shared.withLock { s in
+            if case .newTask? = s.waiter { return true }
+            return false
+        }
+    }
+}
+
+/// Ends the task of a process that waits without one
+/// (`ErlangProcess.waitWithoutTask(resumingWith:)`); the process lives on.
+/// Code between that call and the bottom of the task must let it pass:
+/// it is not an exit, and nothing may be reported for it.
+public struct ProcessWaitsWithoutTask: Error, Sendable {}
