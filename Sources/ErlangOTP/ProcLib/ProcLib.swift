@@ -33,7 +33,7 @@ public enum ProcLib {
     /// Spawns the proc_lib process `body` (made with `ancestors(of: parent)`).
     @discardableResult
     public static func spawn(from parent: ErlangProcess, tie: Tie, _ body: Body) -> (process: ErlangProcess, monitor: Ref?) {
-        let procLibCall: Term = .tuple([.atom(OTPAtom.procLib), .atom(Atom("init_p")), .int(5)])
+        let procLibCall = ProcLib.initialCall
         let runtime = parent.runtime
         switch tie {
         case .none:
@@ -45,6 +45,9 @@ public enum ProcLib {
             return (process, ref)
         }
     }
+
+    /// `{proc_lib, init_p, 5}`: every proc_lib process's initial call.
+    static let initialCall: Term = .tuple([.atom(OTPAtom.procLib), .atom(Atom("init_p")), .int(5)])
 
     /// The `'$ancestors'` of a process `parent` starts: `parent` (its
     /// registered name, if any) followed by `parent`'s own ancestors.

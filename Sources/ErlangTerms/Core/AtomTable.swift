@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The process-wide atom table. It is the one global in Swerl, as in BEAM:
 /// atoms are values that every term, module and process shares, and an
 /// atom must mean the same thing wherever it travels.
@@ -38,7 +44,13 @@ final class AtomTable: Sendable {
         /// equates canonically equivalent texts).
         static func sameBytes(_ a: String, _ b: String) -> Bool {
             var a = a, b = b
-            return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
+            return a.withUTF8 { x in
+                b.withUTF8 { y in
+                    guard x.count == y.count else { return false }
+                    guard let p = x.baseAddress, let q = y.baseAddress else { return true }
+                    return memcmp(p, q, x.count) == 0
+                }
+            }
         }
 
         /// Adds `text` (not in the table yet) in `slot`; returns its index.
