@@ -71,7 +71,7 @@ final class GenServerLoop: @unchecked Sendable {
                 if let body { try process.waitWithoutTask(resumingWith: body.resumption(of: self)) }
                 next = .wait(.infinity)
             case .wait(let timeout):
-                guard let message = try await process.receive(timeout: timeout, { $0 }) else {
+                guard let message = try await process.receiveAny(timeout: timeout) else {
                     next = try await handleInfo(.atom(.timeout))
                     continue
                 }

@@ -43,6 +43,33 @@ extension ErlangProcess {
         }
     }
 
+    /// Takes the oldest message, waiting for one up to `timeout`; `nil`
+    /// when the timeout expires first. `receive(timeout:_:)` with a
+    /// pattern that matches anything (`receive M -> M end`), as a
+    /// gen_server's loop receives: each message is looked at and taken
+    /// under one lock.
+    @inlinable @inline(__always)
+    public func receiveAny(timeout: ReceiveTimeout = .infinity) async throws -> Term? {
+        var cursor = ReceiveCursor(timeout: timeout)
+        defer { finishReceive(&cursor) }
+        while true {
+            if let message = try takeOldestMessage() { return message }
+            guard prepareToWait(&cursor) else { return nil }
+            await waitForMessage(&cursor)
+        }
+    }
+
+    /// Removes and returns the oldest message, if any. Throws
+    /// `ProcessExit` when an exit signal has come.
+    @usableFromInline func takeOldestMessage() throws -> Term? {
+        let (message, exit) = shared.withLock { s -> (Term?, Term?) in
+            if let reason = s.pendingExit { return (nil, reason) }
+            return (s.mailbox.popFirst(), nil)
+        }
+        if let exit { throw ProcessExit(reason: exit) }
+        return message
+    }
+
     /// Scans the messages `cursor` has not seen yet and removes the first
     /// for which `match` returns a value; returns that value. Throws
     /// `ProcessExit` when an exit signal has come.
@@ -88,8 +115,16 @@ extension ErlangProcess {
     }
 
     /// Removes the message at `index` (one the receive has just matched).
+    /// The oldest is the usual one, and `removeFirst` skips the general
+    /// removal's gap-closing arithmetic.
     @usableFromInline func removeMessage(at index: Int) {
-        shared.withLock { s in _ = s.mailbox.remove(at: index) }
+        shared.withLock { s in
+            if index == 0 {
+                _ = s.mailbox.removeFirst()
+            } else {
+                _ = s.mailbox.remove(at: index)
+            }
+        }
     }
 
     /// After a scan that matched nothing: whether to wait for more. `false`

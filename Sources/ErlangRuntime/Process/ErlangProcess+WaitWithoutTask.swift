@@ -25,7 +25,7 @@ extension ErlangProcess {
         let gaveUp = shared.withLock { s -> Bool in
             guard s.exitReason == nil, s.pendingExit == nil, s.mailbox.isEmpty, s.control.isEmpty,
                   !s.timeoutFired else { return false }
-            s.waiter = .newTask(code)
+            s.waiter = .newTask(Unmanaged.passRetained(code))
             s.waiting = true
             return true
         }

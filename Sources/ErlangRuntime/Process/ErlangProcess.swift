@@ -121,9 +121,11 @@ public final class ErlangProcess: @unchecked Sendable {
         /// Resuming its suspended task.
         case task(UnsafeContinuation<Void, Never>)
         /// Starting a new task running this code: the process gave up its
-        /// task while idle (`waitWithoutTask(resumingWith:)`). (One
-        /// reference, so the case costs no more room than the other.)
-        case newTask(FunBody)
+        /// task while idle (`waitWithoutTask(resumingWith:)`). Held +1 as
+        /// an unmanaged reference, taken back when the new task starts: so
+        /// the enum is a plain word, and handing it out of the lock on
+        /// every message delivery costs no retain or release.
+        case newTask(Unmanaged<FunBody>)
     }
 
     /// Wakes the process as `waiter` (taken from `shared` with
@@ -133,7 +135,7 @@ public final class ErlangProcess: @unchecked Sendable {
         runtime.activity.wake()
         switch waiter {
         case .task(let continuation): continuation.resume()
-        case .newTask(let code): runtime.startTask(self, .fun(code))
+        case .newTask(let code): runtime.startTask(self, .fun(code.takeRetainedValue()))
         }
     }
 

@@ -53,6 +53,9 @@ struct MonitorTable {
     mutating func remove(_ ref: Ref) -> Monitor? {
         if large != nil { return large?.removeValue(forKey: ref) }
         guard let index = small.lastIndex(where: { $0.ref == ref }) else { return nil }
+        // The newest is the usual one (a call's monitor ends first), and
+        // `removeLast` moves nothing.
+        if index == small.count - 1 { return small.removeLast().monitor }
         return small.remove(at: index).monitor
     }
 
