@@ -33,15 +33,14 @@ public enum ProcLib {
     /// Spawns the proc_lib process `body` (made with `ancestors(of: parent)`).
     @discardableResult
     public static func spawn(from parent: ErlangProcess, tie: Tie, _ body: Body) -> (process: ErlangProcess, monitor: Ref?) {
-        let procLibCall = ProcLib.initialCall
         let runtime = parent.runtime
         switch tie {
         case .none:
-            return (runtime.spawn(initialCall: procLibCall, code: .fun(body)), nil)
+            return (runtime.spawn(initialCall: ProcLib.initialCall, code: .fun(body)), nil)
         case .link:
-            return (runtime.spawn(linkTo: parent, initialCall: procLibCall, code: .fun(body)), nil)
+            return (runtime.spawn(linkTo: parent, initialCall: ProcLib.initialCall, code: .fun(body)), nil)
         case .monitor:
-            let (process, ref) = runtime.spawnMonitor(by: parent, initialCall: procLibCall, code: .fun(body))
+            let (process, ref) = runtime.spawnMonitor(by: parent, initialCall: ProcLib.initialCall, code: .fun(body))
             return (process, ref)
         }
     }

@@ -40,23 +40,22 @@ public struct Parser {
         return tokens.last?.location ?? SourceLocation(line: 1, column: 1)
     }
 
-    /// The current token's packed spelling if it is a symbol, else 0.
-    var currentSymbolKey: UInt64 { position < tokens.count ? tokens[position].symbolKey : 0 }
-    /// The current token's packed spelling if it is a reserved word, else 0.
-    var currentKeywordKey: UInt64 { position < tokens.count ? tokens[position].keywordKey : 0 }
+    /// The current token's packed spelling if it is a symbol or a
+    /// reserved word, else 0.
+    var currentKey: UInt64 { position < tokens.count ? tokens[position].spellingKey : 0 }
 
     // The spellings the parser asks about are literals (`StaticString`):
     // packing one is a few loads, with no `String` to walk.
     @inline(__always)
     func isSymbol(_ s: StaticString) -> Bool {
         guard let key = SpellingSet.key(s) else { return currentKind == .symbol("\(s)") }
-        return currentSymbolKey == key
+        return currentKey == key
     }
 
     @inline(__always)
     func isKeyword(_ k: StaticString) -> Bool {
         guard let key = SpellingSet.key(k) else { return currentKind == .keyword("\(k)") }
-        return currentKeywordKey == key
+        return currentKey == key
     }
 
     mutating func advance() { position += 1 }
@@ -148,7 +147,7 @@ public struct Parser {
     /// expr_200 -> expr_300 comp_op expr_300   (non-associative)
     mutating func expr200() throws -> Expr {
         let left = try expr300()
-        if Parser.comparisonOps.contains(key: currentSymbolKey), case .symbol(let s)? = currentKind {
+        if Parser.comparisonOps.contains(key: currentKey), case .symbol(let s)? = currentKind {
             let at = location
             advance()
             return .binaryOp(s, left, try expr300(), at)
@@ -159,7 +158,7 @@ public struct Parser {
     /// expr_300 -> expr_400 ('++' | '--') expr_300   (right associative)
     mutating func expr300() throws -> Expr {
         let left = try expr400()
-        if Parser.listOps.contains(key: currentSymbolKey), case .symbol(let s)? = currentKind {
+        if Parser.listOps.contains(key: currentKey), case .symbol(let s)? = currentKind {
             let at = location
             advance()
             return .binaryOp(s, left, try expr300(), at)
@@ -197,7 +196,7 @@ public struct Parser {
     static let prefixKeywords: SpellingSet = ["bnot", "not"]
 
     func operatorHere(symbols: SpellingSet, keywords: SpellingSet) -> String? {
-        guard symbols.contains(key: currentSymbolKey) || keywords.contains(key: currentKeywordKey) else { return nil }
+        guard symbols.contains(key: currentKey) || keywords.contains(key: currentKey) else { return nil }
         switch currentKind {
         case .symbol(let s)?, .keyword(let s)?: return s
         default: return nil

@@ -46,34 +46,27 @@ public struct Token: Sendable, Equatable {
     public let kind: Kind
     /// Where it starts.
     public let location: SourceLocation
-    /// The spelling of a symbol, packed once (`SpellingSet.key`); 0 for
-    /// any other token. The parser asks of nearly every token, at each
-    /// precedence level, whether it is some operator: an integer compare,
-    /// where copying the kind and comparing strings cost a retain, a
-    /// release and a string comparison each time.
-    let symbolKey: UInt64
-    /// The spelling of a reserved word, packed once; 0 for any other token.
-    let keywordKey: UInt64
+    /// The spelling of a symbol or reserved word, packed once
+    /// (`SpellingSet.key`); 0 for any other token. (The two never share a
+    /// spelling: symbols are punctuation, reserved words letters.) The
+    /// parser asks of nearly every token, at each precedence level,
+    /// whether it is some operator: an integer compare, where copying the
+    /// kind and comparing strings cost a retain, a release and a string
+    /// comparison each time.
+    let spellingKey: UInt64
 
     /// A token of `kind` at `location`.
     public init(_ kind: Kind, at location: SourceLocation) {
         self.kind = kind
         self.location = location
         switch kind {
-        case .symbol(let text):
-            symbolKey = SpellingSet.key(text) ?? 0
-            keywordKey = 0
-        case .keyword(let text):
-            symbolKey = 0
-            keywordKey = SpellingSet.key(text) ?? 0
-        default:
-            symbolKey = 0
-            keywordKey = 0
+        case .symbol(let text), .keyword(let text): spellingKey = SpellingSet.key(text) ?? 0
+        default: spellingKey = 0
         }
     }
 
     /// Tokens are equal when their kinds and locations are (the packed
-    /// keys follow from the kind).
+    /// key follows from the kind).
     public static func == (a: Token, b: Token) -> Bool { a.kind == b.kind && a.location == b.location }
 }
 

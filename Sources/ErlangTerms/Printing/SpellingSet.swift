@@ -15,7 +15,7 @@ public struct SpellingSet: Sendable, ExpressibleByArrayLiteral {
         var packed: [UInt64] = []
         var long: [String] = []
         for spelling in spellings {
-            if let key = Self.pack(spelling) { packed.append(key) } else { long.append(spelling) }
+            if let key = Self.key(spelling) { packed.append(key) } else { long.append(spelling) }
         }
         self.packed = packed
         self.long = long
@@ -27,7 +27,7 @@ public struct SpellingSet: Sendable, ExpressibleByArrayLiteral {
     /// Whether `text` is one of the spellings.
     @inlinable
     public func contains(_ text: String) -> Bool {
-        guard let key = Self.pack(text) else { return containsLong(text) }
+        guard let key = Self.key(text) else { return containsLong(text) }
         return containsPacked(key)
     }
 
@@ -38,12 +38,6 @@ public struct SpellingSet: Sendable, ExpressibleByArrayLiteral {
 
     @usableFromInline
     func containsPacked(_ key: UInt64) -> Bool { packed.contains(key) }
-
-    /// `text` packed as the sets compare it: its UTF-8 bytes in one
-    /// integer, or nil when it is empty or longer than 8 bytes. A caller
-    /// that asks many sets about one spelling packs it once.
-    @inlinable
-    public static func key(_ text: String) -> UInt64? { pack(text) }
 
     /// `key(_:)` of a literal, read straight from its bytes.
     @inlinable @inline(__always)
@@ -59,10 +53,12 @@ public struct SpellingSet: Sendable, ExpressibleByArrayLiteral {
     @usableFromInline
     func containsLong(_ text: String) -> Bool { long.contains(text) }
 
-    /// `text`'s UTF-8 bytes in one integer (the first byte lowest), or nil
-    /// when it is empty or longer than 8 bytes.
+    /// `text` packed as the sets compare it: its UTF-8 bytes in one
+    /// integer (the first byte lowest), or nil when it is empty or longer
+    /// than 8 bytes. A caller that asks many sets about one spelling packs
+    /// it once.
     @inlinable
-    static func pack(_ text: String) -> UInt64? {
+    public static func key(_ text: String) -> UInt64? {
         var key: UInt64 = 0
         var shift: UInt64 = 0
         for byte in text.utf8 {
