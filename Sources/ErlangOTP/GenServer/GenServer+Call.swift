@@ -20,7 +20,9 @@ extension GenServer {
     /// killed meanwhile.
     public static func request(_ dest: Term, label: Atom, _ request: Term, timeout: ErlangProcess.ReceiveTimeout,
                                from process: ErlangProcess) async throws -> Result<Term, CallFailure> {
-        guard let server = await ServerRef.resolve(dest, in: process) else { return .failure(.exited(.atom(.noproc))) }
+        var found = ServerRef.resolveAtOnce(dest, in: process)
+        if found == nil { found = await ServerRef.resolve(dest, in: process) }
+        guard let server = found else { return .failure(.exited(.atom(.noproc))) }
         if server == process.pid { return .failure(.exited(.atom(OTPAtom.callingSelf))) }
         let mark = process.messageQueueLength
         let (mref, tag) = sendRequest(to: server, label: label, request, from: process)
@@ -40,6 +42,7 @@ extension GenServer {
     /// Waits for the answer to the request with monitor `mref`. The first
     /// `skipping` messages were queued before the monitor existed, so they
     /// are not scanned: a call costs the same however full the mailbox is.
+    @inline(__always)
     static func awaitAnswer(mref: Ref, tag: Term, timeout: ErlangProcess.ReceiveTimeout, skipping: Int,
                             in process: ErlangProcess) async throws -> Result<Term, CallFailure> {
         let answer = try await process.receive(timeout: timeout, skipping: skipping) { message in

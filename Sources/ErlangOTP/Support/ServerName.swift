@@ -98,10 +98,24 @@ public enum ServerRef {
         }
     }
 
+    /// `resolve` without suspending, for the usual references: a pid, or a
+    /// locally registered name that is taken. `nil` means "ask `resolve`"
+    /// (other forms, or a name nobody has). Calls and casts try this first:
+    /// an async call that returns at once still costs a heap frame and an
+    /// executor check.
+    @inline(__always)
+    static func resolveAtOnce(_ dest: Term, in process: ErlangProcess) -> Pid? {
+        switch dest {
+        case .pid(let p): return p
+        case .atom(let n): return process.runtime.whereis(n)
+        case .int, .bigInt, .float, .tuple, .nil, .cons, .map, .binary, .ref, .fun: return nil
+        }
+    }
+
     /// Sends `message` to `dest` the way `gen_server:cast/2` does: never
     /// fails, drops the message when nothing has the name.
     public static func sendQuietly(_ message: Term, to dest: Term, from process: ErlangProcess) async {
-        if case .pid(let p) = dest {
+        if let p = resolveAtOnce(dest, in: process) {
             process.runtime.send(message, to: p)
         } else if let p = await resolve(dest, in: process) {
             process.runtime.send(message, to: p)

@@ -7,8 +7,10 @@ import Darwin
 /// The timers of a `SystemClock`: one thread sleeping until the earliest
 /// deadline of a min-heap. Scheduling a timer is a lock, a heap push and,
 /// only when the new deadline is the earliest, a signal. Each timer knows
-/// its place in the heap, so cancelling one removes it at once: O(log n)
-/// under the lock, and the heap holds only live timers. (It replaced a
+/// its place in the heap, so cancelling a one-shot timer removes it at
+/// once: O(log n) under the lock. A process's restartable receive timer
+/// is moved lazily instead (see `start`): its entry may wait in the heap,
+/// due early or stopped, one per process at most. (It replaced a
 /// sleeping Swift task per timer, which made every `gen_server:call`,
 /// whose 5 s timeout is almost always cancelled, create and cancel a task
 /// on the global executor; and later a heap that kept cancelled timers
@@ -32,7 +34,11 @@ final class TimerService: @unchecked Sendable {
     /// the thread for each would cost a context switch per call.
     @exclusivity(unchecked) private var wakeAt: UInt64 = 0
 
-    init() {
+    /// A service whose thread starts with its first timer. With
+    /// `runsThread: false` (tests) no thread starts and nothing fires until
+    /// `fireDue(now:)` is called.
+    init(runsThread: Bool = true) {
+        threadStarted = !runsThread
         pthread_mutex_init(mutex, nil)
         var attributes = pthread_condattr_t()
         pthread_condattr_init(&attributes)
@@ -63,16 +69,30 @@ final class TimerService: @unchecked Sendable {
     }
 
     /// Puts `timer` in the heap, due in `milliseconds` (moving it when it
-    /// is there already).
+    /// is there already and due later).
+    ///
+    /// A restartable timer already in the heap and due no later than the
+    /// new deadline stays where it is: only the deadline it is wanted at
+    /// changes, and when its entry comes up early the timer thread puts it
+    /// back at that deadline (`run`). A process restarts its timer for
+    /// every `gen_server:call` with the same 5 s timeout, so most restarts
+    /// are one store under the lock instead of a heap removal and push.
     func start(_ timer: HeapTimer, after milliseconds: Int64, generation: UInt64) {
         let delay = UInt64(max(0, min(milliseconds, Int64(Int32.max) * 1000))) &* 1_000_000
         let deadline = Self.now() &+ delay
         pthread_mutex_lock(mutex)
-        if timer.heapIndex >= 0 { remove(at: timer.heapIndex) }
+        timer.generation = generation
+        timer.wanted = deadline
+        if timer.heapIndex >= 0 {
+            if timer.isRestartable && timer.deadline <= deadline {
+                pthread_mutex_unlock(mutex)
+                return
+            }
+            remove(at: timer.heapIndex)
+        }
         sequence &+= 1
         timer.deadline = deadline
         timer.sequence = sequence
-        timer.generation = generation
         push(timer)
         let signal = deadline < wakeAt
         if signal { wakeAt = 0 }
@@ -84,6 +104,15 @@ final class TimerService: @unchecked Sendable {
         if signal { pthread_cond_signal(condition) }
     }
 
+    /// Stops a restartable timer: it no longer fires. Its heap entry, if
+    /// any, is left for the timer thread to drop when it comes up (or for
+    /// the next start to reuse), so stopping costs no heap work.
+    func stop(_ timer: HeapTimer) {
+        pthread_mutex_lock(mutex)
+        timer.wanted = 0
+        pthread_mutex_unlock(mutex)
+    }
+
     /// Takes a cancelled or stopped timer out of the heap (if it is still there).
     func remove(_ timer: HeapTimer) {
         pthread_mutex_lock(mutex)
@@ -92,8 +121,16 @@ final class TimerService: @unchecked Sendable {
         pthread_mutex_unlock(mutex)
     }
 
-    /// The timers waiting in the heap (for tests).
+    /// The timers that will fire if nothing stops them (for tests): the
+    /// heap's entries less those of stopped restartable timers.
     var pendingCount: Int {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return heap.count { $0.wanted != 0 }
+    }
+
+    /// The entries in the heap, stopped restartable timers included (for tests).
+    var heapCount: Int {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         return heap.count
@@ -114,24 +151,57 @@ final class TimerService: @unchecked Sendable {
     private func run() {
         pthread_mutex_lock(mutex)
         while true {
+            if let (due, generation) = takeDue(now: Self.now()) {
+                pthread_mutex_unlock(mutex)
+                due.fire(generation: generation)
+                pthread_mutex_lock(mutex)
+                continue
+            }
             guard let first = heap.first else {
                 wakeAt = .max
                 pthread_cond_wait(condition, mutex)
                 wakeAt = 0
                 continue
             }
-            if first.deadline <= Self.now() {
-                remove(at: 0)
-                let generation = first.generation
-                pthread_mutex_unlock(mutex)
-                first.fire(generation: generation)
-                pthread_mutex_lock(mutex)
-                continue
-            }
             var until = timespec(tv_sec: Int(first.deadline / 1_000_000_000), tv_nsec: Int(first.deadline % 1_000_000_000))
             wakeAt = first.deadline
             pthread_cond_timedwait(condition, mutex, &until)
             wakeAt = 0
+        }
+    }
+
+    /// Takes the first timer due at `now` out of the heap, with the
+    /// generation to fire it with; `nil` when nothing is due. Entries of
+    /// stopped restartable timers are dropped on the way, and those of
+    /// timers restarted for later go back in at their new deadline.
+    /// Call with `mutex` held.
+    private func takeDue(now: UInt64) -> (HeapTimer, UInt64)? {
+        while let first = heap.first, first.deadline <= now {
+            remove(at: 0)
+            if first.wanted == 0 { continue }
+            if first.wanted > now {
+                sequence &+= 1
+                first.deadline = first.wanted
+                first.sequence = sequence
+                push(first)
+                continue
+            }
+            first.wanted = 0
+            return (first, first.generation)
+        }
+        return nil
+    }
+
+    /// Fires, on the calling thread, every timer due at `now` (nanoseconds
+    /// on the monotonic clock). For tests of a service made with
+    /// `runsThread: false`, which have no timer thread to do it.
+    func fireDue(now: UInt64) {
+        while true {
+            pthread_mutex_lock(mutex)
+            let due = takeDue(now: now)
+            pthread_mutex_unlock(mutex)
+            guard let (timer, generation) = due else { return }
+            timer.fire(generation: generation)
         }
     }
 
@@ -197,14 +267,23 @@ class HeapTimer: @unchecked Sendable {
     @exclusivity(unchecked) final var sequence: UInt64 = 0
     /// Which start of the timer is pending (restartable timers).
     @exclusivity(unchecked) final var generation: UInt64 = 0
+    /// When the timer should fire: `deadline` for a one-shot timer; for a
+    /// restartable one, its latest start's deadline (its heap entry may be
+    /// due earlier), or 0 once stopped or fired.
+    @exclusivity(unchecked) final var wanted: UInt64 = 0
     /// Where the timer is in the service's heap; -1 once out of it.
     @exclusivity(unchecked) final var heapIndex = -1
     final unowned(unsafe) let service: TimerService
     // unowned(unsafe): the service's thread holds it for ever (it is never
     // deallocated once a timer exists), so it outlives every timer.
 
-    init(service: TimerService) {
+    /// Whether the timer is restarted in place (its entry may stay in the
+    /// heap, due early, while it is stopped or wanted later).
+    final let isRestartable: Bool
+
+    init(service: TimerService, isRestartable: Bool) {
         self.service = service
+        self.isRestartable = isRestartable
     }
 
     /// Whether this timer comes before `other`.
@@ -224,7 +303,7 @@ final class ServiceTimer: HeapTimer, TimerHandle, @unchecked Sendable {
 
     init(action: @escaping @Sendable () -> Void, service: TimerService) {
         self.action = action
-        super.init(service: service)
+        super.init(service: service, isRestartable: false)
     }
 
     /// Runs the action unless the timer was cancelled first.
@@ -237,14 +316,16 @@ final class ServiceTimer: HeapTimer, TimerHandle, @unchecked Sendable {
     }
 }
 
-/// A timer of a `TimerService` that is started many times: starting and
-/// stopping it is a heap push or removal, with nothing allocated.
+/// A timer of a `TimerService` that is started many times, with nothing
+/// allocated: a start moves its heap entry only when the new deadline is
+/// earlier than the entry's, and a stop leaves the entry for the timer
+/// thread to drop.
 final class RestartableServiceTimer: HeapTimer, RestartableTimer, @unchecked Sendable {
     private let action: @Sendable (UInt64) -> Void
 
     init(action: @escaping @Sendable (UInt64) -> Void, service: TimerService) {
         self.action = action
-        super.init(service: service)
+        super.init(service: service, isRestartable: true)
     }
 
     override func fire(generation: UInt64) { action(generation) }
@@ -253,5 +334,5 @@ final class RestartableServiceTimer: HeapTimer, RestartableTimer, @unchecked Sen
         service.start(self, after: milliseconds, generation: generation)
     }
 
-    func stop() { service.remove(self) }
+    func stop() { service.stop(self) }
 }

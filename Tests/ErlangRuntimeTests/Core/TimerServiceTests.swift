@@ -75,3 +75,65 @@ import Testing
         #expect(clock.pendingCount == 0)
     }
 }
+
+/// A restartable timer moves in the heap only when it must: a later
+/// restart or a stop leaves its entry where it is, and the timer thread's
+/// step (`fireDue`, driven here by hand on a service without a thread)
+/// drops a stopped entry and puts a restarted one back at its new deadline.
+@Suite struct LazyRestartableTimerTests {
+    let hour: Int64 = 3_600_000
+    let nanosPerMilli: UInt64 = 1_000_000
+
+    @Test func aLaterRestartOrAStopLeavesTheEntryInPlace() {
+        let service = TimerService(runsThread: false)
+        let timer = service.makeRestartableTimer { _ in }
+        timer.start(after: hour, generation: 1)
+        timer.start(after: 2 * hour, generation: 2)
+        #expect(service.heapCount == 1)
+        #expect(service.pendingCount == 1)
+        timer.stop()
+        #expect(service.heapCount == 1)
+        #expect(service.pendingCount == 0)
+    }
+
+    @Test func anEntryDueEarlyGoesBackAtItsNewDeadline() {
+        let service = TimerService(runsThread: false)
+        let fired = Lock<[UInt64]>([])
+        let timer = service.makeRestartableTimer { generation in fired.withLock { $0.append(generation) } }
+        let start = TimerService.now()
+        timer.start(after: 10, generation: 1)
+        timer.start(after: hour, generation: 2)
+        service.fireDue(now: start + 20 * nanosPerMilli)
+        #expect(fired.withLock { $0 }.isEmpty)
+        #expect(service.heapCount == 1)
+        service.fireDue(now: start + UInt64(hour + 20) * nanosPerMilli)
+        #expect(fired.withLock { $0 } == [2])
+        #expect(service.heapCount == 0)
+    }
+
+    @Test func aStoppedEntryIsDroppedWhenItComesUp() {
+        let service = TimerService(runsThread: false)
+        let fired = Lock<[UInt64]>([])
+        let timer = service.makeRestartableTimer { generation in fired.withLock { $0.append(generation) } }
+        let start = TimerService.now()
+        timer.start(after: 10, generation: 1)
+        timer.stop()
+        service.fireDue(now: start + UInt64(hour) * nanosPerMilli)
+        #expect(fired.withLock { $0 }.isEmpty)
+        #expect(service.heapCount == 0)
+    }
+
+    @Test func anEarlierRestartMovesTheEntryAndFiresOnce() {
+        let service = TimerService(runsThread: false)
+        let fired = Lock<[UInt64]>([])
+        let timer = service.makeRestartableTimer { generation in fired.withLock { $0.append(generation) } }
+        let start = TimerService.now()
+        timer.start(after: hour, generation: 1)
+        timer.start(after: 10, generation: 2)
+        service.fireDue(now: start + 20 * nanosPerMilli)
+        #expect(fired.withLock { $0 } == [2])
+        #expect(service.heapCount == 0)
+        service.fireDue(now: start + UInt64(2 * hour) * nanosPerMilli)
+        #expect(fired.withLock { $0 } == [2])
+    }
+}
