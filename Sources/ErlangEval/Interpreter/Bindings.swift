@@ -30,15 +30,20 @@ public struct Bindings: Sendable {
     public init() {}
 
     /// The value of `variable`, if bound. Compiled code looks variables up
-    /// here: names compare as atom indices, not as strings.
+    /// here: names compare as atom indices, not as strings. The search
+    /// reads the entries in place (no entry, name or trie is copied, so
+    /// nothing is retained but the value found).
     public subscript(variable: Variable) -> Term? {
-        if let large { return large[variable.name] }
-        var index = small.count - 1
-        while index >= 0 {
-            if small[index].variable.atom == variable.atom { return small[index].value }
-            index -= 1
+        if _slowPath(large != nil) { return large?[variable.name] }
+        let key = variable.atom.index
+        return small.withUnsafeBufferPointer { entries in
+            var index = entries.count - 1
+            while index >= 0 {
+                if entries[index].variable.atom.index == key { return entries[index].value }
+                index -= 1
+            }
+            return nil
         }
-        return nil
     }
 
     /// The value of `name`, if bound (by name, for code that has no `Variable`).
@@ -54,12 +59,21 @@ public struct Bindings: Sendable {
 
     /// Binds `variable` (the caller checked it is unbound or equal).
     public mutating func bind(_ variable: Variable, _ value: Term) {
-        if large != nil {
+        if _slowPath(large != nil) {
             large?[variable.name] = value
             return
         }
-        if let index = small.firstIndex(where: { $0.variable.atom == variable.atom }) {
-            small[index].value = value
+        let key = variable.atom.index
+        let existing = small.withUnsafeBufferPointer { entries -> Int? in
+            var index = 0
+            while index < entries.count {
+                if entries[index].variable.atom.index == key { return index }
+                index += 1
+            }
+            return nil
+        }
+        if let existing {
+            small[existing].value = value
             return
         }
         if small.isEmpty {

@@ -89,14 +89,17 @@ final class CompiledFun: FunBody, @unchecked Sendable {
     override func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
         // Only the clause's code and its bindings live across the body:
         // a spawned fun waits in this frame for as long as the process idles.
-        var (code, scope) = try enter(process, args)
-        return try await code(&scope, process)
+        var (body, scope) = try enter(process, args)
+        // A body that cannot suspend (`fun(X) -> X * 2 end`) runs here:
+        // through its async wrapper it cost two more async frames a call.
+        if let sync = body.syncCode { return try sync(&scope, process) }
+        return try await body.code(&scope, process)
     }
 
     /// The clause `args` select, with the bindings of its head: a
     /// `function_clause` error when none matches.
     @inline(never)
-    private func enter(_ process: ErlangProcess, _ args: [Term]) throws -> (AsyncCode, Bindings) {
+    private func enter(_ process: ErlangProcess, _ args: [Term]) throws -> (Compiled, Bindings) {
         var scope = captured
         if let name {
             let me = Fun(kind: .local(module: interpreter.module, index: ShellFunNumbering.index(arity: arity, named: true),
@@ -105,7 +108,7 @@ final class CompiledFun: FunBody, @unchecked Sendable {
             scope.bind(name, .fun(me))
         }
         if let (index, bindings) = try interpreter.selectClause(clauses, args, scope, process, shadowing: true) {
-            return (clauses[index].body.code, bindings)
+            return (clauses[index].body, bindings)
         }
         throw ErlangException(.error, .atom(.functionClause),
                               stacktrace: [ErlangProcess.frame(interpreter.module, Atom("-fun-"), .list(args))])
