@@ -17,7 +17,8 @@ extension GenServer {
 
     /// Sends `request` to `dest` under `label` (`'$gen_call'` or `system`)
     /// and waits for the answer. Throws `ProcessExit` when the caller is
-    /// killed meanwhile.
+    /// killed meanwhile. Inlined into `call`, whose frame it then shares.
+    @inline(__always)
     public static func request(_ dest: Term, label: Atom, _ request: Term, timeout: ErlangProcess.ReceiveTimeout,
                                from process: ErlangProcess) async throws -> Result<Term, CallFailure> {
         var found = ServerRef.resolveAtOnce(dest, in: process)

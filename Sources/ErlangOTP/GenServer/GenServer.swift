@@ -36,7 +36,19 @@ public enum GenServer {
     /// Sends `{'$gen_cast', Request}` to `dest`; always `ok`. Mirrors
     /// `gen_server:cast/2`.
     public static func cast(_ dest: Term, _ request: Term, from process: ErlangProcess) async {
+        if castAtOnce(dest, request, from: process) { return }
         await ServerRef.sendQuietly(.tuple([.atom(OTPAtom.genCast), request]), to: dest, from: process)
+    }
+
+    /// `cast` without suspending, for a pid or a locally registered name
+    /// that is taken: sends and returns `true`. `false` (nothing sent)
+    /// when the reference needs `cast` (`{global, N}`, `{via, M, N}`, a
+    /// name nobody has). The `gen_server:cast/2` BIF tries this first, so
+    /// the usual cast costs no async frame.
+    public static func castAtOnce(_ dest: Term, _ request: Term, from process: ErlangProcess) -> Bool {
+        guard let pid = ServerRef.resolveAtOnce(dest, in: process) else { return false }
+        process.runtime.send(.tuple([.atom(OTPAtom.genCast), request]), to: pid)
+        return true
     }
 
     /// Casts `request` to the server registered locally as `name`.

@@ -7,36 +7,23 @@ import ErlangTerms
 extension ErlangProcess {
     /// Calls `module:function(args...)` (`erlang:apply/3`). A loaded
     /// module's function is found synchronously; only a module that is not
-    /// loaded yet goes through the (async) loader, out of line, so this
-    /// frame, on every call's path, stays small.
+    /// loaded yet goes through the (async) loader, out of line.
+    ///
+    /// Interpreted and native functions are called from this one frame:
+    /// a native call through a separate `applyNative` cost one more async
+    /// frame (allocation, executor check) on every `gen_server:call`.
     @inline(never)
     public func apply(module: Atom, function: Atom, _ args: [Term]) async throws -> Term {
         try await tick()
         let key = FunctionKey(function, args.count)
         let loaded = runtime.modules.entry(module)
-        if let code = loaded?.code(key) {
-            do {
-                return try await code.call(self, args)
-            } catch {
-                throw Self.framed(error, module, function, args)
-            }
-        }
-        guard let body = loaded?.function(key) else {
-            return try await applyLoading(module: module, function: function, args)
-        }
-        return try await applyNative(body, module: module, function: function, args)
-    }
-
-    /// `apply` of a native function: out of line, so that `apply`'s own
-    /// frame, under every interpreted call (a gen_server's init/1 among
-    /// them), holds one call site's values, not two.
-    @inline(never)
-    private func applyNative(_ body: ErlangFunction, module: Atom, function: Atom, _ args: [Term]) async throws -> Term {
         do {
-            return try await body(self, args)
+            if let code = loaded?.code(key) { return try await code.call(self, args) }
+            if let body = loaded?.function(key) { return try await body(self, args) }
         } catch {
             throw Self.framed(error, module, function, args)
         }
+        return try await applyLoading(module: module, function: function, args)
     }
 
     /// `apply` of a function whose module may need loading first; `undef`
