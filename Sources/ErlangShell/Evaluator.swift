@@ -204,7 +204,10 @@ final class Evaluator: Sendable {
                 }
                 retire(process)
                 answer(process, .exception(exception))
-                throw exception
+                // Ends as erl's evaluator does, with exit(Reason): an
+                // exception the shell has reported is not "uncaught" (no
+                // emulator `Error in process` report).
+                throw ProcessExit(reason: Runtime.exitReason(of: exception))
             } catch let exit as ProcessExit {
                 retire(process)
                 answer(process, .killed(exit.reason))

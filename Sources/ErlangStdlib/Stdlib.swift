@@ -8,8 +8,11 @@ public enum Stdlib {
     /// Loads every native module into `runtime`'s module table, with the
     /// code server for `codePath` (`-pa` dirs, `.`, `-pz` dirs): the `code`
     /// and `c` modules, and loading `Name.erl` from the path on first call.
+    /// Processes that die of an uncaught error are reported as erl reports
+    /// them (`UncaughtExceptions`).
     public static func install(in runtime: Runtime, codePath: [String] = ["."]) {
         for module in modules() { runtime.modules.load(module) }
+        UncaughtExceptions.install(in: runtime)
         let server = CodeServer(runtime: runtime, codePath: codePath)
         runtime.modules.load(NativeModule("code", functions: CodeModule.functions(server)))
         runtime.modules.load(NativeModule("c", functions: CompileCommands.functions(server) + ProcessCommands.functions))
@@ -19,12 +22,14 @@ public enum Stdlib {
     /// The native modules, built from their function tables.
     public static func modules() -> [NativeModule] {
         [
-            NativeModule("erlang", functions: ErlangBIFs.functions + ProcessBIFs.functions + HaltBIFs.functions),
+            NativeModule("erlang", functions: ErlangBIFs.functions + ErlangBIFs.time(TimeCounters()) + ProcessBIFs.functions
+                         + HaltBIFs.functions),
             NativeModule("lists", functions: ListsModule.functions),
             NativeModule("maps", functions: MapsModule.functions),
             NativeModule("string", functions: StringModule.functions),
             NativeModule("proplists", functions: ProplistsModule.functions),
             NativeModule("math", functions: MathModule.functions),
+            NativeModule("os", functions: OSModule.functions),
             NativeModule("io", functions: IOModule.functions),
             NativeModule("io_lib", functions: IOLibModule.functions),
             NativeModule("timer", functions: TimerModule.functions),
@@ -35,6 +40,7 @@ public enum Stdlib {
             NativeModule("error_logger", functions: ErrorLoggerModule.functions),
             NativeModule("logger", functions: LoggerModule.functions),
             NativeModule("erl_erts_errors", functions: ErtsErrors.functions),
+            NativeModule("erl_kernel_errors", functions: KernelErrors.functions),
         ]
     }
 }

@@ -48,6 +48,14 @@ public enum ProcLib {
     /// `{proc_lib, init_p, 5}`: every proc_lib process's initial call.
     static let initialCall: Term = .tuple([.atom(OTPAtom.procLib), .atom(Atom("init_p")), .int(5)])
 
+    /// Whether `process` was started by proc_lib (its initial call is
+    /// `proc_lib:init_p/5`). Such a process reports its own crash (a
+    /// `CRASH REPORT`, see `Body.exited`) and, as in erl, gets no emulator
+    /// `Error in process` report on top.
+    public static func isProcLibProcess(_ process: ErlangProcess) -> Bool {
+        process.initialCall == initialCall
+    }
+
     /// The `'$ancestors'` of a process `parent` starts: `parent` (its
     /// registered name, if any) followed by `parent`'s own ancestors.
     public static func ancestors(of parent: ErlangProcess) -> Term {
@@ -81,7 +89,11 @@ public enum ProcLib {
         /// The process is ending with `error`: writes the crash report,
         /// unless it is a quiet exit (`normal`, `shutdown`, ...).
         public func exited(_ child: ErlangProcess, _ error: any Error) {
-            guard let exception = error as? ErlangException,
+            // The exact type first: an idle server giving up its task
+            // (`ProcessWaitsWithoutTask`) ends here all the time, and `as?`
+            // is a `swift_dynamicCast`. (`ErlangException` is a struct: no
+            // other type could pass the cast.)
+            guard type(of: error) == ErlangException.self, let exception = error as? ErlangException,
                   !(exception.kind == .exit && Runtime.isQuietExit(exception.reason)) else { return }
             ProcLib.writeCrashReport(child, exception)
         }

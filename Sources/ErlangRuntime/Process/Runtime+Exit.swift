@@ -50,3 +50,9 @@ extension Runtime {
         process.markNotified()
     }
 }
+
+/// What `Runtime.uncaughtExceptionHandler` runs: given the dying process
+/// and the exception it did not catch, answers the exception to make its
+/// exit reason of.
+public typealias UncaughtExceptionHandler = @Sendable (_ process: ErlangProcess, _ exception: ErlangException)
+    -> ErlangException

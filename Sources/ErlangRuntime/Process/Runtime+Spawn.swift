@@ -47,15 +47,33 @@ extension Runtime {
         return (process, ref)
     }
 
+    /// Starts a process running `code`, linked to `parent` and monitored
+    /// by `watcher`, both before it starts (`spawn_opt/2` with `link` and
+    /// `monitor`); returns the process and the monitor's reference.
+    public func spawn(linkTo parent: ErlangProcess, monitoredBy watcher: ErlangProcess, initialCall: Term? = nil,
+                      code: ProcessCode) -> (process: ErlangProcess, ref: Ref) {
+        let process = makeProcess(initialCall: initialCall)
+        link(newProcess: process, to: parent)
+        let ref = watcher.monitor(process.pid)
+        start(process, code)
+        return (process, ref)
+    }
+
     /// Runs `body` in a new process and waits for it to end; returns what
     /// `body` returned. Throws `ProcessExit` with the exit reason when the
     /// process ended any other way (an exception, an exit signal). For
-    /// Swift code and tests that need Erlang's process context.
+    /// Swift code and tests that need Erlang's process context. An
+    /// exception `body` throws is the caller's to handle, so it is not
+    /// handed to `uncaughtExceptionHandler` (no report).
     public func run<T: Sendable>(_ body: @escaping @Sendable (ErlangProcess) async throws -> T) async throws -> T {
         let result = ResultBox<T>()
         let process = spawn { p in
-            let value = try await body(p)
-            result.value.withLock { $0 = value }
+            do {
+                let value = try await body(p)
+                result.value.withLock { $0 = value }
+            } catch let exception as ErlangException {
+                throw ProcessExit(reason: Runtime.exitReason(of: exception))
+            }
         }
         let reason = await process.waitForExit()
         if let value = result.value.withLock({ $0 }), reason == .atom(.normal) { return value }
@@ -116,21 +134,42 @@ extension Runtime {
         }
         // (Not a `catch is` clause: the cast's buffers would join this
         // frame, under every suspended process, and cost it a second slab.)
-        guard let reason = Runtime.exitReason(ofFailure: failure) else { return }
+        guard let reason = exitReason(of: process, failure: failure) else { return }
         finish(process, reason: reason)
     }
 
-    /// The exit reason of a body that ended normally (`nil`) or threw
-    /// `error`; `nil` when it ended its task to wait without one.
+    /// The exit reason of `process`, whose body ended normally
+    /// (`failure` is `nil`) or threw `failure`; `nil` when it ended its
+    /// task to wait without one. An uncaught `error` or `throw` goes to
+    /// `uncaughtExceptionHandler` first.
+    ///
+    /// The ends that happen all the time (a return, an idle server giving
+    /// up its task) are told apart by their exact type, which costs no
+    /// dynamic cast; `as?` (a `swift_dynamicCast`) only unpacks a value
+    /// whose type is already known.
     @inline(never)
-    private static func exitReason(ofFailure error: (any Error)?) -> Term? {
-        switch error {
-        case is ProcessWaitsWithoutTask: return nil
-        case nil: return .atom(.normal)
-        case let exit as ProcessExit: return exit.reason
-        case let exception as ErlangException: return Runtime.exitReason(of: exception)
-        case let other?: return .tuple([.atom("swift_error"), .string(String(describing: other))])
+    private func exitReason(of process: ErlangProcess, failure error: (any Error)?) -> Term? {
+        guard let error else { return .atom(.normal) }
+        let type = Swift.type(of: error)
+        if type == ProcessWaitsWithoutTask.self { return nil }
+        if type == ProcessExit.self, let exit = error as? ProcessExit { return exit.reason }
+        if type == ErlangException.self, let exception = error as? ErlangException {
+            return exitReason(of: process, uncaught: exception)
         }
+        // (All three are structs, so `as?` could match no other type.)
+        return .tuple([.atom("swift_error"), .string(String(describing: error))])
+    }
+
+    /// The exit reason of `process`, which did not catch `exception`:
+    /// an `error` or `throw` is first handed to
+    /// `uncaughtExceptionHandler`, unless an exit signal is about to end
+    /// the process anyway (its reason then wins, see `finish`).
+    private func exitReason(of process: ErlangProcess, uncaught exception: ErlangException) -> Term {
+        guard exception.kind != .exit, let handler = uncaughtExceptionHandler.withLock({ $0 }),
+              process.shared.withLock({ $0.pendingExit == nil && $0.exitReason == nil }) else {
+            return Runtime.exitReason(of: exception)
+        }
+        return Runtime.exitReason(of: handler(process, exception))
     }
 }
 

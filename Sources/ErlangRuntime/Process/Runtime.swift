@@ -29,6 +29,15 @@ public final class Runtime: Sendable {
     /// before processes start.
     public let crashHandlers = Lock<[@Sendable (_ pid: Pid, _ reason: Term, _ process: ErlangProcess) -> Void]>([])
 
+    /// Hears of each process that dies of an uncaught `error` or `throw`
+    /// (not `exit/1`, not an exit signal), in the dying process, before
+    /// its links and monitors hear of the exit; answers the exception its
+    /// exit reason is made of (`Runtime.exitReason(of:)`). BEAM's emulator
+    /// logs its `Error in process ...` report at this point. Set by the
+    /// layer that installs the standard library (`Stdlib.install`); without
+    /// one the exception is used as it is and nothing is reported.
+    public let uncaughtExceptionHandler = Lock<UncaughtExceptionHandler?>(nil)
+
     struct Table {
         var processes = ProcessTable()
         var names: [Atom: Pid] = [:]

@@ -1,3 +1,4 @@
+import ErlangStdlib
 import ErlangTerms
 
 /// Explains which argument of a BIF or `io` call was bad and why, the
@@ -8,6 +9,9 @@ enum ErrorExplanation {
     /// The explanation lines (without indentation) for `module:function(args)`
     /// failing with `badarg`; empty when erl prints none.
     static func lines(_ module: Atom, _ function: Atom, _ args: [Term], reason: Term) -> [String] {
+        if reason == .atom(.badarg), let time = TimeErrors.explain(module.text, function.text, args) {
+            return time.sorted { $0.key < $1.key }.map { "*** argument \($0.key): \($0.value)" }
+        }
         let found: [(Int, String)]
         switch (module.text, reason) {
         case ("erlang", .atom(.badarg)): found = erlang(function.text, args)

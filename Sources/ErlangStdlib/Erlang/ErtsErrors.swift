@@ -84,7 +84,7 @@ public enum ErtsErrors {
         case ("fun_info", 1):
             arg(1, "not a fun")
         default:
-            break
+            if let time = ErlangBIFs.explainTime(function, a) { out = time }
         }
         return out
     }
