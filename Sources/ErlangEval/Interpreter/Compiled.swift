@@ -37,6 +37,20 @@ struct Compiled: Sendable {
     /// Whether the code can never suspend.
     var isSync: Bool { syncCode != nil }
 
+    /// Runs the code from the caller's frame. Code that cannot suspend is
+    /// called synchronously: through its async wrapper every run cost two
+    /// async frames (the capturing closure's forwarder and the closure)
+    /// and an executor check on return.
+    @inline(__always)
+    func run(_ env: inout Bindings, _ process: ErlangProcess) async throws -> Term {
+        if let syncCode { return try syncCode(&env, process) }
+        return try await code(&env, process)
+    }
+
+    /// The cheapest way to run this code, for combinators that keep their
+    /// parts (see `Step`).
+    var step: Step { syncCode.map(Step.sync) ?? .async(code) }
+
     /// A constant.
     static func constant(_ value: Term) -> Compiled { .sync { _, _ in value } }
 
@@ -49,12 +63,13 @@ struct Compiled: Sendable {
         return values
     }
 
-    /// The values of `codes`, left to right (inlined, so no frame of its own).
+    /// The values of `steps`, left to right (inlined, so no frame of its
+    /// own); the parts that cannot suspend run synchronously.
     @inline(__always)
-    static func evaluate(_ codes: [AsyncCode], _ env: inout Bindings, _ process: ErlangProcess) async throws -> [Term] {
+    static func evaluate(_ steps: [Step], _ env: inout Bindings, _ process: ErlangProcess) async throws -> [Term] {
         var values: [Term] = []
-        values.reserveCapacity(codes.count)
-        for code in codes { values.append(try await code(&env, process)) }
+        values.reserveCapacity(steps.count)
+        for step in steps { values.append(try await step.run(&env, process)) }
         return values
     }
 
@@ -67,9 +82,9 @@ struct Compiled: Sendable {
                 return try combine(values, process)
             }
         }
-        let codes = parts.map(\.code)
+        let steps = parts.map(\.step)
         return .async { env, process in
-            let values = try await evaluate(codes, &env, process)
+            let values = try await evaluate(steps, &env, process)
             return try combine(values, process)
         }
     }
@@ -85,9 +100,9 @@ struct Compiled: Sendable {
                 return try await finish(values, process)
             }
         }
-        let codes = parts.map(\.code)
+        let steps = parts.map(\.step)
         return .async { env, process in
-            let values = try await evaluate(codes, &env, process)
+            let values = try await evaluate(steps, &env, process)
             return try await finish(values, process)
         }
     }
@@ -104,9 +119,9 @@ struct Compiled: Sendable {
                 return try await process.apply(module: module, function: function, values)
             }
         }
-        let codes = parts.map(\.code)
+        let steps = parts.map(\.step)
         return .async { env, process in
-            let values = try await evaluate(codes, &env, process)
+            let values = try await evaluate(steps, &env, process)
             return try await process.apply(module: module, function: function, values)
         }
     }
@@ -120,10 +135,10 @@ struct Compiled: Sendable {
                 return try combine(l, try y(&env, process), process)
             }
         }
-        let (x, y) = (a.code, b.code)
+        let (x, y) = (a.step, b.step)
         return .async { env, process in
-            let l = try await x(&env, process)
-            return try combine(l, try await y(&env, process), process)
+            let l = try await x.run(&env, process)
+            return try combine(l, try await y.run(&env, process), process)
         }
     }
 
@@ -150,26 +165,28 @@ struct Compiled: Sendable {
         }
         // Parts that cannot suspend run synchronously here: through their
         // async wrapper each would cost an async frame.
-        let steps = parts.map { part in part.syncCode.map(Step.sync) ?? .async(part.code) }
+        let steps = parts.map(\.step)
         let last = steps.count - 1
         return .async { env, process in
-            for i in 0..<last {
-                switch steps[i] {
-                case .sync(let code): _ = try code(&env, process)
-                case .async(let code): _ = try await code(&env, process)
-                }
-            }
+            for i in 0..<last { _ = try await steps[i].run(&env, process) }
             // The last expression is awaited from here alone: a tail position.
-            switch steps[last] {
-            case .sync(let code): return try code(&env, process)
-            case .async(let code): return try await code(&env, process)
-            }
+            return try await steps[last].run(&env, process)
         }
     }
+}
 
-    /// One part of a sequence, run the cheapest way it can be.
-    private enum Step: Sendable {
-        case sync(SyncCode)
-        case async(AsyncCode)
+/// A part of compiled code kept by a combinator, to be run the cheapest
+/// way it can be: code that cannot suspend synchronously, the rest awaited.
+enum Step: Sendable {
+    case sync(SyncCode)
+    case async(AsyncCode)
+
+    /// Runs the part from the caller's frame.
+    @inline(__always)
+    func run(_ env: inout Bindings, _ process: ErlangProcess) async throws -> Term {
+        switch self {
+        case .sync(let code): return try code(&env, process)
+        case .async(let code): return try await code(&env, process)
+        }
     }
 }

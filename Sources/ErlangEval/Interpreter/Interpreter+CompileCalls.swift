@@ -93,7 +93,7 @@ final class CompiledFun: FunBody, @unchecked Sendable {
         // A body that cannot suspend (`fun(X) -> X * 2 end`) runs here:
         // through its async wrapper it cost two more async frames a call.
         if let sync = body.syncCode { return try sync(&scope, process) }
-        return try await body.code(&scope, process)
+        return try await body.run(&scope, process)
     }
 
     /// The clause `args` select, with the bindings of its head: a

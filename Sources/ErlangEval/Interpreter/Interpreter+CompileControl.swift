@@ -69,13 +69,13 @@ final class ReceiveClauses: Sendable {
             if let (index, scope) = try pick(&cursor, env, process) {
                 process.finishReceive(&cursor)
                 env = scope
-                return try await clauses[index].body.code(&env, process)
+                return try await clauses[index].body.run(&env, process)
             }
             guard process.prepareToWait(&cursor) else { break }
             await process.waitForMessage(&cursor)
         }
         process.finishReceive(&cursor)
-        return try await afterBody.code(&env, process)
+        return try await afterBody.run(&env, process)
     }
 
     /// Takes the first new message a clause matches: that clause and the
@@ -111,7 +111,7 @@ extension Interpreter {
                     shadowing: Bool = false) async throws -> Term? {
         guard let (index, scope) = try selectClause(clauses, values, env, process, shadowing: shadowing) else { return nil }
         env = scope
-        return try await clauses[index].body.code(&env, process)
+        return try await clauses[index].body.run(&env, process)
     }
 
     /// The first clause that matches, with the bindings its head makes.
@@ -147,7 +147,7 @@ extension Interpreter {
         let value = try compile(subject)
         let compiled = try clauses.map { try compileClause($0) }
         return .async { env, process in
-            let v = try await value.code(&env, process)
+            let v = try await value.run(&env, process)
             guard let result = try await self.runClauses(compiled, [v], &env, process) else {
                 throw ErlangException.error(.tuple([.atom(.caseClause), v]))
             }
@@ -162,7 +162,7 @@ extension Interpreter {
         }
         return .async { env, process in
             for clause in compiled where try self.guardSucceeds(clause.guards, env, process) {
-                return try await clause.body.code(&env, process)
+                return try await clause.body.run(&env, process)
             }
             throw ErlangException.error(.atom(.ifClause))
         }
@@ -186,7 +186,7 @@ extension Interpreter {
     private static func receiveTimeout(_ code: Compiled?, _ env: inout Bindings,
                                        _ process: ErlangProcess) async throws -> ErlangProcess.ReceiveTimeout {
         guard let code else { return .infinity }
-        switch try await code.code(&env, process) {
+        switch try await code.run(&env, process) {
         case .int(let ms) where ms >= 0: return .milliseconds(Int64(ms))
         case .atom(let a) where a == .infinity: return .infinity
         default: throw ErlangException.error(.atom("timeout_value"))
@@ -206,7 +206,7 @@ extension Interpreter {
             let result: Result<Term, Error>
             var scope = env
             do {
-                let value = try await bodyCode.code(&scope, process)
+                let value = try await bodyCode.run(&scope, process)
                 result = await self.runOfClauses(ofCompiled, value, &scope, process)
             } catch let exception as ErlangException {
                 let triple = Term.tuple([.atom(exception.classAtom), exception.reason, Interpreter.stacktrace(of: exception)])
@@ -224,7 +224,7 @@ extension Interpreter {
             if case .success = result { env = scope }
             if let afterCode {
                 var afterScope = env
-                _ = try await afterCode.code(&afterScope, process)
+                _ = try await afterCode.run(&afterScope, process)
             }
             return try result.get()
         }
@@ -289,7 +289,7 @@ extension Interpreter {
             var results: [Term] = []
             try await self.comprehend(compiled[...], env, process) { inner in
                 var scope = inner
-                results.append(try await body.code(&scope, process))
+                results.append(try await body.run(&scope, process))
             }
             return .list(results)
         }
@@ -302,7 +302,7 @@ extension Interpreter {
             var writer = BitWriter()
             try await self.comprehend(compiled[...], env, process) { inner in
                 var scope = inner
-                let piece = try await body.code(&scope, process)
+                let piece = try await body.run(&scope, process)
                 guard case .binary(let bits) = piece else { throw ErlangException.badarg }
                 writer.append(bits)
             }
@@ -322,7 +322,7 @@ extension Interpreter {
         var scope = env
         switch first {
         case .generator(let pattern, let names, let source):
-            let list = try await source.code(&scope, process)
+            let list = try await source.run(&scope, process)
             var base = scope
             for name in names where base[name] != nil { base.remove(name) }
             var current = list
@@ -335,7 +335,7 @@ extension Interpreter {
             }
             guard case .nil = current else { throw ErlangException.error(.tuple([.atom("bad_generator"), list])) }
         case .binaryGenerator(let segments, let source):
-            let value = try await source.code(&scope, process)
+            let value = try await source.run(&scope, process)
             guard case .binary(let bits) = value else {
                 throw ErlangException.error(.tuple([.atom("bad_generator"), value]))
             }
@@ -349,7 +349,7 @@ extension Interpreter {
         case .guardFilter(let condition):
             if try guardSucceeds([[condition]], scope, process) { try await comprehend(rest, scope, process, body) }
         case .filter(let code):
-            let value = try await code.code(&scope, process)
+            let value = try await code.run(&scope, process)
             guard let passes = value.boolValue else { throw ErlangException.error(.tuple([.atom("bad_filter"), value])) }
             if passes { try await comprehend(rest, scope, process, body) }
         }

@@ -37,12 +37,12 @@ public struct Interpreter: Sendable {
     /// that runs many times (a fun's clauses) is compiled once, when the
     /// expression that makes it is compiled.
     public func evalBody(_ body: [Expr], _ env: inout Bindings, _ process: ErlangProcess) async throws -> Term {
-        try await compileBody(body).code(&env, process)
+        try await compileBody(body).run(&env, process)
     }
 
     /// Evaluates one expression, updating `env` with the variables it binds.
     public func eval(_ e: Expr, _ env: inout Bindings, _ process: ErlangProcess) async throws -> Term {
-        try await compile(e).code(&env, process)
+        try await compile(e).run(&env, process)
     }
 
     /// The frame that stands for the evaluator itself (erl's stacktraces

@@ -19,12 +19,14 @@ import ErlangTerms
 /// with the frame `{Module, Function, Args, [{file, File}, {line, FirstClauseLine}]}`.
 ///
 /// Frames: each interpreted call level keeps the async frames of `call`,
-/// `run`, `execute` and the step it is in alive on the heap (in its task's
-/// allocator, which keeps its slabs for the task's life). So this is a
-/// class (a `Step` carries a reference, not a copy of the function), and
-/// each kind of tail step runs in its own small function: one `execute`
-/// holding every case's locals had a 2.4 KB frame, more than a whole
-/// allocator slab, on every call.
+/// `run` and `execute` alive on the heap (in its task's allocator, which
+/// keeps its slabs for the task's life). So this is a class (a `Step`
+/// carries a reference, not a copy of the function). `execute` runs tail
+/// position constructs (`case`, `if`, `begin`, `receive`) in a loop
+/// instead of nesting a frame per construct, and keeps its own frame
+/// small by choosing branches in synchronous helpers: an earlier
+/// `execute` holding every case's locals had a 2.4 KB frame, more than a
+/// whole allocator slab, on every call.
 final class ModuleFunction: FunBody, @unchecked Sendable {
     // @unchecked: every stored property is an immutable Sendable value.
     let definition: FunctionDefinition
@@ -122,36 +124,63 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
         throw exception
     }
 
+    /// Runs `body` to its value or to the local call in tail position it
+    /// ends with. `case`, `if`, `begin` and `receive` in tail position do
+    /// not nest: the branch they pick becomes the body this loop runs
+    /// next, so a server loop's `receive ... -> ..., loop(S) end` costs
+    /// this one frame (plus the wait), where an async frame per construct
+    /// cost an allocation and an executor check each. Choosing a branch is
+    /// synchronous, out of line, to keep this frame small.
     @inline(never)
-    private func execute(_ body: TailBody, _ env: inout Bindings, _ process: ErlangProcess) async throws -> Step {
-        for piece in body.prefix {
-            if let sync = piece.code.syncCode {
-                _ = try framedSync(sync, piece.line, &env, process)
-            } else {
-                _ = try await framed(piece, &env, process)
+    private func execute(_ first: TailBody, _ env: inout Bindings, _ process: ErlangProcess) async throws -> Step {
+        var body = first
+        while true {
+            for piece in body.prefix {
+                if let sync = piece.code.syncCode {
+                    _ = try framedSync(sync, piece.line, &env, process)
+                } else {
+                    _ = try await framed(piece, &env, process)
+                }
+            }
+            guard let last = body.last else { return .value(.ok) }
+            switch last {
+            case .value(let piece):
+                if let sync = piece.code.syncCode { return .value(try framedSync(sync, piece.line, &env, process)) }
+                return .value(try await framed(piece, &env, process))
+            case .localCall(let name, let key, let arguments, let line):
+                if let step = try localCallAtOnce(key, arguments, &env, process) { return step }
+                return try await localCall(name, key, arguments, line, &env, process)
+            case .caseOf(let subject, let branches, let line):
+                let value: Term
+                if let sync = subject.code.syncCode {
+                    value = try framedSync(sync, subject.line, &env, process)
+                } else {
+                    value = try await framed(subject, &env, process)
+                }
+                body = try caseBranch(branches, value, line, &env)
+            case .ifClauses(let branches, let line):
+                body = try ifBranch(branches, line, env)
+            case .block(let inner):
+                body = inner
+            case .receive(let branches, let timeout, let afterBody, let line):
+                body = try await receive(branches, timeout, afterBody, line, &env, process)
             }
         }
-        guard let last = body.last else { return .value(.ok) }
-        return try await execute(last, &env, process)
     }
 
-    @inline(never)
-    private func execute(_ code: TailCode, _ env: inout Bindings, _ process: ErlangProcess) async throws -> Step {
-        switch code {
-        case .value(let piece):
-            if let sync = piece.code.syncCode { return .value(try framedSync(sync, piece.line, &env, process)) }
-            return .value(try await framed(piece, &env, process))
-        case .localCall(let name, let key, let arguments, let line):
-            return try await localCall(name, key, arguments, line, &env, process)
-        case .caseOf(let subject, let branches, let line):
-            return try await caseOf(subject, branches, line, &env, process)
-        case .ifClauses(let branches, let line):
-            return try await ifClauses(branches, line, &env, process)
-        case .block(let body):
-            return try await execute(body, &env, process)
-        case .receive(let branches, let timeout, let afterBody, let line):
-            return try await receive(branches, timeout, afterBody, line, &env, process)
+    /// `f(Args)` in tail position to the module's own `f`, when no
+    /// argument can suspend: the next step, with no async frame; `nil`
+    /// when `localCall` must make the call.
+    private func localCallAtOnce(_ key: FunctionKey, _ arguments: [Framed], _ env: inout Bindings,
+                                 _ process: ErlangProcess) throws -> Step? {
+        guard let next = scope.function(key), arguments.allSatisfy(\.code.isSync) else { return nil }
+        var values: [Term] = []
+        values.reserveCapacity(arguments.count)
+        for a in arguments {
+            guard let sync = a.code.syncCode else { return nil }  // checked above: never taken
+            values.append(try framedSync(sync, a.line, &env, process))
         }
+        return .tailCall(next, values)
     }
 
     /// `f(Args)` in tail position: the module's own `f` is the next step.
@@ -169,35 +198,37 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
         }
     }
 
-    /// `case` in tail position.
+    /// The body of the `case` branch `value` selects, its bindings made in
+    /// `env`; `case_clause` when none matches.
     @inline(never)
-    private func caseOf(_ subject: Framed, _ branches: [TailBranch], _ line: Int,
-                        _ env: inout Bindings, _ process: ErlangProcess) async throws -> Step {
-        let value = try await framed(subject, &env, process)
+    private func caseBranch(_ branches: [TailBranch], _ value: Term, _ line: Int,
+                            _ env: inout Bindings) throws -> TailBody {
         for branch in branches {
             var scope = env
             guard try interpreter.bind(branch.pattern, value, &scope),
                   try interpreter.guardSucceeds(branch.clause.guards, scope) else { continue }
             env = scope
-            return try await execute(branch.body, &env, process)
+            return branch.body
         }
         throw framedError(.tuple([.atom(.caseClause), value]), line: line)
     }
 
-    /// `if` in tail position.
+    /// The body of the first `if` branch whose guard holds; `if_clause`
+    /// when none does.
     @inline(never)
-    private func ifClauses(_ branches: [TailBranch], _ line: Int,
-                           _ env: inout Bindings, _ process: ErlangProcess) async throws -> Step {
+    private func ifBranch(_ branches: [TailBranch], _ line: Int, _ env: Bindings) throws -> TailBody {
         for branch in branches where try interpreter.guardSucceeds(branch.clause.guards, env) {
-            return try await execute(branch.body, &env, process)
+            return branch.body
         }
         throw framedError(.atom(.ifClause), line: line)
     }
 
-    /// `receive` in tail position; mirrors the interpreter's receive.
+    /// `receive` in tail position, mirroring the interpreter's receive:
+    /// waits for a message a branch matches and returns that branch's
+    /// body with its bindings made in `env` (the after body on timeout).
     @inline(never)
     private func receive(_ branches: [TailBranch], _ timeoutCode: Framed?, _ afterBody: TailBody, _ line: Int,
-                         _ env: inout Bindings, _ process: ErlangProcess) async throws -> Step {
+                         _ env: inout Bindings, _ process: ErlangProcess) async throws -> TailBody {
         var timeout = ErlangProcess.ReceiveTimeout.infinity
         if let timeoutCode {
             switch try await framed(timeoutCode, &env, process) {
@@ -218,11 +249,9 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
             }
             return nil
         }
-        if let (body, scope) = picked {
-            env = scope
-            return try await execute(body, &env, process)
-        }
-        return try await execute(afterBody, &env, process)
+        guard let (body, scope) = picked else { return afterBody }
+        env = scope
+        return body
     }
 
     /// Runs `piece`, adding this function's frame to an exception it raises.
