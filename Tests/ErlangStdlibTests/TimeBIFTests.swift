@@ -23,20 +23,7 @@ struct TimeHarness {
 
     /// Calls `module:function(args...)` in a new process.
     func call(_ module: String, _ function: String, _ args: [Term] = []) async -> Result<Term, ErlangException> {
-        let runtime = self.runtime
-        return await withTSanAwareCheckedContinuation { continuation in
-            runtime.spawn { process in
-                do {
-                    let value = try await process.apply(module: Atom(module), function: Atom(function), args)
-                    continuation.resume(returning: .success(value))
-                } catch let exception as ErlangException {
-                    continuation.resume(returning: .failure(exception))
-                } catch {
-                    continuation.resume(returning: .failure(
-                        ErlangException(.error, .tuple([.atom("swift_error"), .string("\(error)")]))))
-                }
-            }
-        }
+        await StdlibHarness.call(module, function, args, in: runtime)
     }
 
     /// The value of `module:function(args...)`; records an issue (and gives

@@ -39,6 +39,12 @@ enum StdlibHarness {
 
     /// Calls `module:function(args...)` in a new process and returns what happened.
     static func call(_ module: String, _ function: String, _ args: [Term]) async -> Result<Term, ErlangException> {
+        await call(module, function, args, in: runtime)
+    }
+
+    /// Calls `module:function(args...)` in a new process of `runtime`.
+    static func call(_ module: String, _ function: String, _ args: [Term],
+                     in runtime: Runtime) async -> Result<Term, ErlangException> {
         await withTSanAwareCheckedContinuation { continuation in
             runtime.spawn { process in
                 do {
