@@ -89,10 +89,9 @@ final class CompiledFun: FunBody, @unchecked Sendable {
     override func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
         // Only the clause's code and its bindings live across the body:
         // a spawned fun waits in this frame for as long as the process idles.
+        // A body that cannot suspend (`fun(X) -> X * 2 end`) runs here,
+        // synchronously (`Compiled.run`).
         var (body, scope) = try enter(process, args)
-        // A body that cannot suspend (`fun(X) -> X * 2 end`) runs here:
-        // through its async wrapper it cost two more async frames a call.
-        if let sync = body.syncCode { return try sync(&scope, process) }
         return try await body.run(&scope, process)
     }
 

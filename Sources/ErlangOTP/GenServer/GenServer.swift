@@ -37,7 +37,7 @@ public enum GenServer {
     /// `gen_server:cast/2`.
     public static func cast(_ dest: Term, _ request: Term, from process: ErlangProcess) async {
         if castAtOnce(dest, request, from: process) { return }
-        await ServerRef.sendQuietly(.tuple([.atom(OTPAtom.genCast), request]), to: dest, from: process)
+        await castResolving(dest, request, from: process)
     }
 
     /// `cast` without suspending, for a pid or a locally registered name
@@ -49,6 +49,14 @@ public enum GenServer {
         guard let pid = ServerRef.resolveAtOnce(dest, in: process) else { return false }
         process.runtime.send(.tuple([.atom(OTPAtom.genCast), request]), to: pid)
         return true
+    }
+
+    /// The rest of `cast` when `castAtOnce` could not send: resolves
+    /// `dest` (which may call a `via` module) and sends, or drops the
+    /// message when nothing has the name, as `gen_server:cast/2` does.
+    public static func castResolving(_ dest: Term, _ request: Term, from process: ErlangProcess) async {
+        guard let pid = await ServerRef.resolve(dest, in: process) else { return }
+        process.runtime.send(.tuple([.atom(OTPAtom.genCast), request]), to: pid)
     }
 
     /// Casts `request` to the server registered locally as `name`.

@@ -111,14 +111,4 @@ public enum ServerRef {
         case .int, .bigInt, .float, .tuple, .nil, .cons, .map, .binary, .ref, .fun: return nil
         }
     }
-
-    /// Sends `message` to `dest` the way `gen_server:cast/2` does: never
-    /// fails, drops the message when nothing has the name.
-    public static func sendQuietly(_ message: Term, to dest: Term, from process: ErlangProcess) async {
-        if let p = resolveAtOnce(dest, in: process) {
-            process.runtime.send(message, to: p)
-        } else if let p = await resolve(dest, in: process) {
-            process.runtime.send(message, to: p)
-        }
-    }
 }

@@ -27,7 +27,7 @@ enum GenServerModule {
         bif("call", 2, { p, a in try await GenServer.call(a[0], a[1], from: p) }),
         bif("call", 3, { p, a in try await GenServer.call(a[0], a[1], timeout: a[2], from: p) }),
         bif("cast", 2, { p, a in
-            if !GenServer.castAtOnce(a[0], a[1], from: p) { await GenServer.cast(a[0], a[1], from: p) }
+            if !GenServer.castAtOnce(a[0], a[1], from: p) { await GenServer.castResolving(a[0], a[1], from: p) }
             return .ok
         }),
         bif("reply", 2, { p, a in
