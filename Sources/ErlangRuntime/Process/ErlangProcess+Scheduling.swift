@@ -19,7 +19,7 @@ extension ErlangProcess {
         finishedSliceReductions.add(ErlangProcess.reductionBudget - reductionsLeft, ordering: .relaxed)
         reductionsLeft = ErlangProcess.reductionBudget
         try checkExitSignal()
-        await Task.yield()
+        if await !ProcessScheduler.yieldOnCurrentWorker() { await Task.yield() }
         try checkExitSignal()
     }
 

@@ -42,10 +42,14 @@ extension ProcessScheduler {
 
 /// A job waiting in a worker's queue, and how it must run: a job the
 /// runtime meant for the global executor runs on the generic executor; a
-/// job of a task that prefers this scheduler runs on it as task executor.
-struct QueuedJob {
-    let job: UnownedJob
-    let isGlobal: Bool
+/// job of a task that prefers this scheduler runs on it as task executor;
+/// a yielded process is resumed (its task then queues its own job).
+enum QueuedJob {
+    case job(UnownedJob, isGlobal: Bool)
+    case resume(UnsafeContinuation<Void, Never>)
+
+    /// A job for `job`, run as `isGlobal` says.
+    init(job: UnownedJob, isGlobal: Bool) { self = .job(job, isGlobal: isGlobal) }
 
     /// The generic executor (the runtime's "no particular executor"): an
     /// `UnownedSerialExecutor` whose two words are zero.
@@ -53,10 +57,10 @@ struct QueuedJob {
 
     /// Runs the job on this thread until it suspends or ends.
     func run(on taskExecutor: UnownedTaskExecutor) {
-        if isGlobal {
-            job.runSynchronously(on: QueuedJob.generic)
-        } else {
-            job.runSynchronously(on: taskExecutor)
+        switch self {
+        case .job(let job, isGlobal: true): job.runSynchronously(on: QueuedJob.generic)
+        case .job(let job, isGlobal: false): job.runSynchronously(on: taskExecutor)
+        case .resume(let continuation): continuation.resume()
         }
     }
 }

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import DequeModule
+import ErlangTerms
 import Synchronization
 
 /// The executor every process's task runs on: one worker thread per core,
@@ -73,6 +74,23 @@ public final class ProcessScheduler: TaskExecutor, @unchecked Sendable {
         _ = target.push(job)
         atomicMemoryFence(ordering: .sequentiallyConsistent)
         if !wake(target), sleepers.load(ordering: .sequentiallyConsistent) > 0 { wakeOne() }
+    }
+
+    /// Suspends the calling task until the jobs now waiting on the calling
+    /// worker's queue have had their turn; `false` (without suspending)
+    /// when not called from one of this scheduler's workers.
+    ///
+    /// Why not `Task.yield()`: on a task without an executor preference it
+    /// hands the task to the runtime's default executor (Dispatch's pool),
+    /// bypassing the global-executor hook, so every yield left this
+    /// scheduler for another thread and woke a worker with a system call
+    /// to come back.
+    static func yieldOnCurrentWorker() async -> Bool {
+        guard let worker = Worker.current, let scheduler = worker.scheduler else { return false }
+        await withTSanAwareContinuation { continuation in
+            scheduler.enqueue(.resume(continuation))
+        }
+        return true
     }
 
     /// Wakes `worker` if it sleeps; `false` if it was awake.
