@@ -30,7 +30,7 @@ public enum Stdlib {
             NativeModule("proplists", functions: ProplistsModule.functions),
             NativeModule("math", functions: MathModule.functions),
             NativeModule("os", functions: OSModule.functions),
-            NativeModule("io", functions: IOModule.functions),
+            NativeModule("io", functions: IOModule.functions + IOModule.optionFunctions),
             NativeModule("io_lib", functions: IOLibModule.functions),
             NativeModule("timer", functions: TimerModule.functions),
             NativeModule("gen_server", functions: GenServerModule.functions),

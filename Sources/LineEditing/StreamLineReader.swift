@@ -12,7 +12,8 @@ import Synchronization
 ///
 /// Input is read in 64 KiB blocks and split at `\n`; a `\r` before the `\n`
 /// (or at the very end) is dropped, and a last line without a newline is
-/// still returned. Bytes that are not UTF-8 become U+FFFD. Before each
+/// still returned. A line's bytes become text through `decode` (UTF-8 by
+/// default, where bytes that are not UTF-8 become U+FFFD). Before each
 /// `read(2)` (which may block) the reader calls `beforeReading`, so that
 /// buffered output, the prompt included, is out while it waits.
 public final class StreamLineReader: LineReader {
@@ -27,6 +28,7 @@ public final class StreamLineReader: LineReader {
     private let closeWhenDone: Bool
     private let writePrompt: @Sendable (String) -> Void
     private let beforeReading: @Sendable () -> Void
+    private let decode: @Sendable (ArraySlice<UInt8>) -> String
     private let state = Mutex(State())
     private static let blockSize = 65_536
 
@@ -37,27 +39,32 @@ public final class StreamLineReader: LineReader {
 
     /// A reader over `descriptor`; `writePrompt` shows each prompt
     /// (standard output by default); `beforeReading` runs before each
-    /// read from the descriptor. The descriptor is not closed.
+    /// read from the descriptor; `decode` turns a line's bytes into text.
+    /// The descriptor is not closed.
     public init(descriptor: Int32,
                 writePrompt: @escaping @Sendable (String) -> Void = StreamLineReader.writeToStandardOutput,
-                beforeReading: @escaping @Sendable () -> Void = {}) {
+                beforeReading: @escaping @Sendable () -> Void = {},
+                decode: @escaping @Sendable (ArraySlice<UInt8>) -> String = StreamLineReader.decodeUTF8) {
         self.descriptor = descriptor
         self.closeWhenDone = false
         self.writePrompt = writePrompt
         self.beforeReading = beforeReading
+        self.decode = decode
     }
 
     /// A reader over the file at `path` (a script of shell input), closed
     /// when the reader goes away.
     public init(path: String,
                 writePrompt: @escaping @Sendable (String) -> Void = StreamLineReader.writeToStandardOutput,
-                beforeReading: @escaping @Sendable () -> Void = {}) throws(LineEditingError) {
+                beforeReading: @escaping @Sendable () -> Void = {},
+                decode: @escaping @Sendable (ArraySlice<UInt8>) -> String = StreamLineReader.decodeUTF8) throws(LineEditingError) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .cannotOpen(path: path, errno: errno) }
         self.descriptor = fd
         self.closeWhenDone = true
         self.writePrompt = writePrompt
         self.beforeReading = beforeReading
+        self.decode = decode
     }
 
     deinit {
@@ -94,13 +101,13 @@ public final class StreamLineReader: LineReader {
         var searchFrom = s.start
         while true {
             if let newline = s.buffer[searchFrom...].firstIndex(of: UInt8(ascii: "\n")) {
-                let line = Self.decode(s.buffer[s.start..<newline])
+                let line = decodeLine(s.buffer[s.start..<newline])
                 s.start = newline + 1
                 return line
             }
             if s.atEnd {
                 guard s.start < s.buffer.count else { return nil }
-                let line = Self.decode(s.buffer[s.start...])
+                let line = decodeLine(s.buffer[s.start...])
                 s.start = s.buffer.count
                 return line
             }
@@ -132,11 +139,14 @@ public final class StreamLineReader: LineReader {
     }
 
     /// The text of one line, without a trailing `\r`.
-    private static func decode(_ bytes: ArraySlice<UInt8>) -> String {
+    private func decodeLine(_ bytes: ArraySlice<UInt8>) -> String {
         var line = bytes
         if line.last == UInt8(ascii: "\r") { line.removeLast() }
-        return String(decoding: line, as: UTF8.self)
+        return decode(line)
     }
+
+    /// UTF-8 text of `bytes`; bytes that are not UTF-8 become U+FFFD.
+    public static let decodeUTF8: @Sendable (ArraySlice<UInt8>) -> String = { String(decoding: $0, as: UTF8.self) }
 
     /// Writes `text` to standard output unbuffered, like the runtime's
     /// `StandardOutput`, so prompts and results keep their order.

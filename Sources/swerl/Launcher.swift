@@ -22,7 +22,16 @@ struct Launcher {
     /// Runs swerl; returns the process exit status.
     func run() async -> Int32 {
         // A terminal gets every write at once; a pipe or a file gets blocks.
-        let output: any OutputSink = isatty(1) != 0 ? StandardOutput() : BufferedOutput.standardOutput
+        // Standard I/O is latin1, as erl's is, unless the shell edits lines
+        // on a terminal (io:setopts/1 may change it later).
+        let encoding = isInteractive ? IOEncoding.unicode : .latin1
+        let output: any OutputSink
+        if isatty(1) != 0 {
+            output = StandardOutput(encoding: IOEncodingSetting(encoding))
+        } else {
+            BufferedOutput.standardOutput.encoding?.set(encoding)
+            output = BufferedOutput.standardOutput
+        }
         let runtime = Runtime(clock: SystemClock(), output: output)
         Stdlib.install(in: runtime, codePath: options.codePath)
         let shell = Shell(runtime: runtime, options: ShellOptions(codePath: options.codePath))
@@ -50,19 +59,27 @@ struct Launcher {
     private func makeReader(shell: Shell, output: any OutputSink) -> (any LineReader)? {
         let writePrompt: @Sendable (String) -> Void = { output.write($0) }
         let flush: @Sendable () -> Void = { output.flush() }
+        let setting = output.encoding
+        let decode: @Sendable (ArraySlice<UInt8>) -> String = { (setting?.value ?? .unicode).decode($0) }
         if let path = options.scriptPath {
             do {
-                return try StreamLineReader(path: path, writePrompt: writePrompt, beforeReading: flush)
+                return try StreamLineReader(path: path, writePrompt: writePrompt, beforeReading: flush, decode: decode)
             } catch {
                 output.flush()
                 Console.writeError("swerl: cannot read \(path): \(Self.describe(error))\n")
                 return nil
             }
         }
-        if isatty(0) != 0 && isatty(1) != 0 {
+        if isInteractive {
             return EditLineReader(completer: { shell.complete($0) })
         }
-        return StreamLineReader(descriptor: 0, writePrompt: writePrompt, beforeReading: flush)
+        return StreamLineReader(descriptor: 0, writePrompt: writePrompt, beforeReading: flush, decode: decode)
+    }
+
+    /// Whether the shell edits lines on a terminal (no script file, and
+    /// standard input and output are both terminals).
+    private var isInteractive: Bool {
+        options.scriptPath == nil && isatty(0) != 0 && isatty(1) != 0
     }
 
     private static func describe(_ error: LineEditingError) -> String {

@@ -53,6 +53,10 @@ public final class BufferedOutput: OutputSink, @unchecked Sendable {
     private let state: Lock<State>
     private let semaphore: UnsafeMutablePointer<sem_t>
     private let descriptor: Int32
+    private let setting = IOEncodingSetting(.unicode)
+
+    /// How text becomes bytes (UTF-8 until set otherwise).
+    public var encoding: IOEncodingSetting? { setting }
 
     /// Buffered output to `descriptor` (not closed, not flushed at exit).
     public init(descriptor: Int32) {
@@ -67,8 +71,9 @@ public final class BufferedOutput: OutputSink, @unchecked Sendable {
 
     /// Appends `text` to the buffer.
     public func write(_ text: String) {
+        let encoding = setting.value
         let notify = state.withLock { s -> Bool in
-            s.bytes.append(contentsOf: text.utf8)
+            encoding.encode(text, into: &s.bytes)
             if s.bytes.count >= Self.capacity {
                 Self.writeOut(&s.bytes, to: descriptor)
                 return false

@@ -15,22 +15,35 @@ public protocol OutputSink: Sendable {
     /// Hands everything written so far to the device, for a sink that
     /// buffers (before the shell blocks reading its input, and at exit).
     func flush()
+
+    /// How the sink turns text into bytes (`io:getopts/0`, `io:setopts/1`);
+    /// `nil` for a sink that keeps text as text.
+    var encoding: IOEncodingSetting? { get }
 }
 
 extension OutputSink {
     /// Nothing to do: the sink does not buffer.
     public func flush() {}
+
+    /// No byte encoding: the sink keeps text.
+    public var encoding: IOEncodingSetting? { nil }
 }
 
 /// Writes to the process's standard output, unbuffered so that output from
 /// several processes and the prompt interleave in the order they were made.
 public struct StandardOutput: OutputSink {
-    /// Standard output.
-    public init() {}
+    /// How text becomes bytes.
+    public let encoding: IOEncodingSetting?
+
+    /// Standard output, in `encoding` (UTF-8 unless told otherwise).
+    public init(encoding: IOEncodingSetting = IOEncodingSetting(.unicode)) {
+        self.encoding = encoding
+    }
 
     /// Writes `text` to file descriptor 1.
     public func write(_ text: String) {
-        var bytes = Array(text.utf8)
+        var bytes: [UInt8] = []
+        (encoding?.value ?? .unicode).encode(text, into: &bytes)
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeMutableBytes { raw in

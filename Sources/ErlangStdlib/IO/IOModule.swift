@@ -48,11 +48,11 @@ enum IOModule {
     /// `{error, enotsup}`: piped output has no terminal size.
     static let notSupported = Term.tuple([.atom("error"), .atom("enotsup")])
 
-    /// Writes `text` to `device` and answers `ok`. The devices are in
-    /// latin1 mode, as erl's standard_io is when output is not a terminal:
-    /// a character above 255 is written as `\x{3E8}`.
+    /// Writes `text` to `device` and answers `ok`. In latin1 mode (erl's
+    /// standard_io when it reads a pipe) a character above 255 is written
+    /// as `\x{3E8}`.
     static func write(_ process: ErlangProcess, _ device: Term, _ text: String) throws -> Term {
-        guard text.unicodeScalars.contains(where: { $0.value > 255 }) else {
+        guard encoding(process) == .latin1, text.unicodeScalars.contains(where: { $0.value > 255 }) else {
             process.runtime.output.write(text)
             return .ok
         }
