@@ -11,12 +11,15 @@ final class CompiledClause: Sendable {
     let body: Compiled
     /// The variables of the head, hidden from outer bindings in fun heads.
     let headVariables: [Variable]
+    /// The clause as written (`b()` shows a fun's source).
+    let source: Clause
 
-    init(patterns: [Pattern], guards: [[Expr]], body: Compiled, headVariables: [Variable]) {
+    init(patterns: [Pattern], guards: [[Expr]], body: Compiled, headVariables: [Variable], source: Clause) {
         self.patterns = patterns
         self.guards = guards
         self.body = body
         self.headVariables = headVariables
+        self.source = source
     }
 }
 
@@ -101,7 +104,7 @@ extension Interpreter {
         var names: [Variable] = []
         for p in clause.patterns { Interpreter.forEachVariable(p) { names.append(Variable($0)) } }
         return CompiledClause(patterns: clause.patterns.map(Pattern.init), guards: clause.guards, body: try compileBody(clause.body),
-                              headVariables: names)
+                              headVariables: names, source: clause)
     }
 
     /// Runs the first clause whose patterns match `values` and whose guard

@@ -19,6 +19,12 @@ enum ShellCommands {
             var out = ""
             for variable in env.sortedNames {
                 guard let value = env[variable] else { continue }
+                if case .fun(let fun) = value, let source = FunSource.expression(of: fun) {
+                    // A fun made by the shell shows its source, laid out as h() does.
+                    let origin = SourceLocation(line: 1, column: 1)
+                    out += ExprLayout.text([.match(.variable(variable, origin), source, origin)], column: 0) + "\n"
+                    continue
+                }
                 out += "\(variable) = " + evaluator.printer.print(value, column: variable.count + 4,
                                                                   records: evaluator.recordFields) + "\n"
             }

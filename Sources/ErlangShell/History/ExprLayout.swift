@@ -9,6 +9,11 @@ import ErlangSyntax
 enum ExprLayout {
     /// The command's expressions, the first starting at `column` (0-based).
     static func text(_ exprs: [Expr], column: Int) -> String {
+        // erl_pp: when one of them takes several lines, each expression
+        // gets lines of its own, all starting at `column`.
+        if exprs.count > 1, exprs.contains(where: isMultiline) {
+            return exprs.map { lay($0, column: column) }.joined(separator: "," + pad(column))
+        }
         var out = ""
         for (i, e) in exprs.enumerated() {
             if i > 0 { out += ", " }
@@ -31,8 +36,13 @@ enum ExprLayout {
     static func lay(_ e: Expr, column c: Int) -> String {
         switch e {
         case .match(let l, let r, _):
-            let left = lay(l, column: c) + " = "
-            return left + lay(r, column: endColumn(c, left))
+            // erl_pp: a right side that takes several lines starts on the
+            // next line, four in, unless `Left =` is narrower than that.
+            let left = lay(l, column: c) + " ="
+            if isMultiline(r), endColumn(c, left) - c + 1 > 4 {
+                return left + pad(c + 4) + lay(r, column: c + 4)
+            }
+            return left + " " + lay(r, column: endColumn(c, left) + 1)
         case .binaryOp(let op, _, _, _) where op == "andalso" || op == "orelse":
             return chain(e, op: op).map { lay($0, column: c) }.joined(separator: pad(c) + op + pad(c))
         case .binaryOp(let op, let l, let r, _) where isMultiline(l) || isMultiline(r):
@@ -74,7 +84,8 @@ enum ExprLayout {
         case .fun(let name, let clauses) where !clauses.isEmpty:
             var out = "fun"
             if let name { out += " " + name }
-            let clauseColumn = c + out.count
+            // A named fun's later clauses start under its name.
+            let clauseColumn = c + (name == nil ? out.count : 4)
             for (i, clause) in clauses.enumerated() {
                 if i > 0 { out += ";" + pad(clauseColumn) + (name ?? "") }
                 out += "(" + clause.patterns.map { ExprPrinter.text($0) }.joined(separator: ", ") + ")"

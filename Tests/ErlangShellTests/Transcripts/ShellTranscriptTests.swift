@@ -51,6 +51,128 @@ io_lib:format("~b|~e|~g|~x|~#|~+|~c", [10, 1.5, 2.0, 255, "0x", 16, 255, 36, 36,
                                 [10,1.5,2.0,255,"0x",16,255,36,36,97])
 3> *** Terminating erlang (nonode@nohost)
 """#),
+        Transcript(name: "bindings_show_fun_source", input: #"""
+Double = fun(X) -> X * 2 end.
+Sign = fun(X) when X > 0 -> pos; (0) -> zero; (_) -> neg end.
+Fact = fun Fact(0) -> 1; Fact(K) -> K * Fact(K - 1) end.
+F = fun lists:reverse/1.
+M = fun(A, B) -> Y = A + B, {Y, [A, B], "str", #{a => 1}} end.
+N = 5, Add = fun(X) -> X + N end.
+R = fun() -> receive X -> X after 100 -> timeout end end.
+C = fun(X) -> case X of 1 -> a; _ -> b end end.
+b().
+h().
+"""#, expected: #"""
+1> #Fun<erl_eval.42.3316493>
+2> #Fun<erl_eval.42.3316493>
+3> #Fun<erl_eval.19.3316493>
+4> fun lists:reverse/1
+5> #Fun<erl_eval.41.3316493>
+6> #Fun<erl_eval.42.3316493>
+7> #Fun<erl_eval.43.3316493>
+8> #Fun<erl_eval.42.3316493>
+9> Add =
+    fun(X) ->
+           X + N
+    end
+C = fun(X) ->
+           case X of
+               1 ->
+                   a;
+               _ ->
+                   b
+           end
+    end
+Double =
+    fun(X) ->
+           X * 2
+    end
+F = fun lists:reverse/1
+Fact =
+    fun Fact(0) ->
+            1;
+        Fact(K) ->
+            K * Fact(K - 1)
+    end
+M = fun(A, B) ->
+           Y = A + B,
+           {Y, [A, B], "str", #{a => 1}}
+    end
+N = 5
+R = fun() ->
+           receive
+               X ->
+                   X
+           after
+               100 -> timeout
+           end
+    end
+Sign =
+    fun(X) when X > 0 ->
+           pos;
+       (0) ->
+           zero;
+       (_) ->
+           neg
+    end
+ok
+10> 1: Double =
+       fun(X) ->
+              X * 2
+       end
+-> #Fun<erl_eval.42.3316493>
+2: Sign =
+       fun(X) when X > 0 ->
+              pos;
+          (0) ->
+              zero;
+          (_) ->
+              neg
+       end
+-> #Fun<erl_eval.42.3316493>
+3: Fact =
+       fun Fact(0) ->
+               1;
+           Fact(K) ->
+               K * Fact(K - 1)
+       end
+-> #Fun<erl_eval.19.3316493>
+4: F = fun lists:reverse/1
+-> fun lists:reverse/1
+5: M = fun(A, B) ->
+              Y = A + B,
+              {Y, [A, B], "str", #{a => 1}}
+       end
+-> #Fun<erl_eval.41.3316493>
+6: N = 5,
+   Add =
+       fun(X) ->
+              X + N
+       end
+-> #Fun<erl_eval.42.3316493>
+7: R = fun() ->
+              receive
+                  X ->
+                      X
+              after
+                  100 -> timeout
+              end
+       end
+-> #Fun<erl_eval.43.3316493>
+8: C = fun(X) ->
+              case X of
+                  1 ->
+                      a;
+                  _ ->
+                      b
+              end
+       end
+-> #Fun<erl_eval.42.3316493>
+9: b()
+-> ok
+ok
+11> *** Terminating erlang (nonode@nohost)
+"""#),
         Transcript(name: "history_layout", input: #"""
 X = 2.
 case X of 1 -> a; _ -> {b, c} end.
