@@ -35,6 +35,7 @@ public enum Stdlib {
             NativeModule("timer", functions: TimerModule.functions),
             NativeModule("gen_server", functions: GenServerModule.functions),
             NativeModule("sys", functions: SysModule.functions),
+            NativeModule("supervisor", functions: SupervisorModule.functions),
             NativeModule("proc_lib", functions: ProcLibModule.functions),
             NativeModule("global", functions: GlobalModule.functions),
             NativeModule("error_logger", functions: ErrorLoggerModule.functions),
