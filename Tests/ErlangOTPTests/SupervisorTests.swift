@@ -115,10 +115,10 @@ import Testing
             let first = try await Self.childPid(p, "a")
             guard let first, let sup else { return (Term.nil, Term.nil, Term.nil) }
             let mref = p.monitor(sup)
-            try p.sendExitSignal(to: first, reason: atom("boom"))
+            try await Self.kill(p, first, "boom")
             _ = try await p.call("supervisor", "count_children", atom("sup"))
             guard let second = try await Self.childPid(p, "a") else { return (Term.pid(first), Term.nil, Term.nil) }
-            try p.sendExitSignal(to: second, reason: atom("boom"))
+            try await Self.kill(p, second, "boom")
             let down = try await p.receive { m -> Term? in
                 guard case .tuple(let e) = m, e.count == 5, e[1] == .ref(mref) else { return nil }
                 return e[4]
@@ -155,7 +155,7 @@ import Testing
                                                specs: [Self.counterSpec("a")])
             for _ in 0..<3 {
                 guard let child = try await Self.childPid(p, "a") else { return false }
-                try p.sendExitSignal(to: child, reason: atom("boom"))
+                try await Self.kill(p, child, "boom")
                 _ = try await p.call("supervisor", "count_children", atom("sup"))
                 _ = try await p.receive(timeout: .milliseconds(5000)) { _ -> Term? in nil }
             }
@@ -176,7 +176,7 @@ import Testing
                                                specs: ["a", "b", "c"].map { Self.counterSpec($0) })
             let before = try await Self.childPids(p, ["a", "b", "c"])
             guard let b = before[1] else { return [String]() }
-            try p.sendExitSignal(to: b, reason: atom("boom"))
+            try await Self.kill(p, b, "boom")
             _ = try await p.call("supervisor", "count_children", atom("sup"))
             let after = try await Self.childPids(p, ["a", "b", "c"])
             return zip(["a", "b", "c"], zip(before, after)).filter { $0.1.0 != $0.1.1 }.map(\.0)
@@ -226,6 +226,51 @@ import Testing
                             .ok, notFound, .ok, .ok, notFound, tuple(atom("error"), atom("missing_start")),
                             tuple(atom("error"), tuple(atom("invalid_child_spec"), atom("foo")))])
         #expect(h.output.text == "")
+    }
+
+    @Test func simpleOneForOneStartsChildrenWithExtraArguments() async throws {
+        let h = OTPHarness()
+        let template = Term.map(ErlangMap().updating(atom("id"), to: atom("w"))
+            .updating(atom("start"), to: tuple(atom("gen_server"), atom("start_link"), list(atom("tc")))))
+        let (answers, children, restarted) = try await h.runtime.run { p in
+            _ = try await Self.startSupervisor(p, "sup", flags: Self.flags("simple_one_for_one", intensity: 5),
+                                               specs: [template])
+            let sup = atom("sup")
+            let first = try await p.call("supervisor", "start_child", sup, list(.int(7), .nil))
+            let second = try await p.call("supervisor", "start_child", sup, list(.int(8), .nil))
+            guard case .pid(let a)? = first.tupleElements?[1], case .pid(let b)? = second.tupleElements?[1] else {
+                return ([Term](), Term.nil, Term.nil)
+            }
+            let answers = [
+                try await p.call("gen_server", "call", .pid(b), atom("value")),
+                try await p.call("supervisor", "terminate_child", sup, atom("w")),
+                try await p.call("supervisor", "terminate_child", sup, .pid(a)),
+                try await p.call("supervisor", "count_children", sup),
+            ]
+            try await Self.kill(p, b, "boom")
+            let children = try await p.call("supervisor", "which_children", sup)
+            guard case .pid(let c)? = children.listElements?.first?.tupleElements?[1] else { return (answers, children, Term.nil) }
+            return (answers, children, try await p.call("gen_server", "call", .pid(c), atom("value")))
+        }
+        #expect(answers == [.int(8), tuple(atom("error"), atom("simple_one_for_one")), .ok,
+                            list(tuple(atom("specs"), .int(1)), tuple(atom("active"), .int(1)),
+                                 tuple(atom("supervisors"), .int(0)), tuple(atom("workers"), .int(1)))])
+        #expect(children.listElements?.count == 1)
+        #expect(restarted == .int(8))
+        #expect(h.output.text.contains("    offender: [{pid,"))
+        #expect(h.output.text.contains("{mfargs,{gen_server,start_link,[tc,8,[]]}},"))
+    }
+
+    /// Sends `exit(pid, reason)` and waits for the process's `'DOWN'`:
+    /// its `'EXIT'` is then already in the supervisor's mailbox, ahead of
+    /// the test's next call.
+    static func kill(_ p: ErlangProcess, _ pid: Pid, _ reason: String) async throws {
+        let ref = p.monitor(pid)
+        try p.sendExitSignal(to: pid, reason: atom(reason))
+        _ = try await p.receive { m -> Term? in
+            guard case .tuple(let e) = m, e.count == 5, e[1] == .ref(ref) else { return nil }
+            return e[4]
+        }
     }
 
     /// The pid of child `id` of `sup`, from `which_children/1`.

@@ -15,6 +15,10 @@ extension SupervisorServer {
     /// restart intensity is exceeded and the supervisor must stop.
     static func childExited(_ pid: Pid, reason: Term, _ state: inout SupervisorState,
                             in process: ErlangProcess) async throws -> Bool {
+        if state.flags.strategy == .simpleOneForOne {
+            guard let index = state.dynamics.firstIndex(where: { $0.pid == pid }) else { return true }
+            return try await dynamicExited(index, reason: reason, &state, in: process)
+        }
         guard let index = state.index(of: pid) else { return true }
         let child = state.children[index]
         switch child.spec.restart {

@@ -36,6 +36,9 @@ struct SupervisorServer: GenServerCallbacks {
         case .success(let f): flags = f
         case .failure(let error): return .stop(.tuple([.atom(Atom("supervisor_data")), error.reason]))
         }
+        if flags.strategy == .simpleOneForOne, spec[1].listElements?.count != 1 {
+            return .stop(.tuple([.atom(Atom("bad_start_spec")), spec[1]]))
+        }
         let specs: [ChildSpec]
         switch ChildSpec.parseAll(spec[1]) {
         case .success(let s): specs = s
@@ -43,6 +46,7 @@ struct SupervisorServer: GenServerCallbacks {
         }
         var state = SupervisorState(name: name, flags: flags, children: specs.map { SupervisedChild(spec: $0) },
                                     restarts: [], module: module, args: e[2])
+        if flags.strategy == .simpleOneForOne { return .ok(state.term) }
         if let failure = try await Self.startAll(Array(state.children.indices), &state, in: process) {
             try await Self.stopAll(Array(state.children.indices), &state, in: process)
             return .stop(.tuple([.atom(OTPAtom.shutdown),
@@ -55,7 +59,9 @@ struct SupervisorServer: GenServerCallbacks {
     /// `handle_call/3`: the `supervisor:*` API.
     func handleCall(_ request: Term, from: Term, state: Term, process: ErlangProcess) async throws -> GenServerCallResult {
         guard var sup = SupervisorState(state) else { return .reply(.tuple([.atom(.error), .atom(.badarg)]), state) }
-        let reply = try await Self.answer(request, &sup, in: process)
+        let reply = sup.flags.strategy == .simpleOneForOne
+            ? try await Self.answerSimple(request, &sup, in: process)
+            : try await Self.answer(request, &sup, in: process)
         return .reply(reply, sup.term)
     }
 
@@ -76,6 +82,11 @@ struct SupervisorServer: GenServerCallbacks {
     /// `terminate/2`: stops every child, last started first.
     func terminate(reason: Term, state: Term, process: ErlangProcess) async throws {
         guard var sup = SupervisorState(state) else { return }
+        if let template = sup.children.first?.spec, sup.flags.strategy == .simpleOneForOne {
+            while !sup.dynamics.isEmpty {
+                try await Self.stopDynamic(sup.dynamics.count - 1, &sup, template, in: process)
+            }
+        }
         try await Self.stopAll(Array(sup.children.indices), &sup, in: process)
     }
 }

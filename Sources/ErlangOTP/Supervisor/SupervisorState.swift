@@ -65,6 +65,10 @@ struct SupervisorState: Sendable {
     var children: [SupervisedChild]
     /// When recent restarts happened (runtime clock, ms), newest first.
     var restarts: [Int]
+    /// A `simple_one_for_one` supervisor's children: each pid with the
+    /// extra arguments it was started with (`nil` for a temporary
+    /// template, whose arguments erl does not keep), in pid order.
+    var dynamics: [(pid: Pid, args: [Term]?)] = []
     /// The callback module.
     var module: Atom
     /// Its `init/1` argument.
@@ -76,8 +80,18 @@ struct SupervisorState: Sendable {
         for child in children { byId = byId.updating(child.spec.id, to: child.term) }
         let ids: Term = .list(children.reversed().map(\.spec.id))
         return .tuple([.atom(SupAtom.state), name, .atom(flags.strategy.atom), .tuple([ids, .map(byId)]),
-                       .atom(.undefined), .int(flags.intensity), .int(flags.period), .list(restarts.map(Term.int)),
+                       dynamicsTerm, .int(flags.intensity), .int(flags.period), .list(restarts.map(Term.int)),
                        .int(0), .atom(SupAtom.never), .atom(module), args])
+    }
+
+    /// erl's `dynamics` field: `undefined`, `{maps, #{Pid => Args}}`, or
+    /// `{mapsets, #{Pid => []}}` for a temporary template.
+    private var dynamicsTerm: Term {
+        guard flags.strategy == .simpleOneForOne else { return .atom(.undefined) }
+        var map = ErlangMap()
+        let temporary = children.first?.spec.restart == .temporary
+        for d in dynamics { map = map.updating(.pid(d.pid), to: temporary ? .nil : .list(d.args ?? [])) }
+        return .tuple([.atom(Atom(temporary ? "mapsets" : "maps")), .map(map)])
     }
 
     /// Reads the record tuple back; `nil` when it is not one (a state
@@ -100,6 +114,13 @@ struct SupervisorState: Sendable {
         }
         self.init(name: e[1], flags: SupervisorFlags(strategy: strategy, intensity: intensity, period: period),
                   children: children, restarts: restarts, module: module, args: e[11])
+        if case .tuple(let d) = e[4], d.count == 2, case .map(let map) = d[1] {
+            let temporary = d[0] == .atom(Atom("mapsets"))
+            for (key, value) in MapKeyOrder.sortedPairs(map) {
+                guard case .pid(let pid) = key else { return nil }
+                dynamics.append((pid, temporary ? nil : value.listElements))
+            }
+        }
     }
 
     /// A state from its parts.
