@@ -261,6 +261,18 @@ import Testing
         #expect(h.output.text.contains("{mfargs,{gen_server,start_link,[tc,8,[]]}},"))
     }
 
+    @Test func statusNamesTheCallbackModuleAndInitialCall() async throws {
+        let h = OTPHarness()
+        let status = try await h.runtime.run { p in
+            _ = try await Self.startSupervisor(p, "sup", flags: Self.flags("one_for_one"), specs: [])
+            return try await p.call("sys", "get_status", atom("sup"))
+        }
+        let shown = text(status)
+        #expect(shown.contains("{'$initial_call',{supervisor,raw,1}}"))
+        #expect(shown.contains("{supervisor,[{\(text(.string("Callback"))),raw}]}"))
+        #expect(shown.contains("{data,[{\(text(.string("State"))),{state,{local,sup},one_for_one,{[],#{}},undefined,1,5,[],0,never,raw,"))
+    }
+
     /// Sends `exit(pid, reason)` and waits for the process's `'DOWN'`:
     /// its `'EXIT'` is then already in the supervisor's mailbox, ahead of
     /// the test's next call.

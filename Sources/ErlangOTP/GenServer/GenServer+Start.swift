@@ -31,10 +31,13 @@ extension GenServer {
     /// if given, tied to `caller` as `tie` says. Returns what erl's start
     /// functions return: `{ok, Pid}` (`{ok, {Pid, Mon}}` for a monitor),
     /// `ignore`, or `{error, Reason}` (among them `{already_started, Pid}`).
+    /// `initialCall` replaces the `'$initial_call'` `{Module, init, 1}`
+    /// (a supervisor shows `{supervisor, CallbackModule, 1}`, as proc_lib
+    /// translates it in erl).
     public static func start(_ module: Atom, _ args: Term, name: ServerName? = nil, options: StartOptions = StartOptions(),
-                             tie: ProcLib.Tie, from caller: ErlangProcess) async throws -> Term {
+                             tie: ProcLib.Tie, initialCall: Term? = nil, from caller: ErlangProcess) async throws -> Term {
         let starter = caller.pid
-        let initialCall: Term = .tuple([.atom(module), .atom(OTPAtom.initialize), .int(1)])
+        let initialCall = initialCall ?? .tuple([.atom(module), .atom(OTPAtom.initialize), .int(1)])
         let mark = caller.messageQueueLength
         let body = ServerProcess(initialCall: initialCall, ancestors: ProcLib.ancestors(of: caller), starter: starter,
                                  linked: tie == .link, name: name, module: module, args: args, debug: options.debug)

@@ -24,7 +24,8 @@ public enum Supervisor {
         case nil: nameTerm = .atom(Atom("self"))
         }
         return try await GenServer.start(SupAtom.supervisor, .tuple([nameTerm, .atom(module), args]), name: name,
-                                         tie: .link, from: caller)
+                                         tie: .link, initialCall: .tuple([.atom(SupAtom.supervisor), .atom(module), .int(1)]),
+                                         from: caller)
     }
 
     /// Sends the API request `request` to supervisor `ref` and waits
@@ -59,6 +60,22 @@ public enum Supervisor {
                 return .ok
             }),
             NativeFunction("code_change", 3, { _, a in .tuple([.ok, a[1]]) }),
+            NativeFunction("format_status", 2, { _, a in formatStatus(a[0], a[1]) }),
         ]
+    }
+
+    /// `format_status/2`: the state as it is for `terminate`; for
+    /// `sys:get_status/1`, the state and the callback module, as erl's
+    /// `[{data, [{"State", S}]}, {supervisor, [{"Callback", Mod}]}]`.
+    static func formatStatus(_ option: Term, _ arguments: Term) -> Term {
+        guard let parts = arguments.listElements, parts.count == 2 else { return arguments }
+        let state = parts[1]
+        if option == .atom(OTPAtom.terminate) { return state }
+        let module: Term
+        if case .tuple(let e) = state, e.count == 12 { module = e[10] } else { module = .atom(.undefined) }
+        return .list([
+            .tuple([.atom(Atom("data")), .list([.tuple([.string("State"), state])])]),
+            .tuple([.atom(SupAtom.supervisor), .list([.tuple([.string("Callback"), module])])]),
+        ])
     }
 }
