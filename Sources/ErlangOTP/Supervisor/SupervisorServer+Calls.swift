@@ -21,9 +21,10 @@ extension SupervisorServer {
             guard let index = state.index(of: e[1]) else { return error(.atom(notFound)) }
             if state.children[index].pid != nil { return error(.atom(Atom("running"))) }
             switch try await startChild(state.children[index].spec, in: process) {
-            case .success(let pid):
-                state.children[index].pid = pid
-                return .tuple([.ok, state.children[index].pidTerm])
+            case .success(let started):
+                state.children[index].pid = started.pid
+                return started.info.map { .tuple([.ok, state.children[index].pidTerm, $0]) }
+                    ?? .tuple([.ok, state.children[index].pidTerm])
             case .failure(let failure):
                 return error(failure.reason)
             }
@@ -84,9 +85,11 @@ extension SupervisorServer {
         }
         let child = SupervisedChild(spec: spec)
         switch try await startChild(spec, in: process) {
-        case .success(let pid):
+        case .success(let started):
+            let pid = started.pid
             if pid != nil || spec.restart != .temporary { state.children.append(SupervisedChild(spec: spec, pid: pid)) }
-            return .tuple([.ok, pid.map(Term.pid) ?? .atom(.undefined)])
+            let pidTerm = pid.map(Term.pid) ?? .atom(.undefined)
+            return started.info.map { .tuple([.ok, pidTerm, $0]) } ?? .tuple([.ok, pidTerm])
         case .failure(let failure):
             return error(.tuple([failure.reason, child.term]))
         }

@@ -5,10 +5,11 @@ import ErlangTerms
 /// supervisor.erl's `do_start_child/2`, `shutdown/2` and
 /// `terminate_children/2`.
 extension SupervisorServer {
-    /// Calls the child's start function: `{ok, Pid}` (or `{ok, Pid, Info}`)
-    /// gives the pid, `ignore` gives `.success(nil)`, anything else (an
+    /// Calls the child's start function: `{ok, Pid}` gives the pid,
+    /// `{ok, Pid, Info}` the pid and `Info`, `ignore` gives no pid, anything else (an
     /// exception as `{'EXIT', Reason}`, as `catch` gives it) is the error.
-    static func startChild(_ spec: ChildSpec, in process: ErlangProcess) async throws -> Result<Pid?, SupervisorError> {
+    static func startChild(_ spec: ChildSpec,
+                           in process: ErlangProcess) async throws -> Result<(pid: Pid?, info: Term?), SupervisorError> {
         guard case .tuple(let mfa) = spec.start, mfa.count == 3, case .atom(let m) = mfa[0], case .atom(let f) = mfa[1],
               let args = mfa[2].listElements else { return .failure(SupervisorError(.tuple([.atom(Atom("invalid_mfa")), spec.start]))) }
         let result: Term
@@ -22,9 +23,9 @@ extension SupervisorServer {
                 return .failure(SupervisorError(.tuple([.atom(.EXIT), .tuple([exception.reason, .list(exception.stacktrace)])])))
             }
         }
-        if result == .atom(OTPAtom.ignore) { return .success(nil) }
+        if result == .atom(OTPAtom.ignore) { return .success((nil, nil)) }
         if case .tuple(let e) = result, e.count == 2 || e.count == 3, e[0] == .ok, case .pid(let pid) = e[1] {
-            return .success(pid)
+            return .success((pid, e.count == 3 ? e[2] : nil))
         }
         if case .tuple(let e) = result, e.count == 2, e[0] == .atom(.error) { return .failure(SupervisorError(e[1])) }
         return .failure(SupervisorError(result))
@@ -100,8 +101,9 @@ extension SupervisorServer {
                          in process: ErlangProcess) async throws -> (id: Term, reason: Term)? {
         for index in indices {
             switch try await startChild(state.children[index].spec, in: process) {
-            case .success(let pid):
-                state.children[index].pid = pid
+            case .success(let started):
+                state.children[index].pid = started.pid
+                state.children[index].restarting = nil
             case .failure(let failure):
                 SupervisorReport.write(process, supervisor: state.name, context: "start_error", reason: failure.reason,
                                        offender: state.children[index])

@@ -41,23 +41,36 @@ extension SupervisorServer {
                                offender: child)
     }
 
+    /// Now, in erl's `erlang:monotonic_time(second)` (the runtime clock
+    /// from erl's origin, -2^59 ns), as supervisor.erl stamps restarts.
+    static func monotonicSeconds(_ process: ErlangProcess) -> Int {
+        let nanos = Int(process.runtime.clock.nowMicroseconds()) &* 1000 &+ -(1 << 59)
+        let (quotient, remainder) = nanos.quotientAndRemainder(dividingBy: 1_000_000_000)
+        return remainder < 0 ? quotient - 1 : quotient
+    }
+
+    /// Counts a restart now; `false` when that exceeds the intensity.
+    /// Mirrors supervisor.erl's `add_restart/1`: restarts older than
+    /// `period` seconds are forgotten.
+    static func addRestart(_ state: inout SupervisorState, in process: ErlangProcess) -> Bool {
+        let now = monotonicSeconds(process)
+        state.restarts = [now] + state.restarts.prefix { $0 >= now - state.flags.period }
+        return state.restarts.count <= state.flags.intensity
+    }
+
     /// Restarts the child at `index` (whose process is gone) and those the
     /// strategy says, counting the restart against the intensity; a child
     /// that fails to start is restarted again, and counted again.
     static func restart(_ index: Int, _ state: inout SupervisorState, in process: ErlangProcess) async throws -> Bool {
         var failedId = state.children[index].spec.id
         while let current = state.index(of: failedId) {
-            let now = Int(process.runtime.clock.nowMilliseconds())
-            let window = state.flags.period * 1000
-            state.restarts = [now] + state.restarts.filter { now - $0 < window }
-            if state.restarts.count > state.flags.intensity {
+            if !addRestart(&state, in: process) {
                 SupervisorReport.write(process, supervisor: state.name, context: "shutdown",
                                        reason: .atom(Atom("reached_max_restart_intensity")),
                                        offender: state.children[current])
                 state.children[current].pid = nil
                 return false
             }
-            state.children[current].pid = nil
             let ids: [Term]
             switch state.flags.strategy {
             case .oneForOne, .simpleOneForOne:
@@ -74,6 +87,11 @@ extension SupervisorServer {
                 return true
             }
             failedId = failure.id
+            // While erl retries a restart, the child is `{restarting, OldPid}`.
+            if let failed = state.index(of: failedId), let old = state.children[failed].pid {
+                state.children[failed].restarting = old
+                state.children[failed].pid = nil
+            }
         }
         return true
     }

@@ -41,11 +41,10 @@ extension SupervisorServer {
         case "start_child":
             guard let extra = e[1].listElements else { return .tuple([.atom(.error), .atom(.badarg)]) }
             switch try await startDynamic(template, extra, in: process) {
-            case .success(let pid?):
+            case .success(let started):
+                guard let pid = started.pid else { return .tuple([.ok, .atom(.undefined)]) }
                 insert(pid, template.restart == .temporary ? nil : extra, into: &state)
-                return .tuple([.ok, .pid(pid)])
-            case .success(nil):
-                return .tuple([.ok, .atom(.undefined)])
+                return started.info.map { .tuple([.ok, .pid(pid), $0]) } ?? .tuple([.ok, .pid(pid)])
             case .failure(let failure):
                 return .tuple([.atom(.error), failure.reason])
             }
@@ -70,7 +69,7 @@ extension SupervisorServer {
 
     /// Starts a dynamic child: the template's start with `extra` appended.
     static func startDynamic(_ template: ChildSpec, _ extra: [Term],
-                             in process: ErlangProcess) async throws -> Result<Pid?, SupervisorError> {
+                             in process: ErlangProcess) async throws -> Result<(pid: Pid?, info: Term?), SupervisorError> {
         var spec = template
         if case .tuple(let mfa) = template.start, mfa.count == 3 {
             spec.start = .tuple([mfa[0], mfa[1], .list((mfa[2].listElements ?? []) + extra)])
@@ -112,22 +111,18 @@ extension SupervisorServer {
         if template.restart == .temporary || (clean && template.restart == .transient) { return true }
         let extra = d.args ?? []
         while true {
-            let now = Int(process.runtime.clock.nowMilliseconds())
-            state.restarts = [now] + state.restarts.filter { now - $0 < state.flags.period * 1000 }
-            if state.restarts.count > state.flags.intensity {
+            if !addRestart(&state, in: process) {
                 SupervisorReport.write(process, supervisor: state.name, context: "shutdown",
                                        reason: .atom(Atom("reached_max_restart_intensity")), offender: child)
                 return false
             }
             switch try await startDynamic(template, extra, in: process) {
-            case .success(let pid?):
-                insert(pid, extra, into: &state)
-                return true
-            case .success(nil):
+            case .success(let started):
+                if let pid = started.pid { insert(pid, extra, into: &state) }
                 return true
             case .failure(let failure):
                 SupervisorReport.write(process, supervisor: state.name, context: "start_error", reason: failure.reason,
-                                       offender: SupervisedChild(spec: child.spec))
+                                       offender: child)
             }
         }
     }

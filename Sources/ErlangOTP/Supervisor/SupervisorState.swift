@@ -9,9 +9,17 @@ struct SupervisedChild: Sendable, Equatable {
     var spec: ChildSpec
     /// The running process; `nil` when the child is not running.
     var pid: Pid?
+    /// The old process while a restart is being retried (erl's
+    /// `{restarting, OldPid}`); `nil` otherwise.
+    var restarting: Pid?
 
-    /// `Pid` or `undefined`, as `which_children/1` and reports show it.
-    var pidTerm: Term { pid.map(Term.pid) ?? .atom(.undefined) }
+    /// `Pid`, `{restarting, OldPid}` or `undefined`, as `which_children/1`
+    /// and reports show it.
+    var pidTerm: Term {
+        if let pid { return .pid(pid) }
+        if let restarting { return .tuple([.atom(SupAtom.restarting), .pid(restarting)]) }
+        return .atom(.undefined)
+    }
 
     /// The record tuple.
     var term: Term {
@@ -29,6 +37,7 @@ struct SupervisedChild: Sendable, Equatable {
         guard case .success(let spec) = ChildSpec.parse(map) else { return nil }
         self.spec = spec
         if case .pid(let p) = e[1] { pid = p } else { pid = nil }
+        if case .tuple(let r) = e[1], r.count == 2, case .pid(let p) = r[1] { restarting = p }
     }
 
     /// A child of `spec`, not running.
