@@ -41,7 +41,7 @@ public enum Stdlib {
             NativeModule("logger", functions: LoggerModule.functions),
             NativeModule("erl_erts_errors", functions: ErtsErrors.functions),
             NativeModule("erl_kernel_errors", functions: KernelErrors.functions),
-        ]
+        ] + collectionModules
     }
 }
 

@@ -20,3 +20,9 @@ import Testing
     @Test("string matches erl", arguments: stringCases)
     func string(_ testCase: CallCase) async { await StdlibHarness.check(testCase) }
 }
+
+/// Recorded calls of the collection modules (`queue`, `dict`, `orddict`, `gb_trees`).
+@Suite struct RecordedCollectionTests {
+    @Test("queue matches erl", arguments: queueCases)
+    func queue(_ testCase: CallCase) async { await StdlibHarness.check(testCase) }
+}

@@ -1,0 +1,10 @@
+import ErlangRuntime
+
+extension Stdlib {
+    /// The data-structure modules: `queue`, `dict`, `orddict`, `gb_trees`.
+    static var collectionModules: [NativeModule] {
+        [
+            NativeModule("queue", functions: QueueModule.functions),
+        ]
+    }
+}
