@@ -25,4 +25,16 @@ import Testing
 @Suite struct RecordedCollectionTests {
     @Test("queue matches erl", arguments: queueCases)
     func queue(_ testCase: CallCase) async { await StdlibHarness.check(testCase) }
+
+    @Test("orddict matches erl", arguments: orddictCases)
+    func orddict(_ testCase: CallCase) async { await StdlibHarness.check(testCase) }
+
+    @Test("gb_trees matches erl", arguments: gbTreesCases)
+    func gbTrees(_ testCase: CallCase) async { await StdlibHarness.check(testCase) }
+}
+
+/// `lists:sort/1` puts equal integers and floats where erl does; the other sorts stay stable.
+@Suite struct RecordedSortTests {
+    @Test("sorts order equal terms as erl does", arguments: sortCases)
+    func sort(_ testCase: CallCase) async { await StdlibHarness.check(testCase) }
 }

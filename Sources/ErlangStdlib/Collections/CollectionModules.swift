@@ -5,6 +5,8 @@ extension Stdlib {
     static var collectionModules: [NativeModule] {
         [
             NativeModule("queue", functions: QueueModule.functions),
+            NativeModule("orddict", functions: OrddictModule.functions),
+            NativeModule("gb_trees", functions: GbTreesModule.functions),
         ]
     }
 }
