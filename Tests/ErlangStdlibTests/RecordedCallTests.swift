@@ -26,6 +26,9 @@ import Testing
     @Test("queue matches erl", arguments: queueCases)
     func queue(_ testCase: CallCase) async { await StdlibHarness.check(testCase) }
 
+    @Test("dict and erlang:phash/2 match erl", arguments: dictCases)
+    func dict(_ testCase: CallCase) async { await StdlibHarness.check(testCase) }
+
     @Test("orddict matches erl", arguments: orddictCases)
     func orddict(_ testCase: CallCase) async { await StdlibHarness.check(testCase) }
 
@@ -37,4 +40,17 @@ import Testing
 @Suite struct RecordedSortTests {
     @Test("sorts order equal terms as erl does", arguments: sortCases)
     func sort(_ testCase: CallCase) async { await StdlibHarness.check(testCase) }
+}
+
+/// Recorded calls of `filename`, `calendar`, the `os` environment, the code BIFs,
+/// `string:list_to_integer/1` and native `module_info/1`.
+@Suite struct RecordedUtilityTests {
+    @Test("filename matches erl", arguments: filenameCases)
+    func filename(_ testCase: CallCase) async { await StdlibHarness.check(testCase) }
+
+    @Test("calendar matches erl", arguments: calendarCases)
+    func calendar(_ testCase: CallCase) async { await StdlibHarness.check(testCase) }
+
+    @Test("os, code BIFs and module_info match erl", arguments: miscCases)
+    func misc(_ testCase: CallCase) async { await StdlibHarness.check(testCase) }
 }
