@@ -55,5 +55,21 @@ import Testing
         #expect(await harness.call("c", "c", [.string(dir + "/bad.erl")]).text == "error")
         #expect(output.take() == "\(dir)/bad.erl:3:8: variable 'X' is unbound\n%    3| f() -> X.\n%     |        ^\n\n")
         #expect(await harness.call("c", "c", [.atom("missing_module")]).text == "{error,non_existing}")
+        #expect(output.take() == "")
+    }
+
+    /// erl 25: `c("nosuch.erl")` and `c("nosuch")` print the missing file and return
+    /// `error`; `c(nosuch)` and `c(nosuch, [])` return `{error,non_existing}` silently.
+    @Test func compilingAMissingFileNamesIt() async {
+        let output = CapturedOutput()
+        let runtime = Runtime(clock: ManualClock(), output: output)
+        Stdlib.install(in: runtime, codePath: [])
+        let harness = ModuleHarness(runtime: runtime)
+        #expect(await harness.call("c", "c", [.string("nosuch.erl")]).text == "error")
+        #expect(output.take() == "nosuch.erl: no such file or directory\n")
+        #expect(await harness.call("c", "c", [.string("dir/nosuch")]).text == "error")
+        #expect(output.take() == "dir/nosuch.erl: no such file or directory\n")
+        #expect(await harness.call("c", "c", [.atom("nosuch"), .nil]).text == "{error,non_existing}")
+        #expect(output.take() == "")
     }
 }
