@@ -64,11 +64,11 @@ import Testing
     }
 
     @Test(arguments: [
-        (Term.string("abc"), "\"abc\"\n"),
+        (Term.string("abc"), "\"abc\"\r\n"),
         (Term.tuple([.atom("a"), .list([.int(1), .int(2)]), .binary(utf8: "x"), .float(1.5), .atom("A b"),
-                     .map([(.atom("a"), .int(1))])]), "{a,[1,2],<<\"x\">>,1.500000e+00,'A b',#{a=>1}}\n"),
-        (Term.list([.int(1)], tail: .atom("b")), "[1|b]\n"),
-        (Term.float(-0.001), "-1.000000e-03\n"),
+                     .map([(.atom("a"), .int(1))])]), "{a,[1,2],<<\"x\">>,1.500000e+00,'A b',#{a=>1}}\r\n"),
+        (Term.list([.int(1)], tail: .atom("b")), "[1|b]\r\n"),
+        (Term.float(-0.001), "-1.000000e-03\r\n"),
     ])
     func displayWritesErlsText(_ term: Term, _ expected: String) async {
         let (runtime, output) = Self.runtime()

@@ -83,8 +83,7 @@ struct ExceptionReport {
                 return "undefined function \(StackFrame.mfaText(top.module, top.function, top.arity))"
             case "function_clause":
                 guard let top, let args = top.arguments else { return "function_clause" }
-                let call = callText(top, args, column: column + 34)
-                return "no function clause matching " + call + top.locationSuffix
+                return "no function clause matching " + clauseCall(top, args, column: column) + top.locationSuffix
             default:
                 return printTerm(reason, column)
             }
@@ -130,6 +129,22 @@ struct ExceptionReport {
         return count < words.count ? words[count] : "\(count) arguments"
     }
 
+    /// The call after `no function clause matching `: on that line, or, as
+    /// erl_error's `format_call` decides, on the next one under the reason
+    /// when two short arguments would not fit after it (or the arguments
+    /// take fewer lines there).
+    private func clauseCall(_ frame: StackFrame, _ args: [Term], column: Int) -> String {
+        let head = StackFrame.functionText(frame.module, frame.function, qualified: true)
+        let prefix = column - 1
+        let after = prefix + "no function clause matching ".count + head.count
+        let sameLine = callText(frame, args, column: after + 2)
+        let nextLine = callText(frame, args, column: prefix + head.count + 2)
+        let long = after + "(a2345,b2345)".count > 80
+        func lines(_ text: String) -> Int { text.filter { $0 == "\n" }.count }
+        guard long || lines(nextLine) < lines(sameLine) else { return sameLine }
+        return "\n" + String(repeating: " ", count: prefix) + nextLine
+    }
+
     private func callText(_ frame: StackFrame, _ args: [Term], column: Int) -> String {
         let head = StackFrame.functionText(frame.module, frame.function, qualified: true)
         let argsText = args.map { argument($0, column) }.joined(separator: ",")
@@ -171,13 +186,17 @@ struct ExceptionReport {
     /// argument explanations) for a BIF that failed with one of the
     /// reasons erl explains that way; `nil` for other reasons.
     private func callLines(_ top: StackFrame, _ args: [Term], _ exception: ErlangException) -> String? {
+        // erl_error writes any top frame that has its arguments as `called as`
+        // (`erlang:error(empty, [Q])` in queue:get/1 too); the argument
+        // explanations are only for the reasons erts explains.
+        let explained: Bool
         switch exception.reason {
         case .atom(let a) where a == .badarg || a == .badarith || a == .systemLimit:
-            break
+            explained = true
         case .tuple(let e) where e.count == 2 && (e[0] == .atom(.badkey) || e[0] == .atom(.badmap)):
-            break
+            explained = true
         default:
-            return nil
+            explained = false
         }
         let isOperator = top.module.text == "erlang" && StackFrame.isOperator(top.function.text)
         if isOperator {
@@ -194,7 +213,7 @@ struct ExceptionReport {
         let qualified = top.module.text != "erlang" || !StackFrame.isAutoImported(top.function.text, args.count)
         let name = StackFrame.functionText(top.module, top.function, qualified: qualified)
         var text = indent + "in function  \(name)/\(args.count)\n" + indent + "   called as " + callText(name, args) + "\n"
-        for line in ErrorExplanation.lines(top.module, top.function, args, reason: exception.reason) {
+        for line in explained ? ErrorExplanation.lines(top.module, top.function, args, reason: exception.reason) : [] {
             text += indent + "   " + line + "\n"
         }
         return text

@@ -42,6 +42,7 @@ extension GbTreesModule {
             let order = Term.compare(key, n[0])
             if order == 0 {
                 throw StdlibError.raised(.tuple([.atom("key_exists"), key]), in: "gb_trees", "insert_1", arity: 4, line: 319)
+                    .calledFrom(StdlibError.sourceFrame("gb_trees", "insert", .int(3), line: 278))
             }
             steps.append((n, order < 0))
             t = order < 0 ? n[2] : n[3]

@@ -81,6 +81,7 @@ extension QueueModule {
         if result == .false { return }
         guard let items = result.listElements else {
             throw StdlibError.raised(.tuple([.atom(.caseClause), result]), in: "queue", worker, arity: 2, line: line)
+                .calledFrom(frame("filter", 2, worker == "filter_f" ? 358 : 359))
         }
         out.append(contentsOf: items)
     }

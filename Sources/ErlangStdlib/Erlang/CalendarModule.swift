@@ -33,16 +33,24 @@ enum CalendarModule {
             guard case .int(let n) = a[0] else { throw clause("gregorian_days_to_date", a, 161) }
             return date(n)
         }),
-        bif("day_of_the_week", 3, { _, a in .int(weekday(try days(a))) }),
+        bif("day_of_the_week", 3, { _, a in
+            .int(weekday(try calledSync(from: StdlibError.sourceFrame("calendar", "day_of_the_week", .int(3), line: 169)) {
+                try days(a)
+            }))
+        }),
         bif("day_of_the_week", 1, { _, a in
             guard case .tuple(let e) = a[0], e.count == 3 else { throw clause("day_of_the_week", a, 174) }
-            return .int(weekday(try days(e)))
+            return .int(weekday(try calledSync(from: StdlibError.sourceFrame("calendar", "day_of_the_week", .int(3), line: 169)) {
+                try days(e)
+            }))
         }),
         bif("datetime_to_gregorian_seconds", 1, { _, a in
             guard case .tuple(let dt) = a[0], dt.count == 2, case .tuple(let d) = dt[0], d.count == 3 else {
                 throw clause("datetime_to_gregorian_seconds", a, 154)
             }
-            return try Arithmetic.add(.int(try days(d) * 86_400), try seconds(of: dt[1]))
+            let dayCount = try calledSync(from: StdlibError.sourceFrame("calendar", "datetime_to_gregorian_seconds", .int(1),
+                                                                        line: 155)) { try days(d) }
+            return try Arithmetic.add(.int(dayCount * 86_400), try seconds(of: dt[1]))
         }),
         bif("gregorian_seconds_to_datetime", 1, { _, a in
             guard case .int(let s) = a[0], s >= 0 else { throw clause("gregorian_seconds_to_datetime", a, 191) }

@@ -27,7 +27,8 @@ enum ModuleBIFs {
             return .int(Int(LegacyHash.phash(a[0], range: UInt64(range))))
         }),
         bif("display", 1, { p, a in
-            p.runtime.output.write(DisplayText.text(a[0]) + "\n")
+            // erts writes straight to the terminal, ending the line with CR LF.
+            p.runtime.output.write(DisplayText.text(a[0]) + "\r\n")
             return .true
         }),
     ]
@@ -64,7 +65,7 @@ enum ModuleBIFs {
     }
 }
 
-/// The text `erlang:display/1` writes: like `~w`, but floats in C's `%e`
+/// The text `erlang:display/1` writes (before its CR LF): like `~w`, but floats in C's `%e`
 /// form (`1.500000e+00`) and map associations without spaces (`#{a=>1}`).
 /// Built with an explicit stack, so deep terms cannot exhaust the native stack.
 enum DisplayText {
