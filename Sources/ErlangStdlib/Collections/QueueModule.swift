@@ -13,7 +13,7 @@ import ErlangTerms
 /// `+Higher` holds the functions that take funs or reshape whole queues.
 enum QueueModule {
     /// The exported functions.
-    static let functions: FunctionTable = basics + ends + higher
+    static let functions: FunctionTable = basics + ends + higher + deletions
 
     /// A queue's two sides as lists: the rear (last element first) and the front.
     typealias Sides = (rear: Term, front: Term)
