@@ -44,15 +44,30 @@ struct ExceptionReport {
     /// The indentation of the `in function` lines (one more than the marker's width... as erl lays them out).
     private var indent: String { String(repeating: " ", count: marker.count + 3) }
 
-    /// `M:F(Arg1,Arg2)` after `called as`: on one line when it fits in 80
-    /// columns, else one argument a line, lined up after the parenthesis.
+    /// `M:F(Arg1,Arg2)` after `called as`.
     private func callText(_ name: String, _ args: [Term]) -> String {
-        let head = name + "("
-        let start = indent.count + "   called as ".count + head.count
-        let single = head + args.map { argument($0, start + 1) }.joined(separator: ",") + ")"
-        if !single.contains("\n"), indent.count + "   called as ".count + single.count <= 80 { return single }
-        let separator = ",\n" + String(repeating: " ", count: start)
-        return head + args.map { argument($0, start + 1) }.joined(separator: separator) + ")"
+        name + argumentList(args, column: indent.count + "   called as ".count + name.count + 1)
+    }
+
+    /// `(Arg1,Arg2)` as erl_error's `pp_arguments` lays it out: the
+    /// arguments printed as one list starting at `column` (1-based, where
+    /// the parenthesis goes), its brackets then turned into parentheses. A
+    /// list of character codes is printed with the first code as a
+    /// same-width atom, so that it does not come out as a string.
+    private func argumentList(_ args: [Term], column: Int) -> String {
+        var text: String
+        if case .int(let first)? = args.first, StringText.printableCodes(.list(args), range: .unicode) != nil {
+            let digits = String(first)
+            let stand = Term.atom(Atom(String(repeating: "a", count: digits.count)))
+            let printed = printTerm(.list([stand] + args.dropFirst()), column)
+            text = "[" + digits + printed.dropFirst(1 + digits.count)
+        } else {
+            text = printTerm(.list(args), column)
+        }
+        guard text.hasPrefix("["), text.hasSuffix("]") else { return "(" + args.map { argument($0, column + 1) }.joined(separator: ",") + ")" }
+        text.removeFirst()
+        text.removeLast()
+        return "(" + text + ")"
     }
 
     /// `in function`/`called as`/`in call from` lines for a crashed process's stacktrace.
@@ -137,19 +152,14 @@ struct ExceptionReport {
         let head = StackFrame.functionText(frame.module, frame.function, qualified: true)
         let prefix = column - 1
         let after = prefix + "no function clause matching ".count + head.count
-        let sameLine = callText(frame, args, column: after + 2)
-        let nextLine = callText(frame, args, column: prefix + head.count + 2)
+        let sameLine = head + argumentList(args, column: after + 1)
+        let nextLine = head + argumentList(args, column: prefix + head.count + 1)
         let long = after + "(a2345,b2345)".count > 80
         func lines(_ text: String) -> Int { text.filter { $0 == "\n" }.count }
         guard long || lines(nextLine) < lines(sameLine) else { return sameLine }
         return "\n" + String(repeating: " ", count: prefix) + nextLine
     }
 
-    private func callText(_ frame: StackFrame, _ args: [Term], column: Int) -> String {
-        let head = StackFrame.functionText(frame.module, frame.function, qualified: true)
-        let argsText = args.map { argument($0, column) }.joined(separator: ",")
-        return "\(head)(\(argsText))"
-    }
 
     /// The `in function`/`called as` lines erl adds for an error raised by a BIF.
     /// The `in function`/`in call from` lines below an error: the frames

@@ -2,7 +2,8 @@ import Testing
 
 /// Shell transcripts of the learner modules (queue, dict, gb_trees, orddict,
 /// calendar, sort order, c/1 of a missing file), recorded from erl 25
-/// (`erl < input`, banner dropped): results and erl's error lines.
+/// (`erl < input`, banner dropped): results and erl's error lines, with
+/// `called as` arguments laid out as one list (erl_error's `pp_arguments`).
 @Suite struct LearnerModuleTranscriptTests {
     static let input = #"""
 Q = queue:from_list([1,2,3]).
@@ -19,6 +20,9 @@ erlang:module_loaded("x").
 calendar:is_leap_year(a).
 calendar:day_of_the_week(2024, 13, 1).
 c("nosuch.erl").
+dict:update(z, fun(X) -> X end, D).
+atom_to_list(97).
+lists:foldl(fun(X) -> X end, 0, [1]).
 """#
 
     static let expected = #"""
@@ -62,7 +66,22 @@ c("nosuch.erl").
      in call from calendar:day_of_the_week/3 (calendar.erl, line 169)
 14> nosuch.erl: no such file or directory
 error
-15> *** Terminating erlang (nonode@nohost)
+15> ** exception error: bad argument
+     in function  dict:update/3
+        called as dict:update(z,#Fun<erl_eval.42.3316493>,
+                              {dict,1,16,16,8,80,48,
+                                    {[],[],[],[],[],[],[],[],[],[],[],[],[],
+                                     [],[],[]},
+                                    {{[],[],[],[],[],[],[],[],[],[],[],
+                                      [[k|v]],
+                                      [],[],[],[]}}})
+16> ** exception error: bad argument
+     in function  atom_to_list/1
+        called as atom_to_list(97)
+        *** argument 1: not an atom
+17> ** exception error: no function clause matching 
+                    lists:foldl(#Fun<erl_eval.42.3316493>,0,[1]) (lists.erl, line 1348)
+18> *** Terminating erlang (nonode@nohost)
 """#
 
     @Test func matchesErl() async {
