@@ -31,5 +31,9 @@ let miscCases: [CallCase] = {
     cases.append(c("lists:module_info(module)", "lists", "module_info", [A("module")], .value(A("lists"))))
     cases.append(c("queue:module_info(module)", "queue", "module_info", [A("module")], .value(A("queue"))))
     cases.append(c("lists:module_info(nosuch)", "lists", "module_info", [A("nosuch")], .raised(.error, A("badarg"), frame: nil)))
+    cases.append(c("io_lib:format(\"a~pb~s\", [x, \"yy\"], [{chars_limit, 50}])", "io_lib", "format", [S("a~pb~s"), L(A("x"), S("yy")), L(T(A("chars_limit"), I(50)))], .value(L(I(97), S("x"), I(98), S("yy")))))
+    cases.append(c("io_lib:format(\"~p\", [x], [{chars_limit, 5}])", "io_lib", "format", [S("~p"), L(A("x")), L(T(A("chars_limit"), I(5)))], .value(L(S("x")))))
+    cases.append(c("io_lib:format(\"~w~n\", [abc], [])", "io_lib", "format", [S("~w~n"), L(A("abc")), L()], .value(L(S("abc"), I(10)))))
+    cases.append(c("io_lib:format(\"~p\", [x], x)", "io_lib", "format", [S("~p"), L(A("x")), A("x")], .raised(.error, A("badarg"), frame: T(A("io_lib"), A("format"), L(S("~p"), L(A("x"))), L(T(A("file"), S("io_lib.erl")), T(A("line"), I(202)))))))
     return cases
 }()
