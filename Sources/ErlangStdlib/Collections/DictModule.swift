@@ -52,7 +52,8 @@ enum DictModule {
             guard case .tuple(let e) = term, e.count == 9, e[0] == .atom("dict"),
                   case .int(let size) = e[1], case .int(let n) = e[2], case .int(let maxN) = e[3],
                   case .int(let bso) = e[4], case .int(let expSize) = e[5], case .int(let conSize) = e[6],
-                  case .tuple(let segs) = e[8], maxN > 0, n >= 1, n <= maxN, segs.count * segmentSize >= maxN else { return nil }
+                  case .tuple(let segs) = e[8], bso >= 1, bso < n, n <= maxN, segs.count * segmentSize >= maxN
+            else { return nil }
             var segments: [[Term]] = []
             for seg in segs {
                 guard case .tuple(let buckets) = seg, buckets.count == segmentSize else { return nil }
@@ -134,7 +135,7 @@ enum DictModule {
         }
     }
 
-    /// Splits a bucket between `slot1` and `slot2` by the keys' hashes, keeping order.
+    /// Splits a bucket between its slot and `slot2` by the keys' hashes, keeping order.
     static func rehash(_ bucket: Term, _ slot1: Int, _ slot2: Int, _ maxN: Int) -> (Term, Term) {
         var stay: [Term] = [], move: [Term] = []
         var rest = bucket
@@ -146,7 +147,6 @@ enum DictModule {
             }
             rest = cell.tail
         }
-        _ = slot1
         return (.list(stay), .list(move))
     }
 

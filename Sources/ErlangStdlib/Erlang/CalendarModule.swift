@@ -1,3 +1,4 @@
+import BigInt
 import ErlangRuntime
 import ErlangTerms
 
@@ -24,14 +25,14 @@ enum CalendarModule {
             guard case .tuple(let e) = a[0], e.count == 3 else { throw clause("valid_date", a, 536) }
             return try validDate(e)
         }),
-        bif("date_to_gregorian_days", 3, { _, a in .int(try days(a)) }),
+        bif("date_to_gregorian_days", 3, { _, a in .integer(try days(a)) }),
         bif("date_to_gregorian_days", 1, { _, a in
             guard case .tuple(let e) = a[0], e.count == 3 else { throw clause("date_to_gregorian_days", a, 140) }
-            return .int(try days(e))
+            return .integer(try days(e))
         }),
         bif("gregorian_days_to_date", 1, { _, a in
             guard case .int(let n) = a[0] else { throw clause("gregorian_days_to_date", a, 161) }
-            return date(n)
+            return date(BigInt(n))
         }),
         bif("day_of_the_week", 3, { _, a in
             .int(weekday(try calledSync(from: StdlibError.sourceFrame("calendar", "day_of_the_week", .int(3), line: 169)) {
@@ -50,11 +51,11 @@ enum CalendarModule {
             }
             let dayCount = try calledSync(from: StdlibError.sourceFrame("calendar", "datetime_to_gregorian_seconds", .int(1),
                                                                         line: 155)) { try days(d) }
-            return try Arithmetic.add(.int(dayCount * 86_400), try seconds(of: dt[1]))
+            return try Arithmetic.add(.integer(dayCount * 86_400), try seconds(of: dt[1]))
         }),
         bif("gregorian_seconds_to_datetime", 1, { _, a in
             guard case .int(let s) = a[0], s >= 0 else { throw clause("gregorian_seconds_to_datetime", a, 191) }
-            return .tuple([date(s / 86_400), time(s % 86_400)])
+            return .tuple([date(BigInt(s / 86_400)), time(s % 86_400)])
         }),
         bif("time_to_seconds", 1, { _, a in try seconds(of: a[0]) }),
         bif("seconds_to_time", 1, { _, a in
@@ -94,8 +95,9 @@ enum CalendarModule {
         return .true
     }
 
-    /// `date_to_gregorian_days(Y, M, D)`: days since `{0, 1, 1}`.
-    static func days(_ a: [Term]) throws -> Int {
+    /// `date_to_gregorian_days(Y, M, D)`: days since `{0, 1, 1}` (a big
+    /// integer, so no year can overflow).
+    static func days(_ a: [Term]) throws -> BigInt {
         guard case .int(let d) = a[2], d > 0 else { throw clause("date_to_gregorian_days", a, 131) }
         guard case .int(let y) = a[0], y >= 0 else { throw clause("last_day_of_the_month", [a[0], a[1]], 255) }
         let last = try calledSync(from: StdlibError.sourceFrame("calendar", "date_to_gregorian_days", .int(3), line: 133)) {
@@ -104,11 +106,11 @@ enum CalendarModule {
         guard d <= last, case .int(let m) = a[1] else {
             throw StdlibError.raised(.atom("if_clause"), in: "calendar", "date_to_gregorian_days", arity: 3, line: 134)
         }
-        return civilDays(y, m, d) - civilDays(0, 1, 1)
+        return civilDays(BigInt(y), BigInt(m), BigInt(d)) - civilDays(BigInt(0), BigInt(1), BigInt(1))
     }
 
     /// Days from 1970-01-01 to a proleptic Gregorian date (Hinnant's `days_from_civil`).
-    static func civilDays(_ year: Int, _ month: Int, _ day: Int) -> Int {
+    static func civilDays<T: BinaryInteger>(_ year: T, _ month: T, _ day: T) -> T {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -119,8 +121,8 @@ enum CalendarModule {
     }
 
     /// `{Year, Month, Day}` of a day count from `{0, 1, 1}`.
-    static func date(_ gregorianDays: Int) -> Term {
-        let z = gregorianDays + civilDays(0, 1, 1) + 719_468
+    static func date(_ gregorianDays: BigInt) -> Term {
+        let z = gregorianDays + civilDays(BigInt(0), BigInt(1), BigInt(1)) + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
@@ -129,11 +131,11 @@ enum CalendarModule {
         let day = doy - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return .tuple([.int(year), .int(month), .int(day)])
+        return .tuple([.integer(year), .integer(month), .integer(day)])
     }
 
     /// ISO day of the week (Monday 1) of a day count from `{0, 1, 1}` (a Saturday).
-    static func weekday(_ days: Int) -> Int { (days + 5) % 7 + 1 }
+    static func weekday(_ days: BigInt) -> Int { Int((days + 5) % 7) + 1 }
 
     /// `{Hour, Minute, Second}` of seconds since midnight.
     static func time(_ seconds: Int) -> Term {

@@ -66,7 +66,7 @@ enum RandModule {
     static func seed(_ p: ErlangProcess, _ alg: Term, fromTerm seed: Term?, _ args: [Term]) throws -> Term {
         guard case .atom(let name) = alg, algorithms.contains(name.text) else {
             throw StdlibError.functionClause("rand", "mk_alg", [alg], line: 706)
-                .calledFrom(StdlibError.sourceFrame("rand", args.count == 1 ? "seed_s" : "seed_s", .int(args.count), line: 297))
+                .calledFrom(StdlibError.sourceFrame("rand", "seed_s", .int(args.count), line: 297))
         }
         let start: UInt64
         if let seed {

@@ -52,5 +52,10 @@ let calendarCases: [CallCase] = {
     cases.append(c("calendar:time_to_seconds({23, 59, 59})", "calendar", "time_to_seconds", [T(I(23), I(59), I(59))], .value(I(86399))))
     cases.append(c("calendar:seconds_to_time(0)", "calendar", "seconds_to_time", [I(0)], .value(T(I(0), I(0), I(0)))))
     cases.append(c("calendar:seconds_to_time(86399)", "calendar", "seconds_to_time", [I(86399)], .value(T(I(23), I(59), I(59)))))
+    cases.append(c("calendar:date_to_gregorian_days(100000000000000000, 3, 1)", "calendar", "date_to_gregorian_days", [I(100000000000000000), I(3), I(1)], .value(N("36524250000000000060"))))
+    cases.append(c("calendar:day_of_the_week(9000000000000000000, 12, 31)", "calendar", "day_of_the_week", [I(9000000000000000000), I(12), I(31)], .value(I(7))))
+    cases.append(c("calendar:gregorian_days_to_date(9223372036854775807)", "calendar", "gregorian_days_to_date", [I(9223372036854775807)], .value(T(I(25252734927766554), I(7), I(27)))))
+    cases.append(c("calendar:gregorian_seconds_to_datetime(9223372036854775807)", "calendar", "gregorian_seconds_to_datetime", [I(9223372036854775807)], .value(T(T(I(292277024626), I(12), I(5)), T(I(15), I(30), I(7))))))
+    cases.append(c("calendar:datetime_to_gregorian_seconds({{9000000000000000000, 1, 1}, {0, 0, 0}})", "calendar", "datetime_to_gregorian_seconds", [T(T(I(9000000000000000000), I(1), I(1)), T(I(0), I(0), I(0)))], .value(N("284012568000000000000000000"))))
     return cases
 }()
