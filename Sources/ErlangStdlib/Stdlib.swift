@@ -11,11 +11,12 @@ public enum Stdlib {
     /// Processes that die of an uncaught error are reported as erl reports
     /// them (`UncaughtExceptions`).
     public static func install(in runtime: Runtime, codePath: [String] = ["."]) {
-        for module in modules() { runtime.modules.load(module) }
+        for module in modules() { runtime.modules.load(ModuleBIFs.withModuleInfo(module)) }
         UncaughtExceptions.install(in: runtime)
         let server = CodeServer(runtime: runtime, codePath: codePath)
         runtime.modules.load(NativeModule("code", functions: CodeModule.functions(server)))
         runtime.modules.load(NativeModule("c", functions: CompileCommands.functions(server) + ProcessCommands.functions))
+        runtime.modules.load(NativeModule("compile", functions: CompileModule.functions(server)))
         server.installLoader()
     }
 
@@ -23,7 +24,7 @@ public enum Stdlib {
     public static func modules() -> [NativeModule] {
         [
             NativeModule("erlang", functions: ErlangBIFs.functions + ErlangBIFs.time(TimeCounters()) + ProcessBIFs.functions
-                         + HaltBIFs.functions),
+                         + HaltBIFs.functions + ModuleBIFs.functions),
             NativeModule("lists", functions: ListsModule.functions),
             NativeModule("maps", functions: MapsModule.functions),
             NativeModule("string", functions: StringModule.functions),
@@ -42,7 +43,7 @@ public enum Stdlib {
             NativeModule("logger", functions: LoggerModule.functions),
             NativeModule("erl_erts_errors", functions: ErtsErrors.functions),
             NativeModule("erl_kernel_errors", functions: KernelErrors.functions),
-        ]
+        ] + collectionModules + utilityModules
     }
 }
 

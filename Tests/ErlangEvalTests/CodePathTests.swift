@@ -55,5 +55,43 @@ import Testing
         #expect(await harness.call("c", "c", [.string(dir + "/bad.erl")]).text == "error")
         #expect(output.take() == "\(dir)/bad.erl:3:8: variable 'X' is unbound\n%    3| f() -> X.\n%     |        ^\n\n")
         #expect(await harness.call("c", "c", [.atom("missing_module")]).text == "{error,non_existing}")
+        #expect(output.take() == "")
+    }
+
+    /// erl 25: `c("nosuch.erl")` and `c("nosuch")` print the missing file and return
+    /// `error`; `c(nosuch)` and `c(nosuch, [])` return `{error,non_existing}` silently.
+    @Test func compilingAMissingFileNamesIt() async {
+        let output = CapturedOutput()
+        let runtime = Runtime(clock: ManualClock(), output: output)
+        Stdlib.install(in: runtime, codePath: [])
+        let harness = ModuleHarness(runtime: runtime)
+        #expect(await harness.call("c", "c", [.string("nosuch.erl")]).text == "error")
+        #expect(output.take() == "nosuch.erl: no such file or directory\n")
+        #expect(await harness.call("c", "c", [.string("dir/nosuch")]).text == "error")
+        #expect(output.take() == "dir/nosuch.erl: no such file or directory\n")
+        #expect(await harness.call("c", "c", [.atom("nosuch"), .nil]).text == "{error,non_existing}")
+        #expect(output.take() == "")
+    }
+
+    /// erl 25: `compile:file/1` reports and returns `{ok, M}` or `error` without
+    /// loading; `compile:file(F, [])` reports nothing.
+    @Test func compileFileCompilesWithoutLoading() async throws {
+        let dir = try #require(Self.directory([
+            "good.erl": "-module(good).\n-export([f/0]).\nf() -> 1.\ng() -> 2.\n",
+            "bad.erl": "-module(bad).\n-export([f/0]).\nf() -> X.\n",
+        ]))
+        let output = CapturedOutput()
+        let runtime = Runtime(clock: ManualClock(), output: output)
+        Stdlib.install(in: runtime, codePath: [])
+        let harness = ModuleHarness(runtime: runtime)
+        #expect(await harness.call("compile", "file", [.string(dir + "/good")]).text == "{ok,good}")
+        #expect(output.take() == "\(dir)/good.erl:4:1: Warning: function g/0 is unused\n%    4| g() -> 2.\n%     | ^\n\n")
+        #expect(await harness.call("code", "is_loaded", [.atom("good")]).text == "false")
+        #expect(await harness.call("compile", "file", [.string(dir + "/good"), .nil]).text == "{ok,good}")
+        #expect(output.take() == "")
+        #expect(await harness.call("compile", "file", [.string(dir + "/bad.erl")]).text == "error")
+        #expect(output.take() == "\(dir)/bad.erl:3:8: variable 'X' is unbound\n%    3| f() -> X.\n%     |        ^\n\n")
+        #expect(await harness.call("compile", "file", [.atom("nosuch")]).text == "error")
+        #expect(output.take() == "nosuch.erl: no such file or directory\n")
     }
 }

@@ -34,6 +34,10 @@ enum ErrorExplanation {
             guard case .int(let n) = a else { return first("not an integer") }
             guard case .tuple(let items) = args[1] else { return [(2, "not a tuple")] }
             return n < 1 || n > items.count ? first("out of range") : []
+        case ("module_loaded", 1): return first("not an atom")
+        case ("function_exported", 3):
+            if a.atomValue == nil { return first("not an atom") }
+            return args[1].atomValue == nil ? [(2, "not an atom")] : []
         case ("tuple_size", 1), ("tuple_to_list", 1): return first("not a tuple")
         case ("map_size", 1): return first("not a map")
         case ("atom_to_list", 1), ("atom_to_binary", 1), ("atom_to_binary", 2): return first("not an atom")

@@ -44,15 +44,30 @@ struct ExceptionReport {
     /// The indentation of the `in function` lines (one more than the marker's width... as erl lays them out).
     private var indent: String { String(repeating: " ", count: marker.count + 3) }
 
-    /// `M:F(Arg1,Arg2)` after `called as`: on one line when it fits in 80
-    /// columns, else one argument a line, lined up after the parenthesis.
+    /// `M:F(Arg1,Arg2)` after `called as`.
     private func callText(_ name: String, _ args: [Term]) -> String {
-        let head = name + "("
-        let start = indent.count + "   called as ".count + head.count
-        let single = head + args.map { argument($0, start + 1) }.joined(separator: ",") + ")"
-        if !single.contains("\n"), indent.count + "   called as ".count + single.count <= 80 { return single }
-        let separator = ",\n" + String(repeating: " ", count: start)
-        return head + args.map { argument($0, start + 1) }.joined(separator: separator) + ")"
+        name + argumentList(args, column: indent.count + "   called as ".count + name.count + 1)
+    }
+
+    /// `(Arg1,Arg2)` as erl_error's `pp_arguments` lays it out: the
+    /// arguments printed as one list starting at `column` (1-based, where
+    /// the parenthesis goes), its brackets then turned into parentheses. A
+    /// list of character codes is printed with the first code as a
+    /// same-width atom, so that it does not come out as a string.
+    private func argumentList(_ args: [Term], column: Int) -> String {
+        var text: String
+        if case .int(let first)? = args.first, StringText.printableCodes(.list(args), range: .unicode) != nil {
+            let digits = String(first)
+            let stand = Term.atom(Atom(String(repeating: "a", count: digits.count)))
+            let printed = printTerm(.list([stand] + args.dropFirst()), column)
+            text = "[" + digits + printed.dropFirst(1 + digits.count)
+        } else {
+            text = printTerm(.list(args), column)
+        }
+        guard text.hasPrefix("["), text.hasSuffix("]") else { return "(" + args.map { argument($0, column + 1) }.joined(separator: ",") + ")" }
+        text.removeFirst()
+        text.removeLast()
+        return "(" + text + ")"
     }
 
     /// `in function`/`called as`/`in call from` lines for a crashed process's stacktrace.
@@ -83,8 +98,7 @@ struct ExceptionReport {
                 return "undefined function \(StackFrame.mfaText(top.module, top.function, top.arity))"
             case "function_clause":
                 guard let top, let args = top.arguments else { return "function_clause" }
-                let call = callText(top, args, column: column + 34)
-                return "no function clause matching " + call + top.locationSuffix
+                return "no function clause matching " + clauseCall(top, args, column: column) + top.locationSuffix
             default:
                 return printTerm(reason, column)
             }
@@ -130,11 +144,22 @@ struct ExceptionReport {
         return count < words.count ? words[count] : "\(count) arguments"
     }
 
-    private func callText(_ frame: StackFrame, _ args: [Term], column: Int) -> String {
+    /// The call after `no function clause matching `: on that line, or, as
+    /// erl_error's `format_call` decides, on the next one under the reason
+    /// when two short arguments would not fit after it (or the arguments
+    /// take fewer lines there).
+    private func clauseCall(_ frame: StackFrame, _ args: [Term], column: Int) -> String {
         let head = StackFrame.functionText(frame.module, frame.function, qualified: true)
-        let argsText = args.map { argument($0, column) }.joined(separator: ",")
-        return "\(head)(\(argsText))"
+        let prefix = column - 1
+        let after = prefix + "no function clause matching ".count + head.count
+        let sameLine = head + argumentList(args, column: after + 1)
+        let nextLine = head + argumentList(args, column: prefix + head.count + 1)
+        let long = after + "(a2345,b2345)".count > 80
+        func lines(_ text: String) -> Int { text.filter { $0 == "\n" }.count }
+        guard long || lines(nextLine) < lines(sameLine) else { return sameLine }
+        return "\n" + String(repeating: " ", count: prefix) + nextLine
     }
+
 
     /// The `in function`/`called as` lines erl adds for an error raised by a BIF.
     /// The `in function`/`in call from` lines below an error: the frames
@@ -171,13 +196,17 @@ struct ExceptionReport {
     /// argument explanations) for a BIF that failed with one of the
     /// reasons erl explains that way; `nil` for other reasons.
     private func callLines(_ top: StackFrame, _ args: [Term], _ exception: ErlangException) -> String? {
+        // erl_error writes any top frame that has its arguments as `called as`
+        // (`erlang:error(empty, [Q])` in queue:get/1 too); the argument
+        // explanations are only for the reasons erts explains.
+        let explained: Bool
         switch exception.reason {
         case .atom(let a) where a == .badarg || a == .badarith || a == .systemLimit:
-            break
+            explained = true
         case .tuple(let e) where e.count == 2 && (e[0] == .atom(.badkey) || e[0] == .atom(.badmap)):
-            break
+            explained = true
         default:
-            return nil
+            explained = false
         }
         let isOperator = top.module.text == "erlang" && StackFrame.isOperator(top.function.text)
         if isOperator {
@@ -194,7 +223,7 @@ struct ExceptionReport {
         let qualified = top.module.text != "erlang" || !StackFrame.isAutoImported(top.function.text, args.count)
         let name = StackFrame.functionText(top.module, top.function, qualified: qualified)
         var text = indent + "in function  \(name)/\(args.count)\n" + indent + "   called as " + callText(name, args) + "\n"
-        for line in ErrorExplanation.lines(top.module, top.function, args, reason: exception.reason) {
+        for line in explained ? ErrorExplanation.lines(top.module, top.function, args, reason: exception.reason) : [] {
             text += indent + "   " + line + "\n"
         }
         return text

@@ -25,8 +25,9 @@ enum CompileCommands {
     /// `c(Module)`: compiles `Module.erl` in the current directory or,
     /// failing that, the one on the code path (swerl's stand-in for the
     /// source a loaded `.beam` records, which erl's c/1 falls back to).
-    /// `{ok, Module}`, `error` after errors, `{error, non_existing}` when
-    /// there is no such file.
+    /// `{ok, Module}`, `error` after errors; when there is no such file,
+    /// `{error, non_existing}` for a module name and, for a file name, erl's
+    /// `File: no such file or directory` line and `error`.
     static func compile(_ server: CodeServer, _ argument: Term) throws -> Term {
         guard var file = text(argument) else { throw ErlangException.badarg }
         if !file.hasSuffix(".erl") { file += ".erl" }
@@ -34,7 +35,11 @@ enum CompileCommands {
             file = onPath
         }
         guard SourceFiles.isRegularFile(file) else {
-            return .tuple([.atom(.error), .atom(CodeModule.nonExisting)])
+            // erl looks a module name up in the code path (no file: `{error, non_existing}`),
+            // but compiles a file name directly, and the compiler reports the missing file.
+            if argument.atomValue != nil { return .tuple([.atom(.error), .atom(CodeModule.nonExisting)]) }
+            server.runtime.output.write("\(file): no such file or directory\n")
+            return .atom(.error)
         }
         let base = String(file.dropLast(4).split(separator: "/").last ?? "")
         let beam = SourceFiles.currentDirectory() + "/" + base + ".beam"

@@ -19,6 +19,11 @@ public enum ErtsErrors {
         switch (function, a.count) {
         case ("atom_to_list", 1), ("atom_to_binary", 1), ("atom_to_binary", 2):
             arg(1, isAtom(a[0]) ? nil : "not an atom")
+        case ("module_loaded", 1):
+            arg(1, isAtom(a[0]) ? nil : "not an atom")
+        case ("function_exported", 3):
+            arg(1, isAtom(a[0]) ? nil : "not an atom")
+            arg(2, isAtom(a[1]) ? nil : "not an atom")
         case ("list_to_atom", 1):
             arg(1, a[0].isList ? "not a list of characters" : "not a list")
         case ("list_to_existing_atom", 1):

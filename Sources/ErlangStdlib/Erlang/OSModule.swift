@@ -11,8 +11,11 @@ import ErlangTerms
 /// A bad time unit is `badarg` with erl's frame, whose `error_info`
 /// names `erl_kernel_errors` (`KernelErrors` below).
 enum OSModule {
-    /// The exported functions.
-    static let functions: FunctionTable = [
+    /// The exported functions: the clocks here, the environment in `+Environment`.
+    static let functions: FunctionTable = clocks + environment
+
+    /// The clock functions.
+    static let clocks: FunctionTable = [
         bif("timestamp", 0, { _, _ in ErlangBIFs.timestampTuple(microseconds: OSClock.nanoseconds() / 1000) }),
         bif("system_time", 0, { _, _ in .int(OSClock.nanoseconds()) }),
         bif("system_time", 1, { _, a in
@@ -45,6 +48,12 @@ enum OSModule {
         switch (function, args.count) {
         case ("system_time", 1), ("perf_counter", 1):
             return TimeUnit(args[0]) == nil ? [1: "invalid time unit"] : [:]
+        case ("getenv", _), ("putenv", _), ("unsetenv", _):
+            var explained: [Int: String] = [:]
+            for (i, arg) in args.prefix(function == "putenv" ? 2 : 1).enumerated() where arg.listElements == nil {
+                explained[i + 1] = "not a list"
+            }
+            return explained
         default:
             return nil
         }

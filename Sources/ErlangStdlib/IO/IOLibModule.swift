@@ -9,6 +9,14 @@ enum IOLibModule {
     /// The exported functions.
     static let functions: FunctionTable = [
         bif("format", 2, { _, a in try format(a[0], a[1]) }),
+        // format/3's options (OTP 21+): only `chars_limit` means anything, and
+        // Swerl does not apply it (known difference: long terms are not cut short).
+        bif("format", 3, { _, a in
+            guard a[2].listElements != nil else {
+                throw StdlibError.withArgs(.atom(.badarg), "io_lib", "format", [a[0], a[1]], line: 202)
+            }
+            return try format(a[0], a[1])
+        }),
         bif("fwrite", 2, { _, a in try format(a[0], a[1]) }),
         bif("write", 1, { _, a in IOLibWrite.write(a[0], depth: -1) }),
         bif("write", 2, { _, a in

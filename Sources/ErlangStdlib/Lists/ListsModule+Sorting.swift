@@ -3,13 +3,14 @@ import ErlangTerms
 
 /// Sorting and merging: `sort/1,2`, `usort/1,2`, `keysort/2`, `ukeysort/2`,
 /// `merge/1,2,3`, `umerge/1,2,3`, `merge3/3`, `umerge3/3`, `keymerge/3`,
-/// `ukeymerge/3`. Sorts are stable; the `u` variants keep the first of
+/// `ukeymerge/3`. `sort/1` orders equal terms as OTP does (`TermSort`);
+/// the other sorts are stable, as erl's are; the `u` variants keep the first of
 /// equal elements (`==`, or both `Fun(A, B)` and `Fun(B, A)` for a fun).
 extension ListsModule {
     static let sorting: FunctionTable = [
         bif("sort", 1, { _, a in
             guard let items = a[0].listElements else { throw clause("sort", a, 512) }
-            return .list(MergeSort.sorted(items) { Term.compare($0, $1) <= 0 })
+            return .list(TermSort.sorted(items))
         }),
         bif("sort", 2, { p, a in
             guard isFunction(a[0], 2), let items = a[1].listElements else { throw clause("sort", a, 1017) }

@@ -17,6 +17,19 @@ extension StringModule {
     }
 
     static let legacy: FunctionTable = [
+        // string:list_to_integer/1: to_integer/1 for lists only (`{error, not_a_list}` otherwise).
+        bif("list_to_integer", 1, { _, a in
+            guard let items = a[0].listElements else { return .tuple([.atom(.error), .atom("not_a_list")]) }
+            var codes: [Int] = []
+            for item in items {
+                guard case .int(let c) = item else { break }
+                codes.append(c)
+            }
+            guard let (value, used) = IntegerText.parsePrefix(codes) else {
+                return .tuple([.atom(.error), .atom("no_integer")])
+            }
+            return .tuple([value, .list(items[used...])])
+        }),
         bif("len", 1, { _, a in
             guard let n = a[0].properListLength else { throw StdlibError.bif(.atom(.badarg), "erlang", "length", a) }
             return .int(n)
