@@ -9,20 +9,14 @@ struct ExceptionReport {
     /// the first are indented to match.
     var marker = "**"
     /// Prints a term at a column, with erl's depth limit for exceptions.
+    /// A call's arguments are printed as one list (`ExceptionReport+Layout`).
     let printTerm: (Term, Int) -> String
-    /// Prints one argument of a call (`called as f(...)`): erl prints the
-    /// argument list as a list, so each argument gets one level less depth.
-    var printArgument: ((Term, Int) -> String)?
 
-    /// A report that prints terms with `printTerm`, the `**` marker, and
-    /// call arguments with `printArgument` (or `printTerm`).
-    init(marker: String = "**", printArgument: ((Term, Int) -> String)? = nil, printTerm: @escaping (Term, Int) -> String) {
+    /// A report that prints terms with `printTerm` and the `**` marker.
+    init(marker: String = "**", printTerm: @escaping (Term, Int) -> String) {
         self.marker = marker
-        self.printArgument = printArgument
         self.printTerm = printTerm
     }
-
-    private func argument(_ term: Term, _ column: Int) -> String { (printArgument ?? printTerm)(term, column) }
 
     /// The complete report, ending in a newline. When an exit signal killed
     /// the evaluator (`killedBySignal`) and its reason is `{Reason,
@@ -43,17 +37,6 @@ struct ExceptionReport {
 
     /// The indentation of the `in function` lines (one more than the marker's width... as erl lays them out).
     private var indent: String { String(repeating: " ", count: marker.count + 3) }
-
-    /// `M:F(Arg1,Arg2)` after `called as`: on one line when it fits in 80
-    /// columns, else one argument a line, lined up after the parenthesis.
-    private func callText(_ name: String, _ args: [Term]) -> String {
-        let head = name + "("
-        let start = indent.count + "   called as ".count + head.count
-        let single = head + args.map { argument($0, start + 1) }.joined(separator: ",") + ")"
-        if !single.contains("\n"), indent.count + "   called as ".count + single.count <= 80 { return single }
-        let separator = ",\n" + String(repeating: " ", count: start)
-        return head + args.map { argument($0, start + 1) }.joined(separator: separator) + ")"
-    }
 
     /// `in function`/`called as`/`in call from` lines for a crashed process's stacktrace.
     private func stackLines(_ frames: [Term], reason: Term) -> String {
@@ -77,14 +60,17 @@ struct ExceptionReport {
             case "notalive": return "the node cannot be part of a distributed system"
             case "undef":
                 guard let top else { return "undef" }
-                if top.module.text == "shell_default" || top.module.text == "erl_eval" && top.isShellCommand {
+                if top.module.text == "shell_default" {
                     return "undefined shell command \(top.function.text)/\(top.arity)"
                 }
                 return "undefined function \(StackFrame.mfaText(top.module, top.function, top.arity))"
             case "function_clause":
                 guard let top, let args = top.arguments else { return "function_clause" }
-                let call = callText(top, args, column: column + 34)
-                return "no function clause matching " + call + top.locationSuffix
+                let name = StackFrame.functionText(top.module, top.function, qualified: true)
+                let lead = String(repeating: " ", count: column - 1)
+                let call = callText("no function clause matching ", name, args, lead: lead)
+                // erl puts a space before the location, also when there is none.
+                return call + (top.locationSuffix.isEmpty ? " " : top.locationSuffix)
             default:
                 return printTerm(reason, column)
             }
@@ -92,14 +78,16 @@ struct ExceptionReport {
             guard case .atom(let tag) = e[0] else { return printTerm(reason, column) }
             let value = e[1]
             switch tag.text {
-            case "badarg": return "bad argument: " + printTerm(value, column + 14)
-            case "badmatch": return "no match of right hand side value " + printTerm(value, column + 34)
-            case "case_clause": return "no case clause matching " + printTerm(value, column + 24)
-            case "try_clause": return "no try clause matching " + printTerm(value, column + 23)
-            case "badkey": return "bad key: " + printTerm(value, column + 9)
-            case "badmap": return "bad map: " + printTerm(value, column + 9)
-            case "badfun": return "bad function " + printTerm(value, column + 13)
-            case "badrecord": return "bad record " + printTerm(value, column + 11)
+            case "badarg": return valueText("bad argument: ", value, column: column)
+            case "badmatch": return valueText("no match of right hand side value ", value, column: column)
+            case "case_clause": return valueText("no case clause matching ", value, column: column)
+            case "else_clause": return valueText("no else clause matching ", value, column: column)
+            case "try_clause": return valueText("no try clause matching ", value, column: column)
+            case "badkey": return valueText("bad key: ", value, column: column)
+            case "badmap": return valueText("bad map: ", value, column: column)
+            case "badfun": return valueText("bad function ", value, column: column)
+            case "bad_filter": return valueText("bad filter ", value, column: column)
+            case "bad_generator": return valueText("bad generator ", value, column: column)
             case "badarity":
                 guard case .tuple(let pair) = value, pair.count == 2, case .fun(let fun) = pair[0],
                       let args = pair[1].properListLength else { return printTerm(reason, column) }
@@ -128,12 +116,6 @@ struct ExceptionReport {
         let words = ["no arguments", "one argument", "two arguments", "three arguments", "four arguments",
                      "five arguments", "six arguments", "seven arguments", "eight arguments", "nine arguments"]
         return count < words.count ? words[count] : "\(count) arguments"
-    }
-
-    private func callText(_ frame: StackFrame, _ args: [Term], column: Int) -> String {
-        let head = StackFrame.functionText(frame.module, frame.function, qualified: true)
-        let argsText = args.map { argument($0, column) }.joined(separator: ",")
-        return "\(head)(\(argsText))"
     }
 
     /// The `in function`/`called as` lines erl adds for an error raised by a BIF.
@@ -193,7 +175,8 @@ struct ExceptionReport {
         }
         let qualified = top.module.text != "erlang" || !StackFrame.isAutoImported(top.function.text, args.count)
         let name = StackFrame.functionText(top.module, top.function, qualified: qualified)
-        var text = indent + "in function  \(name)/\(args.count)\n" + indent + "   called as " + callText(name, args) + "\n"
+        let calledAs = indent + "   called as "
+        var text = indent + "in function  \(name)/\(args.count)\n" + calledAs + callText("", name, args, lead: calledAs) + "\n"
         for line in ErrorExplanation.lines(top.module, top.function, args, reason: exception.reason) {
             text += indent + "   " + line + "\n"
         }
