@@ -178,8 +178,12 @@ final class Evaluator: Sendable {
                 for e in request.exprs {
                     if let v = try ShellCommands.runSpecial(e, &env, self) {
                         value = v
-                    } else {
+                        continue
+                    }
+                    do {
                         value = try await interpreter.eval(e, &env, process)
+                    } catch let diagnostic as EvalDiagnostic {
+                        throw Interpreter.shellDiagnostic(diagnostic, for: e, bound: env)
                     }
                 }
                 let bound = env

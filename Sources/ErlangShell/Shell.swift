@@ -97,7 +97,8 @@ public final class Shell: Sendable {
                 runtime.output.write(report(ErlangException(.exit, reason), killedBySignal: true))
                 result = .tuple([.atom(.EXIT), reason])
             case .diagnostic(let diagnostic):
-                runtime.output.write("* \(diagnostic.location.line):\(diagnostic.location.column): \(diagnostic.message)\n")
+                let at = DiagnosticLocation.resolve(diagnostic, in: tokens)
+                runtime.output.write("* \(at.line):\(at.column): \(diagnostic.message)\n")
                 result = .tuple([.atom(.EXIT), Self.reason(of: diagnostic)])
             case .halt(let status):
                 return status
