@@ -18,8 +18,8 @@ enum EvaluationOutcome: Sendable {
 
 /// Runs shell expressions inside the shell's evaluator process, keeping the
 /// bindings between evaluations. When an evaluation raises, the evaluator
-/// process exits with the exception's exit reason (so processes linked to
-/// it get the signal) and a new one is started for the next expression, as
+/// process passes the exception on to the processes linked to it and exits
+/// (`EvaluatorExit`), and a new one is started for the next expression, as
 /// in erl (`self()` changes); the bindings stay as they were before the
 /// failed expression. A linked process that crashes kills the evaluator:
 /// during an evaluation that evaluation ends with the exit; while idle the
@@ -178,8 +178,12 @@ final class Evaluator: Sendable {
                 for e in request.exprs {
                     if let v = try ShellCommands.runSpecial(e, &env, self) {
                         value = v
-                    } else {
+                        continue
+                    }
+                    do {
                         value = try await interpreter.eval(e, &env, process)
+                    } catch let diagnostic as EvalDiagnostic {
+                        throw Interpreter.shellDiagnostic(diagnostic, for: e, bound: env)
                     }
                 }
                 let bound = env
@@ -203,11 +207,13 @@ final class Evaluator: Sendable {
                     continue
                 }
                 retire(process)
+                // Ends as erl's evaluator does: its links get the exception
+                // as an exit signal, then it exits `normal` (an exception
+                // the shell reports is not "uncaught": no emulator
+                // `Error in process` report).
+                let reason = EvaluatorExit.signalLinks(of: process, exception)
                 answer(process, .exception(exception))
-                // Ends as erl's evaluator does, with exit(Reason): an
-                // exception the shell has reported is not "uncaught" (no
-                // emulator `Error in process` report).
-                throw ProcessExit(reason: Runtime.exitReason(of: exception))
+                throw ProcessExit(reason: reason)
             } catch let exit as ProcessExit {
                 retire(process)
                 answer(process, .killed(exit.reason))

@@ -97,7 +97,8 @@ public final class Shell: Sendable {
                 runtime.output.write(report(ErlangException(.exit, reason), killedBySignal: true))
                 result = .tuple([.atom(.EXIT), reason])
             case .diagnostic(let diagnostic):
-                runtime.output.write("* \(diagnostic.location.line):\(diagnostic.location.column): \(diagnostic.message)\n")
+                let at = DiagnosticLocation.resolve(diagnostic, in: tokens)
+                runtime.output.write("* \(at.line):\(at.column): \(diagnostic.message)\n")
                 result = .tuple([.atom(.EXIT), Self.reason(of: diagnostic)])
             case .halt(let status):
                 return status
@@ -191,11 +192,9 @@ public final class Shell: Sendable {
     /// or `* exception ...` under `catch_exception(true)`; an exit signal
     /// that killed the evaluator is always `**`, as shell.erl's "serious").
     func report(_ exception: ErlangException, killedBySignal: Bool = false) -> String {
-        let arguments: (Term, Int) -> String = { term, column in
-            PrettyPrinter(lineLength: 80, lineMaxChars: 60, depth: 29).print(term, column: column)
-        }
-        let report = ExceptionReport(marker: evaluator.catchesExceptions && !killedBySignal ? "*" : "**", printArgument: arguments) { term, column in
-            PrettyPrinter(lineLength: 80, lineMaxChars: 60, depth: 30).print(term, column: column)
+        let records = evaluator.recordFields
+        let report = ExceptionReport(marker: evaluator.catchesExceptions && !killedBySignal ? "*" : "**") { term, column in
+            PrettyPrinter(lineLength: 80, lineMaxChars: 60, depth: 30).print(term, column: column, records: records)
         }
         return report.format(exception, killedBySignal: killedBySignal)
     }

@@ -90,6 +90,11 @@ import Testing
         ("[{A, B} || A <- [1, 2], B <- [A, A * 10], B > 1]", "[{1,10},{2,2},{2,20}]"),
         ("<<A:4, B:4, C/binary>> = <<16#12, 3>>, {A, B, C}", "{1,2,<<3>>}"),
         ("case #{k => v} of #{k := V} when V =:= v -> matched end", "matched"),
+        ("register(me, self()), {me, node()} ! hi, receive M -> M end", "hi"),
+        ("{ghost, node()} ! x", "x"),
+        ("{ghost, other@host} ! x", "x"),
+        ("{1, node()} ! x", "error:badarg"),
+        ("{a, b, c} ! x", "error:badarg"),
     ]
 
     @Test("expressions evaluate as in erl_eval", arguments: cases)

@@ -84,7 +84,7 @@ extension Interpreter {
     /// The field names of record `name`, or erl's diagnostic.
     func recordFields(_ name: String) throws -> [String] {
         guard let names = records.fields(of: name) else {
-            throw EvalDiagnostic("record \(name) undefined", at: SourceLocation(line: 1, column: 1))
+            throw EvalDiagnostic.undefinedRecord(name)
         }
         return names
     }
@@ -95,7 +95,7 @@ extension Interpreter {
         var positions: [Int] = []
         for field in fields where field.name != "_" {
             guard let index = names.firstIndex(of: field.name) else {
-                throw EvalDiagnostic("field \(field.name) undefined in record \(name)", at: SourceLocation(line: 1, column: 1))
+                throw EvalDiagnostic.undefinedField(field.name, record: name)
             }
             positions.append(index + 1)
         }
@@ -145,7 +145,7 @@ extension Interpreter {
     func compileRecordAccess(_ base: Expr, _ name: String, _ field: String) throws -> Compiled {
         let names = try recordFields(name)
         guard let index = names.firstIndex(of: field) else {
-            throw EvalDiagnostic("field \(field) undefined in record \(name)", at: SourceLocation(line: 1, column: 1))
+            throw EvalDiagnostic.undefinedField(field, record: name)
         }
         let tag = Term.atom(Atom(name))
         let size = names.count + 1

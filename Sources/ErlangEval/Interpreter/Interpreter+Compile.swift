@@ -8,6 +8,7 @@ import ErlangTerms
 ///
 /// Split: this file is the expression switch and operators;
 /// `Interpreter+CompileCalls` compiles calls and funs;
+/// `Interpreter+RecordCalls` expands `record_info/2` and `is_record/2`;
 /// `Interpreter+CompileControl` compiles clauses, case, if, receive, try,
 /// catch and comprehensions; `Interpreter+CompileBuild` compiles
 /// binaries, maps and records.
@@ -49,10 +50,10 @@ extension Interpreter {
             return try compileRecordAccess(base, name, field)
         case .recordIndex(let name, let field):
             guard let names = records.fields(of: name) else {
-                throw EvalDiagnostic("record \(name) undefined", at: SourceLocation(line: 1, column: 1))
+                throw EvalDiagnostic.undefinedRecord(name)
             }
             guard let index = names.firstIndex(of: field) else {
-                throw EvalDiagnostic("field \(field) undefined in record \(name)", at: SourceLocation(line: 1, column: 1))
+                throw EvalDiagnostic.undefinedField(field, record: name)
             }
             return .constant(.int(index + 2))
         case .match(let patternExpr, let valueExpr, _):
@@ -76,7 +77,8 @@ extension Interpreter {
             return .pair(try compile(l), try compile(r)) { a, b, _ in try Operators.binary(op, a, b) }
         case .unaryOp(let op, let operand, _):
             return .map(try compile(operand)) { a, _, _ in try Operators.unary(op, a) }
-        case .call(let function, let arguments, _):
+        case .call(let function, let arguments, let location):
+            if let expanded = try compileRecordCall(function, arguments, at: location) { return expanded }
             return try compileCall(function, arguments)
         case .remote:
             throw EvalDiagnostic("illegal expression", at: SourceLocation(line: 1, column: 1))

@@ -47,7 +47,12 @@ extension Interpreter {
                 // In a module, `fun f/1` is a local fun calling the module's own `f/1`.
                 return localFunctionReference(name, arity: arity, process)
             }
-            // `fun f/1` in the shell names an erlang BIF.
+            if values.count == 2 {
+                // erl_eval cannot make a local fun in the shell, whatever
+                // the name (a BIF, a shell command): `fun f/1` raises `undef`.
+                throw ErlangException(.error, .atom(.undef),
+                                      stacktrace: [ErlangProcess.frame(Interpreter.shellModule, name, .int(arity))])
+            }
             return .fun(Fun(kind: .external(module: module, function: name), arity: arity,
                             identity: process.runtime.makeFunIdentity()))
         }
@@ -77,6 +82,12 @@ final class CompiledFun: FunBody, @unchecked Sendable {
     let arity: Int
     let clauses: [CompiledClause]
     let captured: Bindings
+
+    /// The function a shell fun's `function_clause` names, as erl_eval's
+    /// interpreted funs do (`erl_eval:'-inside-an-interpreted-fun-'(b)`).
+    static let shellFunName = Atom("-inside-an-interpreted-fun-")
+    /// The function a module's fun's `function_clause` names.
+    static let moduleFunName = Atom("-fun-")
 
     init(interpreter: Interpreter, name: Variable?, arity: Int, clauses: [CompiledClause], captured: Bindings) {
         self.interpreter = interpreter
@@ -110,7 +121,8 @@ final class CompiledFun: FunBody, @unchecked Sendable {
             return (clauses[index].body, bindings)
         }
         throw ErlangException(.error, .atom(.functionClause),
-                              stacktrace: [ErlangProcess.frame(interpreter.module, Atom("-fun-"), .list(args))])
+                              stacktrace: [ErlangProcess.frame(interpreter.module, interpreter.isShell ? Self.shellFunName : Self.moduleFunName,
+                                                                .list(args))])
     }
 }
 

@@ -52,6 +52,11 @@ extension Interpreter {
             return try Operators.binary(op, try evalGuardExpr(l, env, process), try evalGuardExpr(r, env, process))
         case .unaryOp(let op, let operand, _):
             return try Operators.unary(op, try evalGuardExpr(operand, env, process))
+        case .call(.atom("is_record"), let args, _) where args.count == 2 && recordSize(args[1]) != nil,
+             .call(.remote(.atom("erlang"), .atom("is_record")), let args, _) where args.count == 2 && recordSize(args[1]) != nil:
+            // A known record: its tag and size, as erl_expand_records expands it.
+            let values = try args.map { try evalGuardExpr($0, env, process) } + [.int(recordSize(args[1]) ?? 0)]
+            return GuardBIFs.call("is_record", values, process) ?? .false
         case .call(.atom(let name), let args, _), .call(.remote(.atom("erlang"), .atom(let name)), let args, _):
             let values = try args.map { try evalGuardExpr($0, env, process) }
             guard let result = GuardBIFs.call(name, values, process) else { throw ErlangException.badarg }
@@ -92,6 +97,12 @@ extension Interpreter {
 }
 
 extension Interpreter {
+    /// The tuple size of the record `name` names, when it is a known record.
+    func recordSize(_ name: Expr) -> Int? {
+        guard case .atom(let record) = name, let fields = records.fields(of: record) else { return nil }
+        return fields.count + 1
+    }
+
     /// Whether `e` is a guard test (only guard BIFs, operators, variables
     /// and constructors), as erl_lint decides; such comprehension filters
     /// run as guards.

@@ -123,13 +123,13 @@ extension Interpreter {
     func matchRecord(_ name: String, _ fields: [(name: String, value: Pattern)], _ value: Term,
                      _ env: inout Bindings) throws -> Bool {
         guard let fieldNames = records.fields(of: name) else {
-            throw EvalDiagnostic("record \(name) undefined", at: SourceLocation(line: 1, column: 1))
+            throw EvalDiagnostic.undefinedRecord(name)
         }
         guard case .tuple(let elements) = value, elements.count == fieldNames.count + 1,
               elements[0] == .atom(Atom(name)) else { return false }
         for field in fields {
             guard let index = fieldNames.firstIndex(of: field.name) else {
-                throw EvalDiagnostic("field \(field.name) undefined in record \(name)", at: SourceLocation(line: 1, column: 1))
+                throw EvalDiagnostic.undefinedField(field.name, record: name)
             }
             guard try bind(field.value, elements[index + 1], &env) else { return false }
         }

@@ -57,18 +57,16 @@ public struct Interpreter: Sendable {
         .list(exception.stacktrace.isEmpty ? [evaluatorFrame] : exception.stacktrace)
     }
 
+    /// `Dest ! Msg`: sends as `erlang:send/2` does (a pid, a registered
+    /// name, or `{Name, Node}`, which on this node sends to the registered
+    /// name and drops the message when nothing is registered); a bad
+    /// destination is `badarg` in the `!` operator's frame.
     func send(_ dest: Term, _ message: Term, _ process: ErlangProcess) throws -> Term {
-        switch dest {
-        case .pid(let pid):
-            process.runtime.send(message, to: pid)
-        case .atom(let name):
-            guard let pid = process.runtime.whereis(name) else {
-                throw ErlangException(.error, .atom(.badarg), stacktrace: [ErlangProcess.frame(Atom("erlang"), Atom("!"), .list([dest, message]))])
-            }
-            process.runtime.send(message, to: pid)
-        default:
-            throw ErlangException(.error, .atom(.badarg), stacktrace: [ErlangProcess.frame(Atom("erlang"), Atom("!"), .list([dest, message]))])
+        do {
+            return try process.send(message, to: dest)
+        } catch var exception as ErlangException {
+            exception.stacktrace = [ErlangProcess.frame(Atom("erlang"), Atom("!"), .list([dest, message]))]
+            throw exception
         }
-        return message
     }
 }

@@ -4,12 +4,15 @@ import ErlangTerms
 /// Record definitions known to an evaluation: the shell's `rd/2`/`rr/1`
 /// records, or a module's `-record` attributes. Mirrors the shell's record table.
 public final class RecordTable: Sendable {
-    /// One record: its field names and each field's default expression.
+    /// One record: its field names, each field's default expression and type.
     public struct Definition: Sendable {
         /// The field names, in order.
         public let fields: [String]
         /// The default of each field (`nil`: `undefined`).
         public let defaults: [Expr?]
+        /// The `:: Type` of each field as text (`nil`: none; empty for
+        /// records defined with `rd/2`, which takes no types).
+        public let types: [String?]
     }
 
     private let definitions = Lock<[String: Definition]>([:])
@@ -22,9 +25,16 @@ public final class RecordTable: Sendable {
         define(name, fields: fields, defaults: Array(repeating: nil, count: fields.count))
     }
 
-    /// Defines (or redefines) record `name` with `fields` and their `defaults`.
-    public func define(_ name: String, fields: [String], defaults: [Expr?]) {
-        definitions.withLock { $0[name] = Definition(fields: fields, defaults: defaults) }
+    /// Defines (or redefines) record `name` with `fields` and their
+    /// `defaults` (and `types`, when the definition gave them).
+    public func define(_ name: String, fields: [String], defaults: [Expr?], types: [String?] = []) {
+        definitions.withLock { $0[name] = Definition(fields: fields, defaults: defaults, types: types) }
+    }
+
+    /// Defines (or redefines) the record of a `-record` attribute (`rr/1`).
+    public func define(_ record: RecordDefinition) {
+        define(record.name, fields: record.fields.map(\.name), defaults: record.fields.map(\.defaultValue),
+               types: record.fields.map(\.type))
     }
 
     /// The field names of record `name`, if defined.

@@ -24,6 +24,9 @@ public final class InterpretedModule: ErlangModule {
     public let attributes: Term
     /// A digest of the source, standing in for the beam's MD5.
     public let digest: [UInt8]
+    /// The `-record` definitions, in source order (what the shell's `rr/1`
+    /// reads from a beam's debug info in erl).
+    public let recordDefinitions: [RecordDefinition]
     let scope: LocalScope
     /// The exported functions, made once: a call looks one up with one
     /// multiplication and allocates no closure.
@@ -33,6 +36,7 @@ public final class InterpretedModule: ErlangModule {
         self.name = name
         self.sourcePath = sourcePath
         self.digest = digest
+        self.recordDefinitions = source.records
         let file = String(source.file.split(separator: "/").last ?? Substring(source.file))
         let scope = LocalScope(module: name, file: file, records: records,
                                imports: Dictionary(source.imports.map {

@@ -62,9 +62,7 @@ public enum ModuleCompiler {
             return CompileOutcome(module: nil, moduleName: source.name, errors: errors, warnings: warnings, lines: lines)
         }
         let records = RecordTable()
-        for record in source.records {
-            records.define(record.name, fields: record.fields.map(\.name), defaults: record.fields.map(\.defaultValue))
-        }
+        for record in source.records { records.define(record) }
         let module = InterpretedModule(source: source, name: Atom(name), sourcePath: absolutePath,
                                        digest: digest(text), records: records)
         return CompileOutcome(module: module, moduleName: name, errors: [], warnings: warnings, lines: lines)

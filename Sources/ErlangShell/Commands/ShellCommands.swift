@@ -7,8 +7,8 @@ import ErlangTerms
 /// them. `b()`, `f()`, `f(X)` and `rd(R, D)` work on the unevaluated
 /// expression (the variable in `f(X)` may be unbound, the fields in `rd`
 /// are declarations); the others are local calls the evaluator resolves
-/// before BIFs: `v(N)`, `h()`, `history(N)`, `results(N)`, `rf()`,
-/// `rl()`, `rp(T)`, `help()`, `flush()`, `catch_exception(B)`, `q()`, `halt()`.
+/// before BIFs: `v(N)`, `h()`, `history(N)`, `results(N)`, `rr(M)`, `rf()`,
+/// `rl()` (`RecordCommands`), `rp(T)`, `help()`, `flush()`, `catch_exception(B)`, `q()`, `halt()`.
 enum ShellCommands {
     /// Runs `e` if it is one of the commands that take unevaluated
     /// arguments; `nil` when it is an ordinary expression.
@@ -102,27 +102,17 @@ enum ShellCommands {
         case ("catch_exception", 1):
             guard let flag = args[0].boolValue else { return nil }
             return .bool(evaluator.setCatchException(flag))
+        case ("rr", 1), ("rr", 2), ("rr", 3):
+            return try await RecordCommands.read(args, process, evaluator.records)
         case ("rf", 0):
-            evaluator.records.removeAll()
+            // erl answers the records its bindings still need: none here.
+            RecordCommands.forget(nil, evaluator.records)
             return .nil
         case ("rf", 1):
-            if case .atom(let a) = args[0] { evaluator.records.remove(a.text) }
+            RecordCommands.forget(args[0], evaluator.records)
             return .ok
         case ("rl", 0), ("rl", 1):
-            var names = evaluator.records.names
-            if args.count == 1 {
-                guard case .atom(let a) = args[0] else { return nil }
-                names = names.filter { $0 == a.text }
-            }
-            var out = ""
-            for name in names {
-                guard let d = evaluator.records.definition(of: name) else { continue }
-                let fields = zip(d.fields, d.defaults).map { field, value in
-                    AtomText.quoted(field) + (value.map { " = " + ExprPrinter.text($0) } ?? "")
-                }
-                out += "-record(\(AtomText.quoted(name)),{" + fields.joined(separator: ", ") + "}).\n"
-            }
-            output.write(out)
+            output.write(RecordCommands.list(args.first, evaluator.records))
             return .ok
         case ("rp", 1):
             output.write(PrettyPrinter(lineLength: 80, lineMaxChars: 60, depth: -1).print(args[0], column: 1, records: evaluator.recordFields) + "\n")

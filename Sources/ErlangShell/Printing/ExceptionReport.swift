@@ -9,20 +9,14 @@ struct ExceptionReport {
     /// the first are indented to match.
     var marker = "**"
     /// Prints a term at a column, with erl's depth limit for exceptions.
+    /// A call's arguments are printed as one list (`ExceptionReport+Layout`).
     let printTerm: (Term, Int) -> String
-    /// Prints one argument of a call (`called as f(...)`): erl prints the
-    /// argument list as a list, so each argument gets one level less depth.
-    var printArgument: ((Term, Int) -> String)?
 
-    /// A report that prints terms with `printTerm`, the `**` marker, and
-    /// call arguments with `printArgument` (or `printTerm`).
-    init(marker: String = "**", printArgument: ((Term, Int) -> String)? = nil, printTerm: @escaping (Term, Int) -> String) {
+    /// A report that prints terms with `printTerm` and the `**` marker.
+    init(marker: String = "**", printTerm: @escaping (Term, Int) -> String) {
         self.marker = marker
-        self.printArgument = printArgument
         self.printTerm = printTerm
     }
-
-    private func argument(_ term: Term, _ column: Int) -> String { (printArgument ?? printTerm)(term, column) }
 
     /// The complete report, ending in a newline. When an exit signal killed
     /// the evaluator (`killedBySignal`) and its reason is `{Reason,
@@ -43,32 +37,6 @@ struct ExceptionReport {
 
     /// The indentation of the `in function` lines (one more than the marker's width... as erl lays them out).
     private var indent: String { String(repeating: " ", count: marker.count + 3) }
-
-    /// `M:F(Arg1,Arg2)` after `called as`.
-    private func callText(_ name: String, _ args: [Term]) -> String {
-        name + argumentList(args, column: indent.count + "   called as ".count + name.count + 1)
-    }
-
-    /// `(Arg1,Arg2)` as erl_error's `pp_arguments` lays it out: the
-    /// arguments printed as one list starting at `column` (1-based, where
-    /// the parenthesis goes), its brackets then turned into parentheses. A
-    /// list of character codes is printed with the first code as a
-    /// same-width atom, so that it does not come out as a string.
-    private func argumentList(_ args: [Term], column: Int) -> String {
-        var text: String
-        if case .int(let first)? = args.first, StringText.printableCodes(.list(args), range: .unicode) != nil {
-            let digits = String(first)
-            let stand = Term.atom(Atom(String(repeating: "a", count: digits.count)))
-            let printed = printTerm(.list([stand] + args.dropFirst()), column)
-            text = "[" + digits + printed.dropFirst(1 + digits.count)
-        } else {
-            text = printTerm(.list(args), column)
-        }
-        guard text.hasPrefix("["), text.hasSuffix("]") else { return "(" + args.map { argument($0, column + 1) }.joined(separator: ",") + ")" }
-        text.removeFirst()
-        text.removeLast()
-        return "(" + text + ")"
-    }
 
     /// `in function`/`called as`/`in call from` lines for a crashed process's stacktrace.
     private func stackLines(_ frames: [Term], reason: Term) -> String {
@@ -92,13 +60,17 @@ struct ExceptionReport {
             case "notalive": return "the node cannot be part of a distributed system"
             case "undef":
                 guard let top else { return "undef" }
-                if top.module.text == "shell_default" || top.module.text == "erl_eval" && top.isShellCommand {
+                if top.module.text == "shell_default" {
                     return "undefined shell command \(top.function.text)/\(top.arity)"
                 }
                 return "undefined function \(StackFrame.mfaText(top.module, top.function, top.arity))"
             case "function_clause":
                 guard let top, let args = top.arguments else { return "function_clause" }
-                return "no function clause matching " + clauseCall(top, args, column: column) + top.locationSuffix
+                let name = StackFrame.functionText(top.module, top.function, qualified: true)
+                let lead = String(repeating: " ", count: column - 1)
+                let call = callText("no function clause matching ", name, args, lead: lead)
+                // erl puts a space before the location, also when there is none.
+                return call + (top.locationSuffix.isEmpty ? " " : top.locationSuffix)
             default:
                 return printTerm(reason, column)
             }
@@ -106,14 +78,16 @@ struct ExceptionReport {
             guard case .atom(let tag) = e[0] else { return printTerm(reason, column) }
             let value = e[1]
             switch tag.text {
-            case "badarg": return "bad argument: " + printTerm(value, column + 14)
-            case "badmatch": return "no match of right hand side value " + printTerm(value, column + 34)
-            case "case_clause": return "no case clause matching " + printTerm(value, column + 24)
-            case "try_clause": return "no try clause matching " + printTerm(value, column + 23)
-            case "badkey": return "bad key: " + printTerm(value, column + 9)
-            case "badmap": return "bad map: " + printTerm(value, column + 9)
-            case "badfun": return "bad function " + printTerm(value, column + 13)
-            case "badrecord": return "bad record " + printTerm(value, column + 11)
+            case "badarg": return valueText("bad argument: ", value, column: column)
+            case "badmatch": return valueText("no match of right hand side value ", value, column: column)
+            case "case_clause": return valueText("no case clause matching ", value, column: column)
+            case "else_clause": return valueText("no else clause matching ", value, column: column)
+            case "try_clause": return valueText("no try clause matching ", value, column: column)
+            case "badkey": return valueText("bad key: ", value, column: column)
+            case "badmap": return valueText("bad map: ", value, column: column)
+            case "badfun": return valueText("bad function ", value, column: column)
+            case "bad_filter": return valueText("bad filter ", value, column: column)
+            case "bad_generator": return valueText("bad generator ", value, column: column)
             case "badarity":
                 guard case .tuple(let pair) = value, pair.count == 2, case .fun(let fun) = pair[0],
                       let args = pair[1].properListLength else { return printTerm(reason, column) }
@@ -143,23 +117,6 @@ struct ExceptionReport {
                      "five arguments", "six arguments", "seven arguments", "eight arguments", "nine arguments"]
         return count < words.count ? words[count] : "\(count) arguments"
     }
-
-    /// The call after `no function clause matching `: on that line, or, as
-    /// erl_error's `format_call` decides, on the next one under the reason
-    /// when two short arguments would not fit after it (or the arguments
-    /// take fewer lines there).
-    private func clauseCall(_ frame: StackFrame, _ args: [Term], column: Int) -> String {
-        let head = StackFrame.functionText(frame.module, frame.function, qualified: true)
-        let prefix = column - 1
-        let after = prefix + "no function clause matching ".count + head.count
-        let sameLine = head + argumentList(args, column: after + 1)
-        let nextLine = head + argumentList(args, column: prefix + head.count + 1)
-        let long = after + "(a2345,b2345)".count > 80
-        func lines(_ text: String) -> Int { text.filter { $0 == "\n" }.count }
-        guard long || lines(nextLine) < lines(sameLine) else { return sameLine }
-        return "\n" + String(repeating: " ", count: prefix) + nextLine
-    }
-
 
     /// The `in function`/`called as` lines erl adds for an error raised by a BIF.
     /// The `in function`/`in call from` lines below an error: the frames
@@ -222,7 +179,8 @@ struct ExceptionReport {
         }
         let qualified = top.module.text != "erlang" || !StackFrame.isAutoImported(top.function.text, args.count)
         let name = StackFrame.functionText(top.module, top.function, qualified: qualified)
-        var text = indent + "in function  \(name)/\(args.count)\n" + indent + "   called as " + callText(name, args) + "\n"
+        let calledAs = indent + "   called as "
+        var text = indent + "in function  \(name)/\(args.count)\n" + calledAs + callText("", name, args, lead: calledAs) + "\n"
         for line in explained ? ErrorExplanation.lines(top.module, top.function, args, reason: exception.reason) : [] {
             text += indent + "   " + line + "\n"
         }

@@ -25,9 +25,6 @@ struct StackFrame {
         }
     }
 
-    /// Whether the frame is the shell's own call of an unknown local function.
-    var isShellCommand: Bool { module.text == "erl_eval" }
-
     /// ` (file.erl, line N)` when the frame knows its location.
     var locationSuffix: String {
         var file: String?

@@ -24,7 +24,7 @@ enum CodeModule {
             bif("which", 1) { _, args in
                 let name = try moduleName(args[0])
                 if let path = server.loadedPath(name) { return path }
-                guard let source = server.findSource(name) else { return .atom(nonExisting) }
+                guard let source = server.findLoadable(name) else { return .atom(nonExisting) }
                 return .string(SourceFiles.directory(of: source) + "/" + name.text + ".beam")
             },
             bif("load_file", 1) { _, args in try load(server, try moduleName(args[0])) },

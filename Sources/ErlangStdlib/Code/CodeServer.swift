@@ -4,13 +4,20 @@ import ErlangSyntax
 import ErlangTerms
 
 /// One runtime's code server: the code path, where each interpreted
-/// module was loaded from, and loading `Name.erl` from the path on a
-/// module's first call (standing in for erl loading `Name.beam`).
+/// module was loaded from, and loading a module on its first call.
 /// Mirrors OTP's `code_server`.
+///
+/// Swerl has no `.beam` files: what erl would find as `Name.beam` is
+/// `Name.erl` in a directory the user put on the code path (`-pa`, `-pz`,
+/// `code:add_path*`), or a module `c/1` compiled (erl's `c/1` leaves a
+/// beam behind). A `.erl` file in the current directory (`.` on the path)
+/// is only source, as in erl: it loads once `c/1` has compiled it.
 public final class CodeServer: Sendable {
     let runtime: Runtime
     private let path: Lock<[String]>
     private let loadedFrom = Lock<[Atom: String]>([:])
+    /// The source of each module `c/1` compiled: its stand-in beam.
+    private let compiled = Lock<[Atom: String]>([:])
 
     /// A code server for `runtime` with the code path `codePath`.
     public init(runtime: Runtime, codePath: [String]) {
@@ -36,13 +43,34 @@ public final class CodeServer: Sendable {
         return true
     }
 
-    /// The `.erl` file for module `name` on the code path.
+    /// The `.erl` file for module `name` anywhere on the code path (`c/1`
+    /// compiles it when there is none in the current directory).
     func findSource(_ name: Atom) -> String? {
         for directory in codePath {
             let file = (directory == "." ? "" : directory + "/") + name.text + ".erl"
             if SourceFiles.isRegularFile(file) { return file }
         }
         return nil
+    }
+
+    /// The file module `name` loads from without `c/1`, as erl loads
+    /// `Name.beam`: the source `c/1` last compiled it from, else `Name.erl`
+    /// in a directory on the code path other than the current one.
+    func findLoadable(_ name: Atom) -> String? {
+        if let file = compiled.withLock({ $0[name] }), SourceFiles.isRegularFile(file) { return file }
+        for directory in codePath where directory != Self.currentDirectory {
+            let file = directory + "/" + name.text + ".erl"
+            if SourceFiles.isRegularFile(file) { return file }
+        }
+        return nil
+    }
+
+    /// The code path's entry for the current directory.
+    static let currentDirectory = "."
+
+    /// Remembers that `c/1` compiled module `name` from `file`.
+    func noteCompiled(_ name: Atom, from file: String) {
+        compiled.withLock { $0[name] = SourceFiles.absolute(file) }
     }
 
     /// Compiles `file` and, when it compiled, loads the module, replacing
@@ -66,9 +94,9 @@ public final class CodeServer: Sendable {
         return outcome
     }
 
-    /// Loads module `name` from `Name.erl` on the code path.
+    /// Loads module `name` from where erl would find its beam (`findLoadable`).
     func loadFromPath(_ name: Atom, report: Bool) -> CompileOutcome? {
-        guard let file = findSource(name) else { return nil }
+        guard let file = findLoadable(name) else { return nil }
         let beam = SourceFiles.directory(of: SourceFiles.absolute(file)) + "/" + name.text + ".beam"
         return compileAndLoad(file: file, beamPath: beam, report: report, expectedName: name.text)
     }

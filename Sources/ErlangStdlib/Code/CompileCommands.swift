@@ -52,6 +52,7 @@ enum CompileCommands {
             }
             return .atom(.error)
         }
+        server.noteCompiled(module.name, from: file)
         return .tuple([.atom(.ok), .atom(module.name)])
     }
 

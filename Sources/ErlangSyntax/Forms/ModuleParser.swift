@@ -93,7 +93,7 @@ public enum ModuleParser {
             readCompileOptions(options, into: &source)
             if source.exportAll, source.exportAllLocation == nil { source.exportAllLocation = at }
         case "record":
-            source.records.append(try record(args, at))
+            source.records.append(try record(args, at, types: RecordFieldTypes.texts(form)))
         case "export_type":
             guard args.count == 1, let list = functionList(args[0]) else { throw badAttribute("export_type", at) }
             for (type, arity) in list { source.exportedTypes.insert("\(type)/\(arity)") }
@@ -175,15 +175,17 @@ public enum ModuleParser {
     }
 
     /// record -> '-' 'record' '(' atom ',' '{' field (',' field)* '}' ')' '.'
-    static func record(_ args: [Expr], _ at: SourceLocation) throws(Diagnostic) -> RecordDefinition {
+    /// `types`: each field's `:: Type` as text (`RecordFieldTypes`).
+    static func record(_ args: [Expr], _ at: SourceLocation, types: [String?] = []) throws(Diagnostic) -> RecordDefinition {
         guard args.count == 2, case .atom(let name) = args[0], case .tuple(let items) = args[1] else {
             throw badAttribute("record", at)
         }
-        var fields: [(name: String, defaultValue: Expr?)] = []
-        for item in items {
+        var fields: [(name: String, defaultValue: Expr?, type: String?)] = []
+        for (index, item) in items.enumerated() {
+            let type = index < types.count ? types[index] : nil
             switch item {
-            case .atom(let f): fields.append((name: f, defaultValue: nil))
-            case .match(.atom(let f), let value, _): fields.append((name: f, defaultValue: value))
+            case .atom(let f): fields.append((name: f, defaultValue: nil, type: type))
+            case .match(.atom(let f), let value, _): fields.append((name: f, defaultValue: value, type: type))
             default: throw badAttribute("record", at)
             }
         }

@@ -74,8 +74,9 @@ public struct ImportEntry: Sendable {
 public struct RecordDefinition: Sendable {
     /// The record name.
     public var name: String
-    /// The fields in order, each with its default value expression.
-    public var fields: [(name: String, defaultValue: Expr?)]
+    /// The fields in order, each with its default value expression and
+    /// its `:: Type` as erl_pp writes it.
+    public var fields: [(name: String, defaultValue: Expr?, type: String?)]
     /// Where the attribute is.
     public var location: SourceLocation
 }
