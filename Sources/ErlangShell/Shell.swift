@@ -75,7 +75,7 @@ public final class Shell: Sendable {
             // Piped, the evaluator prints the value and lets the runtime
             // settle itself (fewer thread hand-offs); at a terminal the
             // shell does, as Ctrl-C may interrupt the evaluation.
-            let outcome = await evaluator.evaluate(exprs, printing: !reader.isInteractive)
+            let outcome = await evaluator.evaluate(exprs, tokens: tokens, printing: !reader.isInteractive)
             let result: Term
             var waitedFullLimit = false
             switch outcome {
