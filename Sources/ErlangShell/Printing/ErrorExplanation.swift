@@ -29,6 +29,10 @@ enum ErrorExplanation {
         let a = args.first ?? .nil
         switch (name, args.count) {
         case ("hd", 1), ("tl", 1): return first("not a nonempty list")
+        case ("apply", 3):
+            guard case .atom = a else { return first("not an atom") }
+            guard case .atom = args[1] else { return [(2, "not an atom")] }
+            return args[2].properListLength == nil ? [(3, "not a list")] : []
         case ("length", 1): return first("not a list")
         case ("element", 2), ("setelement", 3):
             guard case .int(let n) = a else { return first("not an integer") }

@@ -100,6 +100,8 @@ struct ExceptionReport {
             case "badmap": return "bad map: " + printTerm(value, column + 9)
             case "badfun": return "bad function " + printTerm(value, column + 13)
             case "badrecord": return "bad record " + printTerm(value, column + 11)
+            case "bad_generator": return "bad generator " + printTerm(value, column + 14)
+            case "bad_filter": return "bad filter " + printTerm(value, column + 11)
             case "badarity":
                 guard case .tuple(let pair) = value, pair.count == 2, case .fun(let fun) = pair[0],
                       let args = pair[1].properListLength else { return printTerm(reason, column) }
@@ -119,14 +121,18 @@ struct ExceptionReport {
         case .local:
             return printTerm(.fun(fun), 1) + " called with \(arguments)"
         case .external(let module, let function):
+            // An auto-imported BIF is named bare (`abs/1`), as erl does.
+            if module.text == "erlang", StackFrame.isAutoImported(function.text, fun.arity) {
+                return "\(function.text)/\(fun.arity) called with \(arguments)"
+            }
             return "\(StackFrame.mfaText(module, function, fun.arity)) called with \(arguments)"
         }
     }
 
-    /// `one argument`, `two arguments`, ... as erl words them.
+    /// `no arguments`, `one argument`, `two arguments`, then `3 arguments`
+    /// and on, as erl words them.
     static func argumentWords(_ count: Int) -> String {
-        let words = ["no arguments", "one argument", "two arguments", "three arguments", "four arguments",
-                     "five arguments", "six arguments", "seven arguments", "eight arguments", "nine arguments"]
+        let words = ["no arguments", "one argument", "two arguments"]
         return count < words.count ? words[count] : "\(count) arguments"
     }
 
