@@ -128,7 +128,8 @@ enum ShellCommands {
         case ("flush", 0):
             var out = ""
             while let message = try await process.receive(timeout: .milliseconds(0), { $0 }) {
-                out += "Shell got " + evaluator.printer.print(message, column: 11, records: evaluator.recordFields) + "\n"
+                // erl prints each message whole with `~p` (no depth limit, no records).
+                out += "Shell got " + PrettyPrinter().print(message, column: 11) + "\n"
             }
             output.write(out)
             return .ok
