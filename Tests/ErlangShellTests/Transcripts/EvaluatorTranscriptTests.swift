@@ -1,0 +1,124 @@
+import Testing
+
+/// Transcripts recorded from erl 25 (`erl < input`, banner dropped) for
+/// what the evaluator checks and how it words failures: variables linted
+/// before a top-level expression runs (unbound, unsafe, a stacktrace
+/// variable in a guard), `catch` as an operand, catch clauses with an
+/// alias pattern, `erlang:raise/3` with a bad class or stacktrace, the
+/// arity and comprehension error texts, and `flush()` printing whole messages.
+enum EvaluatorTranscripts {
+    static let all: [Transcript] = [
+        Transcript(name: "unbound_before_evaluation", input: #"""
+Greet = fun(Name) -> "Hello, " ++ Nme end.
+Greet.
+case 1 of 1 -> ok; 2 -> NotBound end.
+[Ghost || _ <- []].
+try ok catch _:_ -> Err end.
+A = 1, io:format("hi~n"), B.
+A.
+receive K -> L after M -> N end.
+fun() -> case 2 of 1 -> Y = 1; 2 -> ok end, Y end.
+fun() -> try Y = 1 catch _:_ -> Y end end.
+fun() -> catch (Y = 1), Y end.
+fun() -> (Y = true) andalso (Z = true), Y, Z end.
+fun(X) -> [Y || Y <- X], Y end.
+X = 1, f(X), X.
+H = fun(X) -> Y1 = X, Y1 end, H(3).
+Y1.
+try error(badarg) catch error:badarg:S when is_list(S) -> ok end.
+"""#, expected: #"""
+1> * 1:35: variable 'Nme' is unbound
+2> * 1:1: variable 'Greet' is unbound
+3> * 1:25: variable 'NotBound' is unbound
+4> * 1:2: variable 'Ghost' is unbound
+5> * 1:21: variable 'Err' is unbound
+6> hi
+* 1:27: variable 'B' is unbound
+7> * 1:1: variable 'A' is unbound
+8> * 1:22: variable 'M' is unbound
+9> * 1:45: variable 'Y' unsafe in 'case' (line 1, column 10)
+10> * 1:33: variable 'Y' unsafe in 'try' (line 1, column 10)
+11> * 1:25: variable 'Y' unsafe in 'catch' (line 1, column 10)
+12> * 1:44: variable 'Z' unsafe in 'andalso' (line 1, column 21)
+13> * 1:26: variable 'Y' is unbound
+14> * 1:14: variable 'X' is unbound
+15> 3
+16> * 1:1: variable 'Y1' is unbound
+17> * 1:53: stacktrace variable 'S' must not be used in a guard
+18> *** Terminating erlang (nonode@nohost)
+"""#),
+        Transcript(name: "catch_operand_and_raise", input: #"""
+R = catch 1 + 1.
+R2 = catch throw(thrown).
+1 + catch 2 * 3.
+- catch 1.
+{catch 1, 2}.
+catch 1 catch 2.
+try 1/0 catch error:badarith = E -> {caught, E} end.
+try throw({a, 1}) catch throw:{a, _} = T -> T end.
+try exit(x) catch exit:(x = W) -> W end.
+try error({bad, 7}) catch error:{bad, N} = Full when N > 5 -> Full end.
+erlang:raise(bogus, reason, []).
+erlang:raise(throw, reason, not_a_stack).
+catch erlang:raise(error, e, []).
+catch erlang:raise(error, e, [{m,f,1,[]}]).
+"""#, expected: #"""
+1> 2
+2> thrown
+3> 7
+4> -1
+5> {1,2}
+6> * 1:9: syntax error before: 'catch'
+6> {caught,badarith}
+7> {a,1}
+8> x
+9> {bad,7}
+10> badarg
+11> badarg
+12> {'EXIT',{e,[]}}
+13> {'EXIT',{e,[{m,f,1,[]}]}}
+14> *** Terminating erlang (nonode@nohost)
+"""#),
+        Transcript(name: "error_wording_and_flush", input: #"""
+(fun(X) -> X end)(1, 2, 3).
+(fun(X) -> X end)(1, 2).
+(fun lists:reverse/1)(1, 2, 3).
+(fun erlang:abs/1)().
+M2 = 42, M2:foo().
+[X || X <- notalist].
+lists:filter(fun(X) -> X end, [1]).
+self() ! lists:seq(1, 60), flush().
+self() ! {deep, {a, {b, {c, {d, {e, {f, {g, {h, {i, {j, {k, {l, {m, {n, {o, {p}}}}}}}}}}}}}}}}}, flush().
+"""#, expected: #"""
+1> ** exception error: interpreted function with arity 1 called with 3 arguments
+2> ** exception error: interpreted function with arity 1 called with two arguments
+3> ** exception error: lists:reverse/1 called with 3 arguments
+4> ** exception error: abs/1 called with no arguments
+5> ** exception error: bad argument
+     in function  apply/3
+        called as apply(42,foo,[])
+        *** argument 1: not an atom
+6> ** exception error: bad generator notalist
+7> ** exception error: bad filter 1
+     in function  lists:'-filter/2-lc$^0/1-0-'/2 (lists.erl, line 1383)
+8> Shell got [1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,
+           26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,
+           48,49,50,51,52,53,54,55,56,57,58,59,60]
+ok
+9> Shell got {deep,
+              {a,{b,{c,{d,{e,{f,{g,{h,{i,{j,{k,{l,{m,{n,{o,{p}}}}}}}}}}}}}}}}}
+ok
+10> *** Terminating erlang (nonode@nohost)
+"""#),
+    ]
+}
+
+/// The evaluator's checks and error texts are erl's.
+@Suite("Evaluator transcripts")
+struct EvaluatorTranscriptTests {
+    @Test(arguments: EvaluatorTranscripts.all)
+    func matchesErl(_ t: Transcript) async {
+        let printed = await transcript(t.input + "\n")
+        #expect(printed.trimmingTrailingNewlines == t.expected)
+    }
+}
