@@ -69,7 +69,7 @@ public final class Shell: Sendable {
             switch HistoryReferences.resolve(parsed, promptNumber: promptNumber, history: evaluator.history) {
             case .success(let resolved): exprs = resolved
             case .failure(let missing):
-                runtime.output.write("* \(missing.number): command not found\n")
+                runtime.output.write("* \(missing.label): command not found\n")
                 continue
             }
             // Piped, the evaluator prints the value and lets the runtime
