@@ -82,7 +82,10 @@ struct ExceptionReport {
                 }
                 return "undefined function \(StackFrame.mfaText(top.module, top.function, top.arity))"
             case "function_clause":
-                guard let top, let args = top.arguments else { return "function_clause" }
+                guard let top else { return "function_clause" }
+                guard let args = top.arguments else {
+                    return "no function clause matching call to \(top.function.text)/\(top.arity)"
+                }
                 let call = callText(top, args, column: column + 34)
                 return "no function clause matching " + call + top.locationSuffix
             default:
