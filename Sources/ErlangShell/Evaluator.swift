@@ -184,7 +184,7 @@ final class Evaluator: Sendable {
                         // erl lints each top-level expression with the
                         // bindings the ones before it left.
                         let bound = env
-                        try ShellLinter.check(e, tokens: request.tokens) { bound[$0] != nil }
+                        try ShellLinter.check(e, tokens: request.tokens, records: records) { bound[$0] != nil }
                         value = try await interpreter.eval(e, &env, process)
                     }
                 }

@@ -12,8 +12,10 @@ extension ShellLinter {
     /// Checks `e` used as a value, adding what it binds to `scope`.
     func expr(_ e: Expr, _ scope: inout Scope) throws(EvalDiagnostic) {
         switch e {
-        case .integer, .bigInteger, .float, .atom, .char, .string, .recordIndex:
+        case .integer, .bigInteger, .float, .atom, .char, .string:
             return
+        case .recordIndex(let name, let field):
+            try checkRecord(name, fields: [field])
         case .variable(let name, let at):
             try use(name, at: at, scope)
         case .tuple(let items):
@@ -25,6 +27,7 @@ extension ShellLinter {
             for segment in segments {
                 try expr(segment.value, &scope)
                 if let size = segment.size { try expr(size, &scope) }
+                try checkSegment(segment)
             }
         case .map(let base, let fields):
             if let base { try expr(base, &scope) }
@@ -32,11 +35,13 @@ extension ShellLinter {
                 try expr(field.key, &scope)
                 try expr(field.value, &scope)
             }
-        case .record(let base, _, let fields):
+        case .record(let base, let name, let fields):
             if let base { try expr(base, &scope) }
+            try checkRecord(name, fields: fields.map(\.name))
             for field in fields { try expr(field.value, &scope) }
-        case .recordAccess(let base, _, _):
+        case .recordAccess(let base, let name, let field):
             try expr(base, &scope)
+            try checkRecord(name, fields: [field])
         case .match(let pattern, let value, _):
             try expr(value, &scope)
             try self.pattern(pattern, &scope)
@@ -113,8 +118,10 @@ extension ShellLinter {
             guard name != "_" else { return }
             if !fresh, !isBound(name, scope), scope.unsafe[name] != nil { try use(name, at: at, scope) }
             scope.bind(name)
-        case .integer, .bigInteger, .float, .atom, .char, .string, .recordIndex:
+        case .integer, .bigInteger, .float, .atom, .char, .string:
             return
+        case .recordIndex(let name, let field):
+            try checkRecord(name, fields: [field])
         case .tuple(let items):
             for item in items { try pattern(item, &scope, fresh: fresh) }
         case .list(let items, let tail):
@@ -124,6 +131,7 @@ extension ShellLinter {
             for segment in segments {
                 try pattern(segment.value, &scope, fresh: fresh)
                 if let size = segment.size { var inner = scope; try expr(size, &inner) }
+                try checkSegment(segment)
             }
         case .map(_, let fields):
             for field in fields {
@@ -131,11 +139,17 @@ extension ShellLinter {
                 try expr(field.key, &inner)
                 try pattern(field.value, &scope, fresh: fresh)
             }
-        case .record(_, _, let fields):
+        case .record(_, let name, let fields):
+            try checkRecord(name, fields: fields.map(\.name))
             for field in fields { try pattern(field.value, &scope, fresh: fresh) }
         case .match(let l, let r, _):
             try pattern(l, &scope, fresh: fresh)
             try pattern(r, &scope, fresh: fresh)
+        case .binaryOp("++", let prefix, let rest, _):
+            // `"pre" ++ Rest`: a literal prefix, then a pattern.
+            var inner = scope
+            try expr(prefix, &inner)
+            try pattern(rest, &scope, fresh: fresh)
         case .binaryOp, .unaryOp, .recordAccess, .call, .remote, .functionReference, .fun, .caseOf, .ifClauses,
              .receive, .tryCatch, .catchExpr, .block, .listComprehension, .binaryComprehension:
             // Not a legal pattern (the evaluator says so); its variables are uses.

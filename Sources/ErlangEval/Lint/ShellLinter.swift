@@ -5,7 +5,8 @@ import ErlangSyntax
 /// bindings: a variable used where it is not bound (`variable 'X' is
 /// unbound`), or bound in only some branches of a construct (`variable 'Y'
 /// unsafe in 'case' (line 1, column 10)`), or a catch clause's stacktrace
-/// variable used in its guard. The first problem in erl_lint's walking
+/// variable used in its guard; an undefined record or field, an unknown
+/// bit type. The first problem in erl_lint's walking
 /// order is thrown as an `EvalDiagnostic`; nothing of the expression runs.
 ///
 /// The walk recurses over the tree the parser built, whose nesting the
@@ -19,6 +20,8 @@ public struct ShellLinter {
     let isBoundOutside: (String) -> Bool
     /// The form's tokens, for the location of a construct's keyword.
     let tokens: [Token]
+    /// The field names of each record the shell knows.
+    let recordFields: (String) -> [String]?
 
     /// Where a variable became unsafe: the construct (`case`, `try`, ...) and its keyword's location.
     struct Unsafe {
@@ -43,8 +46,9 @@ public struct ShellLinter {
     /// Checks `expr`, a top-level shell expression, given the names the
     /// shell has bound; throws the first problem erl_lint would report.
     /// `tokens` are the form's tokens (used to locate keywords).
-    public static func check(_ expr: Expr, tokens: [Token], isBound: @escaping (String) -> Bool) throws(EvalDiagnostic) {
-        let linter = ShellLinter(isBoundOutside: isBound, tokens: tokens)
+    public static func check(_ expr: Expr, tokens: [Token], records: RecordTable,
+                             isBound: @escaping (String) -> Bool) throws(EvalDiagnostic) {
+        let linter = ShellLinter(isBoundOutside: isBound, tokens: tokens, recordFields: { records.fields(of: $0) })
         var scope = Scope()
         try linter.expr(expr, &scope)
     }
