@@ -5,7 +5,8 @@ import Testing
 /// before a top-level expression runs (unbound, unsafe, a stacktrace
 /// variable in a guard), `catch` as an operand, catch clauses with an
 /// alias pattern, `erlang:raise/3` with a bad class or stacktrace, the
-/// arity and comprehension error texts, and `flush()` printing whole messages.
+/// arity and comprehension error texts, `flush()` printing whole messages,
+/// and where undefined records, bit types, bad guards and floats are reported.
 enum EvaluatorTranscripts {
     static let all: [Transcript] = [
         Transcript(name: "unbound_before_evaluation", input: #"""
@@ -108,6 +109,33 @@ ok
 9> Shell got {deep,
               {a,{b,{c,{d,{e,{f,{g,{h,{i,{j,{k,{l,{m,{n,{o,{p}}}}}}}}}}}}}}}}}
 ok
+10> *** Terminating erlang (nonode@nohost)
+"""#),
+        Transcript(name: "compile_errors_located", input: #"""
+rd(person, {name, age = 0}).
+X = 1, #nothere{}.
+io:format("a~n"), #nothere{a = 1}.
+Q = #person{}, Q#nope.x.
+U#nope.x.
+#person{nofield = 1}.
+Y = 2, <<Y/bad>> = <<1>>.
+<<Z/bad>> = <<1>>.
+2.0e.
+{2.0e}.
+fun(X) when X = 1 -> ok end.
+"""#, expected: #"""
+1> person
+2> * 1:8: record nothere undefined
+3> a
+* 1:19: record nothere undefined
+4> * 1:17: record nope undefined
+5> * 1:1: variable 'U' is unbound
+6> * 1:9: field nofield undefined in record person
+7> * 1:10: bit type bad undefined
+8> * 1:3: bit type bad undefined
+9> * 1:1: illegal float
+9> * 1:2: illegal float
+9> * 1:13: illegal guard expression
 10> *** Terminating erlang (nonode@nohost)
 """#),
     ]
