@@ -191,11 +191,13 @@ public final class Shell: Sendable {
     /// or `* exception ...` under `catch_exception(true)`; an exit signal
     /// that killed the evaluator is always `**`, as shell.erl's "serious").
     func report(_ exception: ErlangException, killedBySignal: Bool = false) -> String {
+        // Terms print with the records the shell knows, as erl's do.
+        let records = evaluator.recordFields
         let arguments: (Term, Int) -> String = { term, column in
-            PrettyPrinter(lineLength: 80, lineMaxChars: 60, depth: 29).print(term, column: column)
+            PrettyPrinter(lineLength: 80, lineMaxChars: 60, depth: 29).print(term, column: column, records: records)
         }
         let report = ExceptionReport(marker: evaluator.catchesExceptions && !killedBySignal ? "*" : "**", printArgument: arguments) { term, column in
-            PrettyPrinter(lineLength: 80, lineMaxChars: 60, depth: 30).print(term, column: column)
+            PrettyPrinter(lineLength: 80, lineMaxChars: 60, depth: 30).print(term, column: column, records: records)
         }
         return report.format(exception, killedBySignal: killedBySignal)
     }

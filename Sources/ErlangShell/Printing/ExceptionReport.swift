@@ -102,7 +102,6 @@ struct ExceptionReport {
             case "badkey": return "bad key: " + printTerm(value, column + 9)
             case "badmap": return "bad map: " + printTerm(value, column + 9)
             case "badfun": return "bad function " + printTerm(value, column + 13)
-            case "badrecord": return "bad record " + printTerm(value, column + 11)
             case "bad_generator": return "bad generator " + printTerm(value, column + 14)
             case "bad_filter": return "bad filter " + printTerm(value, column + 11)
             case "badarity":

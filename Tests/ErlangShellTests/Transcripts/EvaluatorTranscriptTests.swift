@@ -138,6 +138,22 @@ fun(X) when X = 1 -> ok end.
 9> * 1:13: illegal guard expression
 10> *** Terminating erlang (nonode@nohost)
 """#),
+        Transcript(name: "records_in_exceptions", input: #"""
+rd(pt, {x = 0, y = 0}).
+throw(#pt{}).
+error({oops, #pt{x = 1}}).
+#pt{y = 1} = #pt{}.
+rd(person, {name}).
+P = #pt{}, P#person.name.
+"""#, expected: #"""
+1> pt
+2> ** exception throw: #pt{x = 0,y = 0}
+3> ** exception error: {oops,#pt{x = 1,y = 0}}
+4> ** exception error: no match of right hand side value #pt{x = 0,y = 0}
+5> person
+6> ** exception error: {badrecord,#pt{x = 0,y = 0}}
+7> *** Terminating erlang (nonode@nohost)
+"""#),
     ]
 }
 
