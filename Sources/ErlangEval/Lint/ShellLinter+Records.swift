@@ -3,7 +3,7 @@ import ErlangSyntax
 /// Records and bit types, which erl_lint checks in the same walk as the
 /// variables: `record r undefined` at the `#` of its first use, `field f
 /// undefined in record r` at the field, `bit type t undefined` at the
-/// segment. Locations come from the form's tokens (the tree keeps none
+/// segment (or a size given to a utf segment). Locations come from the form's tokens (the tree keeps none
 /// for records).
 extension ShellLinter {
     /// Checks that record `name` is defined and has `fields`.
@@ -18,12 +18,28 @@ extension ShellLinter {
 
     /// Checks a segment's type specifiers.
     func checkSegment(_ segment: BinarySegment) throws(EvalDiagnostic) {
+        let at = Self.someLocation(in: segment.value) ?? firstSegmentLocation
+        let spec: SegmentSpec
         do {
-            _ = try SegmentSpec(specifiers: segment.specifiers)
+            spec = try SegmentSpec(specifiers: segment.specifiers)
         } catch {
-            let at = Self.someLocation(in: segment.value) ?? tokens.first?.location ?? SourceLocation(line: 1, column: 1)
             throw EvalDiagnostic(error.message, at: at)
         }
+        switch spec.kind {
+        case .utf8, .utf16, .utf32:
+            if segment.size != nil || spec.unit != nil {
+                throw EvalDiagnostic("neither size nor unit must be given for segments of type utf8/utf16/utf32", at: at)
+            }
+        case .integer, .float, .binary, .bitstring:
+            break
+        }
+    }
+
+    /// Where the form's first segment starts (the token after its first
+    /// `<<`), for a segment whose value is a literal the tree keeps no location for.
+    var firstSegmentLocation: SourceLocation {
+        for i in tokens.indices.dropLast() where tokens[i].kind == .symbol("<<") { return tokens[i + 1].location }
+        return tokens.first?.location ?? SourceLocation(line: 1, column: 1)
     }
 
     /// The location of the first `#name` in the form.

@@ -68,7 +68,7 @@ struct ExceptionReport {
         switch reason {
         case .atom(let a):
             switch a.text {
-            case "badarg": return "bad argument"
+            case "badarg": return top?.isBinaryConstructionFailure == true ? "construction of binary failed" : "bad argument"
             case "badarith": return "an error occurred when evaluating an arithmetic expression"
             case "if_clause": return "no true branch found when evaluating an if expression"
             case "system_limit": return "a system limit has been reached"
@@ -170,7 +170,9 @@ struct ExceptionReport {
             }
             let qualified = frame.module.text != "erlang" || !StackFrame.isAutoImported(frame.function.text, frame.arity)
             let name = StackFrame.functionText(frame.module, frame.function, qualified: qualified)
-            text += indent + (text.isEmpty ? "in function  " : "in call from ") + "\(name)/\(frame.arity)" + frame.locationSuffix + "\n"
+            let first = text.isEmpty
+            text += indent + (first ? "in function  " : "in call from ") + "\(name)/\(frame.arity)" + frame.locationSuffix + "\n"
+            if first, let cause = frame.segmentCauseText({ printTerm($0, 1) }) { text += indent + "   " + cause + "\n" }
         }
         return text.isEmpty ? nil : text
     }

@@ -6,7 +6,8 @@ import Testing
 /// variable in a guard), `catch` as an operand, catch clauses with an
 /// alias pattern, `erlang:raise/3` with a bad class or stacktrace, the
 /// arity and comprehension error texts, `flush()` printing whole messages,
-/// and where undefined records, bit types, bad guards and floats are reported.
+/// where undefined records, bit types, bad guards and floats are reported,
+/// and how a binary that cannot be built fails.
 enum EvaluatorTranscripts {
     static let all: [Transcript] = [
         Transcript(name: "unbound_before_evaluation", input: #"""
@@ -153,6 +154,79 @@ P = #pt{}, P#person.name.
 5> person
 6> ** exception error: {badrecord,#pt{x = 0,y = 0}}
 7> *** Terminating erlang (nonode@nohost)
+"""#),
+        Transcript(name: "binary_construction_failures", input: #"""
+<<a:8>>.
+<<a/float>>.
+<<1.5:7/float>>.
+<<<<1:3>>/binary>>.
+<<<<1,2>>:3/binary>>.
+<<a/utf16>>.
+<<16#110000/utf8>>.
+<<1:a>>.
+X = 5, <<1:8, X:(-2)>>.
+Y = foo, <<Y/binary>>.
+<<1:8/utf8>>.
+byte_size(a).
+"""#, expected: #"""
+1> ** exception error: construction of binary failed
+     in function  eval_bits:eval_exp_field/6 (eval_bits.erl, line 143)
+        *** segment 1 of type 'integer': expected an integer but got: a
+     in call from eval_bits:create_binary/2 (eval_bits.erl, line 77)
+     in call from eval_bits:expr_grp/5 (eval_bits.erl, line 68)
+2> ** exception error: construction of binary failed
+     in function  eval_bits:eval_exp_field/6 (eval_bits.erl, line 163)
+        *** segment 1 of type 'float': expected a float or an integer but got: a
+     in call from eval_bits:create_binary/2 (eval_bits.erl, line 77)
+     in call from eval_bits:expr_grp/5 (eval_bits.erl, line 68)
+3> ** exception error: construction of binary failed
+     in function  eval_bits:eval_exp_field/6 (eval_bits.erl, line 163)
+        *** segment 1 of type 'float': expected one of the supported sizes 16, 32, or 64 but got: 7
+     in call from eval_bits:create_binary/2 (eval_bits.erl, line 77)
+     in call from eval_bits:expr_grp/5 (eval_bits.erl, line 68)
+4> ** exception error: bad argument
+     in function  eval_bits:eval_exp_field/6 (eval_bits.erl, line 169)
+     in call from eval_bits:create_binary/2 (eval_bits.erl, line 77)
+     in call from eval_bits:expr_grp/5 (eval_bits.erl, line 68)
+5> ** exception error: construction of binary failed
+     in function  eval_bits:eval_exp_field/6 (eval_bits.erl, line 172)
+        *** segment 1 of type 'binary': the value <<1,2>> is shorter than the size of the segment
+     in call from eval_bits:create_binary/2 (eval_bits.erl, line 77)
+     in call from eval_bits:expr_grp/5 (eval_bits.erl, line 68)
+6> ** exception error: construction of binary failed
+     in function  eval_bits:eval_exp_field/6 (eval_bits.erl, line 147)
+        *** segment 1 of type 'utf16': expected a non-negative integer encodable as utf16 but got: a
+     in call from eval_bits:create_binary/2 (eval_bits.erl, line 77)
+     in call from eval_bits:expr_grp/5 (eval_bits.erl, line 68)
+7> ** exception error: construction of binary failed
+     in function  eval_bits:eval_exp_field/6 (eval_bits.erl, line 145)
+        *** segment 1 of type 'utf8': expected a non-negative integer encodable as utf8 but got: 1114112
+     in call from eval_bits:create_binary/2 (eval_bits.erl, line 77)
+     in call from eval_bits:expr_grp/5 (eval_bits.erl, line 68)
+8> ** exception error: bad argument
+     in operator  */2
+        called as a * 1
+     in call from eval_bits:eval_exp_field1/9 (eval_bits.erl, line 114)
+     in call from eval_bits:create_binary/2 (eval_bits.erl, line 77)
+     in call from eval_bits:expr_grp/5 (eval_bits.erl, line 68)
+9> ** exception error: construction of binary failed
+     in function  eval_bits:eval_exp_field/6 (eval_bits.erl, line 143)
+        *** segment 2 of type 'integer': expected a non-negative integer as size but got: -2
+     in call from eval_bits:create_binary/2 (eval_bits.erl, line 77)
+     in call from eval_bits:expr_grp/5 (eval_bits.erl, line 68)
+10> ** exception error: bad argument
+     in function  bit_size/1
+        called as bit_size(foo)
+        *** argument 1: not a bitstring
+     in call from eval_bits:eval_exp_field1/9 (eval_bits.erl, line 114)
+     in call from eval_bits:create_binary/2 (eval_bits.erl, line 77)
+     in call from eval_bits:expr_grp/5 (eval_bits.erl, line 68)
+11> * 1:3: neither size nor unit must be given for segments of type utf8/utf16/utf32
+12> ** exception error: bad argument
+     in function  byte_size/1
+        called as byte_size(a)
+        *** argument 1: not a bitstring
+13> *** Terminating erlang (nonode@nohost)
 """#),
     ]
 }
