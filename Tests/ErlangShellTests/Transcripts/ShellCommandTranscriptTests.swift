@@ -3,7 +3,7 @@ import Testing
 /// Transcripts recorded from erl 25 (`erl < input`, banner dropped) for
 /// history references that find nothing (`* N: command not found`, the
 /// prompt number kept) and shell commands erl's `shell_default` has or
-/// lacks (`pid/3`, `f/1` of a non-variable, `send/2`).
+/// lacks (`pid/3`, `f/1` of a non-variable, `send/2`, `h/1`).
 enum ShellCommandTranscripts {
     static let all: [Transcript] = [
         Transcript(name: "history_misses_and_commands", input: #"""
@@ -41,6 +41,21 @@ Suffix.
 11> "prefix"
 12> "fix"
 13> *** Terminating erlang (nonode@nohost)
+"""#),
+        Transcript(name: "help_on_a_module", input: #"""
+h(lists).
+h(nosuchmod).
+h(1).
+"""#, expected: #"""
+1> 
+	lists
+
+  There is no documentation for lists
+ok
+2> {error,non_existing}
+3> ** exception error: no function clause matching code:get_doc(1) (code.erl, line 862)
+     in function  c:h/1 (c.erl, line 167)
+4> *** Terminating erlang (nonode@nohost)
 """#),
     ]
 }
