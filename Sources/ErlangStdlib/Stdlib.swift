@@ -16,7 +16,8 @@ public enum Stdlib {
         let server = CodeServer(runtime: runtime, codePath: codePath)
         runtime.modules.load(NativeModule("code", functions: CodeModule.functions(server)))
         runtime.modules.load(NativeModule("c", functions: CompileCommands.functions(server) + ProcessCommands.functions
-                                             + DocCommands.functions + ListingCommands.functions))
+                                             + DocCommands.functions + ListingCommands.functions
+                                             + DirectoryCommands.functions))
         server.installLoader()
     }
 
