@@ -109,8 +109,12 @@ extension Interpreter {
             case .match(let left, _, let location):
                 // A match is located where its pattern starts.
                 at = ShellLinter.someLocation(in: left) ?? location
-            default:
-                break
+            case .variable(_, let location):
+                at = location
+            case .integer, .bigInteger, .float, .atom, .char, .string, .tuple, .list, .binary, .map, .record,
+                 .recordAccess, .recordIndex, .remote, .functionReference, .fun, .caseOf, .ifClauses, .receive,
+                 .tryCatch, .catchExpr, .block, .listComprehension, .binaryComprehension:
+                at = ShellLinter.someLocation(in: bad) ?? at
             }
             throw EvalDiagnostic("illegal guard expression", at: at)
         }

@@ -128,7 +128,9 @@ extension Parser {
         case .match(let l, let r, let at):
             let (right, stack) = splittingStacktrace(r)
             return (.match(l, right, at), stack)
-        default:
+        case .integer, .bigInteger, .float, .atom, .char, .string, .variable, .tuple, .list, .binary, .map, .record,
+             .recordAccess, .recordIndex, .binaryOp, .unaryOp, .call, .functionReference, .fun, .caseOf, .ifClauses,
+             .receive, .tryCatch, .catchExpr, .block, .listComprehension, .binaryComprehension:
             return (e, nil)
         }
     }
