@@ -43,6 +43,8 @@ final class Evaluator: Sendable {
 
     struct Request: Sendable {
         let exprs: [Expr]
+        /// The form's tokens (the linter locates keywords with them).
+        let tokens: [Token]
         /// Print the value and wait for the other processes to settle
         /// before answering (see `evaluate(_:printing:)`).
         let printsAndSettles: Bool
@@ -99,7 +101,7 @@ final class Evaluator: Sendable {
     /// then runs on the evaluator's thread, and the shell is woken once,
     /// when all is done, instead of being queued beside that work (which
     /// makes the scheduler wake a second thread on every command).
-    func evaluate(_ exprs: [Expr], printing: Bool = false) async -> EvaluationOutcome {
+    func evaluate(_ exprs: [Expr], tokens: [Token] = [], printing: Bool = false) async -> EvaluationOutcome {
         let process = evaluatorProcess()
         return await withTSanAwareCheckedContinuation { continuation in
             inFlight.withLock { $0 = (process.pid, { continuation.resume(returning: $0) }) }
@@ -107,7 +109,7 @@ final class Evaluator: Sendable {
                 answer(process, .killed(process.exitReason ?? .atom(.noproc)))
                 return
             }
-            process.sendControl(Request(exprs: exprs, printsAndSettles: printing))
+            process.sendControl(Request(exprs: exprs, tokens: tokens, printsAndSettles: printing))
         }
     }
 
@@ -180,6 +182,10 @@ final class Evaluator: Sendable {
                         value = v
                         continue
                     }
+                    // erl lints each top-level expression with the
+                    // bindings the ones before it left.
+                    let bound = env
+                    try ShellLinter.check(e, tokens: request.tokens, records: records) { bound[$0] != nil }
                     do {
                         value = try await interpreter.eval(e, &env, process)
                     } catch let diagnostic as EvalDiagnostic {

@@ -69,13 +69,13 @@ public final class Shell: Sendable {
             switch HistoryReferences.resolve(parsed, promptNumber: promptNumber, history: evaluator.history) {
             case .success(let resolved): exprs = resolved
             case .failure(let missing):
-                runtime.output.write("* \(missing.number): command not found\n")
+                runtime.output.write("* \(missing.label): command not found\n")
                 continue
             }
             // Piped, the evaluator prints the value and lets the runtime
             // settle itself (fewer thread hand-offs); at a terminal the
             // shell does, as Ctrl-C may interrupt the evaluation.
-            let outcome = await evaluator.evaluate(exprs, printing: !reader.isInteractive)
+            let outcome = await evaluator.evaluate(exprs, tokens: tokens, printing: !reader.isInteractive)
             let result: Term
             var waitedFullLimit = false
             switch outcome {

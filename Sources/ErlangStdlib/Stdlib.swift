@@ -15,7 +15,9 @@ public enum Stdlib {
         UncaughtExceptions.install(in: runtime)
         let server = CodeServer(runtime: runtime, codePath: codePath)
         runtime.modules.load(NativeModule("code", functions: CodeModule.functions(server)))
-        runtime.modules.load(NativeModule("c", functions: CompileCommands.functions(server) + ProcessCommands.functions))
+        runtime.modules.load(NativeModule("c", functions: CompileCommands.functions(server) + ProcessCommands.functions
+                                             + DocCommands.functions + ListingCommands.functions
+                                             + DirectoryCommands.functions))
         runtime.modules.load(NativeModule("compile", functions: CompileModule.functions(server)))
         server.installLoader()
     }

@@ -18,7 +18,12 @@ extension Interpreter {
         return .all(parts) { values, _ in
             var writer = BitWriter()
             for (i, spec) in specs.enumerated() {
-                try Interpreter.write(values[2 * i], size: hasSize[i] ? values[2 * i + 1] : nil, spec, into: &writer)
+                let size = hasSize[i] ? values[2 * i + 1] : nil
+                do {
+                    try Interpreter.write(values[2 * i], size: size, spec, into: &writer)
+                } catch let failure as ErlangException where failure.reason == .atom(.badarg) && failure.stacktrace.isEmpty {
+                    throw BinaryConstructionError.exception(segment: i + 1, value: values[2 * i], size: size, spec)
+                }
             }
             return .binary(writer.bitstring)
         }

@@ -30,7 +30,8 @@ extension Interpreter {
     func callLocal(_ name: String, _ key: FunctionKey, _ args: [Term], _ process: ErlangProcess) async throws -> Term {
         if let handler = localHandler, let result = try await handler(name, args, process) { return result }
         let modules = process.runtime.modules
-        if modules.loaded(Self.erlang)?.exportedFunction(key) != nil {
+        // Only the auto-imported BIFs: `send(P, M)` is not erlang:send/2.
+        if AutoImports.keys.contains(key), modules.loaded(Self.erlang)?.exportedFunction(key) != nil {
             return try await process.apply(module: Self.erlang, function: key.name, args)
         }
         if isShell {

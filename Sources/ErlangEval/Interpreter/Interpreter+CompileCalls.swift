@@ -16,7 +16,10 @@ extension Interpreter {
                 let (m, f) = (values[0], values[1])
                 let rest = Array(values.dropFirst(2))
                 guard case .atom(let module) = m, case .atom(let name) = f else {
-                    throw ErlangException.error(.tuple([.atom(.badfun), .tuple([m, f])]))
+                    // erl_eval applies `M:F(Args)` with erlang:apply/3, which rejects a non-atom.
+                    throw ErlangException(.error, .atom(.badarg), stacktrace: [
+                        ErlangProcess.frame(Interpreter.erlangModule, Atom("apply"), .list([m, f, .list(rest)])),
+                    ])
                 }
                 return try await process.apply(module: module, function: name, rest)
             }

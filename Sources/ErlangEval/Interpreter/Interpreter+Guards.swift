@@ -114,7 +114,19 @@ extension Interpreter {
         for test in guards.joined() {
             guard let bad = illegalGuardPart(test) else { continue }
             var at = SourceLocation(line: 1, column: 1)
-            if case .call(_, _, let location) = bad { at = location }
+            switch bad {
+            case .call(_, _, let location), .binaryOp(_, _, _, let location), .unaryOp(_, _, let location):
+                at = location
+            case .match(let left, _, let location):
+                // A match is located where its pattern starts.
+                at = ShellLinter.someLocation(in: left) ?? location
+            case .variable(_, let location):
+                at = location
+            case .integer, .bigInteger, .float, .atom, .char, .string, .tuple, .list, .binary, .map, .record,
+                 .recordAccess, .recordIndex, .remote, .functionReference, .fun, .caseOf, .ifClauses, .receive,
+                 .tryCatch, .catchExpr, .block, .listComprehension, .binaryComprehension:
+                at = ShellLinter.someLocation(in: bad) ?? at
+            }
             throw EvalDiagnostic("illegal guard expression", at: at)
         }
     }

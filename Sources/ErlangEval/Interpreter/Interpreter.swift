@@ -54,7 +54,7 @@ public struct Interpreter: Sendable {
     /// The stacktrace an exception shows to `catch` and `try`: its own
     /// frames, or the evaluator's when it has none, so it is never empty.
     static func stacktrace(of exception: ErlangException) -> Term {
-        .list(exception.stacktrace.isEmpty ? [evaluatorFrame] : exception.stacktrace)
+        .list(exception.stacktrace.isEmpty && !exception.stacktraceIsGiven ? [evaluatorFrame] : exception.stacktrace)
     }
 
     /// `Dest ! Msg`: sends as `erlang:send/2` does (a pid, a registered

@@ -1,3 +1,5 @@
+import ErlangRuntime
+import ErlangTerms
 /// Which local calls name an auto-imported BIF of `erlang`. Mirrors
 /// `erl_internal:bif/2` and `erl_internal:old_bif/2` of OTP 25: a module
 /// that defines a function with an old BIF's name and arity must call it
@@ -42,6 +44,13 @@ enum AutoImports {
         let key = "\(name)/\(arity)"
         return old.contains(key) || newer.contains(key)
     }
+
+    /// The auto-imported BIFs as function keys, for the checks a call makes
+    /// (no `name/arity` string built per call).
+    static let keys: Set<FunctionKey> = Set(old.union(newer).compactMap { text -> FunctionKey? in
+        guard let slash = text.lastIndex(of: "/"), let arity = Int(text[text.index(after: slash)...]) else { return nil }
+        return FunctionKey(Atom(String(text[..<slash])), arity)
+    })
 
     /// Whether `name/arity` is an auto-imported BIF older than R14.
     static func isOld(_ name: String, _ arity: Int) -> Bool { old.contains("\(name)/\(arity)") }

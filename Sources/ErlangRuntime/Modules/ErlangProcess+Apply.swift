@@ -45,7 +45,8 @@ extension ErlangProcess {
     /// here, not in the caller's frame, which every call keeps.)
     @inline(never)
     private static func framed(_ error: any Error, _ module: Atom, _ function: Atom, _ args: [Term]) -> any Error {
-        guard var exception = error as? ErlangException, exception.stacktrace.isEmpty else { return error }
+        guard var exception = error as? ErlangException, exception.stacktrace.isEmpty,
+              !exception.stacktraceIsGiven else { return error }
         exception.stacktrace = [frame(module, function, .list(args))]
         return exception
     }

@@ -34,7 +34,11 @@ enum ShellCommands {
             env.removeAll()
             return .ok
         case ("f", 1):
-            guard case .variable(let variable, _) = args[0] else { return nil }
+            guard case .variable(let variable, _) = args[0] else {
+                // shell:f/1 has a clause for a variable only.
+                throw ErlangException(.error, .atom(.functionClause),
+                                      stacktrace: [.tuple([.atom("shell"), .atom("f"), .int(1), .nil])])
+            }
             env.remove(variable)
             return .ok
         case ("rd", 2):
@@ -121,10 +125,18 @@ enum ShellCommands {
             let keys = evaluator.atTerminal.withLock { $0 } ? ShellHelp.terminalKeys : ""
             output.write(ShellHelp.text + "\n" + keys)
             return .true
+        case ("pid", 3):
+            // c:pid/3: the pid <X.Y.Z>.
+            let text = args.map { term -> String in
+                if case .int(let n) = term { return "\(n)" }
+                return "x"
+            }.joined(separator: ".")
+            return try await process.apply(module: Atom("erlang"), function: Atom("list_to_pid"), [.string("<\(text)>")])
         case ("flush", 0):
             var out = ""
             while let message = try await process.receive(timeout: .milliseconds(0), { $0 }) {
-                out += "Shell got " + evaluator.printer.print(message, column: 11, records: evaluator.recordFields) + "\n"
+                // erl prints each message whole with `~p` (no depth limit, no records).
+                out += "Shell got " + PrettyPrinter().print(message, column: 11) + "\n"
             }
             output.write(out)
             return .ok

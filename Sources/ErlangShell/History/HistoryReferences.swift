@@ -1,27 +1,33 @@
 import ErlangSyntax
+import ErlangTerms
 
 /// Resolves the history references of a command before it runs, as erl's
-/// shell does: `v(N)` and `e(N)` with `N =< 0` count back from the current
+/// shell does: `v(N)` and `e(N)` with `N < 0` count back from the current
 /// prompt (`v(-1)` at prompt 5 is `v(4)`, and the history shows it so), and
 /// `e(N)` is replaced by the expressions of command `N`. A reference to a
-/// command no longer kept is reported as `* N: command not found`.
+/// command no longer kept (for `v`, whose result is no longer kept), or
+/// one that is not a number (`v(x)`), is reported as `* N: command not
+/// found` with `N` as written.
 /// The walk is recursive over the expression nesting the user typed.
 enum HistoryReferences {
     /// A reference to a command the history does not hold.
     struct Missing: Error {
-        /// The absolute command number.
-        let number: Int
+        /// The reference as written (`3`, `-100`, `x`).
+        let label: String
     }
 
     /// `exprs` with their top-level `v/1` and `e/1` references resolved.
     static func resolve(_ exprs: [Expr], promptNumber: Int, history: ShellHistory) -> Result<[Expr], Missing> {
         var out: [Expr] = []
         for e in exprs {
-            if case .call(.atom("e"), let args, _) = e, args.count == 1, let n = literalInteger(args[0]) {
-                let number = n <= 0 ? promptNumber + n : n
-                guard let entry = history.entry(number) else { return .failure(Missing(number: number)) }
-                out += entry.exprs
-                continue
+            if case .call(.atom("e"), let args, _) = e, args.count == 1 {
+                if case .atom(let name) = args[0] { return .failure(Missing(label: AtomText.quoted(name))) }
+                if let n = literalInteger(args[0]) {
+                    let number = n < 0 ? promptNumber + n : n
+                    guard let entry = history.entry(number) else { return .failure(Missing(label: "\(n)")) }
+                    out += entry.exprs
+                    continue
+                }
             }
             do {
                 out.append(try values(e, promptNumber, history))
@@ -39,9 +45,10 @@ enum HistoryReferences {
         func walk(_ x: Expr) throws(Missing) -> Expr { try values(x, promptNumber, history) }
         switch e {
         case .call(.atom("v"), let args, let location) where args.count == 1:
+            if case .atom(let name) = args[0] { throw Missing(label: AtomText.quoted(name)) }
             guard let n = literalInteger(args[0]) else { return e }
-            let number = n <= 0 ? promptNumber + n : n
-            guard history.entry(number) != nil else { throw Missing(number: number) }
+            let number = n < 0 ? promptNumber + n : n
+            guard history.result(number) != nil else { throw Missing(label: "\(n)") }
             return .call(function: .atom("v"), arguments: [.integer(number)], location)
         case .call(let function, let args, let location):
             var mapped: [Expr] = []

@@ -29,6 +29,10 @@ enum ErrorExplanation {
         let a = args.first ?? .nil
         switch (name, args.count) {
         case ("hd", 1), ("tl", 1): return first("not a nonempty list")
+        case ("apply", 3):
+            guard case .atom = a else { return first("not an atom") }
+            guard case .atom = args[1] else { return [(2, "not an atom")] }
+            return args[2].properListLength == nil ? [(3, "not a list")] : []
         case ("length", 1): return first("not a list")
         case ("element", 2), ("setelement", 3):
             guard case .int(let n) = a else { return first("not an integer") }
@@ -57,8 +61,8 @@ enum ErrorExplanation {
         case ("list_to_tuple", 1), ("list_to_binary", 1), ("iolist_to_binary", 1), ("iolist_size", 1):
             if name.hasPrefix("iolist") { return first("not an iodata term") }
             return first(isList(a) ? (name == "list_to_tuple" ? "not a proper list" : "not an iolist term") : "not a list")
-        case ("binary_to_list", 1), ("byte_size", 1), ("binary_to_atom", 1), ("binary_to_atom", 2),
-             ("binary_to_term", 1), ("bit_size", 1):
+        case ("byte_size", 1), ("bit_size", 1): return first("not a bitstring")
+        case ("binary_to_list", 1), ("binary_to_atom", 1), ("binary_to_atom", 2), ("binary_to_term", 1):
             return first(isBinary(a) ? "invalid external representation of a term" : "not a binary")
         case ("split_binary", 2):
             guard isBinary(a) else { return first("not a binary") }

@@ -51,7 +51,7 @@ struct ExceptionReport {
         switch reason {
         case .atom(let a):
             switch a.text {
-            case "badarg": return "bad argument"
+            case "badarg": return top?.isBinaryConstructionFailure == true ? "construction of binary failed" : "bad argument"
             case "badarith": return "an error occurred when evaluating an arithmetic expression"
             case "if_clause": return "no true branch found when evaluating an if expression"
             case "system_limit": return "a system limit has been reached"
@@ -65,7 +65,10 @@ struct ExceptionReport {
                 }
                 return "undefined function \(StackFrame.mfaText(top.module, top.function, top.arity))"
             case "function_clause":
-                guard let top, let args = top.arguments else { return "function_clause" }
+                guard let top else { return "function_clause" }
+                guard let args = top.arguments else {
+                    return "no function clause matching call to \(top.function.text)/\(top.arity)"
+                }
                 let name = StackFrame.functionText(top.module, top.function, qualified: true)
                 let lead = String(repeating: " ", count: column - 1)
                 let call = callText("no function clause matching ", name, args, lead: lead)
@@ -107,14 +110,18 @@ struct ExceptionReport {
         case .local:
             return printTerm(.fun(fun), 1) + " called with \(arguments)"
         case .external(let module, let function):
+            // An auto-imported BIF is named bare (`abs/1`), as erl does.
+            if module.text == "erlang", StackFrame.isAutoImported(function.text, fun.arity) {
+                return "\(function.text)/\(fun.arity) called with \(arguments)"
+            }
             return "\(StackFrame.mfaText(module, function, fun.arity)) called with \(arguments)"
         }
     }
 
-    /// `one argument`, `two arguments`, ... as erl words them.
+    /// `no arguments`, `one argument`, `two arguments`, then `3 arguments`
+    /// and on, as erl words them.
     static func argumentWords(_ count: Int) -> String {
-        let words = ["no arguments", "one argument", "two arguments", "three arguments", "four arguments",
-                     "five arguments", "six arguments", "seven arguments", "eight arguments", "nine arguments"]
+        let words = ["no arguments", "one argument", "two arguments"]
         return count < words.count ? words[count] : "\(count) arguments"
     }
 
@@ -144,7 +151,9 @@ struct ExceptionReport {
             }
             let qualified = frame.module.text != "erlang" || !StackFrame.isAutoImported(frame.function.text, frame.arity)
             let name = StackFrame.functionText(frame.module, frame.function, qualified: qualified)
-            text += indent + (text.isEmpty ? "in function  " : "in call from ") + "\(name)/\(frame.arity)" + frame.locationSuffix + "\n"
+            let first = text.isEmpty
+            text += indent + (first ? "in function  " : "in call from ") + "\(name)/\(frame.arity)" + frame.locationSuffix + "\n"
+            if first, let cause = frame.segmentCauseText({ printTerm($0, 1) }) { text += indent + "   " + cause + "\n" }
         }
         return text.isEmpty ? nil : text
     }

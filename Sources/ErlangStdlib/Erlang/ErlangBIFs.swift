@@ -56,9 +56,12 @@ enum ErlangBIFs {
         }),
         bif("exit", 1, { _, a in throw ErlangException(.exit, a[0], stacktrace: [callerFrame]) }),
         bif("raise", 3, { _, a in
+            // A bad class or stacktrace makes raise/3 return badarg, not raise it.
             guard case .atom(let c) = a[0], let kind = ErlangException.Class(rawValue: c.text),
-                  let frames = a[2].listElements else { throw ErlangException.badarg }
-            throw ErlangException(kind, a[1], stacktrace: frames.isEmpty ? [callerFrame] : frames)
+                  let frames = a[2].listElements, frames.allSatisfy(isStackFrame) else { return .atom(.badarg) }
+            var exception = ErlangException(kind, a[1], stacktrace: frames)
+            exception.stacktraceIsGiven = true
+            throw exception
         }),
         bif("min", 2, { _, a in Comparison.min(a[0], a[1]) }),
         bif("max", 2, { _, a in Comparison.max(a[0], a[1]) }),
@@ -68,6 +71,23 @@ enum ErlangBIFs {
             return .int(Int(TermHash.hash(a[0]) % UInt64(range)))
         }),
     ]
+
+    /// Whether `frame` is a stacktrace entry erlang:raise/3 accepts:
+    /// `{M, F, ArityOrArgs}`, `{M, F, ArityOrArgs, Location}` or `{Fun, Args, Location}`.
+    static func isStackFrame(_ frame: Term) -> Bool {
+        guard case .tuple(let parts) = frame else { return false }
+        let arityOrArgs: (Term) -> Bool = { if case .int(let n) = $0 { return n >= 0 }; return $0.properListLength != nil }
+        switch parts.count {
+        case 3:
+            guard case .atom = parts[0], case .atom = parts[1] else { return false }
+            return arityOrArgs(parts[2])
+        case 4:
+            guard case .atom = parts[0], case .atom = parts[1] else { return false }
+            return arityOrArgs(parts[2]) && parts[3].properListLength != nil
+        default:
+            return false
+        }
+    }
 
     static let maps: FunctionTable = [
         bif("map_size", 1, { _, a in

@@ -119,7 +119,7 @@ public enum ErtsErrors {
             return NativeFunction(row.name, row.arity, { process, args in
                 do {
                     return try await body(process, args)
-                } catch var exception as ErlangException where exception.stacktrace.isEmpty && exception.kind == .error {
+                } catch var exception as ErlangException where exception.stacktrace.isEmpty && !exception.stacktraceIsGiven && exception.kind == .error {
                     exception.stacktrace = [.tuple([.atom(Atom("erlang")), .atom(atom), .list(args), errorInfoLocation])]
                     throw exception
                 }

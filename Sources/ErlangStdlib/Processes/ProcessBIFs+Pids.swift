@@ -17,6 +17,8 @@ extension ProcessBIFs {
             }
         }),
         bif("nodes", 0, { _, _ in .nil }),
+        // A node without distribution: not alive.
+        bif("is_alive", 0, { _, _ in .bool(false) }),
         bif("processes", 0, { p, _ in .list(p.runtime.processPids.map { .pid($0) }) }),
         bif("pid_to_list", 1, { _, a in .string("<0.\(try pidArgument(a[0]).serial).0>") }),
         bif("list_to_pid", 1, { _, a in

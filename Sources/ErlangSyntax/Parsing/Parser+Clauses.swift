@@ -69,10 +69,22 @@ extension Parser {
         var clauses: [Clause] = []
         repeat {
             let at = location
-            let first = try expr()
             var klass: Expr = .atom("throw")
-            var reason = first
             var stack: Expr = .variable("_", at)
+            if let explicit = catchClassHere() {
+                // `Class:Reason[:Stack]`: the reason is a whole pattern
+                // (`error:badarith = E`), the stack the last `:` part.
+                klass = explicit
+                let (reason, trace) = Self.splittingStacktrace(try expr())
+                if let trace { stack = trace }
+                let guards = try optionalGuard()
+                try expectSymbol("->")
+                let body = try nested { try $0.exprs() }
+                clauses.append(Clause(patterns: [.tuple([klass, reason, stack])], guards: guards, body: body, location: at))
+                continue
+            }
+            let first = try expr()
+            var reason = first
             if case .remote(let c, let r) = first {
                 // `Class:Reason` was read as a remote name by expr_800.
                 klass = c
@@ -89,6 +101,38 @@ extension Parser {
             clauses.append(Clause(patterns: [.tuple([klass, reason, stack])], guards: guards, body: body, location: at))
         } while accept(";")
         return clauses
+    }
+
+    /// The class of a catch clause, `atom ':'` or `Var ':'`, consumed; nil
+    /// (nothing consumed) when the clause has no class.
+    mutating func catchClassHere() -> Expr? {
+        guard position + 1 < tokens.count, tokens[position + 1].kind == .symbol(":"), let token = current else { return nil }
+        let klass: Expr
+        switch token.kind {
+        case .atom(let name): klass = .atom(name)
+        case .variable(let name): klass = .variable(name, token.location)
+        default: return nil
+        }
+        advance()
+        advance()
+        return klass
+    }
+
+    /// A catch clause's reason pattern and its `:Stack` variable, which the
+    /// expression parser read as a remote name (`badarg:S`, or the right
+    /// end of a match: `{bad, N} = Full:S`).
+    static func splittingStacktrace(_ e: Expr) -> (Expr, Expr?) {
+        switch e {
+        case .remote(let reason, let stack):
+            return (reason, stack)
+        case .match(let l, let r, let at):
+            let (right, stack) = splittingStacktrace(r)
+            return (.match(l, right, at), stack)
+        case .integer, .bigInteger, .float, .atom, .char, .string, .variable, .tuple, .list, .binary, .map, .record,
+             .recordAccess, .recordIndex, .binaryOp, .unaryOp, .call, .functionReference, .fun, .caseOf, .ifClauses,
+             .receive, .tryCatch, .catchExpr, .block, .listComprehension, .binaryComprehension:
+            return (e, nil)
+        }
     }
 
     /// cr_clauses -> cr_clause (';' cr_clause)*;  cr_clause -> pattern [guard] '->' exprs

@@ -203,8 +203,15 @@ public struct Parser {
         }
     }
 
-    /// expr_600 -> prefix_op expr_600 | expr_700
+    /// expr_600 -> 'catch' expr | prefix_op expr_600 | expr_700
+    ///
+    /// `catch` has the lowest precedence but may start any operand
+    /// (`X = catch 1 + 1`, `1 + catch 2`); it takes all it can to its right.
     mutating func expr600() throws -> Expr {
+        if isKeyword("catch") {
+            advance()
+            return .catchExpr(try expr())
+        }
         if let op = operatorHere(symbols: Parser.addSymbols, keywords: Parser.prefixKeywords) {
             let at = location
             advance()

@@ -16,18 +16,15 @@ extension Scanner {
             digits += "." + scanDigits(radix: 10)
             if current == "e" || current == "E" {
                 var exponent = "e"
-                let save = (index, line, column)
                 advance()
                 if current == "-" || current == "+" {
                     exponent.unicodeScalars.append(current!)
                     advance()
                 }
                 let expDigits = scanDigits(radix: 10)
-                if expDigits.isEmpty {
-                    (index, line, column) = save
-                } else {
-                    digits += exponent + expDigits
-                }
+                // An exponent marker without digits (`2.0e.`) is erl's illegal float.
+                guard !expDigits.isEmpty else { throw Diagnostic("illegal float", at: start) }
+                digits += exponent + expDigits
             }
             guard let value = Double(digits), value.isFinite else { throw Diagnostic("illegal float", at: start) }
             return .float(value)

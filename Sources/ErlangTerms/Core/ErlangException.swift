@@ -17,6 +17,9 @@ public struct ErlangException: Error, Sendable {
     public let reason: Term
     /// The stacktrace, as Erlang's list of `{M, F, ArityOrArgs, Location}`.
     public var stacktrace: [Term]
+    /// Whether `stacktrace` was given by the code (`erlang:raise/3`), so an
+    /// empty one stays empty instead of showing the evaluator's frame.
+    public var stacktraceIsGiven = false
 
     /// An exception of `kind` with `reason`.
     public init(_ kind: Class, _ reason: Term, stacktrace: [Term] = []) {
