@@ -53,8 +53,8 @@ enum ErrorExplanation {
         case ("list_to_tuple", 1), ("list_to_binary", 1), ("iolist_to_binary", 1), ("iolist_size", 1):
             if name.hasPrefix("iolist") { return first("not an iodata term") }
             return first(isList(a) ? (name == "list_to_tuple" ? "not a proper list" : "not an iolist term") : "not a list")
-        case ("binary_to_list", 1), ("byte_size", 1), ("binary_to_atom", 1), ("binary_to_atom", 2),
-             ("binary_to_term", 1), ("bit_size", 1):
+        case ("byte_size", 1), ("bit_size", 1): return first("not a bitstring")
+        case ("binary_to_list", 1), ("binary_to_atom", 1), ("binary_to_atom", 2), ("binary_to_term", 1):
             return first(isBinary(a) ? "invalid external representation of a term" : "not a binary")
         case ("split_binary", 2):
             guard isBinary(a) else { return first("not a binary") }
