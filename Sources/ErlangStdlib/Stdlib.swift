@@ -29,6 +29,7 @@ public enum Stdlib {
             NativeModule("binary", functions: BinaryModule.functions),
             NativeModule("unicode", functions: UnicodeModule.functions),
             NativeModule("ordsets", functions: OrdsetsModule.functions),
+            NativeModule("gb_sets", functions: GbSetsModule.functions),
             NativeModule("string", functions: StringModule.functions),
             NativeModule("proplists", functions: ProplistsModule.functions),
             NativeModule("math", functions: MathModule.functions),

@@ -28,4 +28,7 @@ import Testing
 
     @Test("ordsets matches erl", arguments: ordsetsCases)
     func ordsets(_ testCase: CallCase) async { await StdlibHarness.check(testCase) }
+
+    @Test("gb_sets matches erl", arguments: gb_setsCases)
+    func gbSets(_ testCase: CallCase) async { await StdlibHarness.check(testCase) }
 }
