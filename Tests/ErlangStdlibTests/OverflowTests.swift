@@ -42,6 +42,20 @@ import Testing
         ("io_lib:indentation(\"\\t\", 9223372036854775807)", "9223372036854775808"),
     ]
 
+    /// Lists and strings far beyond memory: erl dies of allocation failure,
+    /// Swerl raises `system_limit` (`ResourceLimits`).
+    static let refused: [String] = [
+        "lists:duplicate(1 bsl 40, a)", "lists:seq(1, 1 bsl 40)", "lists:seq(1, 1 bsl 70)",
+        "lists:seq(1, 1 bsl 70, 1)", "string:copies(\"ab\", 1 bsl 40)", "string:chars($a, 1 bsl 40)",
+        "string:left(\"a\", 1 bsl 40)", "string:centre(\"a\", 1 bsl 40)", "string:pad(\"a\", 1 bsl 40)",
+        "binary:copy(<<\"ab\">>, 1 bsl 40)",
+    ]
+
+    @Test("sizes beyond memory are system_limit", arguments: refused)
+    func refusesHugeSizes(_ call: String) async {
+        #expect(await EvaluatorHarness.run("try \(call) catch error:R -> R end") == "system_limit", "\(call)")
+    }
+
     @Test("edge values evaluate as in erl", arguments: evaluated)
     func evaluates(_ source: String, _ expected: String) async {
         #expect(await EvaluatorHarness.run(source) == expected, "\(source)")

@@ -139,6 +139,7 @@ extension StringModule {
         }
         let width = try text(cd, "pad", args).graphemes.count
         let count = n > width ? n - width : 0
+        try ResourceLimits.checkElements(count)
         func padding(_ k: Int) -> Term { .list(Array(repeating: char, count: k)) }
         switch dir {
         case "leading": return .list([padding(count), cd])

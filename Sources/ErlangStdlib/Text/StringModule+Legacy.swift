@@ -75,6 +75,7 @@ extension StringModule {
             guard a[0].isList, case .int(let n) = a[1], n >= 0, let items = a[0].listElements else {
                 throw clause("copies", a, 1996)
             }
+            try ResourceLimits.checkElements(n, width: items.count)
             var out: [Term] = []
             for _ in 0..<n { out.append(contentsOf: items) }
             return .list(out)
@@ -142,6 +143,7 @@ extension StringModule {
         guard case .int(let count) = n, count >= 0, count > 0 || c.isInteger else {
             throw clause("chars", [c, n, tail], 1982)
         }
+        try ResourceLimits.checkElements(count)
         var out = tail
         for _ in 0..<count { out = .cons(c, out) }
         return out
@@ -218,6 +220,7 @@ extension StringModule {
                 return try substr(string, start, wanted, [string, start, wanted])
             }
         }
+        try ResourceLimits.checkElements(len)
         switch kind {
         case "left":
             return .list(items + Array(repeating: char, count: len - n))
