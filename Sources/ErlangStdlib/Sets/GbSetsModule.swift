@@ -11,6 +11,9 @@ import ErlangTerms
 /// first subtree whose height exceeds its size squared, as a perfectly
 /// balanced tree. Deletion never rebalances. The set algebra functions
 /// (`union`, `intersection`, `subtract`, ...) are not provided.
+///
+/// Split: the tree surgery (insert, delete, take) is in `GbSetsModule+Trees`,
+/// written with explicit paths, as a set given by the user may be any deep tuple.
 enum GbSetsModule {
     /// The exported functions.
     static let functions: FunctionTable = [
@@ -50,7 +53,7 @@ enum GbSetsModule {
                 throw ErlangException(.error, .atom(.functionClause),
                                       stacktrace: [frame("delete_1", .list([a[0], nilTree]), 403), frame("delete", .int(2), 401)])
             }
-            return .tuple([.int(s.size - 1), delete(a[0], s.tree)])
+            return .tuple([sizeTerm(s.size, -1), delete(a[0], s.tree)])
         }),
         bif("delete_any", 2, { _, a in try deleteAny(a) }),
         bif("del_element", 2, { _, a in try deleteAny(a) }),
@@ -103,7 +106,7 @@ enum GbSetsModule {
     }
 
     /// The children of a tree node, or `nil` for `nil` (and anything else).
-    private static func split(_ tree: Term) -> (key: Term, smaller: Term, bigger: Term)? {
+    static func split(_ tree: Term) -> (key: Term, smaller: Term, bigger: Term)? {
         guard case .tuple(let e) = tree, e.count == 3 else { return nil }
         return (e[0], e[1], e[2])
     }
@@ -155,78 +158,10 @@ enum GbSetsModule {
         return isMember(args[0], tree) ? args[1] : insert(args[0], (size, tree))
     }
 
-    /// What inserting below a node gives: a tree, or (past the budget) a
-    /// tree with its height measure and size, for the levels above to check.
-    private enum Grown {
-        case tree(Term)
-        case measured(Term, height: Int, size: Int)
-    }
-
-    private static func insert(_ key: Term, _ s: (size: Int, tree: Term)) -> Term {
-        let size = s.size + 1
-        switch insert(key, s.tree, budget: size * size) {
-        case .tree(let t): return .tuple([.int(size), t])
-        case .measured(let t, _, _): return .tuple([.int(size), t])
-        }
-    }
-
-    private static func insert(_ key: Term, _ tree: Term, budget: Int) -> Grown {
-        guard let n = split(tree) else {
-            let leaf = node(key, nilTree, nilTree)
-            return budget == 0 ? .measured(leaf, height: 1, size: 1) : .tree(leaf)
-        }
-        let toSmaller = Term.compare(key, n.key) < 0
-        let grown = insert(key, toSmaller ? n.smaller : n.bigger, budget: budget >> 1)
-        switch grown {
-        case .tree(let t):
-            return .tree(toSmaller ? node(n.key, t, n.bigger) : node(n.key, n.smaller, t))
-        case .measured(let t, let h1, let s1):
-            let whole = toSmaller ? node(n.key, t, n.bigger) : node(n.key, n.smaller, t)
-            let (h2, s2) = measure(toSmaller ? n.bigger : n.smaller)
-            let height = 2 * max(h1, h2), size = s1 + s2 + 1
-            if height > size * size { return .tree(balanced(inOrder(whole))) }
-            return .measured(whole, height: height, size: size)
-        }
-    }
-
-    /// gb_sets' `count/1`: a height measure (doubling per level) and the size.
-    private static func measure(_ tree: Term) -> (height: Int, size: Int) {
-        guard let n = split(tree) else { return (1, 0) }
-        if n.smaller == nilTree && n.bigger == nilTree { return (1, 1) }
-        let (h1, s1) = measure(n.smaller), (h2, s2) = measure(n.bigger)
-        return (2 * max(h1, h2), s1 + s2 + 1)
-    }
-
-    /// Removes `key`, known to be present: its node becomes its two subtrees merged.
-    private static func delete(_ key: Term, _ tree: Term) -> Term {
-        guard let n = split(tree) else { return tree }
-        let c = Term.compare(key, n.key)
-        if c < 0 { return node(n.key, delete(key, n.smaller), n.bigger) }
-        if c > 0 { return node(n.key, n.smaller, delete(key, n.bigger)) }
-        if n.bigger == nilTree { return n.smaller }
-        if n.smaller == nilTree { return n.bigger }
-        let (least, rest) = takeSmallest(n.bigger)
-        return node(least, n.smaller, rest)
-    }
-
     private static func deleteAny(_ args: [Term]) throws -> Term {
         let tree = try calledSync(from: frame("delete_any", .int(2), 389)) { try member(args) }
         guard isMember(args[0], tree), case .tuple(let e) = args[1], case .int(let size) = e[0] else { return args[1] }
-        return .tuple([.int(size - 1), delete(args[0], tree)])
-    }
-
-    private static func takeSmallest(_ tree: Term) -> (Term, Term) {
-        guard let n = split(tree) else { return (nilTree, tree) }
-        if n.smaller == nilTree { return (n.key, n.bigger) }
-        let (least, rest) = takeSmallest(n.smaller)
-        return (least, node(n.key, rest, n.bigger))
-    }
-
-    private static func takeLargest(_ tree: Term) -> (Term, Term) {
-        guard let n = split(tree) else { return (nilTree, tree) }
-        if n.bigger == nilTree { return (n.key, n.smaller) }
-        let (greatest, rest) = takeLargest(n.bigger)
-        return (greatest, node(n.key, n.smaller, rest))
+        return .tuple([sizeTerm(size, -1), delete(args[0], tree)])
     }
 
     private static func extreme(_ setTerm: Term, smallest: Bool) throws -> Term {
@@ -252,6 +187,6 @@ enum GbSetsModule {
             ])
         }
         let (key, rest) = smallest ? takeSmallest(s.tree) : takeLargest(s.tree)
-        return .tuple([key, .tuple([.int(s.size - 1), rest])])
+        return .tuple([key, .tuple([sizeTerm(s.size, -1), rest])])
     }
 }
