@@ -36,6 +36,9 @@ import Testing
         ("receive after 4294967296 -> ok end", "error:timeout_value"),
         // io_lib widths far beyond memory: erl runs out of memory, Swerl raises badarg.
         ("try io_lib:format(\"~9223372036854775807c\", [$a]) catch error:R -> R end", "badarg"),
+        // Sets given with sizes at Int's limits (gb_sets trusts the size it is given).
+        ("gb_sets:add(1, {9223372036854775807, nil})", "{9223372036854775808,{1,nil,nil}}"),
+        ("gb_sets:delete(1, {-9223372036854775808, {1, nil, nil}})", "{-9223372036854775809,nil}"),
         // Any negative depth is no limit.
         ("lists:flatten(io_lib:write([1,2], -9223372036854775808))", "[91,49,44,50,93]"),
         ("is_list(io_lib:print([1,2], -9223372036854775808, -9223372036854775808, -9223372036854775808))", "true"),
