@@ -3,7 +3,8 @@ import Testing
 
 /// External funs are values: `fun lists:sum/1` made twice (with different
 /// identities, as the evaluator makes them) is one term, for `==`, `=:=`,
-/// ordering, hashing (map keys, sets) and `usort`. Closures come first.
+/// ordering, hashing (map keys, sets) and `usort`. Closures come first;
+/// their names print quoted only for their characters.
 /// Orders recorded from erl 25.
 @Suite struct FunOrderTests {
     /// `fun M:F/A` with its own identity, as each evaluation makes one.
@@ -48,5 +49,14 @@ import Testing
         // Funs stay between references and pids.
         #expect(Term.compare(.ref(Ref(id: 1)), ext) < 0)
         #expect(Term.compare(ext, .pid(Pid(serial: 1))) < 0)
+    }
+
+    /// erl writes the names of an external fun quoted only for their
+    /// characters, never for being reserved words.
+    @Test func externalFunNamesAreQuotedOnlyForTheirCharacters() {
+        #expect(TermPrinter.write(external("m", "receive", 0, identity: 1)) == "fun m:receive/0")
+        #expect(TermPrinter.write(external("case", "receive", 0, identity: 1)) == "fun case:receive/0")
+        #expect(TermPrinter.write(external("B", "c d", 1, identity: 1)) == "fun 'B':'c d'/1")
+        #expect(PrettyPrinter().print(.list([external("m", "case", 2, identity: 1)])) == "[fun m:case/2]")
     }
 }
