@@ -19,6 +19,18 @@ import Testing
 
     @Test("string matches erl", arguments: stringCases)
     func string(_ testCase: CallCase) async { await StdlibHarness.check(testCase) }
+
+    @Test("binary matches erl", arguments: binaryCases)
+    func binary(_ testCase: CallCase) async { await StdlibHarness.check(testCase) }
+
+    @Test("unicode matches erl", arguments: unicodeCases)
+    func unicode(_ testCase: CallCase) async { await StdlibHarness.check(testCase) }
+
+    @Test("ordsets matches erl", arguments: ordsetsCases)
+    func ordsets(_ testCase: CallCase) async { await StdlibHarness.check(testCase) }
+
+    @Test("gb_sets matches erl", arguments: gb_setsCases)
+    func gbSets(_ testCase: CallCase) async { await StdlibHarness.check(testCase) }
 }
 
 /// Recorded calls of the collection modules (`queue`, `dict`, `orddict`, `gb_trees`).

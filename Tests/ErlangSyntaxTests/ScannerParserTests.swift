@@ -30,6 +30,22 @@ struct ScannerParserTests {
         }
     }
 
+    /// A base outside 2..36 is the scanner's error, as in erl (it was read
+    /// as the integer followed by `#`: a syntax error at the wrong column).
+    @Test(arguments: [
+        ("37#1.\n", "* 1:1: illegal base '37'"),
+        ("1#1.\n", "* 1:1: illegal base '1'"),
+        ("100000000000000000000#1.\n", "* 1:1: illegal base '100000000000000000000'"),
+        ("16#G.\n", "* 1:1: illegal integer"),
+    ])
+    func illegalBasesAreScannerErrors(input: String, expected: String) {
+        guard case .error(let diagnostic, _) = Scanner.scanForm(input) else {
+            Issue.record("\(input) scanned")
+            return
+        }
+        #expect(diagnostic.shellText == expected)
+    }
+
     /// OTP 25 reserves neither `maybe` nor `else` (without the maybe_expr
     /// feature), so both scan as atoms; `receive` stays a keyword.
     @Test func maybeAndElseAreAtomsInOTP25() {

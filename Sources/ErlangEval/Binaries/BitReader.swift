@@ -43,18 +43,32 @@ struct BitReader {
     mutating func readInteger(size: Int, signed: Bool, little: Bool) -> Term? {
         guard size >= 0, size <= remaining else { return nil }
         if size == 0 { return .int(0) }
-        var bytes: [UInt8] = []
+        var bytes: [UInt8] = []  // most significant first
         var left = size
-        // Read as big-endian bytes, the first one partial when size % 8 != 0.
-        let firstWidth = size % 8 == 0 ? 8 : size % 8
-        if let first = readBits(firstWidth) { bytes.append(UInt8(first)) } else { return nil }
-        left -= firstWidth
-        while left > 0 {
-            guard let b = readBits(8) else { return nil }
-            bytes.append(UInt8(b))
-            left -= 8
+        if little {
+            // Whole bytes from the least significant, then the top bits as a partial field.
+            while left >= 8 {
+                guard let b = readBits(8) else { return nil }
+                bytes.append(UInt8(b))
+                left -= 8
+            }
+            if left > 0 {
+                guard let top = readBits(left) else { return nil }
+                bytes.append(UInt8(top))
+            }
+            bytes.reverse()
+        } else {
+            // Big-endian bytes, the first one partial when size % 8 != 0.
+            let firstWidth = size % 8 == 0 ? 8 : size % 8
+            guard let first = readBits(firstWidth) else { return nil }
+            bytes.append(UInt8(first))
+            left -= firstWidth
+            while left > 0 {
+                guard let b = readBits(8) else { return nil }
+                bytes.append(UInt8(b))
+                left -= 8
+            }
         }
-        if little && size % 8 == 0 { bytes.reverse() }
         var magnitude = BigUInt(0)
         for b in bytes { magnitude = (magnitude << 8) | BigUInt(b) }
         var value = BigInt(magnitude)

@@ -42,36 +42,40 @@ struct BitWriter {
         }
     }
 
-    /// Appends an integer in `size` bits with the given byte order.
-    mutating func appendInteger(_ value: BigInt, size: Int, little: Bool) throws {
-        guard size >= 0 else { throw ErlangException.badarg }
-        if size == 0 { return }
-        // Two's complement of `value` modulo 2^size, as big-endian bits.
-        let modulus = BigInt(1) << size
-        var v = value % modulus
-        if v < 0 { v += modulus }
-        var bits = [UInt8](repeating: 0, count: (size + 7) / 8)
-        var magnitude = BigUInt(v)
-        var index = bits.count - 1
-        while magnitude > 0 && index >= 0 {
-            bits[index] = UInt8(truncatingIfNeeded: magnitude & 0xFF)
-            magnitude >>= 8
-            index -= 1
+    /// Appends an integer in `size` bits with the given byte order: its
+    /// two's complement modulo 2^size, read byte by byte (no power of two is
+    /// built, so a wide segment of a small value costs only its bytes).
+    mutating func appendInteger(_ value: BigInt, size: Int, little: Bool) {
+        guard size > 0 else { return }
+        let count = (size + 7) / 8
+        let negative = value.sign == .minus && !value.isZero
+        // -m in two's complement is the complement of m - 1, extended with ones.
+        let words = negative ? (value.magnitude - 1).words : value.magnitude.words
+        var bytes = [UInt8](repeating: negative ? 0xFF : 0, count: count)  // least significant first
+        for i in 0..<min(count, words.count * 8) {
+            let byte = UInt8(truncatingIfNeeded: words[i / 8] >> UInt((i % 8) * 8))
+            bytes[i] = negative ? ~byte : byte
         }
-        if little {
-            guard size % 8 == 0 else {
-                // erl: little-endian of a partial byte puts the odd bits last.
-                appendBigEndianBits(bits, size: size)
-                return
-            }
-            bits.reverse()
+        guard little else {
+            bytes.reverse()
+            appendBigEndianBits(bytes, size: size)
+            return
         }
-        appendBigEndianBits(bits, size: size)
+        // Little-endian: whole bytes from the least significant; a partial
+        // top byte comes last, as a field of its remaining bits.
+        let whole = size / 8
+        appendBigEndianBits(Array(bytes[0..<whole]), size: whole * 8)
+        if size % 8 != 0 { appendBits(UInt64(bytes[whole]), count: size % 8) }
     }
 
     /// Appends the low `size` bits of the big-endian byte array `bits`.
     private mutating func appendBigEndianBits(_ bits: [UInt8], size: Int) {
         let leading = bits.count * 8 - size  // unused high bits of the first byte
+        if leading == 0 && bitCount % 8 == 0 {
+            bytes.append(contentsOf: bits)
+            bitCount += size
+            return
+        }
         var first = true
         for byte in bits {
             if first {
@@ -84,22 +88,19 @@ struct BitWriter {
         }
     }
 
-    /// Appends a float of 16, 32 or 64 bits.
-    mutating func appendFloat(_ value: Double, size: Int, little: Bool) throws {
+    /// Appends a float of 16, 32 or 64 bits (the caller checked the size);
+    /// a value beyond a narrow float's range is written as infinity, as erl does.
+    mutating func appendFloat(_ value: Double, size: Int, little: Bool) {
         var pattern: UInt64
         switch size {
-        case 64: pattern = value.bitPattern
-        case 32:
-            let f = Float(value)
-            guard f.isFinite else { throw ErlangException.badarg }
-            pattern = UInt64(f.bitPattern)
+        case 32: pattern = UInt64(Float(value).bitPattern)
         case 16:
             #if arch(arm64)
             pattern = UInt64(Float16(value).bitPattern)
             #else
             pattern = UInt64(halfBits(value))
             #endif
-        default: throw ErlangException.badarg
+        default: pattern = value.bitPattern
         }
         if little {
             var swapped: UInt64 = 0
@@ -112,21 +113,21 @@ struct BitWriter {
         appendBits(pattern, count: size)
     }
 
-    /// Appends a code point in UTF-8, UTF-16 or UTF-32.
-    mutating func appendCodePoint(_ code: Int, kind: SegmentSpec.Kind, little: Bool) throws {
-        guard let scalar = Unicode.Scalar(UInt32(clamping: max(0, code))), code >= 0 else { throw ErlangException.badarg }
+    /// Appends a code point in UTF-8, UTF-16 or UTF-32; `false` (nothing
+    /// written) for a value that is not a Unicode scalar.
+    mutating func appendCodePoint(_ code: Int, kind: SegmentSpec.Kind, little: Bool) -> Bool {
+        guard code >= 0, code <= 0x10FFFF, let scalar = Unicode.Scalar(UInt32(code)) else { return false }
         switch kind {
         case .utf8:
             for unit in String(Character(scalar)).utf8 { appendBits(UInt64(unit), count: 8) }
         case .utf16:
-            for unit in String(Character(scalar)).utf16 {
-                try appendInteger(BigInt(unit), size: 16, little: little)
-            }
+            for unit in String(Character(scalar)).utf16 { appendInteger(BigInt(unit), size: 16, little: little) }
         case .utf32:
-            try appendInteger(BigInt(code), size: 32, little: little)
+            appendInteger(BigInt(code), size: 32, little: little)
         case .integer, .float, .binary, .bitstring:
-            throw ErlangException.badarg
+            return false
         }
+        return true
     }
 }
 

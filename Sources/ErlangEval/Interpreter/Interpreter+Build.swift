@@ -18,39 +18,61 @@ extension Interpreter {
         return .all(parts) { values, _ in
             var writer = BitWriter()
             for (i, spec) in specs.enumerated() {
-                let size = hasSize[i] ? values[2 * i + 1] : nil
-                do {
-                    try Interpreter.write(values[2 * i], size: size, spec, into: &writer)
-                } catch let failure as ErlangException where failure.reason == .atom(.badarg) && failure.stacktrace.isEmpty {
-                    throw BinaryConstructionError.exception(segment: i + 1, value: values[2 * i], size: size, spec)
-                }
+                try Interpreter.write(values[2 * i], size: hasSize[i] ? values[2 * i + 1] : nil, spec,
+                                      position: i + 1, into: &writer)
             }
             return .binary(writer.bitstring)
         }
     }
 
-    /// Writes one segment's value.
-    static func write(_ value: Term, size: Term?, _ spec: SegmentSpec, into writer: inout BitWriter) throws {
+    /// Writes one segment's value; a failure is raised as erl's eval_bits
+    /// raises it for segment `position` (see `SegmentFailure`).
+    static func write(_ value: Term, size: Term?, _ spec: SegmentSpec, position: Int,
+                      into writer: inout BitWriter) throws {
+        let fail = SegmentFailure(position: position, kind: spec.kind)
         switch spec.kind {
         case .integer:
-            guard let v = value.bigIntValue, let bits = try Interpreter.segmentBits(size, spec) else { throw ErlangException.badarg }
-            try writer.appendInteger(v, size: bits, little: spec.isLittle)
+            let bits = try constructionBits(size, spec, fail)
+            guard let v = value.bigIntValue else { throw fail.type(value) }
+            writer.appendInteger(v, size: bits ?? 8, little: spec.isLittle)
         case .float:
-            guard let v = value.doubleValue, let bits = try Interpreter.segmentBits(size, spec) else { throw ErlangException.badarg }
-            try writer.appendFloat(v, size: bits, little: spec.isLittle)
+            let bits = try constructionBits(size, spec, fail) ?? 64
+            guard bits == 16 || bits == 32 || bits == 64 else { throw fail.invalidFloatSize(bits) }
+            guard value.isNumber else { throw fail.type(value) }
+            guard let v = value.doubleValue else { throw fail.noFloat(value) }
+            writer.appendFloat(v, size: bits, little: spec.isLittle)
         case .binary, .bitstring:
-            guard case .binary(let bits) = value else { throw ErlangException.badarg }
-            if size == nil {
-                if spec.kind == .binary && !bits.isBinary { throw ErlangException.badarg }
+            guard let count = try constructionBits(size, spec, fail) else {
+                guard case .binary(let bits) = value else { throw fail.notBitstring(value) }
+                if spec.kind == .binary && !bits.isBinary { throw fail.unaligned() }
                 writer.append(bits)
-            } else {
-                guard let count = try Interpreter.segmentBits(size, spec), count <= bits.bitCount else { throw ErlangException.badarg }
-                writer.append(bits, bits: count)
+                return
             }
+            guard case .binary(let bits) = value else { throw fail.type(value) }
+            guard count <= bits.bitCount else { throw fail.short(value) }
+            writer.append(bits, bits: count)
         case .utf8, .utf16, .utf32:
-            guard case .int(let code) = value else { throw ErlangException.badarg }
-            try writer.appendCodePoint(code, kind: spec.kind, little: spec.isLittle)
+            guard case .int(let code) = value, writer.appendCodePoint(code, kind: spec.kind, little: spec.isLittle) else {
+                throw fail.type(value)
+            }
         }
+    }
+
+    /// The bits of a segment under construction (`Size * Unit`), `nil` when
+    /// the segment has no size; erl's errors for a size that is not a number,
+    /// not a non-negative integer, or too large.
+    static func constructionBits(_ size: Term?, _ spec: SegmentSpec, _ fail: SegmentFailure) throws -> Int? {
+        guard let size else { return spec.defaultSize }
+        let unit = spec.effectiveUnit
+        guard size.isNumber else { throw fail.sizeNotNumber(size, unit: unit) }
+        if case .int(let n) = size, n >= 0 {
+            let (bits, overflow) = n.multipliedReportingOverflow(by: unit)
+            if !overflow && bits <= SegmentFailure.maxBits { return bits }
+        }
+        let product = try Arithmetic.multiply(size, .int(unit))
+        if case .float = product { throw fail.size(product) }
+        if let negative = product.bigIntValue, negative.signum() < 0 { throw fail.size(product) }
+        throw fail.tooLarge(product)
     }
 
     /// `#{K => V}` or `Base#{K := V}`.

@@ -185,14 +185,20 @@ extension Interpreter {
         }
     }
 
+    /// The longest `after` BEAM accepts, in milliseconds (2^32 - 1); longer is `timeout_value`.
+    static let maxReceiveTimeout = 4_294_967_295
+
     /// The timeout of `receive ... after T`: `infinity` without an after.
     private static func receiveTimeout(_ code: Compiled?, _ env: inout Bindings,
                                        _ process: ErlangProcess) async throws -> ErlangProcess.ReceiveTimeout {
         guard let code else { return .infinity }
         switch try await code.run(&env, process) {
-        case .int(let ms) where ms >= 0: return .milliseconds(Int64(ms))
+        case .int(let ms) where ms >= 0 && ms <= maxReceiveTimeout: return .milliseconds(Int64(ms))
         case .atom(let a) where a == .infinity: return .infinity
-        default: throw ErlangException.error(.atom("timeout_value"))
+        default:
+            // erl_eval hands the receive to prim_eval, whose frame erl reports.
+            throw ErlangException(.error, .atom("timeout_value"),
+                                  stacktrace: [.tuple([.atom("prim_eval"), .atom("receive"), .int(2), .nil])])
         }
     }
 

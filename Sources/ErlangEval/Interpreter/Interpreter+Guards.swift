@@ -67,10 +67,11 @@ extension Interpreter {
             return .map(ErlangMap(storage))
         case .binary(let segments):
             var writer = BitWriter()
-            for segment in segments {
+            for (i, segment) in segments.enumerated() {
                 let value = try evalGuardExpr(segment.value, env, process)
                 let size = try segment.size.map { try evalGuardExpr($0, env, process) }
-                try Interpreter.write(value, size: size, try SegmentSpec(specifiers: segment.specifiers), into: &writer)
+                try Interpreter.write(value, size: size, try SegmentSpec(specifiers: segment.specifiers),
+                                      position: i + 1, into: &writer)
             }
             return .binary(writer.bitstring)
         case .record(nil, let name, let fields):
@@ -209,7 +210,7 @@ enum GuardBIFs {
         case ("abs", 1):
             switch a[0] {
             case .int(let i) where i != Int.min: return .int(abs(i))
-            case .float(let f): return .float(abs(f))
+            case .float(let f): return .float(f < 0 ? -f : f)  // abs(-0.0) is -0.0 in erl
             default: return a[0].bigIntValue.map { .integer(abs($0)) }
             }
         case ("self", 0): return process.map { .pid($0.pid) }
@@ -224,9 +225,14 @@ enum GuardBIFs {
             guard case .binary(let b) = a[0], b.isBinary, case .int(let start) = a[1], case .int(let length) = a[2] else {
                 return nil
             }
-            let from = length < 0 ? start + length : start, count = abs(length)
-            guard from >= 0, from + count <= b.bytes.count else { return nil }
-            return .binary(b.bytes[from..<(from + count)])
+            let size = b.bytes.count
+            guard start >= 0, start <= size else { return nil }
+            if length >= 0 {
+                guard length <= size - start else { return nil }
+                return .binary(b.bytes[start..<(start + length)])
+            }
+            guard length >= -start else { return nil }
+            return .binary(b.bytes[(start + length)..<start])
         case ("node", 0): return .atom(.nonode)
         case ("float", 1): return a[0].doubleValue.map { .float($0) }
         case ("trunc", 1), ("round", 1):

@@ -114,10 +114,13 @@ extension Interpreter {
     }
 
     /// The size of a segment in bits (size × unit), or the type's default.
+    /// `nil` when the size is not a non-negative integer or the product
+    /// overflows (no binary has that many bits, so the match fails).
     static func segmentBits(_ size: Term?, _ spec: SegmentSpec) throws -> Int? {
         guard let size else { return spec.defaultSize }
         guard case .int(let n) = size, n >= 0 else { return nil }
-        return n * spec.effectiveUnit
+        let (bits, overflow) = n.multipliedReportingOverflow(by: spec.effectiveUnit)
+        return overflow ? nil : bits
     }
 
     func matchRecord(_ name: String, _ fields: [(name: String, value: Pattern)], _ value: Term,

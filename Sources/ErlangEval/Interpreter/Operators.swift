@@ -14,15 +14,21 @@ public enum Operators {
     }
 
     /// Applies the binary operator `op` (not `andalso`/`orelse`/`!`, which the evaluator handles).
+    /// The arithmetic and bitwise operators are ErlangTerms' `Arithmetic`, the one implementation
+    /// the `erlang:'+'/2` BIFs share (overflow promotion, `system_limit`, erl's errors).
     public static func binary(_ op: String, _ a: Term, _ b: Term) throws -> Term {
         switch op {
-        case "+", "-", "*": return try arithmetic(op, a, b)
-        case "/":
-            guard let x = a.doubleValue, let y = b.doubleValue, y != 0 else { throw badarith(op, [a, b]) }
-            let r = x / y
-            guard r.isFinite else { throw badarith(op, [a, b]) }
-            return .float(r)
-        case "div", "rem", "band", "bor", "bxor", "bsl", "bsr": return try integerOp(op, a, b)
+        case "+": return try Arithmetic.add(a, b)
+        case "-": return try Arithmetic.subtract(a, b)
+        case "*": return try Arithmetic.multiply(a, b)
+        case "/": return try Arithmetic.divide(a, b)
+        case "div": return try Arithmetic.intDiv(a, b)
+        case "rem": return try Arithmetic.rem(a, b)
+        case "band": return try Arithmetic.band(a, b)
+        case "bor": return try Arithmetic.bor(a, b)
+        case "bxor": return try Arithmetic.bxor(a, b)
+        case "bsl": return try Arithmetic.bsl(a, b)
+        case "bsr": return try Arithmetic.bsr(a, b)
         case "==": return .bool(Term.compare(a, b) == 0)
         case "/=": return .bool(Term.compare(a, b) != 0)
         case "=<": return .bool(Term.compare(a, b) <= 0)
@@ -55,85 +61,15 @@ public enum Operators {
     /// Applies a prefix operator.
     public static func unary(_ op: String, _ a: Term) throws -> Term {
         switch (op, a) {
-        case ("-", .int(let i)): return i == Int.min ? .integer(-BigInt(i)) : .int(-i)
-        case ("-", .bigInt(let b)): return .integer(-b.value)
-        case ("-", .float(let f)): return .float(-f)
-        case ("+", .int), ("+", .bigInt), ("+", .float): return a
-        case ("bnot", .int(let i)): return .int(~i)
-        case ("bnot", .bigInt(let b)): return .integer(-b.value - 1)
+        case ("-", _): return try Arithmetic.negate(a)
+        case ("+", _): return try Arithmetic.plus(a)
+        case ("bnot", _): return try Arithmetic.bnot(a)
         case ("not", .atom):
             guard let v = a.boolValue else { throw badarg(op, [a]) }
             return .bool(!v)
         default:
             if op == "not" { throw badarg(op, [a]) }
             throw badarith(op, [a])
-        }
-    }
-
-    static func arithmetic(_ op: String, _ a: Term, _ b: Term) throws -> Term {
-        switch (a, b) {
-        case (.int(let x), .int(let y)):
-            let (r, overflow): (Int, Bool)
-            switch op {
-            case "+": (r, overflow) = x.addingReportingOverflow(y)
-            case "-": (r, overflow) = x.subtractingReportingOverflow(y)
-            default: (r, overflow) = x.multipliedReportingOverflow(by: y)
-            }
-            if !overflow { return .int(r) }
-            return bigArithmetic(op, BigInt(x), BigInt(y))
-        case (.float, _), (_, .float):
-            guard let x = a.doubleValue, let y = b.doubleValue else { throw badarith(op, [a, b]) }
-            let r = op == "+" ? x + y : op == "-" ? x - y : x * y
-            guard r.isFinite else { throw badarith(op, [a, b]) }
-            return .float(r)
-        default:
-            guard let x = a.bigIntValue, let y = b.bigIntValue else { throw badarith(op, [a, b]) }
-            return bigArithmetic(op, x, y)
-        }
-    }
-
-    static func bigArithmetic(_ op: String, _ x: BigInt, _ y: BigInt) -> Term {
-        switch op {
-        case "+": return .integer(x + y)
-        case "-": return .integer(x - y)
-        default: return .integer(x * y)
-        }
-    }
-
-    /// The largest shift Swerl performs (erl raises `system_limit` far beyond this).
-    static let maxShift = 1 << 26
-
-    static func integerOp(_ op: String, _ a: Term, _ b: Term) throws -> Term {
-        if case .int(let x) = a, case .int(let y) = b {
-            switch op {
-            case "div": if y != 0 && !(x == Int.min && y == -1) { return .int(x / y) }
-            case "rem": if y != 0 && !(x == Int.min && y == -1) { return .int(x % y) }
-            case "band": return .int(x & y)
-            case "bor": return .int(x | y)
-            case "bxor": return .int(x ^ y)
-            default: break
-            }
-        }
-        guard let x = a.bigIntValue, let y = b.bigIntValue else { throw badarith(op, [a, b]) }
-        switch op {
-        case "div", "rem":
-            guard y != 0 else { throw badarith(op, [a, b]) }
-            let (q, r) = x.quotientAndRemainder(dividingBy: y)
-            return .integer(op == "div" ? q : r)
-        case "band": return .integer(x & y)
-        case "bor": return .integer(x | y)
-        case "bxor": return .integer(x ^ y)
-        default:
-            guard let shift = Int(exactly: y) else {
-                if (op == "bsl") == (y > 0) { throw ErlangException(.error, .atom(.systemLimit), stacktrace: [ErlangProcess.frame(Atom("erlang"), Atom(op), .list([a, b]))]) }
-                return .int(x < 0 ? -1 : 0)
-            }
-            let left = op == "bsl" ? shift : -shift
-            if left > maxShift && x != 0 {
-                throw ErlangException(.error, .atom(.systemLimit), stacktrace: [ErlangProcess.frame(Atom("erlang"), Atom(op), .list([a, b]))])
-            }
-            if left >= 0 { return .integer(x << left) }
-            return .integer(x >> (-left))
         }
     }
 }

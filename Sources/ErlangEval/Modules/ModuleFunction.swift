@@ -232,7 +232,7 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
         var timeout = ErlangProcess.ReceiveTimeout.infinity
         if let timeoutCode {
             switch try await framed(timeoutCode, &env, process) {
-            case .int(let ms) where ms >= 0: timeout = .milliseconds(Int64(ms))
+            case .int(let ms) where ms >= 0 && ms <= Interpreter.maxReceiveTimeout: timeout = .milliseconds(Int64(ms))
             case .atom(let a) where a == .infinity: timeout = .infinity
             default: throw framedError(.atom(Atom("timeout_value")), line: line)
             }

@@ -24,30 +24,32 @@ extension ErlangProcess {
     /// Monitors `other` (`erlang:monitor(process, Pid)`). When `other` is
     /// not alive, the `'DOWN'` message with `noproc` arrives at once.
     /// Monitoring oneself does nothing but return a reference, as in erl.
-    public func monitor(_ other: Pid) -> Ref {
-        monitor(other, item: .pid(other))
+    /// `tag` replaces `'DOWN'` as the message's first element
+    /// (`erlang:monitor/3`'s `{tag, Tag}` option).
+    public func monitor(_ other: Pid, tag: Term? = nil) -> Ref {
+        monitor(other, item: .pid(other), tag: tag)
     }
 
     /// Monitors the process registered as `name` (`erlang:monitor(process,
     /// Name)`); its `'DOWN'` message names `{Name, nonode@nohost}`, and comes
     /// at once with `noproc` when no process has that name.
-    public func monitor(name: Atom) -> Ref {
+    public func monitor(name: Atom, tag: Term? = nil) -> Ref {
         let item: Term = .tuple([.atom(name), .atom(.nonode)])
         guard let other = runtime.whereis(name) else {
             let ref = runtime.makeRef()
-            deliver(ErlangProcess.downMessage(ref, item, .atom(.noproc)))
+            deliver(ErlangProcess.downMessage(ref, item, .atom(.noproc), tag: tag))
             return ref
         }
-        return monitor(other, item: item)
+        return monitor(other, item: item, tag: tag)
     }
 
-    private func monitor(_ other: Pid, item: Term) -> Ref {
+    private func monitor(_ other: Pid, item: Term, tag: Term?) -> Ref {
         let ref = runtime.makeRef()
         if other == pid { return ref }
-        shared.withLock { s in s.monitors.insert(Monitor(pid: other, item: item), for: ref) }
+        shared.withLock { s in s.monitors.insert(Monitor(pid: other, item: item, tag: tag), for: ref) }
         if runtime.process(other)?.addMonitor(ref, by: pid, item: item) == true { return ref }
         let stillHeld = shared.withLock { s in s.monitors.remove(ref) != nil }
-        if stillHeld { deliver(ErlangProcess.downMessage(ref, item, .atom(.noproc))) }
+        if stillHeld { deliver(ErlangProcess.downMessage(ref, item, .atom(.noproc), tag: tag)) }
         return ref
     }
 
@@ -72,9 +74,9 @@ extension ErlangProcess {
         }
     }
 
-    /// `{'DOWN', Ref, process, Item, Reason}`.
-    static func downMessage(_ ref: Ref, _ item: Term, _ reason: Term) -> Term {
-        .tuple([.atom(.DOWN), .ref(ref), .atom(.process), item, reason])
+    /// `{'DOWN', Ref, process, Item, Reason}` (`tag` in place of `'DOWN'` when given).
+    static func downMessage(_ ref: Ref, _ item: Term, _ reason: Term, tag: Term? = nil) -> Term {
+        .tuple([tag ?? .atom(.DOWN), .ref(ref), .atom(.process), item, reason])
     }
 
     /// Records that `watcher` monitors this process, if it is alive.
@@ -96,7 +98,7 @@ extension ErlangProcess {
     func deliverDown(_ ref: Ref, reason: Term) {
         resume(shared.withLock { s -> Wakeup? in
             guard s.exitReason == nil, let monitor = s.monitors.remove(ref) else { return nil }
-            s.mailbox.append(ErlangProcess.downMessage(ref, monitor.item, reason))
+            s.mailbox.append(ErlangProcess.downMessage(ref, monitor.item, reason, tag: monitor.tag))
             return s.takeWaiter()
         })
     }

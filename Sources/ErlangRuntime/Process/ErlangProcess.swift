@@ -54,6 +54,8 @@ public final class ErlangProcess: @unchecked Sendable {
         /// What the `'DOWN'` message names: the pid, or `{Name, Node}` for
         /// a monitor taken on a registered name.
         var item: Term
+        /// The `'DOWN'` message's tag when `erlang:monitor/3` set one.
+        var tag: Term? = nil
     }
 
     struct Shared {

@@ -3,8 +3,8 @@ import ErlangTerms
 /// One pending timer of `erlang:send_after/3`, `start_timer/3` and the
 /// `timer` module, kept so it can be read and cancelled by reference.
 struct RuntimeTimer {
-    /// When it fires, on the runtime's clock (milliseconds).
-    let deadline: Int64
+    /// When it fires next, on the runtime's clock (milliseconds).
+    var deadline: Int64
     /// The process the timer's message is for: a pid destination's timer
     /// ends with that process, as in erl.
     let target: Pid?
@@ -45,6 +45,51 @@ extension Runtime {
         }
         if !pending { handle.cancel() }
         return ref
+    }
+
+    /// Runs `action` every `milliseconds` (at least 1) until the timer is
+    /// cancelled or the process `owner` has exited, and returns the timer's
+    /// reference, which stays the same across its firings (`cancelTimer`
+    /// stops it). Mirrors the interval timers of OTP's `timer` server, which
+    /// end when the process they watch goes down (checked as each one falls due).
+    @discardableResult
+    public func startIntervalTimer(every milliseconds: Int64, owner: Pid?,
+                                   _ action: @escaping @Sendable () -> Void) -> Ref {
+        let ref = makeRef()
+        let period = max(1, milliseconds)
+        timers.withLock { $0[ref] = RuntimeTimer(deadline: clock.nowMilliseconds() &+ period, target: owner, handle: nil) }
+        scheduleInterval(ref, period: period, owner: owner, action)
+        return ref
+    }
+
+    /// Schedules the next firing of the interval `ref`, unless it was
+    /// cancelled meanwhile (the table entry decides, under its lock).
+    private func scheduleInterval(_ ref: Ref, period: Int64, owner: Pid?,
+                                  _ action: @escaping @Sendable () -> Void) {
+        let handle = clock.schedule(after: period) { [weak self] in
+            guard let self else { return }
+            let now = self.clock.nowMilliseconds()
+            let ownerGone = owner.map { self.process($0) == nil } ?? false
+            let due = self.timers.withLock { t -> Bool in
+                guard t[ref] != nil else { return false }
+                if ownerGone {
+                    t[ref] = nil
+                    return false
+                }
+                t[ref]?.handle = nil
+                t[ref]?.deadline = now &+ period
+                return true
+            }
+            guard due else { return }
+            action()
+            self.scheduleInterval(ref, period: period, owner: owner, action)
+        }
+        let pending = timers.withLock { t -> Bool in
+            guard t[ref] != nil else { return false }
+            t[ref]?.handle = handle
+            return true
+        }
+        if !pending { handle.cancel() }
     }
 
     /// Cancels the timer `ref`; returns the milliseconds it had left, or

@@ -68,6 +68,19 @@ enum ErrorExplanation {
             guard isBinary(a) else { return first("not a binary") }
             guard case .int = args[1] else { return [(2, "not an integer")] }
             return [(2, "out of range")]
+        case ("crc32", 1), ("adler32", 1), ("md5", 1): return first("not an iodata term")
+        case ("crc32", 2), ("adler32", 2):
+            guard case .int(let n) = a, n >= 0, n <= 0xFFFF_FFFF else {
+                return first(a.isInteger ? "out of range" : "not an integer")
+            }
+            return [(2, "not an iodata term")]
+        case ("fun_to_list", 1): return first("not a fun")
+        case ("make_fun", 3):
+            guard case .atom = a else { return first("not an atom") }
+            guard case .atom = args[1] else { return [(2, "not an atom")] }
+            return [(3, args[2].isInteger ? "out of range" : "not an integer")]
+        case ("monitor", 3):
+            return [(3, args[2].listElements == nil ? "not a list" : "invalid option in list")]
         case ("apply", 2), ("apply", 3):
             return []
         default:

@@ -48,6 +48,9 @@ struct ExceptionReport {
         let reason = exception.reason
         guard exception.kind == .error else { return printTerm(reason, column) }
         let top = exception.stacktrace.first.flatMap(StackFrame.init)
+        if let top, SegmentFailureText.isConstructionFailure(top.location) {
+            return "construction of binary failed"
+        }
         switch reason {
         case .atom(let a):
             switch a.text {
@@ -151,9 +154,8 @@ struct ExceptionReport {
             }
             let qualified = frame.module.text != "erlang" || !StackFrame.isAutoImported(frame.function.text, frame.arity)
             let name = StackFrame.functionText(frame.module, frame.function, qualified: qualified)
-            let first = text.isEmpty
-            text += indent + (first ? "in function  " : "in call from ") + "\(name)/\(frame.arity)" + frame.locationSuffix + "\n"
-            if first, let cause = frame.segmentCauseText({ printTerm($0, 1) }) { text += indent + "   " + cause + "\n" }
+            text += indent + (text.isEmpty ? "in function  " : "in call from ") + "\(name)/\(frame.arity)" + frame.locationSuffix + "\n"
+            if let segment = SegmentFailureText.line(frame.location) { text += indent + "   " + segment + "\n" }
         }
         return text.isEmpty ? nil : text
     }

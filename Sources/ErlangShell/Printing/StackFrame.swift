@@ -25,7 +25,10 @@ struct StackFrame {
         }
     }
 
-    /// ` (file.erl, line N)` when the frame knows its location.
+    /// Whether the frame is the shell's own call of an unknown local function.
+    var isShellCommand: Bool { module.text == "erl_eval" }
+
+    /// ` (file.erl, line N)` when the frame knows its location, else ` `.
     var locationSuffix: String {
         var file: String?
         var line: Int?
@@ -38,7 +41,8 @@ struct StackFrame {
             }
             if key.text == "line", case .int(let n) = kv[1] { line = n }
         }
-        guard let file, let line else { return "" }
+        // erl separates the location with a space even when it has none.
+        guard let file, let line else { return " " }
         return " (\(file), line \(line))"
     }
 

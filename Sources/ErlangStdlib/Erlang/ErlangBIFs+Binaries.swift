@@ -47,7 +47,7 @@ extension ErlangBIFs {
             return .int(bytes.count)
         }),
         bif("split_binary", 2, { _, a in
-            guard case .binary(let b) = a[0], case .int(let pos) = a[1], pos >= 0, pos * 8 <= b.bitCount else {
+            guard case .binary(let b) = a[0], case .int(let pos) = a[1], pos >= 0, pos <= b.bitCount / 8 else {
                 throw ErlangException.badarg
             }
             return .tuple([.binary(BitBuilder.slice(b, offset: 0, count: pos * 8)),
@@ -86,9 +86,21 @@ extension ErlangBIFs {
         guard case .binary(let b) = bin, case .int(let s) = start, case .int(let n) = length else {
             throw ErlangException.badarg
         }
-        let (from, to) = n >= 0 ? (s, s + n) : (s + n, s)
-        guard from >= 0, to <= b.bitCount / 8, from <= to else { throw ErlangException.badarg }
+        guard let (from, to) = byteRange(start: s, length: n, size: b.bitCount / 8) else { throw ErlangException.badarg }
         return .binary(BitBuilder.slice(b, offset: from * 8, count: (to - from) * 8))
+    }
+
+    /// The byte range `binary_part/3` selects from a binary of `size` bytes:
+    /// `length` bytes from `start` (before it for a negative `length`), or
+    /// `nil` when that leaves the binary. Overflow-safe for any `Int`s.
+    static func byteRange(start: Int, length: Int, size: Int) -> (from: Int, to: Int)? {
+        guard start >= 0, start <= size else { return nil }
+        if length >= 0 {
+            guard length <= size - start else { return nil }
+            return (start, start + length)
+        }
+        guard length >= -start else { return nil }
+        return (start + length, start)
     }
 
     /// The bits of a list of bytes, bitstrings and nested such lists.

@@ -1,7 +1,8 @@
 import ErlangRuntime
 import ErlangTerms
 
-/// `erlang:fun_info/1,2`: what a fun is (`arity`, `module`, `name`, `type`, ...).
+/// `erlang:fun_info/1,2`: what a fun is (`arity`, `module`, `name`, `type`, ...);
+/// `fun_to_list/1` and `make_fun/3`.
 extension ErlangBIFs {
     /// The items `fun_info/1` lists, in erl's order for a local fun.
     static let localFunItems = ["pid", "module", "new_index", "new_uniq", "index", "uniq", "name", "arity", "env", "type"]
@@ -17,6 +18,15 @@ extension ErlangBIFs {
             case .local: items = localFunItems
             }
             return .list(try items.map { try funInfo(f, Atom($0), p) })
+        }),
+        bif("fun_to_list", 1, { _, a in
+            guard case .fun = a[0] else { throw ErlangException.badarg }
+            return .string(TermWriter.write(a[0]))
+        }),
+        bif("make_fun", 3, { _, a in
+            guard case .atom(let module) = a[0], case .atom(let function) = a[1], case .int(let arity) = a[2],
+                  (0...255).contains(arity) else { throw ErlangException.badarg }
+            return ExternalFun.make(module, function, arity: arity)
         }),
         bif("fun_info", 2, { p, a in
             guard case .fun(let f) = a[0] else { throw funInfoError(a, argument: 1) }

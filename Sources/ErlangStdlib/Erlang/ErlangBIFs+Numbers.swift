@@ -9,7 +9,8 @@ extension ErlangBIFs {
             switch a[0] {
             case .int(let i): return i == .min ? .integer(-BigInt(i)) : .int(abs(i))
             case .bigInt(let b): return .integer(abs(b.value))
-            case .float(let f): return .float(abs(f))
+            // erl negates only a negative float: abs(-0.0) is -0.0.
+            case .float(let f): return .float(f < 0 ? -f : f)
             case .atom, .tuple, .nil, .cons, .map, .binary, .pid, .ref, .fun: throw ErlangException.badarg
             }
         }),

@@ -14,7 +14,8 @@ import ErlangTerms
 enum ErlangBIFs {
     /// The exported functions.
     static let functions: FunctionTable = ErtsErrors.withErrorInfo(
-        control + typeTests + numbers + floats + atoms + tuples + lists + binaries + maps + operators + funs)
+        control + typeTests + numbers + floats + atoms + tuples + lists + binaries + maps + operators + funs
+        + checksums)
 
     /// A frame that stands for the caller, so that `apply` does not add
     /// the BIF's own frame for `error/1`, `exit/1` and `throw/1` (erl's

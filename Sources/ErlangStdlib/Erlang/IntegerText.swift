@@ -47,15 +47,28 @@ enum IntegerText {
         return value
     }
 
+    /// The value of validated digit codes. Reads a machine word of digits
+    /// at a time (BigInt's own parser stops short of base 36 and traps there).
     private static func integer(_ digits: ArraySlice<Int>, radix: Int, negative: Bool) -> Term {
-        if digits.count <= 12 {
+        // radix^12 < 2^63 for every radix up to 36, so 12 digits always fit an Int.
+        let chunk = 12
+        if digits.count <= chunk {
             var v = 0
             for d in digits { v = v * radix + (digit(d, radix: radix) ?? 0) }
             return .int(negative ? -v : v)
         }
-        var text = String.UnicodeScalarView()
-        for d in digits { text.append(Unicode.Scalar(UInt8(d))) }
-        let magnitude = BigInt(String(text), radix: radix) ?? 0
+        var magnitude = BigInt(0)
+        var index = digits.startIndex
+        while index < digits.endIndex {
+            let end = min(index + chunk, digits.endIndex)
+            var part = 0, scale = 1
+            for d in digits[index..<end] {
+                part = part * radix + (digit(d, radix: radix) ?? 0)
+                scale *= radix
+            }
+            magnitude = magnitude * BigInt(scale) + BigInt(part)
+            index = end
+        }
         return .integer(negative ? -magnitude : magnitude)
     }
 }

@@ -70,7 +70,15 @@ enum TermHash {
                 mix(r.id)
             case .fun(let f):
                 mix(12)
-                mix(f.identity)
+                switch f.kind {
+                case .external(let module, let function):
+                    // `fun M:F/A` is a value: equal ones hash alike.
+                    mix(module.text)
+                    mix(function.text)
+                    mix(UInt64(f.arity))
+                case .local:
+                    mix(f.identity)
+                }
             }
         }
         return h

@@ -59,15 +59,17 @@ enum IOLibModule {
         bif("printable_latin1_list", 1, { _, a in .bool(printable(a[0], .latin1)) }),
         bif("printable_unicode_list", 1, { _, a in .bool(printable(a[0], .unicode)) }),
         bif("indentation", 2, { _, a in
-            guard case .int(var column) = a[1], let data = CharData(a[0]) else { throw ErlangException.badarg }
+            guard a[1].isInteger, let data = CharData(a[0]) else { throw ErlangException.badarg }
+            // Terms, not Ints: a column near Int's limits grows into a big integer as in erl.
+            var column = a[1]
             for c in data.codes {
                 switch c {
-                case 0x0A: column = 0
-                case 0x09: column = (column + 8) / 8 * 8
-                default: column += 1
+                case 0x0A: column = .int(0)
+                case 0x09: column = try Arithmetic.multiply(try Arithmetic.intDiv(try Arithmetic.add(column, .int(8)), .int(8)), .int(8))
+                default: column = try Arithmetic.add(column, .int(1))
                 }
             }
-            return .int(column)
+            return column
         }),
     ]
 

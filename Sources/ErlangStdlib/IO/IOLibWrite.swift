@@ -23,7 +23,8 @@ enum IOLibWrite {
     /// quoted text, as `~p` writes them.
     static func write(_ term: Term, depth: Int, strings: Bool = false) -> Term {
         var collected: [[Term]] = [[]]
-        var tasks: [Task] = [.value(term, depth)]
+        // Any negative depth is no limit; -1 keeps the decrements from overflowing.
+        var tasks: [Task] = [.value(term, depth < 0 ? -1 : depth)]
         func chars(_ s: String) -> [Term] { s.unicodeScalars.map { .int(Int($0.value)) } }
         while let task = tasks.popLast() {
             switch task {

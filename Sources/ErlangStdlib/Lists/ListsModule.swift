@@ -121,6 +121,7 @@ enum ListsModule {
         bif("min", 1, { _, a in try extreme(a[0], "min", 343) { Term.compare($0, $1) < 0 } }),
         bif("duplicate", 2, { _, a in
             guard case .int(let n) = a[0], n >= 0 else { throw clause("duplicate", a, 331) }
+            try ResourceLimits.checkElements(n)
             var out = Term.nil
             for _ in 0..<n { out = .cons(a[1], out) }
             return out
@@ -199,6 +200,9 @@ enum ListsModule {
             throw clause("seq", [first, last], 271)
         }
         if case .int(let f) = first, case .int(let l) = last {
+            let (span, overflow) = l.subtractingReportingOverflow(f)
+            if overflow { throw ErlangException.systemLimit }
+            try ResourceLimits.checkElements(span)
             var out = Term.nil
             var x = l
             while x >= f {
@@ -208,6 +212,8 @@ enum ListsModule {
             }
             return out
         }
+        guard case .int(let span) = try Arithmetic.subtract(last, first) else { throw ErlangException.systemLimit }
+        try ResourceLimits.checkElements(span)
         var out = Term.nil
         var x = last
         while Term.compare(x, first) >= 0 {
@@ -229,6 +235,8 @@ enum ListsModule {
         let before = try Arithmetic.subtract(first, step)
         guard ascending ? Term.compare(before, last) <= 0 : Term.compare(before, last) >= 0 else { throw badarg }
         let count = try Arithmetic.intDiv(try Arithmetic.add(try Arithmetic.subtract(last, first), step), step)
+        guard case .int(let n) = count else { throw ErlangException.systemLimit }
+        try ResourceLimits.checkElements(n)
         var x = try Arithmetic.add(try Arithmetic.multiply(step, try Arithmetic.subtract(count, .int(1))), first)
         var out = Term.nil
         var remaining = count

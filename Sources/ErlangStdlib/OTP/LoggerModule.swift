@@ -4,9 +4,9 @@ import ErlangTerms
 
 /// The `logger` module's logging API: `logger:error/1,2,3`, `warning`,
 /// `notice`, `info`, `debug`, `critical`, `alert`, `emergency`, `log/2,3,4`,
-/// and the primary level (`set_primary_config(level, L)`,
-/// `get_primary_config/0`). Events below the primary level (`notice` by
-/// default, as in erl's shell) are dropped.
+/// and the primary level (`set_primary_config(level, L)`, with `all` and
+/// `none`, and `get_primary_config/0` in erl's shape). Events below the
+/// primary level (`notice` by default, as in erl's shell) are dropped.
 ///
 /// A message is a string (printed as it is), a format with arguments, or a
 /// report (a map or a `[{Key, Value}]` list); a trailing map argument is
@@ -31,12 +31,18 @@ enum LoggerModule {
             }),
             bif("log", 4, { p, a in log(p, try level(a[0]), a[1], a[2]) }),
             bif("set_primary_config", 2, { p, a in
-                guard a[0] == .atom("level") else { throw ErlangException.badarg }
-                OTPLogger.of(p.runtime).level = try level(a[1])
+                guard a[0] == .atom("level") else {
+                    return .tuple([.atom(.error), .tuple([.atom("invalid_primary_config"), .tuple([a[0], a[1]])])])
+                }
+                guard case .atom(let name) = a[1], OTPLogger.of(p.runtime).setLevel(named: name.text) else {
+                    return .tuple([.atom(.error), .tuple([.atom("invalid_level"), a[1]])])
+                }
                 return .ok
             }),
             bif("get_primary_config", 0, { p, _ in
-                Term.map([(.atom("level"), .atom(OTPLogger.of(p.runtime).level.name))])
+                Term.map([(.atom("filter_default"), .atom("log")), (.atom("filters"), .nil),
+                          (.atom("level"), .atom(Atom(OTPLogger.of(p.runtime).levelName))),
+                          (.atom("metadata"), .map(.empty))])
             }),
         ]
 

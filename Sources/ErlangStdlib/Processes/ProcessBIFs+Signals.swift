@@ -31,6 +31,27 @@ extension ProcessBIFs {
             return .true
         }),
         bif("monitor", 2, { p, a in .ref(try monitor(p, type: a[0], item: a[1])) }),
+        bif("monitor", 3, { p, a in
+            // OTP 25's options: {tag, Tag} names the 'DOWN' message; {alias, _} is accepted
+            // (the reference works as the monitor's reference either way).
+            guard let options = a[2].listElements else { throw ErlangException.badarg }
+            var tag: Term?
+            for option in options {
+                guard case .tuple(let e) = option, e.count == 2, case .atom(let key) = e[0] else {
+                    throw ErlangException.badarg
+                }
+                switch key.text {
+                case "tag": tag = e[1]
+                case "alias":
+                    guard let mode = e[1].atomValue?.text,
+                          ["explicit_unalias", "demonitor", "reply_demonitor"].contains(mode) else {
+                        throw ErlangException.badarg
+                    }
+                default: throw ErlangException.badarg
+                }
+            }
+            return .ref(try monitor(p, type: a[0], item: a[1], tag: tag))
+        }),
         bif("demonitor", 1, { p, a in
             p.demonitor(try refArgument(a[0]))
             return .true
@@ -55,18 +76,18 @@ extension ProcessBIFs {
 
     /// `erlang:monitor(process, Item)`: `Item` is a pid, a registered name
     /// or `{Name, nonode@nohost}`.
-    static func monitor(_ p: ErlangProcess, type: Term, item: Term) throws -> Ref {
+    static func monitor(_ p: ErlangProcess, type: Term, item: Term, tag: Term? = nil) throws -> Ref {
         guard case .atom(let kind) = type, kind == .process else { throw ErlangException.badarg }
         switch item {
         case .pid(let pid):
-            return p.monitor(pid)
+            return p.monitor(pid, tag: tag)
         case .atom(let name):
-            return p.monitor(name: name)
+            return p.monitor(name: name, tag: tag)
         case .tuple(let e) where e.count == 2:
             guard case .atom(let name) = e[0], case .atom(let node) = e[1], node == .nonode else {
                 throw ErlangException.badarg
             }
-            return p.monitor(name: name)
+            return p.monitor(name: name, tag: tag)
         case .int, .bigInt, .float, .tuple, .nil, .cons, .map, .binary, .ref, .fun:
             throw ErlangException.badarg
         }

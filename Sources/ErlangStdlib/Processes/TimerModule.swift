@@ -2,16 +2,17 @@ import ErlangRuntime
 import ErlangTerms
 
 /// The `timer` module: `sleep/1`, `tc/1,2,3`, `send_after/2,3`,
-/// `apply_after/4`, `cancel/1`, `seconds/1`, `minutes/1`, `hours/1`.
+/// `apply_after/4`, `cancel/1`, `seconds/1`, `minutes/1`, `hours/1`;
+/// intervals, `exit_after`, `kill_after` and `hms/3` are in `TimerModule+Intervals`.
 /// Mirrors stdlib's timer.erl (OTP 25), including its references
 /// `{instant | send_local | once, Ref}` and its errors, which carry
 /// timer.erl's line numbers as erl prints them.
 ///
-/// There is no timer server process: `once` timers run on the runtime's
-/// timer service, and `apply_after` spawns `M:F(A)` when it fires.
+/// There is no timer server process: `once` and `interval` timers run on
+/// the runtime's timer service, and `apply_after` spawns `M:F(A)` when it fires.
 enum TimerModule {
     /// The exported functions.
-    static let functions: FunctionTable = waiting + timing + sending + units
+    static let functions: FunctionTable = waiting + timing + sending + units + intervals
 
     static let waiting: FunctionTable = [
         bif("sleep", 1, { p, a in

@@ -137,7 +137,9 @@ extension StringModule {
         guard case .int(let n) = length, ["leading", "trailing", "both"].contains(dir) else {
             throw StdlibError.functionClause("string", "pad", args, line: 224)
         }
-        let count = max(0, n - (try text(cd, "pad", args).graphemes.count))
+        let width = try text(cd, "pad", args).graphemes.count
+        let count = n > width ? n - width : 0
+        try ResourceLimits.checkElements(count)
         func padding(_ k: Int) -> Term { .list(Array(repeating: char, count: k)) }
         switch dir {
         case "leading": return .list([padding(count), cd])

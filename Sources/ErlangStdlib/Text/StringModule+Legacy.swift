@@ -88,6 +88,7 @@ extension StringModule {
             guard a[0].isList, case .int(let n) = a[1], n >= 0, let items = a[0].listElements else {
                 throw clause("copies", a, 1996)
             }
+            try ResourceLimits.checkElements(n, width: items.count)
             var out: [Term] = []
             for _ in 0..<n { out.append(contentsOf: items) }
             return .list(out)
@@ -155,6 +156,7 @@ extension StringModule {
         guard case .int(let count) = n, count >= 0, count > 0 || c.isInteger else {
             throw clause("chars", [c, n, tail], 1982)
         }
+        try ResourceLimits.checkElements(count)
         var out = tail
         for _ in 0..<count { out = .cons(c, out) }
         return out
@@ -217,16 +219,27 @@ extension StringModule {
         }
         let n = items.count
         if n == len { return string }
+        if n > len {
+            // Cutting is `substr` as in erl, so a negative length fails there
+            // as it does in erl; the start is computed without overflow.
+            let count = Term.int(n), wanted = Term.int(len)
+            switch kind {
+            case "left": return try substr(string, .int(1), wanted, [string, .int(1), wanted])
+            case "right":
+                let start = try Arithmetic.add(try Arithmetic.subtract(count, wanted), .int(1))
+                return try substr(string, start, nil, [string, start])
+            default:
+                let start = try Arithmetic.add(try Arithmetic.intDiv(try Arithmetic.subtract(count, wanted), .int(2)), .int(1))
+                return try substr(string, start, wanted, [string, start, wanted])
+            }
+        }
+        try ResourceLimits.checkElements(len)
         switch kind {
         case "left":
-            return n > len ? .list(items.prefix(max(0, len))) : .list(items + Array(repeating: char, count: len - n))
+            return .list(items + Array(repeating: char, count: len - n))
         case "right":
-            return n > len ? .list(items.suffix(max(0, len))) : .list(Array(repeating: char, count: len - n) + items)
+            return .list(Array(repeating: char, count: len - n) + items)
         default:
-            if n > len {
-                let start = (n - len) / 2
-                return .list(items[start..<min(n, start + max(0, len))])
-            }
             let before = (len - n) / 2
             return .list(Array(repeating: char, count: before) + items + Array(repeating: char, count: len - n - before))
         }

@@ -11,6 +11,10 @@ extension Scanner {
             guard !body.isEmpty, let value = Self.integer(body, radix: radix) else { throw Diagnostic("illegal integer", at: start) }
             return integerKind(value)
         }
+        if current == "#" {
+            // Any other integer before `#` is a base erl refuses.
+            throw Diagnostic("illegal base '\(digits)'", at: start)
+        }
         if current == ".", let d = peek(), isDigit(d) {
             advance()
             digits += "." + scanDigits(radix: 10)

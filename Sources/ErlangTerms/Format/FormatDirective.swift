@@ -58,8 +58,8 @@ extension ErlangFormat {
         if i < codes.count && codes[i] == 0x2D {
             i += 1
             guard let value = try fieldValue(codes, &i, &args) else { throw .badarg }
-            d.width = abs(value)
-            d.adjust = -value < 0 ? .left : .right
+            d.width = abs(value)  // fieldValue keeps |value| <= maxField
+            d.adjust = value > 0 ? .left : .right
         } else if let value = try fieldValue(codes, &i, &args) {
             d.width = abs(value)
             d.adjust = value < 0 ? .left : .right
@@ -106,19 +106,26 @@ extension ErlangFormat {
         return d
     }
 
-    /// A width or precision: `*` (an integer argument), digits, or nothing.
+    /// The largest width or precision Swerl formats (64 Mi characters):
+    /// erl runs out of memory on fields far beyond this; Swerl raises
+    /// `badarg`, and no field arithmetic can overflow.
+    static let maxField = 1 << 26
+
+    /// A width or precision: `*` (an integer argument), digits, or nothing;
+    /// `badarg` beyond `maxField` either way.
     private static func fieldValue(_ codes: [Int], _ i: inout Int, _ args: inout ArraySlice<Term>)
         throws(ErlangException) -> Int? {
         if i < codes.count && codes[i] == 0x2A, case .int(let value)? = args.first {
+            guard value.magnitude <= maxField else { throw .badarg }
             args = args.dropFirst()
             i += 1
             return value
         }
         var value: Int?
         while i < codes.count, (0x30...0x39).contains(codes[i]) {
-            let (scaled, overflow) = (value ?? 0).multipliedReportingOverflow(by: 10)
-            guard !overflow else { throw .badarg }
-            value = scaled + (codes[i] - 0x30)
+            let next = (value ?? 0) * 10 + (codes[i] - 0x30)
+            guard next <= maxField else { throw .badarg }
+            value = next
             i += 1
         }
         return value

@@ -34,7 +34,16 @@ extension Term: Hashable {
                 hasher.combine(b.bytes)
             case .pid(let p): hasher.combine(p)
             case .ref(let r): hasher.combine(r)
-            case .fun(let f): hasher.combine(f.identity)
+            case .fun(let f):
+                switch f.kind {
+                case .external(let module, let function):
+                    // Equal by value, so hashed by value.
+                    hasher.combine(module)
+                    hasher.combine(function)
+                    hasher.combine(f.arity)
+                case .local:
+                    hasher.combine(f.identity)
+                }
             }
         }
     }

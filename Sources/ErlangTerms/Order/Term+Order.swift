@@ -3,6 +3,8 @@ import BigInt
 /// Erlang's term order and its two equalities.
 ///
 /// number < atom < reference < fun < port < pid < tuple < map < [] < list < bitstring.
+/// Among funs, closures come before external funs (`fun M:F/A`), which
+/// compare by value.
 /// Numbers compare by value (`1 == 1.0`); with `exact` (the order behind
 /// `=:=` and map keys) an integer sorts before an equal float.
 /// The comparison walks both terms with an explicit stack, so terms nested
@@ -56,7 +58,7 @@ extension Term {
         case (.ref(let p), .ref(let q)):
             return p == q ? 0 : (p < q ? -1 : 1)
         case (.fun(let p), .fun(let q)):
-            return p.identity == q.identity ? 0 : (p.identity < q.identity ? -1 : 1)
+            return compareFuns(p, q)
         default:
             return compareNumbers(x, y, exact: exact)
         }
@@ -82,6 +84,25 @@ extension Term {
         if p == q { return 0 }
         let ps = p.text.unicodeScalars, qs = q.text.unicodeScalars
         return ps.lexicographicallyPrecedes(qs) ? -1 : 1
+    }
+
+    /// Funs: closures before external funs; external funs are values
+    /// ordered by module, function and arity (`fun lists:sum/1` made twice
+    /// is one term); closures by their identity.
+    static func compareFuns(_ p: Fun, _ q: Fun) -> Int {
+        if p === q { return 0 }
+        switch (p.kind, q.kind) {
+        case (.external(let pm, let pf), .external(let qm, let qf)):
+            let byModule = compareAtoms(pm, qm)
+            if byModule != 0 { return byModule }
+            let byFunction = compareAtoms(pf, qf)
+            if byFunction != 0 { return byFunction }
+            return p.arity == q.arity ? 0 : (p.arity < q.arity ? -1 : 1)
+        case (.local, .external): return -1
+        case (.external, .local): return 1
+        case (.local, .local):
+            return p.identity == q.identity ? 0 : (p.identity < q.identity ? -1 : 1)
+        }
     }
 
     static func compareBitstrings(_ p: Bitstring, _ q: Bitstring) -> Int {

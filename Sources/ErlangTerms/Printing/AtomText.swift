@@ -17,9 +17,11 @@ public enum AtomText {
         quoted(atom.text, encoding: encoding)
     }
 
-    /// `text` as an atom in source form: `hello`, `'hello world'`, `'A'`, `'case'`.
-    public static func quoted(_ text: String, encoding: PrintEncoding = .latin1) -> String {
-        if !needsQuotes(text) { return text }
+    /// `text` as an atom in source form: `hello`, `'hello world'`, `'A'`,
+    /// `'case'`. With `reservedWordsBare` a reserved word stays bare, as
+    /// erts writes the names in `fun M:F/A` (`fun m:receive/0`).
+    public static func quoted(_ text: String, encoding: PrintEncoding = .latin1, reservedWordsBare: Bool = false) -> String {
+        if !needsQuotes(text, reservedWordsBare: reservedWordsBare) { return text }
         var out = "'"
         for scalar in text.unicodeScalars {
             StringText.appendEscaped(Int(scalar.value), quote: 0x27, encoding: encoding, to: &out)
@@ -31,13 +33,13 @@ public enum AtomText {
     /// Whether the atom must be quoted (`io_lib:quote_atom/2`): it is a
     /// reserved word, or does not start with a lowercase letter followed
     /// by letters, digits, `_` and `@` (Latin-1 letters included).
-    public static func needsQuotes(_ text: String) -> Bool {
+    public static func needsQuotes(_ text: String, reservedWordsBare: Bool = false) -> Bool {
         let scalars = text.unicodeScalars
         guard let first = scalars.first else { return true }
         let v = first.value
         guard (0x61...0x7A).contains(v) || ((0xDF...0xFF).contains(v) && v != 0xF7) else { return true }
         for s in scalars.dropFirst() where !isNameCharacter(s.value) { return true }
-        return reserved.contains(text)
+        return !reservedWordsBare && reserved.contains(text)
     }
 
     static func isNameCharacter(_ v: UInt32) -> Bool {

@@ -58,6 +58,17 @@ public struct PrettyPrinter: Sendable {
     /// Appends the printed term to `out` (see `print(_:column:records:)`).
     public func print(_ term: Term, column: Int = 1, records: ((Atom, Int) -> [Atom]?)? = nil,
                       into out: inout String) {
+        // Layout arithmetic adds and subtracts columns and lengths: keep them
+        // far inside Int's range (any width beyond a few million behaves alike).
+        let bound = 1 << 40
+        func outside(_ v: Int) -> Bool { v < -bound || v > bound }
+        if outside(lineLength) || outside(lineMaxChars) || column > bound {
+            var clamped = self
+            clamped.lineLength = min(max(lineLength, -bound), bound)
+            clamped.lineMaxChars = min(max(lineMaxChars, -1), bound)
+            clamped.print(term, column: min(column, bound), records: records, into: &out)
+            return
+        }
         if depth == 0 {
             out += "..."
             return
@@ -75,7 +86,8 @@ public struct PrettyPrinter: Sendable {
         }
         let settings = PrettyTree.Settings(encoding: encoding, printableRange: printableRange,
                                            strings: strings, records: records)
-        let tree = PrettyTree(measuring: term, depth: depth, settings: settings)
+        // Any negative depth means no limit; -1 keeps the decrements from overflowing.
+        let tree = PrettyTree(measuring: term, depth: depth < 0 ? -1 : depth, settings: settings)
         let length = tree[0].length
         let maxChars = lineMaxChars < 0 ? length : lineMaxChars
         if lineLength == 0 || (length < lineLength - col && length <= maxChars) {

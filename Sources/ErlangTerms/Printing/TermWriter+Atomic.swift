@@ -34,7 +34,8 @@ extension TermWriter {
     public static func fun(_ f: Fun) -> String {
         switch f.kind {
         case .external(let m, let fn):
-            return "fun \(AtomText.quoted(m)):\(AtomText.quoted(fn))/\(f.arity)"
+            // erts quotes these names only for their characters: `fun m:receive/0`.
+            return "fun \(AtomText.quoted(m.text, reservedWordsBare: true)):\(AtomText.quoted(fn.text, reservedWordsBare: true))/\(f.arity)"
         case .local(let m, let index, let uniq, _):
             return "#Fun<\(AtomText.quoted(m)).\(index).\(uniq)>"
         }

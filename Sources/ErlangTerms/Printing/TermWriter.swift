@@ -32,7 +32,8 @@ public enum TermWriter {
     /// Appends the term on one line to `out` (see `write(_:depth:encoding:)`).
     public static func write(_ term: Term, depth: Int = -1, encoding: PrintEncoding = .latin1,
                              into out: inout String) {
-        var stack: [Step] = [.term(term, depth: depth)]
+        // Any negative depth means no limit; -1 keeps the walk's decrements from overflowing.
+        var stack: [Step] = [.term(term, depth: depth < 0 ? -1 : depth)]
         while let step = stack.popLast() {
             switch step {
             case .text(let s):

@@ -137,6 +137,108 @@ X = 3.
 10> 3
 11> *** Terminating erlang (nonode@nohost)
 """#),
+        // A binary that cannot be built is reported segment by segment, as erl's eval_bits
+        // does (these trapped or printed a bare `bad argument`); a frame without a location
+        // keeps erl's trailing space.
+        Transcript(name: "binary_construction_failures", input: #"""
+<<a>>.
+<<1.5>>.
+<<1, a:8>>.
+<<1:(-1)>>.
+<<1:(1 bsl 64)>>.
+<<a:7/float>>.
+<<(1 bsl 1030):64/float>>.
+<<(<<"ab">>):3/binary>>.
+<<(list_to_binary(lists:seq(1,20))):200/binary>>.
+<<1:4/bitstring>>.
+<<1:a>>.
+<<a/binary>>.
+<<(<<1:1>>)/binary>>.
+<<16#110000/utf8>>.
+<<(lists:seq(1,40)):8>>.
+receive after -1 -> ok end.
+"""#, expected: #"""
+1> ** exception error: construction of binary failed
+     in function  eval_bits:eval_exp_field/6 (eval_bits.erl, line 143)
+        *** segment 1 of type 'integer': expected an integer but got: a
+     in call from eval_bits:create_binary/2 (eval_bits.erl, line 77)
+     in call from eval_bits:expr_grp/5 (eval_bits.erl, line 68)
+2> ** exception error: construction of binary failed
+     in function  eval_bits:eval_exp_field/6 (eval_bits.erl, line 143)
+        *** segment 1 of type 'integer': expected an integer but got: 1.5
+     in call from eval_bits:create_binary/2 (eval_bits.erl, line 77)
+     in call from eval_bits:expr_grp/5 (eval_bits.erl, line 68)
+3> ** exception error: construction of binary failed
+     in function  eval_bits:eval_exp_field/6 (eval_bits.erl, line 143)
+        *** segment 2 of type 'integer': expected an integer but got: a
+     in call from eval_bits:create_binary/2 (eval_bits.erl, line 77)
+     in call from eval_bits:expr_grp/5 (eval_bits.erl, line 68)
+4> ** exception error: construction of binary failed
+     in function  eval_bits:eval_exp_field/6 (eval_bits.erl, line 143)
+        *** segment 1 of type 'integer': expected a non-negative integer as size but got: -1
+     in call from eval_bits:create_binary/2 (eval_bits.erl, line 77)
+     in call from eval_bits:expr_grp/5 (eval_bits.erl, line 68)
+5> ** exception error: construction of binary failed
+     in function  eval_bits:eval_exp_field/6 (eval_bits.erl, line 143)
+        *** segment 1 of type 'integer': the size 18446744073709551616 is too large
+     in call from eval_bits:create_binary/2 (eval_bits.erl, line 77)
+     in call from eval_bits:expr_grp/5 (eval_bits.erl, line 68)
+6> ** exception error: construction of binary failed
+     in function  eval_bits:eval_exp_field/6 (eval_bits.erl, line 163)
+        *** segment 1 of type 'float': expected one of the supported sizes 16, 32, or 64 but got: 7
+     in call from eval_bits:create_binary/2 (eval_bits.erl, line 77)
+     in call from eval_bits:expr_grp/5 (eval_bits.erl, line 68)
+7> ** exception error: construction of binary failed
+     in function  eval_bits:eval_exp_field/6 (eval_bits.erl, line 163)
+        *** segment 1 of type 'float': the value 115052360631...950344781824 is outside the range expressible as a float
+     in call from eval_bits:create_binary/2 (eval_bits.erl, line 77)
+     in call from eval_bits:expr_grp/5 (eval_bits.erl, line 68)
+8> ** exception error: construction of binary failed
+     in function  eval_bits:eval_exp_field/6 (eval_bits.erl, line 172)
+        *** segment 1 of type 'binary': the value <<"ab">> is shorter than the size of the segment
+     in call from eval_bits:create_binary/2 (eval_bits.erl, line 77)
+     in call from eval_bits:expr_grp/5 (eval_bits.erl, line 68)
+9> ** exception error: construction of binary failed
+     in function  eval_bits:eval_exp_field/6 (eval_bits.erl, line 172)
+        *** segment 1 of type 'binary': the value <<1,2,3,4,5,6,7,8...,19,20>> is shorter than the size of the segment
+     in call from eval_bits:create_binary/2 (eval_bits.erl, line 77)
+     in call from eval_bits:expr_grp/5 (eval_bits.erl, line 68)
+10> ** exception error: construction of binary failed
+     in function  eval_bits:eval_exp_field/6 (eval_bits.erl, line 172)
+        *** segment 1 of type 'binary': expected a binary but got: 1
+     in call from eval_bits:create_binary/2 (eval_bits.erl, line 77)
+     in call from eval_bits:expr_grp/5 (eval_bits.erl, line 68)
+11> ** exception error: bad argument
+     in operator  */2
+        called as a * 1
+     in call from eval_bits:eval_exp_field1/9 (eval_bits.erl, line 114)
+     in call from eval_bits:create_binary/2 (eval_bits.erl, line 77)
+     in call from eval_bits:expr_grp/5 (eval_bits.erl, line 68)
+12> ** exception error: bad argument
+     in function  bit_size/1
+        called as bit_size(a)
+        *** argument 1: not a bitstring
+     in call from eval_bits:eval_exp_field1/9 (eval_bits.erl, line 114)
+     in call from eval_bits:create_binary/2 (eval_bits.erl, line 77)
+     in call from eval_bits:expr_grp/5 (eval_bits.erl, line 68)
+13> ** exception error: bad argument
+     in function  eval_bits:eval_exp_field/6 (eval_bits.erl, line 169)
+     in call from eval_bits:create_binary/2 (eval_bits.erl, line 77)
+     in call from eval_bits:expr_grp/5 (eval_bits.erl, line 68)
+14> ** exception error: construction of binary failed
+     in function  eval_bits:eval_exp_field/6 (eval_bits.erl, line 145)
+        *** segment 1 of type 'utf8': expected a non-negative integer encodable as utf8 but got: 1114112
+     in call from eval_bits:create_binary/2 (eval_bits.erl, line 77)
+     in call from eval_bits:expr_grp/5 (eval_bits.erl, line 68)
+15> ** exception error: construction of binary failed
+     in function  eval_bits:eval_exp_field/6 (eval_bits.erl, line 143)
+        *** segment 1 of type 'integer': expected an integer but got: [1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19|...]
+     in call from eval_bits:create_binary/2 (eval_bits.erl, line 77)
+     in call from eval_bits:expr_grp/5 (eval_bits.erl, line 68)
+16> ** exception error: bad receive timeout value
+     in function  prim_eval:'receive'/2 
+17> *** Terminating erlang (nonode@nohost)
+"""#),
     ]
 }
 

@@ -185,5 +185,12 @@ let stringCases: [CallCase] = {
     cases.append(c("string:join([], \", \")", "string", "join", [L(), S(", ")], .value(L())))
     cases.append(c("string:join([\"a\"], \", \")", "string", "join", [L(S("a")), S(", ")], .value(S("a"))))
     cases.append(c("string:join(a, \", \")", "string", "join", [A("a"), S(", ")], .raised(.error, A("function_clause"), frame: T(A("string"), A("join"), L(A("a"), S(", ")), L(T(A("file"), S("string.erl")), T(A("line"), I(2241)))))))
+    cases.append(c("string:centre(\"abc\", -9223372036854775808)", "string", "centre", [S("abc"), I(-9223372036854775808)], .raised(.error, A("function_clause"), frame: T(A("string"), A("substr"), L(S("abc"), I(4611686018427387906), I(-9223372036854775808)), L(T(A("file"), S("string.erl")), T(A("line"), I(1909)))))))
+    cases.append(c("string:centre(\"abc\", -5)", "string", "centre", [S("abc"), I(-5)], .raised(.error, A("function_clause"), frame: T(A("string"), A("substr"), L(S("abc"), I(5), I(-5)), L(T(A("file"), S("string.erl")), T(A("line"), I(1909)))))))
+    cases.append(c("string:left(\"abc\", -5)", "string", "left", [S("abc"), I(-5)], .raised(.error, A("function_clause"), frame: T(A("string"), A("substr"), L(S("abc"), I(1), I(-5)), L(T(A("file"), S("string.erl")), T(A("line"), I(1909)))))))
+    cases.append(c("string:right(\"abc\", -5)", "string", "right", [S("abc"), I(-5)], .raised(.error, A("function_clause"), frame: T(A("string"), A("substr2"), L(L(), I(6)), L(T(A("file"), S("string.erl")), T(A("line"), I(1915)))))))
+    cases.append(c("string:centre(\"abcdef\", 3)", "string", "centre", [S("abcdef"), I(3)], .value(S("bcd"))))
+    cases.append(c("string:right(\"abcdef\", 2)", "string", "right", [S("abcdef"), I(2)], .value(S("ef"))))
+    cases.append(c("string:pad(\"abc\", -9223372036854775808)", "string", "pad", [S("abc"), I(-9223372036854775808)], .value(L(S("abc")))))
     return cases
 }()

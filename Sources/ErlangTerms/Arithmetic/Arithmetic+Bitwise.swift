@@ -1,5 +1,4 @@
 import BigInt
-import ErlangTerms
 
 /// The bitwise operators, on integers of any size in two's complement, as
 /// Erlang defines them (`-1 band X =:= X`, `bsr` rounds toward minus infinity).

@@ -1,5 +1,4 @@
 import BigInt
-import ErlangTerms
 
 /// Erlang's arithmetic operators on terms, with BEAM's errors. Mirrors the
 /// `erlang:'+'/2` family of BIFs.
