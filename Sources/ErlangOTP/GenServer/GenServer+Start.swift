@@ -53,7 +53,7 @@ extension GenServer {
 
     /// The server process's start: register, `init/1`, acknowledge.
     /// Returns the loop to run, or `nil` when the server ends quietly
-    /// (`ignore`, `{error, R}`, a name already taken). Mirrors
+    /// (`ignore`, a name already taken). Mirrors
     /// `gen_server:init_it/6`. Out of line: its frame must not become part
     /// of the frame the server idles in.
     @inline(never)
@@ -115,10 +115,6 @@ extension GenServer {
             await name?.unregister(server)
             ProcLib.initAck(server, to: starter, .tuple([.atom(.error), reason]))
             throw ErlangException(.exit, reason, stacktrace: StackFrames.initExit(line: 835))
-        case .error(let reason):
-            await name?.unregister(server)
-            ProcLib.initAck(server, to: starter, .tuple([.atom(.error), reason]))
-            return nil
         case .bad:
             let reason: Term = .tuple([.atom(OTPAtom.badReturnValue), result])
             ProcLib.initAck(server, to: starter, .tuple([.atom(.error), reason]))
@@ -267,10 +263,14 @@ final class ServerProcess: ProcLib.Body, @unchecked Sendable {
 
 /// What `init/1` returned.
 enum InitResult {
+    /// `{ok, S}` or `{ok, S, Next}`.
     case ok(Term, LoopNext)
+    /// `ignore`.
     case ignore
+    /// `{stop, Reason}`.
     case stop(Term)
-    case error(Term)
+    /// Anything else, `{error, Reason}` among them: OTP 25 has no clause
+    /// for `{error, R}` (OTP 26 added one).
     case bad
 
     init(_ result: Term) {
@@ -284,8 +284,6 @@ enum InitResult {
             if let next = LoopNext(e[2]) { self = .ok(e[1], next) }
         case .tuple(let e) where e.count == 2 && e[0] == .atom(OTPAtom.stop):
             self = .stop(e[1])
-        case .tuple(let e) where e.count == 2 && e[0] == .atom(.error):
-            self = .error(e[1])
         case .int, .bigInt, .float, .atom, .tuple, .nil, .cons, .map, .binary, .pid, .ref, .fun:
             break
         }

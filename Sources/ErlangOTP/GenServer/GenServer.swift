@@ -8,7 +8,7 @@ import ErlangTerms
 ///
 /// The callback contract, as in gen_server.erl:
 /// - `init(Args)` → `{ok, S}` | `{ok, S, Timeout | hibernate | {continue, C}}`
-///   | `ignore` | `{stop, Reason}` | `{error, Reason}`
+///   | `ignore` | `{stop, Reason}` (OTP 25 has no `{error, Reason}`: a bad return value)
 /// - `handle_call(Request, From, S)` → `{reply, R, S}` | `{reply, R, S, Next}`
 ///   | `{noreply, S}` | `{noreply, S, Next}` | `{stop, Reason, R, S}` | `{stop, Reason, S}`
 /// - `handle_cast(Msg, S)`, `handle_info(Msg, S)`, `handle_continue(C, S)`

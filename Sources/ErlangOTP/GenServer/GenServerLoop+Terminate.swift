@@ -44,7 +44,8 @@ extension GenServerLoop {
         var body = format("** Generic server ~tp terminating \n", [name])
         body += format("** Last message in was ~tp~n", [message])
         body += format("** When Server state == ~tp~n", [await formattedState(.atom(OTPAtom.terminate))])
-        body += format("** Reason for termination ==~n** ~tp~n", [reason])
+        body += format("** Reason for termination ==~n** ~tp~n",
+                       [UndefReason.explained(reason, modules: process.runtime.modules)])
         if let from, case .tuple(let e) = from, e.count == 2, case .pid(let client) = e[0] {
             if process.runtime.process(client) != nil {
                 let arity = 2
@@ -55,11 +56,6 @@ extension GenServerLoop {
             }
         }
         OTPLogger.of(process.runtime).write(.error, body)
-    }
-
-    /// Whether the callback module exports `key`.
-    func exports(_ key: FunctionKey) async -> Bool {
-        await process.runtime.modules.module(module)?.exportedFunction(key) != nil
     }
 
     /// The state as reports and `sys:get_status` show it: what the

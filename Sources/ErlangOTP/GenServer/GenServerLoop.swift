@@ -109,10 +109,10 @@ final class GenServerLoop: @unchecked Sendable {
     func handle(_ message: Term) async throws -> LoopNext {
         switch classify(message) {
         case .call(let from, let request):
-            if debug != nil { record(.tuple([.atom(Atom("in")), message])) }
+            if debug != nil { record(.tuple([.atom(OTPAtom.in), message])) }
             return try await handleCall(from: from, request: request)
         case .cast(let request):
-            if debug != nil { record(.tuple([.atom(Atom("in")), message])) }
+            if debug != nil { record(.tuple([.atom(OTPAtom.in), message])) }
             return try await handleCast(request, message: message)
         case .system(let from, let request):
             return try await handleSystem(from: from, request: request)
@@ -124,8 +124,11 @@ final class GenServerLoop: @unchecked Sendable {
     }
 
     func handleInfo(_ message: Term) async throws -> LoopNext {
-        if debug != nil { record(.tuple([.atom(Atom("in")), message])) }
-        let outcome = try await invoke(OTPAtom.handleInfo, [message, state])
+        if debug != nil { record(.tuple([.atom(OTPAtom.in), message])) }
+        var outcome = try await invoke(OTPAtom.handleInfo, [message, state])
+        if case .crash(let exception) = outcome, exception.isUndef, await missingHandleInfo(message) {
+            outcome = .value(.tuple([.atom(OTPAtom.noreply), state]))
+        }
         return try await afterNoReply(outcome, message: message)
     }
 
@@ -135,11 +138,15 @@ final class GenServerLoop: @unchecked Sendable {
         return try await afterNoReply(outcome, message: message)
     }
 
+    /// Runs `handle_continue(C, S)`. Reports and the debug log call this
+    /// step `{continue, C}`, and it is recorded once the callback has run,
+    /// as gen_server's loop does.
     @inline(never)
     private func handleContinue(_ argument: Term) async throws -> LoopNext {
-        if debug != nil { record(.tuple([.atom(OTPAtom.continue), argument])) }
         let outcome = try await invoke(OTPAtom.handleContinue, [argument, state])
-        return try await afterNoReply(outcome, message: argument)
+        let message: Term = .tuple([.atom(OTPAtom.continue), argument])
+        if debug != nil { record(message) }
+        return try await afterNoReply(outcome, message: message, site: .continuation)
     }
 
     @inline(__always)

@@ -61,41 +61,42 @@ public struct SysDebug: Sendable {
             if logged.count > limit { logged.removeFirst(logged.count - limit) }
         }
         if statistics != nil, case .tuple(let e) = event, case .atom(let tag) = e[0] {
-            if tag == Atom("in") { statistics?.messagesIn += 1 }
-            if tag == Atom("out") { statistics?.messagesOut += 1 }
+            if tag == OTPAtom.in { statistics?.messagesIn += 1 }
+            if tag == OTPAtom.out { statistics?.messagesOut += 1 }
         }
     }
 
     /// The `*DBG*` line for `event`, in gen_server's words
-    /// (`gen_server:print_event/3`).
+    /// (`gen_server:print_event/3`). Each term is laid out with `~tp` from
+    /// the column it starts at, so a term that wraps lines up under itself.
+    /// An event gen_server has no words for (`{continue, C}` among them)
+    /// is printed as `*DBG* Name dbg  Event`.
     public static func text(of event: Term, name: Term) -> String {
-        let n = TermWriter.write(name, encoding: .unicode)
-        let p = { (t: Term) in PrettyPrinter(unicode: true).print(t, column: 1) }
-        let w = { (t: Term) in TermWriter.write(t, encoding: .unicode) }
-        guard case .tuple(let e) = event, case .atom(let tag) = e[0] else {
-            return "*DBG* \(n) dbg  \(p(event))\n"
-        }
-        switch (tag.text, e.count) {
-        case ("in", 2):
-            if case .tuple(let m) = e[1], m.count == 3, m[0] == .atom(OTPAtom.genCall),
-               case .tuple(let from) = m[1], from.count == 2 {
-                return "*DBG* \(n) got call \(p(m[2])) from \(w(from[0]))\n"
+        let (format, args) = printFormat(of: event, name: name)
+        return (try? ErlangFormat.format(format, args)) ?? "*DBG* \(TermWriter.write(event))\n"
+    }
+
+    /// The `io:format` format and arguments `text(of:name:)` prints.
+    private static func printFormat(of event: Term, name: Term) -> (String, [Term]) {
+        if case .tuple(let e) = event, case .atom(let tag) = e[0] {
+            if tag == OTPAtom.in, e.count == 2 {
+                if case .tuple(let m) = e[1], m.count == 3, m[0] == .atom(OTPAtom.genCall),
+                   case .tuple(let from) = m[1], from.count == 2 {
+                    return ("*DBG* ~tp got call ~tp from ~tw~n", [name, m[2], from[0]])
+                }
+                if case .tuple(let m) = e[1], m.count == 2, m[0] == .atom(OTPAtom.genCast) {
+                    return ("*DBG* ~tp got cast ~tp~n", [name, m[1]])
+                }
+                return ("*DBG* ~tp got ~tp~n", [name, e[1]])
             }
-            if case .tuple(let m) = e[1], m.count == 2, m[0] == .atom(OTPAtom.genCast) {
-                return "*DBG* \(n) got cast \(p(m[1]))\n"
+            if tag == OTPAtom.out, e.count == 4, case .tuple(let to) = e[2], to.count == 2 {
+                return ("*DBG* ~tp sent ~tp to ~tw, new state ~tp~n", [name, e[1], to[0], e[3]])
             }
-            return "*DBG* \(n) got \(p(e[1]))\n"
-        case ("out", 4):
-            let to: Term
-            if case .tuple(let from) = e[2], from.count == 2 { to = from[0] } else { to = e[2] }
-            return "*DBG* \(n) sent \(p(e[1])) to \(w(to)), new state \(p(e[3]))\n"
-        case ("noreply", 2):
-            return "*DBG* \(n) new state \(p(e[1]))\n"
-        case ("continue", 2):
-            return "*DBG* \(n) continue \(p(e[1]))\n"
-        default:
-            return "*DBG* \(n) dbg  \(p(event))\n"
+            if tag == OTPAtom.noreply, e.count == 2 {
+                return ("*DBG* ~tp new state ~tp~n", [name, e[1]])
+            }
         }
+        return ("*DBG* ~tp dbg  ~tp~n", [name, event])
     }
 
     /// The local date and time as `{{Y,M,D},{H,Mi,S}}` (`erlang:localtime/0`).
