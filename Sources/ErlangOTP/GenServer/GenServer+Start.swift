@@ -146,14 +146,28 @@ extension GenServer {
     }
 
     /// Stops the server `dest` with `reason` and waits until it has
-    /// terminated. Mirrors `gen_server:stop/1,3` (`proc_lib:stop/3`):
-    /// `ok`, or an exit with `noproc`, `timeout` or the reason the server
-    /// died of instead.
+    /// terminated. Mirrors `gen_server:stop/1,3` (`gen:stop/3`,
+    /// `proc_lib:stop/3`): `ok`, or an exit with `noproc` (`{nodedown, N}`
+    /// for a name on another node), `timeout` or the reason the server died
+    /// of instead; `function_clause` when `dest` is not a server reference;
+    /// `{calling_self, {sys, terminate, [Pid, Reason, Timeout]}}` when it is
+    /// the caller itself.
     public static func stop(_ dest: Term, reason: Term = .atom(.normal), timeout: ErlangProcess.ReceiveTimeout = .infinity,
                             from process: ErlangProcess) async throws -> Term {
-        guard let server = await ServerRef.resolve(dest, in: process) else {
-            throw ErlangException(.exit, .atom(.noproc),
-                                  stacktrace: [StackFrames.frame(OTPAtom.gen, "do_for_proc", 2, line: 565)])
+        let server: Pid
+        switch await ServerRef.locate(dest, in: process) {
+        case .found(let pid):
+            server = pid
+        case .missing(let why):
+            throw ErlangException(.exit, why, stacktrace: [StackFrames.frame(OTPAtom.gen, "do_for_proc", 2, line: 565)])
+        case .malformed(let term):
+            throw ErlangException(.error, .atom(.functionClause),
+                                  stacktrace: [StackFrames.doForProc(term, fun: 3, in: process)])
+        }
+        if server == process.pid {
+            let call: Term = .tuple([.atom(OTPAtom.sys), .atom(OTPAtom.terminate),
+                                     .list([.pid(server), reason, GenServer.term(of: timeout)])])
+            throw ErlangException(.exit, .tuple([.atom(OTPAtom.callingSelf), call]))
         }
         let mark = process.messageQueueLength
         let (mref, _) = sendRequest(to: server, label: OTPAtom.system,
