@@ -48,6 +48,7 @@ extension GenServerLoop {
                     try await terminate(.exit, e[1], stack: StackFrames.commonReplyExit, message: request, from: from)
                 } catch {
                     GenServer.reply(to: from, e[2], from: process)
+                    if debug != nil { record(.tuple([.atom(OTPAtom.out), e[2], from, state])) }
                     throw error
                 }
             }

@@ -8,15 +8,22 @@ import ErlangTerms
 ///
 /// A server keeps a `SysDebug?` that is `nil` when no option is set, so
 /// the message loop pays one `nil` check per event and nothing more.
+///
+/// Split: this file holds the options and records events; `+Commands`
+/// carries out `sys:trace/log/statistics/no_debug`; `+Status` is the
+/// `Debug` list `sys:get_status/1` shows.
 public struct SysDebug: Sendable {
     /// Whether events are printed.
-    public var trace = false
+    public private(set) var trace = false
     /// The most events kept by `log`, or `nil` when not logging.
-    public var logLimit: Int?
+    public private(set) var logLimit: Int?
     /// The logged events, oldest first.
-    public var logged: [Term] = []
+    public private(set) var logged: [Term] = []
     /// The statistics, when collected.
-    public var statistics: Statistics?
+    public private(set) var statistics: Statistics?
+    /// The options that are on, the most recently turned on first (the
+    /// order of sys's `Debug` list).
+    public private(set) var enabled: [Atom] = []
 
     /// Message counts since `sys:statistics(Name, true)`.
     public struct Statistics: Sendable {
@@ -32,7 +39,7 @@ public struct SysDebug: Sendable {
     public init() {}
 
     /// Whether no option is set (the server then drops its `SysDebug`).
-    public var isEmpty: Bool { !trace && logLimit == nil && statistics == nil }
+    public var isEmpty: Bool { enabled.isEmpty }
 
     /// Parses `[trace | log | {log, N} | statistics]` (the `{debug, Opts}`
     /// start option); unknown options are ignored, as `sys` does.
@@ -40,16 +47,62 @@ public struct SysDebug: Sendable {
         guard let list = options.listElements else { return nil }
         for option in list {
             switch option {
-            case .atom(let a) where a == OTPAtom.trace: trace = true
-            case .atom(let a) where a == OTPAtom.log: logLimit = 10
-            case .atom(let a) where a == OTPAtom.statistics:
-                statistics = Statistics(startTime: SysDebug.localDateTime())
+            case .atom(let a) where a == OTPAtom.trace: setTrace(true)
+            case .atom(let a) where a == OTPAtom.log: startLog(limit: SysDebug.defaultLogLimit)
+            case .atom(let a) where a == OTPAtom.statistics: startStatistics()
             case .tuple(let e) where e.count == 2 && e[0] == .atom(OTPAtom.log):
-                if case .int(let n) = e[1] { logLimit = n }
+                if case .int(let n) = e[1] { startLog(limit: n) }
             default: continue
             }
         }
         if isEmpty { return nil }
+    }
+
+    /// How many events `log` keeps unless told: 10.
+    public static let defaultLogLimit = 10
+
+    /// Turns tracing on or off.
+    public mutating func setTrace(_ on: Bool) {
+        trace = on
+        mark(OTPAtom.trace, on)
+    }
+
+    /// Starts keeping the last `limit` events. Like sys, does nothing
+    /// while a log is already kept (its limit and events stay).
+    public mutating func startLog(limit: Int) {
+        guard logLimit == nil else { return }
+        logLimit = limit
+        mark(OTPAtom.log, true)
+    }
+
+    /// Stops logging and forgets the events.
+    public mutating func stopLog() {
+        logLimit = nil
+        logged = []
+        mark(OTPAtom.log, false)
+    }
+
+    /// Starts counting messages. Does nothing while already counting.
+    public mutating func startStatistics() {
+        guard statistics == nil else { return }
+        statistics = Statistics(startTime: SysDebug.localDateTime())
+        mark(OTPAtom.statistics, true)
+    }
+
+    /// Stops counting messages.
+    public mutating func stopStatistics() {
+        statistics = nil
+        mark(OTPAtom.statistics, false)
+    }
+
+    /// Keeps `enabled` in step: an option turned on goes first (unless it
+    /// was on already), one turned off leaves.
+    private mutating func mark(_ option: Atom, _ on: Bool) {
+        if !on {
+            enabled.removeAll { $0 == option }
+        } else if !enabled.contains(option) {
+            enabled.insert(option, at: 0)
+        }
     }
 
     /// Records `event` for the server called `name`: prints it when
