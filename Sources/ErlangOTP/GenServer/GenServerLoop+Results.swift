@@ -101,6 +101,6 @@ extension GenServerLoop {
                          from: Term?) async throws -> Never {
         let stack = exception.stacktrace + StackFrames.under(site)
         try await terminate(exception.kind, exception.reason, stack: stack, message: message, from: from,
-                            reportReason: .tuple([exception.reason, .list(stack)]))
+                            reportStack: stack)
     }
 }

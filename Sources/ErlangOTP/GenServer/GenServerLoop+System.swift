@@ -44,7 +44,7 @@ extension GenServerLoop {
             suspended = false
             return .ok
         case .atom(let a) where a == OTPAtom.getStatus:
-            return status(suspended: suspended, specific: await statusSpecific())
+            return status(suspended: suspended, shown: try await formatStatus(.normal))
         case .tuple(let e) where e.count == 2 && e[0] == .atom(OTPAtom.replaceState):
             do {
                 state = try await process.apply(e[1], [state])
@@ -94,19 +94,9 @@ extension GenServerLoop {
     }
 
     /// `sys:get_status/1`'s answer: `{status, Pid, {module, gen_server},
-    /// [PDict, running | suspended, Parent, Debug, Misc]}`.
-    /// The module-specific part of the status: `[{data, [{"State", S}]}]`,
-    /// or what `format_status(normal, [PDict, State])` returns.
-    private func statusSpecific() async -> Term {
-        guard await exports(FunctionKey(OTPAtom.formatStatus, 2)) else {
-            return .list([.tuple([.atom(Atom("data")), .list([.tuple([.string("State"), state])])])])
-        }
-        let formatted = await formattedState(.atom(.normal))
-        if formatted.isList { return formatted }
-        return .list([.tuple([.atom(Atom("data")), .list([.tuple([.string("State"), formatted])])])])
-    }
-
-    private func status(suspended: Bool, specific: Term) -> Term {
+    /// [PDict, running | suspended, Parent, Debug, Misc]}`, where Misc
+    /// ends with what `format_status` lets be shown of the state.
+    private func status(suspended: Bool, shown: ServerStatus) -> Term {
         let dictionary: Term = .list(process.dictionaryEntries.map { .tuple([$0.key, $0.value]) })
         let header = (try? ErlangFormat.format("Status for generic server ~tp", [name])) ?? ""
         let misc: Term = .list([
@@ -114,9 +104,9 @@ extension GenServerLoop {
             .tuple([.atom(Atom("data")), .list([
                 .tuple([.string("Status"), .atom(suspended ? OTPAtom.suspended : OTPAtom.running)]),
                 .tuple([.string("Parent"), .pid(parent)]),
-                .tuple([.string("Logged events"), .list(debug?.logged ?? [])]),
+                .tuple([.string("Logged events"), shown.log]),
             ])]),
-        ], tail: specific)
+        ], tail: shown.specific)
         let debugList = debug?.statusTerm(name: name, in: process) ?? .nil
         return .tuple([.atom(OTPAtom.status), .pid(process.pid),
                        .tuple([.atom(Atom("module")), .atom(OTPAtom.genServer)]),
