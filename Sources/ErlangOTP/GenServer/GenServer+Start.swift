@@ -236,7 +236,7 @@ final class ServerProcess: ProcLib.Body, @unchecked Sendable {
         // keeps its task between them (a new task per request would cost
         // more than the memory saved) until a callback hibernates.
         if case .wait(.infinity) = next {
-            try await serve(server, loop, .hibernate)
+            try await serve(server, loop, .idle)
         } else {
             try await serve(server, loop, next)
         }

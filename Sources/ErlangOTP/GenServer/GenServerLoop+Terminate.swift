@@ -12,11 +12,13 @@ import ErlangTerms
 extension GenServerLoop {
     func terminate(_ kind: ErlangException.Class, _ reason: Term, stack: [Term], message: Term,
                    from: Term?, reportStack: [Term]? = nil) async throws -> Never {
+        let stack = afterWaking(stack)
+        let reportStack = reportStack.map(afterWaking)
         let terminateReason = GenServerLoop.terminateReason(kind, reason, stack)
         let terminateKey = FunctionKey(OTPAtom.terminate, 2)
         if await exports(terminateKey) {
             if case .crash(let failure) = try await invoke(OTPAtom.terminate, [terminateReason, state]) {
-                let failureStack = failure.stacktrace + StackFrames.terminateExit
+                let failureStack = afterWaking(failure.stacktrace + StackFrames.terminateExit)
                 let failureReason = GenServerLoop.terminateReason(failure.kind, failure.reason, failureStack)
                 try await writeErrorReport(failureReason, stack: nil, message: message, from: from)
                 throw ErlangException(failure.kind, failure.reason, stacktrace: failureStack)

@@ -36,6 +36,11 @@ final class GenServerLoop: @unchecked Sendable {
     var state: Term
     /// The `sys` debug options; `nil` when none is set.
     var debug: SysDebug?
+    /// What `process_info(Server, current_function)` was last told.
+    var shownFunction: Term?
+    /// Whether the server has hibernated: BEAM then discarded its stack,
+    /// and its stacktraces end in `proc_lib:wake_up/3`.
+    var hasHibernated = false
     /// The proc_lib body the loop runs in, which a new task runs again to
     /// carry on after the server waited without a task; `nil` when the loop
     /// must keep its task (entered with `enter_loop` from Erlang code, whose
@@ -67,10 +72,14 @@ final class GenServerLoop: @unchecked Sendable {
             switch next {
             case .continueWith(let argument):
                 next = try await handleContinue(argument)
-            case .hibernate:
+            case .hibernate, .idle:
+                let hibernating = if case .hibernate = next { true } else { false }
+                show(waitingIn: hibernating ? CurrentFunction.hibernate : CurrentFunction.loop)
+                if hibernating { hasHibernated = true }
                 if let body { try process.waitWithoutTask(resumingWith: body.resumption(of: self)) }
                 next = .wait(.infinity)
             case .wait(let timeout):
+                show(waitingIn: CurrentFunction.loop)
                 guard let message = try await process.receiveAny(timeout: timeout) else {
                     next = try await handleInfo(.atom(.timeout))
                     continue

@@ -16,6 +16,9 @@ public enum StackFrames {
     /// `proc_lib:init_p_do_apply/3`, the bottom of every proc_lib process.
     public static let procLibBottom = frame(OTPAtom.procLib, "init_p_do_apply", 3, line: 240)
 
+    /// `proc_lib:wake_up/3`, the bottom of a process once it has hibernated.
+    public static let wakeUpBottom = frame(OTPAtom.procLib, "wake_up", 3, line: 250)
+
     /// Which gen_server function ran a callback.
     enum Site {
         /// `handle_msg` through `try_handle_call/4`: `handle_call/3`.
