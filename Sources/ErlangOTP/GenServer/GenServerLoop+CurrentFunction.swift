@@ -4,14 +4,14 @@ import ErlangTerms
 /// What `process_info(Server, current_function)` says while the server
 /// waits: `{gen_server, loop, 7}`, or `{erlang, hibernate, 3}` after a
 /// callback asked to hibernate. The process is told only when this
-/// changes, so the message loop pays a comparison per wait.
+/// changes, so the message loop pays one `Bool` comparison per wait.
 extension GenServerLoop {
     /// Tells the process where it waits, if that changed.
     @inline(__always)
-    func show(waitingIn function: Term) {
-        guard shownFunction != function else { return }
-        shownFunction = function
-        process.currentFunction = function
+    func show(hibernating: Bool) {
+        guard shownHibernating != hibernating else { return }
+        shownHibernating = hibernating
+        process.currentFunction = hibernating ? CurrentFunction.hibernate : CurrentFunction.loop
     }
 
     /// `stack` as erl shows it: after a hibernation the bottom frame is

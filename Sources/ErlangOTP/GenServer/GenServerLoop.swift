@@ -36,8 +36,9 @@ final class GenServerLoop: @unchecked Sendable {
     var state: Term
     /// The `sys` debug options; `nil` when none is set.
     var debug: SysDebug?
-    /// What `process_info(Server, current_function)` was last told.
-    var shownFunction: Term?
+    /// Whether `process_info(Server, current_function)` was last told
+    /// that the server hibernates (`nil`: told nothing yet).
+    var shownHibernating: Bool?
     /// Whether the server has hibernated: BEAM then discarded its stack,
     /// and its stacktraces end in `proc_lib:wake_up/3`.
     var hasHibernated = false
@@ -74,12 +75,12 @@ final class GenServerLoop: @unchecked Sendable {
                 next = try await handleContinue(argument)
             case .hibernate, .idle:
                 let hibernating = if case .hibernate = next { true } else { false }
-                show(waitingIn: hibernating ? CurrentFunction.hibernate : CurrentFunction.loop)
+                show(hibernating: hibernating)
                 if hibernating { hasHibernated = true }
                 if let body { try process.waitWithoutTask(resumingWith: body.resumption(of: self)) }
                 next = .wait(.infinity)
             case .wait(let timeout):
-                show(waitingIn: CurrentFunction.loop)
+                show(hibernating: false)
                 guard let message = try await process.receiveAny(timeout: timeout) else {
                     next = try await handleInfo(.atom(.timeout))
                     continue
