@@ -25,7 +25,6 @@ import Testing
     @Test(arguments: [
         (atom("ignore"), atom("ignore")),
         (tuple(atom("stop"), atom("no_way")), tuple(atom("error"), atom("no_way"))),
-        (tuple(atom("error"), atom("busy")), tuple(atom("error"), atom("busy"))),
     ])
     func initResults(args: Term, expected: Term) async throws {
         let h = OTPHarness()

@@ -13,6 +13,21 @@ extension GenServer {
         case exited(Term)
         /// No answer in time (`timeout`).
         case timedOut
+        /// The destination is not a server reference; the term is the one
+        /// gen.erl's `do_for_proc/2` has no clause for.
+        case malformed(Term)
+
+        /// The reason the caller exits with (wrapped in its own `{Reason,
+        /// {Module, Function, Args}}`). A malformed destination gives
+        /// `{function_clause, [do_for_proc frame, caller]}`.
+        func reason(caller: Term, in process: ErlangProcess) -> Term {
+            switch self {
+            case .exited(let reason): return reason
+            case .timedOut: return .atom(.timeout)
+            case .malformed(let dest):
+                return .tuple([.atom(.functionClause), .list([StackFrames.doForProc(dest, fun: 0, in: process), caller])])
+            }
+        }
     }
 
     /// Sends `request` to `dest` under `label` (`'$gen_call'` or `system`)
@@ -21,9 +36,16 @@ extension GenServer {
     @inline(__always)
     public static func request(_ dest: Term, label: Atom, _ request: Term, timeout: ErlangProcess.ReceiveTimeout,
                                from process: ErlangProcess) async throws -> Result<Term, CallFailure> {
-        var found = ServerRef.resolveAtOnce(dest, in: process)
-        if found == nil { found = await ServerRef.resolve(dest, in: process) }
-        guard let server = found else { return .failure(.exited(.atom(.noproc))) }
+        let server: Pid
+        if let pid = ServerRef.resolveAtOnce(dest, in: process) {
+            server = pid
+        } else {
+            switch await ServerRef.locate(dest, in: process) {
+            case .found(let pid): server = pid
+            case .missing(let reason): return .failure(.exited(reason))
+            case .malformed(let term): return .failure(.malformed(term))
+            }
+        }
         if server == process.pid { return .failure(.exited(.atom(OTPAtom.callingSelf))) }
         let mark = process.messageQueueLength
         let (mref, tag) = sendRequest(to: server, label: label, request, from: process)
@@ -106,12 +128,9 @@ extension GenServer {
         case .success(let reply):
             return reply
         case .failure(let failure):
-            let reason: Term
-            switch failure {
-            case .exited(let r): reason = r
-            case .timedOut: reason = .atom(.timeout)
-            }
             let arguments = args
+            let caller = StackFrames.frame(OTPAtom.genServer, "call", arguments.count, line: arguments.count == 2 ? 366 : 382)
+            let reason = failure.reason(caller: caller, in: process)
             let frame = StackFrames.frame(OTPAtom.genServer, "call", arguments.count, line: arguments.count == 2 ? 370 : 385)
             throw ErlangException(.exit, .tuple([reason, .tuple([.atom(OTPAtom.genServer), .atom(OTPAtom.call), .list(arguments)])]),
                                   stacktrace: [frame])

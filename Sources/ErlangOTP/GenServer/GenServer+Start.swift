@@ -56,7 +56,7 @@ extension GenServer {
 
     /// The server process's start: register, `init/1`, acknowledge.
     /// Returns the loop to run, or `nil` when the server ends quietly
-    /// (`ignore`, `{error, R}`, a name already taken). Mirrors
+    /// (`ignore`, a name already taken). Mirrors
     /// `gen_server:init_it/6`. Out of line: its frame must not become part
     /// of the frame the server idles in.
     @inline(never)
@@ -118,10 +118,6 @@ extension GenServer {
             await name?.unregister(server)
             ProcLib.initAck(server, to: starter, .tuple([.atom(.error), reason]))
             throw ErlangException(.exit, reason, stacktrace: StackFrames.initExit(line: 835))
-        case .error(let reason):
-            await name?.unregister(server)
-            ProcLib.initAck(server, to: starter, .tuple([.atom(.error), reason]))
-            return nil
         case .bad:
             let reason: Term = .tuple([.atom(OTPAtom.badReturnValue), result])
             ProcLib.initAck(server, to: starter, .tuple([.atom(.error), reason]))
@@ -153,14 +149,28 @@ extension GenServer {
     }
 
     /// Stops the server `dest` with `reason` and waits until it has
-    /// terminated. Mirrors `gen_server:stop/1,3` (`proc_lib:stop/3`):
-    /// `ok`, or an exit with `noproc`, `timeout` or the reason the server
-    /// died of instead.
+    /// terminated. Mirrors `gen_server:stop/1,3` (`gen:stop/3`,
+    /// `proc_lib:stop/3`): `ok`, or an exit with `noproc` (`{nodedown, N}`
+    /// for a name on another node), `timeout` or the reason the server died
+    /// of instead; `function_clause` when `dest` is not a server reference;
+    /// `{calling_self, {sys, terminate, [Pid, Reason, Timeout]}}` when it is
+    /// the caller itself.
     public static func stop(_ dest: Term, reason: Term = .atom(.normal), timeout: ErlangProcess.ReceiveTimeout = .infinity,
                             from process: ErlangProcess) async throws -> Term {
-        guard let server = await ServerRef.resolve(dest, in: process) else {
-            throw ErlangException(.exit, .atom(.noproc),
-                                  stacktrace: [StackFrames.frame(OTPAtom.gen, "do_for_proc", 2, line: 565)])
+        let server: Pid
+        switch await ServerRef.locate(dest, in: process) {
+        case .found(let pid):
+            server = pid
+        case .missing(let why):
+            throw ErlangException(.exit, why, stacktrace: [StackFrames.frame(OTPAtom.gen, "do_for_proc", 2, line: 565)])
+        case .malformed(let term):
+            throw ErlangException(.error, .atom(.functionClause),
+                                  stacktrace: [StackFrames.doForProc(term, fun: 3, in: process)])
+        }
+        if server == process.pid {
+            let call: Term = .tuple([.atom(OTPAtom.sys), .atom(OTPAtom.terminate),
+                                     .list([.pid(server), reason, GenServer.term(of: timeout)])])
+            throw ErlangException(.exit, .tuple([.atom(OTPAtom.callingSelf), call]))
         }
         let mark = process.messageQueueLength
         let (mref, _) = sendRequest(to: server, label: OTPAtom.system,
@@ -229,7 +239,7 @@ final class ServerProcess: ProcLib.Body, @unchecked Sendable {
         // keeps its task between them (a new task per request would cost
         // more than the memory saved) until a callback hibernates.
         if case .wait(.infinity) = next {
-            try await serve(server, loop, .hibernate)
+            try await serve(server, loop, .idle)
         } else {
             try await serve(server, loop, next)
         }
@@ -270,10 +280,14 @@ final class ServerProcess: ProcLib.Body, @unchecked Sendable {
 
 /// What `init/1` returned.
 enum InitResult {
+    /// `{ok, S}` or `{ok, S, Next}`.
     case ok(Term, LoopNext)
+    /// `ignore`.
     case ignore
+    /// `{stop, Reason}`.
     case stop(Term)
-    case error(Term)
+    /// Anything else, `{error, Reason}` among them: OTP 25 has no clause
+    /// for `{error, R}` (OTP 26 added one).
     case bad
 
     init(_ result: Term) {
@@ -287,8 +301,6 @@ enum InitResult {
             if let next = LoopNext(e[2]) { self = .ok(e[1], next) }
         case .tuple(let e) where e.count == 2 && e[0] == .atom(OTPAtom.stop):
             self = .stop(e[1])
-        case .tuple(let e) where e.count == 2 && e[0] == .atom(.error):
-            self = .error(e[1])
         case .int, .bigInt, .float, .atom, .tuple, .nil, .cons, .map, .binary, .pid, .ref, .fun:
             break
         }

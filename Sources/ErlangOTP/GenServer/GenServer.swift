@@ -8,7 +8,7 @@ import ErlangTerms
 ///
 /// The callback contract, as in gen_server.erl:
 /// - `init(Args)` → `{ok, S}` | `{ok, S, Timeout | hibernate | {continue, C}}`
-///   | `ignore` | `{stop, Reason}` | `{error, Reason}`
+///   | `ignore` | `{stop, Reason}` (OTP 25 has no `{error, Reason}`: a bad return value)
 /// - `handle_call(Request, From, S)` → `{reply, R, S}` | `{reply, R, S, Next}`
 ///   | `{noreply, S}` | `{noreply, S, Next}` | `{stop, Reason, R, S}` | `{stop, Reason, S}`
 /// - `handle_cast(Msg, S)`, `handle_info(Msg, S)`, `handle_continue(C, S)`
@@ -33,11 +33,12 @@ public enum GenServer {
         }
     }
 
-    /// Sends `{'$gen_cast', Request}` to `dest`; always `ok`. Mirrors
-    /// `gen_server:cast/2`.
-    public static func cast(_ dest: Term, _ request: Term, from process: ErlangProcess) async {
+    /// Sends `{'$gen_cast', Request}` to `dest`. Mirrors
+    /// `gen_server:cast/2`: `function_clause` when `dest` is not a server
+    /// reference.
+    public static func cast(_ dest: Term, _ request: Term, from process: ErlangProcess) async throws {
         if castAtOnce(dest, request, from: process) { return }
-        await castResolving(dest, request, from: process)
+        try await castResolving(dest, request, from: process)
     }
 
     /// `cast` without suspending, for a pid or a locally registered name
@@ -54,7 +55,11 @@ public enum GenServer {
     /// The rest of `cast` when `castAtOnce` could not send: resolves
     /// `dest` (which may call a `via` module) and sends, or drops the
     /// message when nothing has the name, as `gen_server:cast/2` does.
-    public static func castResolving(_ dest: Term, _ request: Term, from process: ErlangProcess) async {
+    /// Throws `function_clause` when `dest` is not a server reference.
+    public static func castResolving(_ dest: Term, _ request: Term, from process: ErlangProcess) async throws {
+        guard ServerRef.isCastDestination(dest) else {
+            throw ErlangException(.error, .atom(.functionClause), stacktrace: [StackFrames.badCast(dest, request)])
+        }
         guard let pid = await ServerRef.resolve(dest, in: process) else { return }
         process.runtime.send(.tuple([.atom(OTPAtom.genCast), request]), to: pid)
     }
@@ -76,6 +81,14 @@ public enum GenServer {
         case .atom(let a) where a == .infinity: return .infinity
         case .int, .bigInt, .float, .atom, .tuple, .nil, .cons, .map, .binary, .pid, .ref, .fun:
             return nil
+        }
+    }
+
+    /// A timeout as Erlang writes it: milliseconds or `infinity`.
+    public static func term(of timeout: ErlangProcess.ReceiveTimeout) -> Term {
+        switch timeout {
+        case .infinity: return .atom(.infinity)
+        case .milliseconds(let ms): return .int(Int(ms))
         }
     }
 

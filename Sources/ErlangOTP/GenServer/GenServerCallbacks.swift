@@ -121,7 +121,10 @@ public enum GenServerInit: Sendable {
     case ignore
     /// `{stop, Reason}`: the start returns `{error, Reason}`.
     case stop(Term)
-    /// `{error, Reason}`: the start returns `{error, Reason}`, quietly.
+    /// `{error, Reason}`. OTP 25's gen_server has no clause for it: a bad
+    /// return value, so the start returns `{error, {bad_return_value,
+    /// {error, Reason}}}` and the server's crash report is written (OTP 26
+    /// returns `{error, Reason}` quietly).
     case error(Term)
 
     /// The Erlang result term.

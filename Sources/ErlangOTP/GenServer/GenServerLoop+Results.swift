@@ -15,7 +15,7 @@ extension GenServerLoop {
               e[0] == .atom(OTPAtom.reply), let next = LoopNext(ending: e, at: 3) else { return nil }
         GenServer.reply(to: from, e[1], from: process)
         state = e[2]
-        if debug != nil { record(.tuple([.atom(Atom("out")), e[1], from, state])) }
+        if debug != nil { record(.tuple([.atom(OTPAtom.out), e[1], from, state])) }
         return next
     }
 
@@ -37,7 +37,7 @@ extension GenServerLoop {
         let result: Term
         switch outcome {
         case .crash(let exception):
-            try await crashed(exception, call: true, message: request, from: from)
+            try await crashed(exception, site: .call, message: request, from: from)
         case .value(let value):
             result = value
         }
@@ -48,6 +48,7 @@ extension GenServerLoop {
                     try await terminate(.exit, e[1], stack: StackFrames.commonReplyExit, message: request, from: from)
                 } catch {
                     GenServer.reply(to: from, e[2], from: process)
+                    if debug != nil { record(.tuple([.atom(OTPAtom.out), e[2], from, state])) }
                     throw error
                 }
             }
@@ -58,21 +59,25 @@ extension GenServerLoop {
     /// What to do after a callback other than `handle_call`: the usual
     /// `noreply` synchronously (inlined, so the common path adds no
     /// frame), anything else through `handleNoReply`.
+    /// `site` says which gen_server function ran the callback (for the
+    /// frames under it in a crash).
     @inline(__always)
-    func afterNoReply(_ outcome: Outcome, message: Term, from: Term? = nil) async throws -> LoopNext {
+    func afterNoReply(_ outcome: Outcome, message: Term, from: Term? = nil,
+                      site: StackFrames.Site = .dispatch) async throws -> LoopNext {
         if let next = noReplied(outcome) { return next }
-        try await handleNoReply(outcome, message: message, from: from)
+        try await handleNoReply(outcome, message: message, from: from, site: site)
     }
 
     /// The other results every callback but `handle_call` may give (and
     /// `handle_call`'s `noreply` and 3-tuple `stop`): a crash, a stop, or
     /// a bad return value.
     @inline(never)
-    private func handleNoReply(_ outcome: Outcome, message: Term, from: Term?) async throws -> Never {
+    private func handleNoReply(_ outcome: Outcome, message: Term, from: Term?,
+                               site: StackFrames.Site) async throws -> Never {
         let result: Term
         switch outcome {
         case .crash(let exception):
-            try await crashed(exception, call: from != nil, message: message, from: from)
+            try await crashed(exception, site: site, message: message, from: from)
         case .value(let value):
             result = value
         }
@@ -92,10 +97,10 @@ extension GenServerLoop {
 
     /// A callback raised `exception`: the server terminates with it, the
     /// stack extended by gen_server's own frames, as in erl.
-    private func crashed(_ exception: ErlangException, call: Bool, message: Term,
-                                  from: Term?) async throws -> Never {
-        let stack = exception.stacktrace + StackFrames.dispatch(call: call)
+    private func crashed(_ exception: ErlangException, site: StackFrames.Site, message: Term,
+                         from: Term?) async throws -> Never {
+        let stack = exception.stacktrace + StackFrames.under(site)
         try await terminate(exception.kind, exception.reason, stack: stack, message: message, from: from,
-                            reportReason: .tuple([exception.reason, .list(stack)]))
+                            reportStack: stack)
     }
 }

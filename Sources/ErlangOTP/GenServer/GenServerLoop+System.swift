@@ -44,7 +44,7 @@ extension GenServerLoop {
             suspended = false
             return .ok
         case .atom(let a) where a == OTPAtom.getStatus:
-            return status(suspended: suspended, specific: await statusSpecific())
+            return status(suspended: suspended, shown: try await formatStatus(.normal))
         case .tuple(let e) where e.count == 2 && e[0] == .atom(OTPAtom.replaceState):
             do {
                 state = try await process.apply(e[1], [state])
@@ -60,14 +60,21 @@ extension GenServerLoop {
         case .tuple(let e) where e.count == 4 && e[0] == .atom(OTPAtom.changeCode) && suspended:
             return try await changeCode(module: e[1], oldVsn: e[2], extra: e[3])
         case .tuple(let e) where e.count == 2 && e[0] == .atom(OTPAtom.debug):
-            return debugRequest(e[1])
+            var options = debug ?? SysDebug()
+            let answer = options.command(e[1], name: name, output: process.runtime.output)
+            debug = options.isEmpty ? nil : options
+            return answer
         default:
             return .tuple([.atom(.error), .tuple([.atom(Atom("unknown_system_msg")), request])])
         }
     }
 
-    /// `Module:code_change(OldVsn, State, Extra)`: `{ok, NewState}` replaces
-    /// the state and answers `ok`; any other result is the answer.
+    /// `Module:code_change(OldVsn, State, Extra)`, as sys's
+    /// `do_change_code` catches it: `{ok, NewState}` replaces the state and
+    /// answers `ok`; any other value `V` (a thrown one too) answers
+    /// `{error, V}`; a crash answers `{error, {'EXIT', R}}`, with `R` as
+    /// `catch` gives it (`{Reason, Stack}` for an error, so a module without
+    /// `code_change/3` gives `{error, {'EXIT', {undef, Stack}}}`).
     private func changeCode(module newModule: Term, oldVsn: Term, extra: Term) async throws -> Term {
         switch try await invoke(OTPAtom.codeChange, [oldVsn, state, extra]) {
         case .value(let result):
@@ -75,75 +82,21 @@ extension GenServerLoop {
                 state = e[1]
                 return .ok
             }
-            return result
+            return .tuple([.atom(.error), result])
         case .crash(let exception):
-            return .tuple([.atom(.error), .tuple([.atom(exception.classAtom), exception.reason])])
-        }
-    }
-
-    /// `{debug, {trace, Bool}}`, `{debug, {log, Flag}}`, (Swerl counts no BEAM
-    /// reductions: the statistics' `reductions` are the events counted),
-    /// `{debug, {statistics, Flag}}`, `{debug, no_debug}`.
-    private func debugRequest(_ request: Term) -> Term {
-        var options = debug ?? SysDebug()
-        var answer: Term = .ok
-        if request == .atom(OTPAtom.noDebug) {
-            options = SysDebug()
-        } else if case .tuple(let e) = request, e.count == 2, case .atom(let what) = e[0] {
-            switch (what, e[1]) {
-            case (OTPAtom.trace, .atom(let flag)):
-                options.trace = flag == .true
-            case (OTPAtom.log, .atom(let flag)) where flag == .true:
-                options.logLimit = 10
-                options.logged = []
-            case (OTPAtom.log, .tuple(let n)) where n.count == 2:
-                if case .int(let limit) = n[1] { options.logLimit = limit }
-            case (OTPAtom.log, .atom(let flag)) where flag == .false:
-                options.logLimit = nil
-                options.logged = []
-            case (OTPAtom.log, .atom(let flag)) where flag == OTPAtom.get:
-                answer = options.logLimit == nil ? .tuple([.atom(.ok), .nil])
-                    : .tuple([.atom(.ok), .list(options.logged)])
-            case (OTPAtom.log, .atom(let flag)) where flag == OTPAtom.print:
-                for event in options.logged { process.runtime.output.write(SysDebug.text(of: event, name: name)) }
-            case (OTPAtom.statistics, .atom(let flag)) where flag == .true:
-                options.statistics = SysDebug.Statistics(startTime: SysDebug.localDateTime())
-            case (OTPAtom.statistics, .atom(let flag)) where flag == .false:
-                options.statistics = nil
-            case (OTPAtom.statistics, .atom(let flag)) where flag == OTPAtom.get:
-                if let stats = options.statistics {
-                    answer = .tuple([.atom(.ok), .list([
-                        .tuple([.atom(Atom("start_time")), stats.startTime]),
-                        .tuple([.atom(Atom("current_time")), SysDebug.localDateTime()]),
-                        .tuple([.atom(Atom("reductions")), .int(stats.messagesIn + stats.messagesOut)]),
-                        .tuple([.atom(Atom("messages_in")), .int(stats.messagesIn)]),
-                        .tuple([.atom(Atom("messages_out")), .int(stats.messagesOut)]),
-                    ])])
-                } else {
-                    answer = .atom(Atom("no_statistics"))
-                }
-            default:
-                answer = .tuple([.atom(.error), .tuple([.atom(Atom("unknown_debug")), request])])
+            let caught: Term
+            switch exception.kind {
+            case .error: caught = .tuple([exception.reason, .list(exception.stacktrace + StackFrames.codeChange)])
+            case .exit, .throw: caught = exception.reason
             }
+            return .tuple([.atom(.error), .tuple([.atom(.EXIT), caught])])
         }
-        debug = options.isEmpty ? nil : options
-        return answer
     }
 
     /// `sys:get_status/1`'s answer: `{status, Pid, {module, gen_server},
-    /// [PDict, running | suspended, Parent, Debug, Misc]}`.
-    /// The module-specific part of the status: `[{data, [{"State", S}]}]`,
-    /// or what `format_status(normal, [PDict, State])` returns.
-    private func statusSpecific() async -> Term {
-        guard await exports(FunctionKey(OTPAtom.formatStatus, 2)) else {
-            return .list([.tuple([.atom(Atom("data")), .list([.tuple([.string("State"), state])])])])
-        }
-        let formatted = await formattedState(.atom(.normal))
-        if formatted.isList { return formatted }
-        return .list([.tuple([.atom(Atom("data")), .list([.tuple([.string("State"), formatted])])])])
-    }
-
-    private func status(suspended: Bool, specific: Term) -> Term {
+    /// [PDict, running | suspended, Parent, Debug, Misc]}`, where Misc
+    /// ends with what `format_status` lets be shown of the state.
+    private func status(suspended: Bool, shown: ServerStatus) -> Term {
         let dictionary: Term = .list(process.dictionaryEntries.map { .tuple([$0.key, $0.value]) })
         let header = (try? ErlangFormat.format("Status for generic server ~tp", [name])) ?? ""
         let misc: Term = .list([
@@ -151,12 +104,13 @@ extension GenServerLoop {
             .tuple([.atom(Atom("data")), .list([
                 .tuple([.string("Status"), .atom(suspended ? OTPAtom.suspended : OTPAtom.running)]),
                 .tuple([.string("Parent"), .pid(parent)]),
-                .tuple([.string("Logged events"), .list(debug?.logged ?? [])]),
+                .tuple([.string("Logged events"), shown.log]),
             ])]),
-        ], tail: specific)
+        ], tail: shown.specific)
+        let debugList = debug?.statusTerm(name: name, in: process) ?? .nil
         return .tuple([.atom(OTPAtom.status), .pid(process.pid),
                        .tuple([.atom(Atom("module")), .atom(OTPAtom.genServer)]),
                        .list([dictionary, .atom(suspended ? OTPAtom.suspended : OTPAtom.running),
-                              .pid(parent), .nil, misc])])
+                              .pid(parent), debugList, misc])])
     }
 }

@@ -7,24 +7,26 @@ import ErlangTerms
 /// `normal`, `shutdown` or `{shutdown, _}`, then raise the reason again so
 /// that the process ends with it (and proc_lib writes its crash report).
 ///
-/// The report names `reportReason`: a callback's exception of any class is
-/// reported as `{Reason, Stack}`, a `{stop, Reason, ...}` result as `Reason`.
+/// A callback's exception of any class is reported as `{Reason, Stack}`
+/// (`reportStack` is its stack), a `{stop, Reason, ...}` result as `Reason`.
 extension GenServerLoop {
     func terminate(_ kind: ErlangException.Class, _ reason: Term, stack: [Term], message: Term,
-                            from: Term?, reportReason: Term? = nil) async throws -> Never {
+                   from: Term?, reportStack: [Term]? = nil) async throws -> Never {
+        let stack = afterWaking(stack)
+        let reportStack = reportStack.map(afterWaking)
         let terminateReason = GenServerLoop.terminateReason(kind, reason, stack)
-        let reportReason = reportReason ?? terminateReason
         let terminateKey = FunctionKey(OTPAtom.terminate, 2)
         if await exports(terminateKey) {
             if case .crash(let failure) = try await invoke(OTPAtom.terminate, [terminateReason, state]) {
-                let failureStack = failure.stacktrace + StackFrames.terminateExit
+                let failureStack = afterWaking(failure.stacktrace + StackFrames.terminateExit)
                 let failureReason = GenServerLoop.terminateReason(failure.kind, failure.reason, failureStack)
-                await writeErrorReport(failureReason, message: message, from: from)
+                try await writeErrorReport(failureReason, stack: nil, message: message, from: from)
                 throw ErlangException(failure.kind, failure.reason, stacktrace: failureStack)
             }
         }
         if !(kind == .exit && Runtime.isQuietExit(reason)) {
-            await writeErrorReport(reportReason, message: message, from: from)
+            let shownReason = reportStack == nil ? terminateReason : reason
+            try await writeErrorReport(shownReason, stack: reportStack, message: message, from: from)
         }
         throw ErlangException(kind, reason, stacktrace: stack)
     }
@@ -39,12 +41,20 @@ extension GenServerLoop {
         }
     }
 
-    /// Writes gen_server's `=ERROR REPORT====` (`gen_server:format_log/2`).
-    func writeErrorReport(_ reason: Term, message: Term, from: Term?) async {
+    /// Writes gen_server's `=ERROR REPORT====` (`gen_server:format_log/2`),
+    /// after `format_status` has had its say about the message, the state,
+    /// the reason and the log. The reason is reported as `{Reason, stack}`
+    /// when a stack is given.
+    func writeErrorReport(_ reason: Term, stack: [Term]?, message: Term, from: Term?) async throws {
+        let status = try await formatStatus(OTPAtom.terminate, message: message, reason: reason)
+        var reported = status.reason ?? reason
+        if let stack { reported = .tuple([reported, .list(stack)]) }
         var body = format("** Generic server ~tp terminating \n", [name])
-        body += format("** Last message in was ~tp~n", [message])
-        body += format("** When Server state == ~tp~n", [await formattedState(.atom(OTPAtom.terminate))])
-        body += format("** Reason for termination ==~n** ~tp~n", [reason])
+        body += format("** Last message in was ~tp~n", [status.message ?? message])
+        body += format("** When Server state == ~tp~n", [status.shownState])
+        body += format("** Reason for termination ==~n** ~tp~n",
+                       [UndefReason.explained(reported, modules: process.runtime.modules)])
+        if status.log != .nil { body += format("** Log ==~n** ~tp~n", [status.log]) }
         if let from, case .tuple(let e) = from, e.count == 2, case .pid(let client) = e[0] {
             if process.runtime.process(client) != nil {
                 let arity = 2
@@ -55,24 +65,6 @@ extension GenServerLoop {
             }
         }
         OTPLogger.of(process.runtime).write(.error, body)
-    }
-
-    /// Whether the callback module exports `key`.
-    func exports(_ key: FunctionKey) async -> Bool {
-        await process.runtime.modules.module(module)?.exportedFunction(key) != nil
-    }
-
-    /// The state as reports and `sys:get_status` show it: what the
-    /// module's `format_status(Opt, [PDict, State])` makes of it when the
-    /// module exports that function (`Opt` is `terminate` or `normal`),
-    /// the state itself otherwise or when `format_status/2` fails.
-    func formattedState(_ option: Term) async -> Term {
-        guard await exports(FunctionKey(OTPAtom.formatStatus, 2)) else { return state }
-        let dictionary: Term = .list(process.dictionaryEntries.map { .tuple([$0.key, $0.value]) })
-        guard case .value(let formatted)? = try? await invoke(OTPAtom.formatStatus, [option, .list([dictionary, state])]) else {
-            return state
-        }
-        return formatted
     }
 
     private func format(_ text: String, _ args: [Term]) -> String {

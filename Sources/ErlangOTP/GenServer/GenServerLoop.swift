@@ -36,6 +36,12 @@ final class GenServerLoop: @unchecked Sendable {
     var state: Term
     /// The `sys` debug options; `nil` when none is set.
     var debug: SysDebug?
+    /// Whether `process_info(Server, current_function)` was last told
+    /// that the server hibernates (`nil`: told nothing yet).
+    var shownHibernating: Bool?
+    /// Whether the server has hibernated: BEAM then discarded its stack,
+    /// and its stacktraces end in `proc_lib:wake_up/3`.
+    var hasHibernated = false
     /// The proc_lib body the loop runs in, which a new task runs again to
     /// carry on after the server waited without a task; `nil` when the loop
     /// must keep its task (entered with `enter_loop` from Erlang code, whose
@@ -67,10 +73,14 @@ final class GenServerLoop: @unchecked Sendable {
             switch next {
             case .continueWith(let argument):
                 next = try await handleContinue(argument)
-            case .hibernate:
+            case .hibernate, .idle:
+                let hibernating = if case .hibernate = next { true } else { false }
+                show(hibernating: hibernating)
+                if hibernating { hasHibernated = true }
                 if let body { try process.waitWithoutTask(resumingWith: body.resumption(of: self)) }
                 next = .wait(.infinity)
             case .wait(let timeout):
+                show(hibernating: false)
                 guard let message = try await process.receiveAny(timeout: timeout) else {
                     next = try await handleInfo(.atom(.timeout))
                     continue
@@ -109,10 +119,10 @@ final class GenServerLoop: @unchecked Sendable {
     func handle(_ message: Term) async throws -> LoopNext {
         switch classify(message) {
         case .call(let from, let request):
-            if debug != nil { record(.tuple([.atom(Atom("in")), message])) }
+            if debug != nil { record(.tuple([.atom(OTPAtom.in), message])) }
             return try await handleCall(from: from, request: request)
         case .cast(let request):
-            if debug != nil { record(.tuple([.atom(Atom("in")), message])) }
+            if debug != nil { record(.tuple([.atom(OTPAtom.in), message])) }
             return try await handleCast(request, message: message)
         case .system(let from, let request):
             return try await handleSystem(from: from, request: request)
@@ -124,8 +134,11 @@ final class GenServerLoop: @unchecked Sendable {
     }
 
     func handleInfo(_ message: Term) async throws -> LoopNext {
-        if debug != nil { record(.tuple([.atom(Atom("in")), message])) }
-        let outcome = try await invoke(OTPAtom.handleInfo, [message, state])
+        if debug != nil { record(.tuple([.atom(OTPAtom.in), message])) }
+        var outcome = try await invoke(OTPAtom.handleInfo, [message, state])
+        if case .crash(let exception) = outcome, exception.isUndef, await missingHandleInfo(message) {
+            outcome = .value(.tuple([.atom(OTPAtom.noreply), state]))
+        }
         return try await afterNoReply(outcome, message: message)
     }
 
@@ -135,11 +148,15 @@ final class GenServerLoop: @unchecked Sendable {
         return try await afterNoReply(outcome, message: message)
     }
 
+    /// Runs `handle_continue(C, S)`. Reports and the debug log call this
+    /// step `{continue, C}`, and it is recorded once the callback has run,
+    /// as gen_server's loop does.
     @inline(never)
     private func handleContinue(_ argument: Term) async throws -> LoopNext {
-        if debug != nil { record(.tuple([.atom(OTPAtom.continue), argument])) }
         let outcome = try await invoke(OTPAtom.handleContinue, [argument, state])
-        return try await afterNoReply(outcome, message: argument)
+        let message: Term = .tuple([.atom(OTPAtom.continue), argument])
+        if debug != nil { record(message) }
+        return try await afterNoReply(outcome, message: message, site: .continuation)
     }
 
     @inline(__always)

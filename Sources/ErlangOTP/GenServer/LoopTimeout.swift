@@ -13,6 +13,10 @@ enum LoopNext: Sendable {
     /// Wait for ever, without holding a task meanwhile (`hibernate`: BEAM
     /// discards the process's stack; here the process gives up its task).
     case hibernate
+    /// Wait for ever without holding a task, as Swerl's own economy (a
+    /// server idling after `init/1`): to Erlang it is a plain wait in the
+    /// loop, not a hibernation.
+    case idle
 
     /// The optional last element of a callback result `elements`, at
     /// `index`: wait for ever when the result stops before it; `nil` when

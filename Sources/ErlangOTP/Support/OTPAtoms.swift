@@ -94,6 +94,8 @@ public enum OTPAtom {
     public static let initialCallKey = Atom("$initial_call")
     /// `$ancestors`: proc_lib's dictionary key.
     public static let ancestorsKey = Atom("$ancestors")
+    /// `nodedown`.
+    public static let nodedown = Atom("nodedown")
     /// `noconnection`.
     public static let noconnection = Atom("noconnection")
     /// `calling_self`.
@@ -118,4 +120,14 @@ public enum OTPAtom {
     public static let running = Atom("running")
     /// `status`.
     public static let status = Atom("status")
+    /// `state`: a key of `format_status/1`'s map.
+    public static let state = Atom("state")
+    /// `message`: a key of `format_status/1`'s map.
+    public static let message = Atom("message")
+    /// `reason`: a key of `format_status/1`'s map.
+    public static let reason = Atom("reason")
+    /// `in`: a debug event for a message the server took.
+    public static let `in` = Atom("in")
+    /// `out`: a debug event for a reply the server sent.
+    public static let out = Atom("out")
 }

@@ -71,30 +71,64 @@ public enum ServerName: Sendable, Equatable {
 
 /// Finding the process a server reference names, for calls, casts and
 /// `sys` requests: a pid, a registered name, `{Name, Node}`,
-/// `{global, Name}` or `{via, Module, Name}`. Mirrors gen.erl's `where/1`.
+/// `{global, Name}` or `{via, Module, Name}`. Mirrors gen.erl's
+/// `do_for_proc/2` and `where/1`.
 public enum ServerRef {
-    /// The pid `dest` names right now, or `nil` when nothing has the name.
-    /// Throws `badarg`-free: a malformed reference also gives `nil`.
-    public static func resolve(_ dest: Term, in process: ErlangProcess) async -> Pid? {
+    /// Where a server reference leads.
+    public enum Location: Sendable, Equatable {
+        /// The server's pid.
+        case found(Pid)
+        /// Nothing has the name: a call exits with this reason, `noproc`, or
+        /// `{nodedown, Node}` for a name on another node (this node is not
+        /// distributed, so no other node is up).
+        case missing(Term)
+        /// Not a server reference: gen.erl has no clause for this term, so
+        /// the call fails with `function_clause`.
+        case malformed(Term)
+    }
+
+    /// Where `dest` leads right now.
+    public static func locate(_ dest: Term, in process: ErlangProcess) async -> Location {
+        let noproc = Location.missing(.atom(.noproc))
         switch dest {
-        case .pid(let p): return p
-        case .atom(let n): return process.runtime.whereis(n)
+        case .pid(let p):
+            return .found(p)
+        case .atom(let n):
+            return process.runtime.whereis(n).map(Location.found) ?? noproc
+        case .tuple(let e) where e.count == 2 && e[0] == .atom(OTPAtom.global):
+            return GlobalNames.of(process.runtime).whereis(e[1]).map(Location.found) ?? noproc
+        case .tuple(let e) where e.count == 3 && e[0] == .atom(OTPAtom.via):
+            guard case .atom(let m) = e[1],
+                  case .pid(let p)? = try? await process.apply(module: m, function: Atom("whereis_name"), [e[2]])
+            else { return noproc }
+            return .found(p)
         case .tuple(let e) where e.count == 2:
-            if case .atom(let tag) = e[0], tag == OTPAtom.global {
-                return GlobalNames.of(process.runtime).whereis(e[1])
-            }
-            if case .atom(let n) = e[0], case .atom(let node) = e[1], node == .nonode {
-                return process.runtime.whereis(n)
-            }
-            return nil
-        case .tuple(let e) where e.count == 3:
-            guard case .atom(let tag) = e[0], tag == OTPAtom.via, case .atom(let m) = e[1] else { return nil }
-            if case .pid(let p)? = try? await process.apply(module: m, function: Atom("whereis_name"), [e[2]]) {
-                return p
-            }
-            return nil
+            guard case .atom(let node) = e[1] else { return .malformed(dest) }
+            if node == .nonode { return await locate(e[0], in: process) }
+            return .missing(.tuple([.atom(OTPAtom.nodedown), .atom(node)]))
         case .int, .bigInt, .float, .tuple, .nil, .cons, .map, .binary, .ref, .fun:
-            return nil
+            return .malformed(dest)
+        }
+    }
+
+    /// The pid `dest` names right now, or `nil` when nothing has the name
+    /// or `dest` is not a server reference.
+    public static func resolve(_ dest: Term, in process: ErlangProcess) async -> Pid? {
+        if case .found(let pid) = await locate(dest, in: process) { return pid }
+        return nil
+    }
+
+    /// Whether `gen_server:cast/2` takes `dest`: a pid, an atom,
+    /// `{global, N}`, `{via, M, N}` or `{Name, Node}` of two atoms.
+    public static func isCastDestination(_ dest: Term) -> Bool {
+        switch dest {
+        case .pid, .atom: return true
+        case .tuple(let e) where e.count == 2:
+            if e[0] == .atom(OTPAtom.global) { return true }
+            if case .atom = e[0], case .atom = e[1] { return true }
+            return false
+        case .tuple(let e) where e.count == 3: return e[0] == .atom(OTPAtom.via)
+        case .int, .bigInt, .float, .tuple, .nil, .cons, .map, .binary, .ref, .fun: return false
         }
     }
 

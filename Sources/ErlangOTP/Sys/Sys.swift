@@ -18,11 +18,8 @@ public enum Sys {
         case .success(let answer):
             return answer
         case .failure(let failure):
-            let reason: Term
-            switch failure {
-            case .exited(let r): reason = r
-            case .timedOut: reason = .atom(.timeout)
-            }
+            let reason = failure.reason(caller: StackFrames.frame(OTPAtom.sys, "send_system_msg", 2, line: 336),
+                                        in: process)
             throw ErlangException(.exit, .tuple([reason, .tuple([.atom(OTPAtom.sys), .atom(Atom(function)), .list(args)])]))
         }
     }
@@ -51,6 +48,16 @@ public enum Sys {
             throw ErlangException.error(e[1])
         }
         return answer
+    }
+
+    /// `sys:terminate/2,3`: asks the process to terminate with `reason`;
+    /// `ok` once it has agreed (it terminates right after answering).
+    /// Unlike `gen_server:stop`, it does not wait for the end, and a
+    /// process that is not there gives `{noproc, {sys, terminate, Args}}`.
+    public static func terminate(_ dest: Term, reason: Term, timeout: ErlangProcess.ReceiveTimeout = .infinity,
+                                 args: [Term], from process: ErlangProcess) async throws -> Term {
+        try await request(dest, .tuple([.atom(OTPAtom.terminate), reason]), function: "terminate", args: args,
+                          timeout: timeout, from: process)
     }
 
     /// Sends `{debug, Option}` (`sys:trace/2`, `log/2`, `statistics/2`, `no_debug/1`).

@@ -8,15 +8,22 @@ import ErlangTerms
 ///
 /// A server keeps a `SysDebug?` that is `nil` when no option is set, so
 /// the message loop pays one `nil` check per event and nothing more.
+///
+/// Split: this file holds the options and records events; `+Commands`
+/// carries out `sys:trace/log/statistics/no_debug`; `+Status` is the
+/// `Debug` list `sys:get_status/1` shows.
 public struct SysDebug: Sendable {
     /// Whether events are printed.
-    public var trace = false
+    public private(set) var trace = false
     /// The most events kept by `log`, or `nil` when not logging.
-    public var logLimit: Int?
+    public private(set) var logLimit: Int?
     /// The logged events, oldest first.
-    public var logged: [Term] = []
+    public private(set) var logged: [Term] = []
     /// The statistics, when collected.
-    public var statistics: Statistics?
+    public private(set) var statistics: Statistics?
+    /// The options that are on, the most recently turned on first (the
+    /// order of sys's `Debug` list).
+    public private(set) var enabled: [Atom] = []
 
     /// Message counts since `sys:statistics(Name, true)`.
     public struct Statistics: Sendable {
@@ -32,7 +39,7 @@ public struct SysDebug: Sendable {
     public init() {}
 
     /// Whether no option is set (the server then drops its `SysDebug`).
-    public var isEmpty: Bool { !trace && logLimit == nil && statistics == nil }
+    public var isEmpty: Bool { enabled.isEmpty }
 
     /// Parses `[trace | log | {log, N} | statistics]` (the `{debug, Opts}`
     /// start option); unknown options are ignored, as `sys` does.
@@ -40,16 +47,62 @@ public struct SysDebug: Sendable {
         guard let list = options.listElements else { return nil }
         for option in list {
             switch option {
-            case .atom(let a) where a == OTPAtom.trace: trace = true
-            case .atom(let a) where a == OTPAtom.log: logLimit = 10
-            case .atom(let a) where a == OTPAtom.statistics:
-                statistics = Statistics(startTime: SysDebug.localDateTime())
+            case .atom(let a) where a == OTPAtom.trace: setTrace(true)
+            case .atom(let a) where a == OTPAtom.log: startLog(limit: SysDebug.defaultLogLimit)
+            case .atom(let a) where a == OTPAtom.statistics: startStatistics()
             case .tuple(let e) where e.count == 2 && e[0] == .atom(OTPAtom.log):
-                if case .int(let n) = e[1] { logLimit = n }
+                if case .int(let n) = e[1] { startLog(limit: n) }
             default: continue
             }
         }
         if isEmpty { return nil }
+    }
+
+    /// How many events `log` keeps unless told: 10.
+    public static let defaultLogLimit = 10
+
+    /// Turns tracing on or off.
+    public mutating func setTrace(_ on: Bool) {
+        trace = on
+        mark(OTPAtom.trace, on)
+    }
+
+    /// Starts keeping the last `limit` events. Like sys, does nothing
+    /// while a log is already kept (its limit and events stay).
+    public mutating func startLog(limit: Int) {
+        guard logLimit == nil else { return }
+        logLimit = limit
+        mark(OTPAtom.log, true)
+    }
+
+    /// Stops logging and forgets the events.
+    public mutating func stopLog() {
+        logLimit = nil
+        logged = []
+        mark(OTPAtom.log, false)
+    }
+
+    /// Starts counting messages. Does nothing while already counting.
+    public mutating func startStatistics() {
+        guard statistics == nil else { return }
+        statistics = Statistics(startTime: SysDebug.localDateTime())
+        mark(OTPAtom.statistics, true)
+    }
+
+    /// Stops counting messages.
+    public mutating func stopStatistics() {
+        statistics = nil
+        mark(OTPAtom.statistics, false)
+    }
+
+    /// Keeps `enabled` in step: an option turned on goes first (unless it
+    /// was on already), one turned off leaves.
+    private mutating func mark(_ option: Atom, _ on: Bool) {
+        if !on {
+            enabled.removeAll { $0 == option }
+        } else if !enabled.contains(option) {
+            enabled.insert(option, at: 0)
+        }
     }
 
     /// Records `event` for the server called `name`: prints it when
@@ -61,41 +114,42 @@ public struct SysDebug: Sendable {
             if logged.count > limit { logged.removeFirst(logged.count - limit) }
         }
         if statistics != nil, case .tuple(let e) = event, case .atom(let tag) = e[0] {
-            if tag == Atom("in") { statistics?.messagesIn += 1 }
-            if tag == Atom("out") { statistics?.messagesOut += 1 }
+            if tag == OTPAtom.in { statistics?.messagesIn += 1 }
+            if tag == OTPAtom.out { statistics?.messagesOut += 1 }
         }
     }
 
     /// The `*DBG*` line for `event`, in gen_server's words
-    /// (`gen_server:print_event/3`).
+    /// (`gen_server:print_event/3`). Each term is laid out with `~tp` from
+    /// the column it starts at, so a term that wraps lines up under itself.
+    /// An event gen_server has no words for (`{continue, C}` among them)
+    /// is printed as `*DBG* Name dbg  Event`.
     public static func text(of event: Term, name: Term) -> String {
-        let n = TermWriter.write(name, encoding: .unicode)
-        let p = { (t: Term) in PrettyPrinter(unicode: true).print(t, column: 1) }
-        let w = { (t: Term) in TermWriter.write(t, encoding: .unicode) }
-        guard case .tuple(let e) = event, case .atom(let tag) = e[0] else {
-            return "*DBG* \(n) dbg  \(p(event))\n"
-        }
-        switch (tag.text, e.count) {
-        case ("in", 2):
-            if case .tuple(let m) = e[1], m.count == 3, m[0] == .atom(OTPAtom.genCall),
-               case .tuple(let from) = m[1], from.count == 2 {
-                return "*DBG* \(n) got call \(p(m[2])) from \(w(from[0]))\n"
+        let (format, args) = printFormat(of: event, name: name)
+        return (try? ErlangFormat.format(format, args)) ?? "*DBG* \(TermWriter.write(event))\n"
+    }
+
+    /// The `io:format` format and arguments `text(of:name:)` prints.
+    private static func printFormat(of event: Term, name: Term) -> (String, [Term]) {
+        if case .tuple(let e) = event, case .atom(let tag) = e[0] {
+            if tag == OTPAtom.in, e.count == 2 {
+                if case .tuple(let m) = e[1], m.count == 3, m[0] == .atom(OTPAtom.genCall),
+                   case .tuple(let from) = m[1], from.count == 2 {
+                    return ("*DBG* ~tp got call ~tp from ~tw~n", [name, m[2], from[0]])
+                }
+                if case .tuple(let m) = e[1], m.count == 2, m[0] == .atom(OTPAtom.genCast) {
+                    return ("*DBG* ~tp got cast ~tp~n", [name, m[1]])
+                }
+                return ("*DBG* ~tp got ~tp~n", [name, e[1]])
             }
-            if case .tuple(let m) = e[1], m.count == 2, m[0] == .atom(OTPAtom.genCast) {
-                return "*DBG* \(n) got cast \(p(m[1]))\n"
+            if tag == OTPAtom.out, e.count == 4, case .tuple(let to) = e[2], to.count == 2 {
+                return ("*DBG* ~tp sent ~tp to ~tw, new state ~tp~n", [name, e[1], to[0], e[3]])
             }
-            return "*DBG* \(n) got \(p(e[1]))\n"
-        case ("out", 4):
-            let to: Term
-            if case .tuple(let from) = e[2], from.count == 2 { to = from[0] } else { to = e[2] }
-            return "*DBG* \(n) sent \(p(e[1])) to \(w(to)), new state \(p(e[3]))\n"
-        case ("noreply", 2):
-            return "*DBG* \(n) new state \(p(e[1]))\n"
-        case ("continue", 2):
-            return "*DBG* \(n) continue \(p(e[1]))\n"
-        default:
-            return "*DBG* \(n) dbg  \(p(event))\n"
+            if tag == OTPAtom.noreply, e.count == 2 {
+                return ("*DBG* ~tp new state ~tp~n", [name, e[1]])
+            }
         }
+        return ("*DBG* ~tp dbg  ~tp~n", [name, event])
     }
 
     /// The local date and time as `{{Y,M,D},{H,Mi,S}}` (`erlang:localtime/0`).

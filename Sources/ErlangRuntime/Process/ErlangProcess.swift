@@ -77,6 +77,7 @@ public final class ErlangProcess: @unchecked Sendable {
         var receiveTimer: (any RestartableTimer)? // the timer of every timed receive, made at the first
         var dictionary = ProcessDictionary()
         var initialCall: Term = ErlangProcess.defaultInitialCall
+        var currentFunction: Term?
     }
 
     let shared = Lock(Shared())
@@ -94,6 +95,14 @@ public final class ErlangProcess: @unchecked Sendable {
     public var initialCall: Term {
         get { shared.withLock { $0.initialCall } }
         set { shared.withLock { $0.initialCall = newValue } }
+    }
+
+    /// What `process_info(P, current_function)` reports when the code the
+    /// process runs says where it is (a gen_server waiting in its loop);
+    /// `nil` means the initial call.
+    public var currentFunction: Term? {
+        get { shared.withLock { $0.currentFunction } }
+        set { shared.withLock { $0.currentFunction = newValue } }
     }
 
     /// Whether the process has not exited.

@@ -27,23 +27,23 @@ enum GenServerModule {
         bif("call", 2, { p, a in try await GenServer.call(a[0], a[1], from: p) }),
         bif("call", 3, { p, a in try await GenServer.call(a[0], a[1], timeout: a[2], from: p) }),
         bif("cast", 2, { p, a in
-            if !GenServer.castAtOnce(a[0], a[1], from: p) { await GenServer.castResolving(a[0], a[1], from: p) }
+            if !GenServer.castAtOnce(a[0], a[1], from: p) { try await GenServer.castResolving(a[0], a[1], from: p) }
             return .ok
         }),
         bif("reply", 2, { p, a in
             GenServer.reply(to: a[0], a[1], from: p)
             return .ok
         }),
-        bif("send_request", 2, { p, a in await GenServer.sendRequest(a[0], a[1], from: p) }),
+        bif("send_request", 2, { p, a in try await GenServer.sendRequest(a[0], a[1], from: p) }),
         bif("wait_response", 2, { p, a in
             guard let t = GenServer.timeout(a[1]) else { throw ErlangException.badarg }
-            return try await GenServer.waitResponse(a[0], timeout: t, dropOnTimeout: false, server: .undefined, from: p)
+            return try await GenServer.waitResponse(a[0], timeout: t, dropOnTimeout: false, from: p)
         }),
         bif("receive_response", 2, { p, a in
             guard let t = GenServer.timeout(a[1]) else { throw ErlangException.badarg }
-            return try await GenServer.waitResponse(a[0], timeout: t, dropOnTimeout: true, server: .undefined, from: p)
+            return try await GenServer.waitResponse(a[0], timeout: t, dropOnTimeout: true, from: p)
         }),
-        bif("check_response", 2, { p, a in try GenServer.checkResponse(a[0], a[1], server: .undefined, from: p) }),
+        bif("check_response", 2, { p, a in try GenServer.checkResponse(a[0], a[1], from: p) }),
         bif("multi_call", 2, { p, a in try await GenServer.multiCall(try atom(a[0]), a[1], from: p) }),
         bif("multi_call", 3, { p, a in
             try await GenServer.multiCall(try atom(a[1]), a[2], nodes: try nodes(a[0]), from: p)
@@ -72,10 +72,24 @@ enum GenServerModule {
         guard case .atom(let m) = module, let opts = GenServer.StartOptions(options) else { throw ErlangException.badarg }
         var serverName: ServerName?
         if let name {
-            guard let parsed = ServerName(name) else { throw ErlangException.badarg }
+            guard let parsed = ServerName(name) else { throw badName(name) }
             serverName = parsed
         }
         return try await GenServer.start(m, args, name: serverName, options: opts, tie: tie, from: p)
+    }
+
+    /// Why `gen:start/6` rejects `name`: `badarg` for `{local, N}` or
+    /// `{via, M, N}` with a bad part, `function_clause` in `gen:where/1`
+    /// for a term that is no name at all.
+    private static func badName(_ name: Term) -> ErlangException {
+        if case .tuple(let e) = name, (e.count == 2 && e[0] == .atom(OTPAtom.local)) || (e.count == 3 && e[0] == .atom(OTPAtom.via)) {
+            return ErlangException.badarg
+        }
+        let whereFrame: Term = .tuple([.atom(OTPAtom.gen), .atom(Atom("where")), .list([name]),
+                                       .list([.tuple([.atom(OTPAtom.file), .string("gen.erl")]),
+                                              .tuple([.atom(OTPAtom.line), .int(601)])])])
+        return ErlangException(.error, .atom(.functionClause),
+                               stacktrace: [whereFrame, StackFrames.frame(OTPAtom.gen, "start", 6, line: 105)])
     }
 
     private static func enterLoop(_ p: ErlangProcess, _ module: Term, _ options: Term, _ state: Term, name: Term?,

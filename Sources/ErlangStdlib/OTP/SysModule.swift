@@ -41,8 +41,10 @@ enum SysModule {
             try await Sys.request(a[0], .tuple([.atom(OTPAtom.changeCode), a[1], a[2], a[3]]), function: "change_code",
                                   args: a, timeout: try timeout(a[4]), from: p)
         }),
-        bif("terminate", 2, { p, a in try await GenServer.stop(a[0], reason: a[1], from: p) }),
-        bif("terminate", 3, { p, a in try await GenServer.stop(a[0], reason: a[1], timeout: try timeout(a[2]), from: p) }),
+        bif("terminate", 2, { p, a in try await Sys.terminate(a[0], reason: a[1], args: a, from: p) }),
+        bif("terminate", 3, { p, a in
+            try await Sys.terminate(a[0], reason: a[1], timeout: try timeout(a[2]), args: a, from: p)
+        }),
     ]
 
     static let debugging: FunctionTable = [

@@ -6,8 +6,9 @@ import ErlangTerms
 /// Supported items: `registered_name`, `current_function`, `initial_call`,
 /// `status`, `message_queue_len`, `messages`, `links`, `monitors`,
 /// `monitored_by`, `dictionary`, `trap_exit`, `reductions`, `error_handler`, `priority`,
-/// `suspending`. Any other item is `badarg`. `current_function` reports the
-/// initial call (Swerl does not track the current function). A dead pid
+/// `suspending`. Any other item is `badarg`. `current_function` reports
+/// what the process says it is in (a gen_server: its loop, or
+/// `erlang:hibernate/3`), otherwise the initial call. A dead pid
 /// gives `undefined`.
 extension ProcessBIFs {
     static let info: FunctionTable = [
@@ -56,7 +57,8 @@ extension ProcessBIFs {
     static func infoValue(_ item: String, of target: ErlangProcess, askedBy asker: ErlangProcess) -> Term {
         switch item {
         case "registered_name": return target.registeredName.map { .atom($0) } ?? .nil
-        case "current_function", "initial_call": return target.initialCall
+        case "current_function": return target.currentFunction ?? target.initialCall
+        case "initial_call": return target.initialCall
         case "status": return .atom(Atom(target.status(seenBy: asker.pid).rawValue))
         case "message_queue_len": return .int(target.messageQueueLength)
         case "messages": return .list(target.queuedMessages)

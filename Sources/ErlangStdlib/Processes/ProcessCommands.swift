@@ -8,7 +8,7 @@ import ErlangTerms
 /// Swerl has no per-process heap or stack: the `Heap` column shows the
 /// words that the process's mailbox and dictionary would take on a BEAM
 /// heap (see `heapWords`), the `Stack` column 0, and `Current Function`
-/// the initial call (as `process_info(P, current_function)` does).
+/// what `process_info(P, current_function)` reports.
 public enum ProcessCommands {
     /// `regs/0` and `i/0`.
     public static let functions: FunctionTable = [
@@ -60,7 +60,8 @@ public enum ProcessCommands {
             let call = callText(process.initialCall)
             text += column(pidText(pid), 21) + " " + column(call, 33) + right(String(words), 9)
                 + right(String(reds), 9) + right(String(queued), 5) + "\n"
-            text += column(process.registeredName?.text ?? "", 21) + " " + column(call, 33) + right("0", 9)
+            let current = process.currentFunction.map(callText) ?? call
+            text += column(process.registeredName?.text ?? "", 21) + " " + column(current, 33) + right("0", 9)
                 + String(repeating: " ", count: 14) + "\n"
         }
         text += column("Total", 55) + right(String(heap), 9) + right(String(reductions), 9)

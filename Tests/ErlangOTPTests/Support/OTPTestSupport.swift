@@ -17,6 +17,8 @@ struct OTPHarness {
         TestCounter().install(in: runtime)
         runtime.modules.load(RawModule.module)
         runtime.modules.load(FormatStatusModule.module)
+        runtime.modules.load(PartialModule.module)
+        runtime.modules.load(FormatStatusMapModule.module)
         OTPLogger.of(runtime).timestamp.withLock { $0 = { "T" } }
     }
 

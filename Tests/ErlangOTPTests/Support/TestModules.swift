@@ -94,3 +94,41 @@ enum FormatStatusModule {
         }),
     ])
 }
+
+/// `partial`: only `init/1`, `handle_call/3` and `handle_cast/2` (no
+/// `handle_info/2`, `handle_continue/2`, `terminate/2`, `code_change/3`).
+/// `init/1` and the callbacks return their first argument, except
+/// `{apply, M, F, Args}`, which calls `M:F(Args...)` (to raise `undef`
+/// from inside a callback).
+enum PartialModule {
+    static let module = NativeModule("partial", functions: [
+        NativeFunction("init", 1, { _, a in a[0] }),
+        NativeFunction("handle_call", 3, { p, a in try await resultOf(a[0], in: p) }),
+        NativeFunction("handle_cast", 2, { p, a in try await resultOf(a[0], in: p) }),
+    ])
+
+    /// `request` itself, or what `{apply, M, F, Args}` calls.
+    static func resultOf(_ request: Term, in process: ErlangProcess) async throws -> Term {
+        guard case .tuple(let e) = request, e.count == 4, e[0] == atom("apply"),
+              case .atom(let m) = e[1], case .atom(let f) = e[2], let args = e[3].listElements else { return request }
+        return try await process.apply(module: m, function: f, args)
+    }
+}
+
+/// `fs1`: a module with OTP 25's `format_status/1`, which hides the
+/// state's `password` and wraps the reason as `{hidden, R}`; a state
+/// `not_a_map` makes it return a non-map.
+enum FormatStatusMapModule {
+    static let module = NativeModule("fs1", functions: [
+        NativeFunction("init", 1, { _, a in tuple(.ok, a[0]) }),
+        NativeFunction("handle_call", 3, { _, a in tuple(atom("stop"), a[0], atom("bye"), a[2]) }),
+        NativeFunction("handle_cast", 2, { _, a in tuple(atom("noreply"), a[1]) }),
+        NativeFunction("format_status", 1, { _, a in
+            guard case .map(let status) = a[0], let state = status[atom("state")] else { return a[0] }
+            if state == atom("not_a_map") { return atom("nope") }
+            var shown = status.updating(atom("state"), to: atom("hidden_state")).updating(atom("extra"), to: .int(1))
+            if let reason = status[atom("reason")] { shown = shown.updating(atom("reason"), to: tuple(atom("hidden"), reason)) }
+            return .map(shown)
+        }),
+    ])
+}
