@@ -29,15 +29,22 @@ public enum IOEncoding: UInt8, Sendable {
 
     /// The text of `bytes` read in this encoding (invalid UTF-8 becomes
     /// U+FFFD).
-    public func decode<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        switch self {
-        case .unicode:
+    public func decode(_ bytes: ArraySlice<UInt8>) -> String {
+        if self == .unicode || !bytes.contains(where: { $0 >= 0x80 }) {
             return String(decoding: bytes, as: UTF8.self)
-        case .latin1:
-            var text = String.UnicodeScalarView()
-            for byte in bytes { text.append(Unicode.Scalar(byte)) }
-            return String(text)
         }
+        // Latin-1: each byte is the code point; above 127 that is two UTF-8 bytes.
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            if byte < 0x80 {
+                utf8.append(byte)
+            } else {
+                utf8.append(0xC0 | (byte >> 6))
+                utf8.append(0x80 | (byte & 0x3F))
+            }
+        }
+        return String(decoding: utf8, as: UTF8.self)
     }
 }
 
