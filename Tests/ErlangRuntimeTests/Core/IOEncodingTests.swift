@@ -25,7 +25,7 @@ import Testing
     @Test func typedTextComesBackByteForByteInLatin1() {
         let typed: [UInt8] = [0x63, 0x61, 0x66, 0xC3, 0xA9, 0xCE, 0xBB]
         var written: [UInt8] = []
-        IOEncoding.latin1.encode(IOEncoding.latin1.decode(typed), into: &written)
+        IOEncoding.latin1.encode(IOEncoding.latin1.decode(typed[...]), into: &written)
         #expect(written == typed)
     }
 
