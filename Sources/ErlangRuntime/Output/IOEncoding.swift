@@ -12,6 +12,11 @@ public enum IOEncoding: UInt8, Sendable {
     /// UTF-8 both ways.
     case unicode
 
+    /// How latin1 writes a character above 255: `\x{3BB}`.
+    public static func latin1Escape(_ scalar: Unicode.Scalar) -> String {
+        "\\x{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+    }
+
     /// The bytes of `text` in this encoding, appended to `bytes`.
     public func encode(_ text: String, into bytes: inout [UInt8]) {
         if self == .unicode || text.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -22,7 +27,7 @@ public enum IOEncoding: UInt8, Sendable {
             if scalar.value < 256 {
                 bytes.append(UInt8(scalar.value))
             } else {
-                bytes.append(contentsOf: "\\x{\(String(scalar.value, radix: 16, uppercase: true))}".utf8)
+                bytes.append(contentsOf: IOEncoding.latin1Escape(scalar).utf8)
             }
         }
     }

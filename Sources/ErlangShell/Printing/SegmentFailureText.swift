@@ -46,17 +46,13 @@ enum SegmentFailureText {
 
     /// `{Position, Type, What, Value}` from `{error_info, #{cause => ..., function => format_bs_fail}}`.
     private static func cause(_ location: [Term]) -> (Int, String, String, Term)? {
-        for item in location {
-            guard case .tuple(let kv) = item, kv.count == 2, kv[0] == .atom("error_info"),
-                  case .map(let info) = kv[1], info[.atom("function")] == .atom("format_bs_fail"),
-                  case .tuple(let c)? = info[.atom("cause")], c.count == 4,
-                  case .atom(let type) = c[1], case .atom(let what) = c[2] else { continue }
-            var position = 1
-            if case .int(let n)? = info[.atom("override_segment_position")] { position = n }
-            else if case .int(let n) = c[0] { position = n }
-            return (position, type.text, what.text, c[3])
-        }
-        return nil
+        guard let info = StackFrame.errorInfo(in: location), info[.atom("function")] == .atom("format_bs_fail"),
+              case .tuple(let c)? = info[.atom("cause")], c.count == 4,
+              case .atom(let type) = c[1], case .atom(let what) = c[2] else { return nil }
+        var position = 1
+        if case .int(let n)? = info[.atom("override_segment_position")] { position = n }
+        else if case .int(let n) = c[0] { position = n }
+        return (position, type.text, what.text, c[3])
     }
 
     /// A value as erl shows it here (`~tP` with depth 20, from column 1).

@@ -3,8 +3,8 @@ import ErlangTerms
 /// Whether a frame is a failed binary construction: its `error_info`
 /// names `format_bs_fail` (the segment's line is `SegmentFailureText`'s).
 extension StackFrame {
-    /// The frame's `error_info` map, if it has one.
-    private var errorInfo: ErlangMap? {
+    /// The `error_info` map in a frame's `location`, if it has one.
+    static func errorInfo(in location: [Term]) -> ErlangMap? {
         for item in location {
             guard case .tuple(let kv) = item, kv.count == 2, kv[0] == .atom("error_info"), case .map(let info) = kv[1] else { continue }
             return info
@@ -14,6 +14,6 @@ extension StackFrame {
 
     /// Whether the frame is a binary construction that failed (`construction of binary failed`).
     var isBinaryConstructionFailure: Bool {
-        errorInfo?[.atom("function")] == .atom("format_bs_fail")
+        StackFrame.errorInfo(in: location)?[.atom("function")] == .atom("format_bs_fail")
     }
 }

@@ -59,7 +59,7 @@ enum IOModule {
         var out = ""
         for scalar in text.unicodeScalars {
             if scalar.value > 255 {
-                out += "\\x{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                out += IOEncoding.latin1Escape(scalar)
             } else {
                 out.unicodeScalars.append(scalar)
             }

@@ -152,25 +152,20 @@ enum TermSort {
 
     /// Merges ascending lists; equal heads go in list order; the result is descending.
     static func mergeUp(_ lists: [[Term]]) -> [Term] {
-        var out: [Term] = []
-        out.reserveCapacity(lists.reduce(0) { $0 + $1.count })
-        var index = [Int](repeating: 0, count: lists.count)
-        while true {
-            var pick: Int?
-            for k in lists.indices where index[k] < lists[k].count {
-                guard let p = pick else { pick = k; continue }
-                if Term.compare(lists[k][index[k]], lists[p][index[p]]) < 0 { pick = k }
-            }
-            guard let p = pick else { break }
-            out.append(lists[p][index[p]])
-            index[p] += 1
-        }
-        return out.reversed()
+        merge(lists) { $0 < 0 }
     }
 
     /// Merges descending lists, largest first, the later list's head first
     /// among equals; the result is ascending.
     static func mergeDown(_ lists: [[Term]]) -> [Term] {
+        merge(lists) { $0 >= 0 }
+    }
+
+    /// Takes heads one at a time: a later list's head replaces the pick so
+    /// far when `replaces` holds for their comparison; returns the taken
+    /// terms last first.
+    @inline(__always)
+    private static func merge(_ lists: [[Term]], replaces: (Int) -> Bool) -> [Term] {
         var out: [Term] = []
         out.reserveCapacity(lists.reduce(0) { $0 + $1.count })
         var index = [Int](repeating: 0, count: lists.count)
@@ -178,7 +173,7 @@ enum TermSort {
             var pick: Int?
             for k in lists.indices where index[k] < lists[k].count {
                 guard let p = pick else { pick = k; continue }
-                if Term.compare(lists[k][index[k]], lists[p][index[p]]) >= 0 { pick = k }
+                if replaces(Term.compare(lists[k][index[k]], lists[p][index[p]])) { pick = k }
             }
             guard let p = pick else { break }
             out.append(lists[p][index[p]])
