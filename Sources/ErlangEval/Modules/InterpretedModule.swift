@@ -28,6 +28,8 @@ public final class InterpretedModule: ErlangModule {
     /// reads from a beam's debug info in erl).
     public let recordDefinitions: [RecordDefinition]
     let scope: LocalScope
+    /// The functions that may wait (`WaitAnalysis`).
+    private let functionsThatMayWait: Set<FunctionKey>
     /// The exported functions, made once: a call looks one up with one
     /// multiplication and allocates no closure.
     private let exportedFunctions: ExportTable
@@ -51,6 +53,7 @@ public final class InterpretedModule: ErlangModule {
             functions[key] = ModuleFunction(definition: definition, scope: scope)
         }
         scope.install(functions)
+        functionsThatMayWait = WaitAnalysis.functionsThatMayWait(in: source, module: name.text)
         definitionOrder = order
         // The beam lists exports in definition order, whatever the attribute's order.
         let exported = Set(source.exports.map { FunctionKey(Atom($0.name), $0.arity) })
@@ -78,6 +81,10 @@ public final class InterpretedModule: ErlangModule {
     }
 
     static let moduleInfo = Atom("module_info")
+
+    /// Whether `key` may wait, by `WaitAnalysis`; a function the module
+    /// does not define fails at once, so it does not.
+    public func mayWait(_ key: FunctionKey) -> Bool { functionsThatMayWait.contains(key) }
 
     /// The exported function `key` as the `ModuleFunction` itself (one
     /// async frame per call instead of three).

@@ -48,7 +48,16 @@ extension GenServer {
         }
         if server == process.pid { return .failure(.exited(.atom(OTPAtom.callingSelf))) }
         let mark = process.messageQueueLength
-        let (mref, tag) = sendRequest(to: server, label: label, request, from: process)
+        let mref = process.monitor(server)
+        let tag: Term = .cons(.atom(OTPAtom.alias), .ref(mref))
+        let message: Term = .tuple([.atom(label), .tuple([.pid(process.pid), tag]), request])
+        // A call to an idle server may run it here (`runBorrowed`); the
+        // server's loop gives it its own task if its callbacks may wait.
+        var borrowed = false
+        if label == OTPAtom.genCall, let target = process.runtime.process(server) {
+            borrowed = await target.runBorrowed(delivering: message)
+        }
+        if !borrowed { process.runtime.send(message, to: server) }
         return try await awaitAnswer(mref: mref, tag: tag, timeout: timeout, skipping: mark, in: process)
     }
 

@@ -41,7 +41,11 @@ extension GenServer {
         let mark = caller.messageQueueLength
         let body = ServerProcess(initialCall: initialCall, ancestors: ProcLib.ancestors(of: caller), starter: starter,
                                  linked: tie == .link, name: name, module: module, args: args, debug: options.debug)
-        let (child, monitor) = ProcLib.spawn(from: caller, tie: tie, body)
+        let (child, monitor) = if initCannotWait(module, name: name, options: options, runtime: caller.runtime) {
+            await ProcLib.spawnOnCallerTask(from: caller, tie: tie, body)
+        } else {
+            ProcLib.spawn(from: caller, tie: tie, body)
+        }
         let answer = try await ProcLib.syncStart(caller, child: child.pid, linked: tie == .link,
                                             timeout: options.timeout, skipping: mark)
         if let monitor, case .tuple(let e) = answer, e.count == 2, e[0] == .ok {
@@ -52,6 +56,28 @@ extension GenServer {
             caller.flushDownMessages(for: monitor)
         }
         return answer
+    }
+
+    /// The callbacks a server may run on another process's task: those a
+    /// call runs (the reply, a continuation, the end).
+    static let borrowedCallbacks: [FunctionKey] = [
+        FunctionKey(OTPAtom.handleCall, 3), FunctionKey(OTPAtom.handleContinue, 2), FunctionKey(OTPAtom.terminate, 2),
+        FunctionKey(OTPAtom.formatStatus, 1), FunctionKey(OTPAtom.formatStatus, 2),
+    ]
+
+    /// Whether a server's start can run on the starter's task
+    /// (`Runtime.spawnOnCallerTask`): `init/1` and `handle_continue/2`
+    /// cannot wait, nor can registering the name, and the starter has no
+    /// start timeout to act on meanwhile.
+    private static func initCannotWait(_ module: Atom, name: ServerName?, options: StartOptions,
+                                       runtime: Runtime) -> Bool {
+        guard options.timeout == .infinity, let callbacks = runtime.modules.loaded(module) else { return false }
+        switch name {
+        case nil, .local?: break
+        case .global?, .via?: return false
+        }
+        return !callbacks.mayWait(FunctionKey(OTPAtom.initialize, 1))
+            && !callbacks.mayWait(FunctionKey(OTPAtom.handleContinue, 2))
     }
 
     /// The server process's start: register, `init/1`, acknowledge.
@@ -258,22 +284,26 @@ final class ServerProcess: ProcLib.Body, @unchecked Sendable {
 
     /// What a new task runs to carry `loop` on after the server waited
     /// without a task.
-    func resumption(of loop: GenServerLoop) -> FunBody { Resumption(body: self, loop: loop) }
+    func resumption(of loop: GenServerLoop, next: LoopNext = .wait(.infinity)) -> FunBody {
+        Resumption(body: self, loop: loop, next: next)
+    }
 
-    /// `serve(_:loop:.wait(.infinity))`, as the code of a new task.
+    /// `serve(_:loop:next)`, as the code of a new task.
     private final class Resumption: FunBody, @unchecked Sendable {
         // @unchecked: immutable; the loop passes between tasks as
         // `GenServerLoop` explains.
         let body: ServerProcess
         let loop: GenServerLoop
+        let next: LoopNext
 
-        init(body: ServerProcess, loop: GenServerLoop) {
+        init(body: ServerProcess, loop: GenServerLoop, next: LoopNext) {
             self.body = body
             self.loop = loop
+            self.next = next
         }
 
         override func call(_ server: ErlangProcess, _ args: [Term]) async throws -> Term {
-            try await body.serve(server, loop, .wait(.infinity))
+            try await body.serve(server, loop, next)
         }
     }
 }

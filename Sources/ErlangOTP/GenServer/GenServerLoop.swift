@@ -80,6 +80,10 @@ final class GenServerLoop: @unchecked Sendable {
                 if let body { try process.waitWithoutTask(resumingWith: body.resumption(of: self)) }
                 next = .wait(.infinity)
             case .wait(let timeout):
+                if process.runsBorrowed, let body, process.borrowedRunIsOver || !callbacksCannotWait {
+                    try process.releaseBorrowedTask(resumingWith: body.resumption(of: self, next: next),
+                                                    mayIdle: timeout == .infinity)
+                }
                 show(hibernating: false)
                 guard let message = try await process.receiveAny(timeout: timeout) else {
                     next = try await handleInfo(.atom(.timeout))
@@ -88,6 +92,14 @@ final class GenServerLoop: @unchecked Sendable {
                 next = try await handle(message)
             }
         }
+    }
+
+    /// Whether the callbacks a call may run cannot wait
+    /// (`ErlangModule.mayWait`), so the server may handle a call on the
+    /// caller's task (`ErlangProcess.runBorrowed`).
+    private var callbacksCannotWait: Bool {
+        guard let callbacks = process.runtime.modules.loaded(module) else { return false }
+        return !GenServer.borrowedCallbacks.contains(where: callbacks.mayWait)
     }
 
     /// What a message is to the loop.

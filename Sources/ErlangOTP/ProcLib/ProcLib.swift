@@ -45,6 +45,21 @@ public enum ProcLib {
         }
     }
 
+    /// `spawn(from:tie:_:)`, running the new process on the caller's task
+    /// until it first waits (`Runtime.spawnOnCallerTask`).
+    public static func spawnOnCallerTask(from parent: ErlangProcess, tie: Tie, _ body: Body) async
+        -> (process: ErlangProcess, monitor: Ref?) {
+        let runtime = parent.runtime
+        switch tie {
+        case .none:
+            return await runtime.spawnOnCallerTask(initialCall: ProcLib.initialCall, code: .fun(body))
+        case .link:
+            return await runtime.spawnOnCallerTask(linkTo: parent, initialCall: ProcLib.initialCall, code: .fun(body))
+        case .monitor:
+            return await runtime.spawnOnCallerTask(monitoredBy: parent, initialCall: ProcLib.initialCall, code: .fun(body))
+        }
+    }
+
     /// `{proc_lib, init_p, 5}`: every proc_lib process's initial call.
     static let initialCall: Term = .tuple([.atom(OTPAtom.procLib), .atom(Atom("init_p")), .int(5)])
 

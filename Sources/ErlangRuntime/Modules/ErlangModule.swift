@@ -42,11 +42,20 @@ public protocol ErlangModule: Sendable {
     /// closure frames `exportedFunction`'s wrapper adds to every call.
     /// `nil` by default; `exportedFunction` must give the same function.
     func exportedCode(_ key: FunctionKey) -> FunBody?
+    /// Whether the function `key` may wait (receive, sleep, call another
+    /// process) or run code the module cannot vouch for; `false` only when
+    /// it is known to return at once. A process may run another's
+    /// callbacks on its own task only when they cannot wait
+    /// (`ErlangProcess.runBorrowed`). `true` by default.
+    func mayWait(_ key: FunctionKey) -> Bool
 }
 
 extension ErlangModule {
     /// No callable objects: calls go through `exportedFunction`.
     public func exportedCode(_ key: FunctionKey) -> FunBody? { nil }
+
+    /// Unknown, so it may.
+    public func mayWait(_ key: FunctionKey) -> Bool { true }
 }
 
 /// One exported function of a native module: `name/arity` and its body.

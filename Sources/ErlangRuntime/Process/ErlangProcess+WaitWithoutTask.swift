@@ -22,6 +22,9 @@ extension ErlangProcess {
     /// the process: the new task may already run). Returns normally when
     /// there is something to do; the caller goes on in this task.
     public func waitWithoutTask(resumingWith code: FunBody) throws {
+        // A borrowed run ends here too; the next run starts afresh.
+        let borrowed = borrowedMessages
+        borrowedMessages = -1
         let gaveUp = shared.withLock { s -> Bool in
             guard s.exitReason == nil, s.pendingExit == nil, s.mailbox.isEmpty, s.control.isEmpty,
                   !s.timeoutFired else { return false }
@@ -29,7 +32,10 @@ extension ErlangProcess {
             s.waiting = true
             return true
         }
-        guard gaveUp else { return }
+        guard gaveUp else {
+            borrowedMessages = borrowed
+            return
+        }
         runtime.activity.sleep()
         throw ProcessWaitsWithoutTask()
     }

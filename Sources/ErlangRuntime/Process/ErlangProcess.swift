@@ -42,6 +42,12 @@ public final class ErlangProcess: @unchecked Sendable {
     /// Reductions a process runs before it yields (BEAM uses about 4000).
     @usableFromInline static let reductionBudget = 2000
 
+    /// While another process's task runs this one (`runBorrowed`): how
+    /// many messages the run may still take before giving the process
+    /// back; `-1` when the process runs in a task of its own. Touched only
+    /// by whichever task runs the process, handed over under `shared`.
+    @exclusivity(unchecked) var borrowedMessages = -1
+
     /// Reductions of the slices the process has finished (updated once per
     /// slice, so other processes can read it: `process_info(P, reductions)`).
     let finishedSliceReductions = Atomic<Int>(0)

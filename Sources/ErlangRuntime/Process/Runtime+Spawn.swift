@@ -29,6 +29,24 @@ extension Runtime {
         return process
     }
 
+    /// Starts a process running `code`, linked to `linkTo` when given and
+    /// monitored by `watcher` when given, and runs it on the caller's task
+    /// until it first waits without a task or exits (see
+    /// `ErlangProcess.runBorrowed`): a process that starts, does its setup
+    /// and idles then never needs a task of its own. Its code must not wait
+    /// otherwise: the caller's own timeouts and exit signals wait until
+    /// the borrowed run ends.
+    public func spawnOnCallerTask(linkTo parent: ErlangProcess? = nil, monitoredBy watcher: ErlangProcess? = nil,
+                                  initialCall: Term? = nil, code: ProcessCode) async -> (process: ErlangProcess, monitor: Ref?) {
+        let process = makeProcess(initialCall: initialCall)
+        if let parent { link(newProcess: process, to: parent) }
+        let ref = watcher?.monitor(process.pid)
+        activity.wake()
+        process.borrowedMessages = 0
+        await runToWaitOrExit(process, code)
+        return (process, ref)
+    }
+
     /// Starts a process running `body`, monitored by `watcher`
     /// (`spawn_monitor/1`); returns the process and the monitor's reference.
     public func spawnMonitor(by watcher: ErlangProcess, initialCall: Term? = nil,
@@ -111,9 +129,9 @@ extension Runtime {
     /// without a task.
     func startTask(_ process: ErlangProcess, _ code: ProcessCode) {
         if scheduler.isGlobalExecutor {
-            Task.detached { await self.run(process, code) }
+            Task.detached { await self.runToWaitOrExit(process, code) }
         } else {
-            Task(executorPreference: scheduler) { await self.run(process, code) }
+            Task(executorPreference: scheduler) { await self.runToWaitOrExit(process, code) }
         }
     }
 
@@ -122,7 +140,7 @@ extension Runtime {
     /// the rest here). The bottom frame of every suspended process, so it
     /// keeps nothing but what it needs.
     @concurrent @inline(never)
-    private func run(_ process: ErlangProcess, _ code: ProcessCode) async {
+    func runToWaitOrExit(_ process: ErlangProcess, _ code: ProcessCode) async {
         var failure: (any Error)?
         do {
             switch code {

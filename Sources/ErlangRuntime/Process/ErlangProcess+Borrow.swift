@@ -1,0 +1,75 @@
+import ErlangTerms
+
+/// Running an idle process on the caller's task. A process that waits
+/// without a task (`waitWithoutTask(resumingWith:)`) has no Swift frames:
+/// its whole state is in objects. When another process sends it a message
+/// and will only wait for the answer (a `gen_server:call`), the sender can
+/// run the idle process's code itself, as that process, instead of waking
+/// a new task and suspending its own: no task is made, and neither side
+/// suspends. BEAM gets the same effect from a scheduler that switches to
+/// the receiver at once; Swift tasks cannot be switched to that cheaply.
+///
+/// The borrowed run handles the one message it was given and then gives
+/// the process back: idle without a task again, or, when more work came
+/// meanwhile, running in a task of its own (`releaseBorrowedTask`). The
+/// code decides itself whether it may run borrowed: code that could wait
+/// (a callback that receives or sleeps) must hand the process to a task of
+/// its own before running it, since the borrower cannot act on its own
+/// timeouts and exit signals until the borrowed run ends.
+extension ErlangProcess {
+    /// Delivers `message` to this process and, if it waited without a task
+    /// with nothing else to do, runs its code on the caller's task until
+    /// it gives the process back or exits. Returns `false` (having done
+    /// nothing) when the process is not idle without a task: the caller
+    /// then sends the message as usual.
+    public func runBorrowed(delivering message: Term) async -> Bool {
+        let code = shared.withLock { s -> Unmanaged<FunBody>? in
+            guard s.exitReason == nil, s.pendingExit == nil, s.mailbox.isEmpty, s.control.isEmpty,
+                  !s.timeoutFired, case .newTask(let code)? = s.waiter else { return nil }
+            s.mailbox.append(message)
+            s.waiter = nil
+            s.waiting = false
+            return code
+        }
+        guard let code else { return false }
+        runtime.activity.wake()
+        borrowedMessages = 1
+        await runtime.runToWaitOrExit(self, .fun(code.takeRetainedValue()))
+        return true
+    }
+
+    /// Whether the current run of the process is a borrowed one.
+    public var runsBorrowed: Bool { borrowedMessages >= 0 }
+
+    /// Whether the process runs borrowed and has taken the message it was
+    /// borrowed for: its code then gives it back (`releaseBorrowedTask`)
+    /// instead of waiting for more. `false` in a task of its own.
+    public var borrowedRunIsOver: Bool {
+        if borrowedMessages <= 0 { return borrowedMessages == 0 }
+        borrowedMessages -= 1
+        return false
+    }
+
+    /// Gives a borrowed process back: idle without a task (resuming with
+    /// `code`) when nothing waits for it, otherwise running `code` in a
+    /// task of its own. Always throws `ProcessWaitsWithoutTask`, which
+    /// ends the borrowed run; the caller must let it pass.
+    /// `mayIdle` is `false` when the code must run on (it waits with a
+    /// timeout): it then always gets a task.
+    public func releaseBorrowedTask(resumingWith code: FunBody, mayIdle: Bool = true) throws -> Never {
+        borrowedMessages = -1
+        let idle = mayIdle && shared.withLock { s -> Bool in
+            guard s.exitReason == nil, s.pendingExit == nil, s.mailbox.isEmpty, s.control.isEmpty,
+                  !s.timeoutFired else { return false }
+            s.waiter = .newTask(Unmanaged.passRetained(code))
+            s.waiting = true
+            return true
+        }
+        if idle {
+            runtime.activity.sleep()
+        } else {
+            runtime.startTask(self, .fun(code))
+        }
+        throw ProcessWaitsWithoutTask()
+    }
+}
