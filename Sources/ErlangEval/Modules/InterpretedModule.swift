@@ -28,8 +28,10 @@ public final class InterpretedModule: ErlangModule {
     /// reads from a beam's debug info in erl).
     public let recordDefinitions: [RecordDefinition]
     let scope: LocalScope
-    /// The functions that may wait (`WaitAnalysis`).
-    private let functionsThatMayWait: Set<FunctionKey>
+    /// The functions that may wait (`WaitAnalysis`), as sorted key words:
+    /// asked on every borrowed call, where hashing cost more than the
+    /// rest of the question.
+    private let functionsThatMayWait: [UInt64]
     /// The exported functions, made once: a call looks one up with one
     /// multiplication and allocates no closure.
     private let exportedFunctions: ExportTable
@@ -53,7 +55,7 @@ public final class InterpretedModule: ErlangModule {
             functions[key] = ModuleFunction(definition: definition, scope: scope)
         }
         scope.install(functions)
-        functionsThatMayWait = WaitAnalysis.functionsThatMayWait(in: source, module: name.text)
+        functionsThatMayWait = WaitAnalysis.functionsThatMayWait(in: source, module: name.text).map(\.word).sorted()
         definitionOrder = order
         // The beam lists exports in definition order, whatever the attribute's order.
         let exported = Set(source.exports.map { FunctionKey(Atom($0.name), $0.arity) })
@@ -84,7 +86,16 @@ public final class InterpretedModule: ErlangModule {
 
     /// Whether `key` may wait, by `WaitAnalysis`; a function the module
     /// does not define fails at once, so it does not.
-    public func mayWait(_ key: FunctionKey) -> Bool { functionsThatMayWait.contains(key) }
+    public func mayWait(_ key: FunctionKey) -> Bool {
+        let word = key.word
+        var low = 0
+        var high = functionsThatMayWait.count
+        while low < high {
+            let middle = (low + high) / 2
+            if functionsThatMayWait[middle] < word { low = middle + 1 } else { high = middle }
+        }
+        return low < functionsThatMayWait.count && functionsThatMayWait[low] == word
+    }
 
     /// The exported function `key` as the `ModuleFunction` itself (one
     /// async frame per call instead of three).

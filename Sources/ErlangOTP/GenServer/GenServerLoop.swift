@@ -47,6 +47,9 @@ final class GenServerLoop: @unchecked Sendable {
     /// must keep its task (entered with `enter_loop` from Erlang code, whose
     /// frames are below it).
     var body: ServerProcess?
+    /// `callbacksCannotWait`'s last answer, for which module and which
+    /// generation of the loaded code.
+    private var borrowable: (generation: Int, module: Atom, answer: Bool)?
 
     init(process: ErlangProcess, parent: Pid, name: Term, module: Atom, state: Term, debug: SysDebug?) {
         self.process = process
@@ -97,9 +100,15 @@ final class GenServerLoop: @unchecked Sendable {
     /// Whether the callbacks a call may run cannot wait
     /// (`ErlangModule.mayWait`), so the server may handle a call on the
     /// caller's task (`ErlangProcess.runBorrowed`).
+    /// Asked on every borrowed call, so the answer is kept until a module
+    /// is loaded again (`ModuleTable.generation`).
     private var callbacksCannotWait: Bool {
-        guard let callbacks = process.runtime.modules.loaded(module) else { return false }
-        return !GenServer.borrowedCallbacks.contains(where: callbacks.mayWait)
+        let modules = process.runtime.modules
+        let generation = modules.generation
+        if let known = borrowable, known.generation == generation, known.module == module { return known.answer }
+        let answer = modules.loaded(module).map { !GenServer.borrowedCallbacks.contains(where: $0.mayWait) } ?? false
+        borrowable = (generation, module, answer)
+        return answer
     }
 
     /// What a message is to the loop.

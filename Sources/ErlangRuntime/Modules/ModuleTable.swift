@@ -1,4 +1,5 @@
 import ErlangTerms
+import Synchronization
 
 /// The loaded modules of one runtime, by name. Mirrors BEAM's code server:
 /// loading a module with a name already taken replaces it.
@@ -13,6 +14,12 @@ public final class ModuleTable: Sendable {
     /// integers): a lookup on every remote call is an array read, no hashing.
     private let modules = Lock<[LoadedModule?]>([])
     private let loader = Lock<Loader?>(nil)
+    private let changes = Atomic<Int>(0)
+
+    /// How many times a module was loaded or removed: what a cached fact
+    /// about loaded code (`ErlangModule.mayWait`) is still true as long as
+    /// it has not changed.
+    public var generation: Int { changes.load(ordering: .acquiring) }
 
     /// An empty table.
     public init() {}
@@ -24,6 +31,7 @@ public final class ModuleTable: Sendable {
             if index >= table.count { table.append(contentsOf: repeatElement(nil, count: index + 1 - table.count)) }
             table[index] = LoadedModule(module)
         }
+        changes.add(1, ordering: .releasing)
     }
 
     /// Removes the module `name` (`code:delete/1` + `purge`).
@@ -32,6 +40,7 @@ public final class ModuleTable: Sendable {
         modules.withLock { table in
             if index < table.count { table[index] = nil }
         }
+        changes.add(1, ordering: .releasing)
     }
 
     /// Sets the loader used for modules that are not loaded.

@@ -139,7 +139,7 @@ extension Runtime {
     /// up to where it waits without a task (the new task that wakes it runs
     /// the rest here). The bottom frame of every suspended process, so it
     /// keeps nothing but what it needs.
-    @concurrent @inline(never)
+    @inline(never)
     func runToWaitOrExit(_ process: ErlangProcess, _ code: ProcessCode) async {
         var failure: (any Error)?
         do {
