@@ -48,26 +48,24 @@ extension GenServer {
         }
         if server == process.pid { return .failure(.exited(.atom(OTPAtom.callingSelf))) }
         let mark = process.messageQueueLength
+        let (mref, tag) = await sendRequest(to: server, label: label, request, from: process)
+        return try await awaitAnswer(mref: mref, tag: tag, timeout: timeout, skipping: mark, in: process)
+    }
+
+    /// Monitors `server` and sends it the request; returns the monitor and
+    /// the reply tag. Mirrors `gen:send_request/3`. A call to an idle
+    /// server may run the server here (`ErlangProcess.runBorrowed`): its
+    /// loop hands itself a task of its own when its callbacks may wait.
+    static func sendRequest(to server: Pid, label: Atom, _ request: Term,
+                            from process: ErlangProcess) async -> (Ref, Term) {
         let mref = process.monitor(server)
         let tag: Term = .cons(.atom(OTPAtom.alias), .ref(mref))
         let message: Term = .tuple([.atom(label), .tuple([.pid(process.pid), tag]), request])
-        // A call to an idle server may run it here (`runBorrowed`); the
-        // server's loop gives it its own task if its callbacks may wait.
         var borrowed = false
         if label == OTPAtom.genCall, let target = process.runtime.process(server) {
             borrowed = await target.runBorrowed(delivering: message)
         }
         if !borrowed { process.runtime.send(message, to: server) }
-        return try await awaitAnswer(mref: mref, tag: tag, timeout: timeout, skipping: mark, in: process)
-    }
-
-    /// Monitors `server` and sends it the request; returns the monitor and
-    /// the reply tag. Mirrors `gen:send_request/3`.
-    static func sendRequest(to server: Pid, label: Atom, _ request: Term,
-                            from process: ErlangProcess) -> (Ref, Term) {
-        let mref = process.monitor(server)
-        let tag: Term = .cons(.atom(OTPAtom.alias), .ref(mref))
-        process.runtime.send(.tuple([.atom(label), .tuple([.pid(process.pid), tag]), request]), to: server)
         return (mref, tag)
     }
 

@@ -15,7 +15,7 @@ extension GenServer {
     public static func sendRequest(_ dest: Term, _ request: Term, from process: ErlangProcess) async throws -> Term {
         switch await ServerRef.locate(dest, in: process) {
         case .found(let server):
-            let (mref, _) = sendRequest(to: server, label: OTPAtom.genCall, request, from: process)
+            let (mref, _) = await sendRequest(to: server, label: OTPAtom.genCall, request, from: process)
             return .ref(mref)
         case .missing(let reason):
             let ref = process.runtime.makeRef()

@@ -199,7 +199,7 @@ extension GenServer {
             throw ErlangException(.exit, .tuple([.atom(OTPAtom.callingSelf), call]))
         }
         let mark = process.messageQueueLength
-        let (mref, _) = sendRequest(to: server, label: OTPAtom.system,
+        let (mref, _) = await sendRequest(to: server, label: OTPAtom.system,
                                     .tuple([.atom(OTPAtom.terminate), reason]), from: process)
         // The server answers `ok` just before it terminates; that answer is
         // taken out here so it does not stay in the mailbox.

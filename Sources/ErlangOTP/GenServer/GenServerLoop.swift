@@ -83,7 +83,7 @@ final class GenServerLoop: @unchecked Sendable {
                 if let body { try process.waitWithoutTask(resumingWith: body.resumption(of: self)) }
                 next = .wait(.infinity)
             case .wait(let timeout):
-                if process.runsBorrowed, let body, process.borrowedRunIsOver || !callbacksCannotWait {
+                if process.runsBorrowed, let body, process.mustReleaseBorrowedTask() || !callbacksCannotWait {
                     try process.releaseBorrowedTask(resumingWith: body.resumption(of: self, next: next),
                                                     mayIdle: timeout == .infinity)
                 }

@@ -41,10 +41,12 @@ extension ErlangProcess {
     /// Whether the current run of the process is a borrowed one.
     public var runsBorrowed: Bool { borrowedMessages >= 0 }
 
-    /// Whether the process runs borrowed and has taken the message it was
-    /// borrowed for: its code then gives it back (`releaseBorrowedTask`)
-    /// instead of waiting for more. `false` in a task of its own.
-    public var borrowedRunIsOver: Bool {
+    /// Asked by the process's code before it takes a message: `true` when
+    /// it runs borrowed and has taken the message it was borrowed for, so
+    /// it must give the process back (`releaseBorrowedTask`) instead of
+    /// waiting for more; otherwise counts this turn. `false` in a task of
+    /// its own.
+    public func mustReleaseBorrowedTask() -> Bool {
         if borrowedMessages <= 0 { return borrowedMessages == 0 }
         borrowedMessages -= 1
         return false
