@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+/// gen_server behaviours found by varying the conformance corpus's
+/// gen_server sessions, each a transcript recorded from erl 25
+/// (`erl < input`, banner dropped). The modules are written to a fresh
+/// directory and compiled with `c/1`; blocks are compared as
+/// `ReportText.blocks(_:stripStacks:)` says.
+enum GenServerVariations {
+    /// A server that traps exits, started linked to the shell.
+    static let trapper = #"""
+-module(trapper).
+-behaviour(gen_server).
+-export([start_link/0, init/1, handle_call/3, handle_cast/2, terminate/2]).
+
+start_link() -> gen_server:start_link(?MODULE, [], []).
+
+init([]) -> process_flag(trap_exit, true), {ok, idle}.
+
+handle_call(_, _, S) -> {reply, S, S}.
+
+handle_cast(_, S) -> {noreply, S}.
+
+terminate(R, _) -> io:format("trapper: terminate ~p~n", [R]).
+"""#
+
+    /// The shell's evaluator (the server's parent) is killed: the
+    /// trapping server ends with `killed`, which is no orderly reason,
+    /// so it writes its error report and proc_lib its crash report.
+    static let killedParent = Transcript(name: "killed_parent", input: #"""
+c("$DIR/trapper").
+{ok, P} = trapper:start_link().
+exit(self(), kill).
+timer:sleep(300), is_process_alive(P).
+"""#, expected: #"""
+1> {ok,trapper}
+2> {ok,<0.88.0>}
+3> trapper: terminate killed
+=ERROR REPORT==== 4-Dec-2026::14:25:55.055464 ===
+** Generic server <0.88.0> terminating 
+** Last message in was {'EXIT',<0.81.0>,killed}
+** When Server state == idle
+** Reason for termination ==
+** killed
+
+=CRASH REPORT==== 4-Dec-2026::14:25:55.055607 ===
+  crasher:
+    initial call: trapper:init/1
+    pid: <0.88.0>
+    registered_name: []
+    exception exit: killed
+      in function  gen_server:decode_msg/9 (gen_server.erl, line 909)
+    ancestors: [<0.81.0>]
+    message_queue_len: 0
+    messages: []
+    links: []
+    dictionary: []
+    trap_exit: true
+    status: running
+    heap_size: 1598
+    stack_size: 28
+    reductions: 3048
+  neighbours:
+
+** exception exit: killed
+4> false
+5> *** Terminating erlang (nonode@nohost)
+"""#)
+
+}
+
+@Suite("gen_server variations")
+struct GenServerVariationTests {
+    /// Runs `t` with `modules` (name, source) in a fresh directory,
+    /// keeping the input's sleeps when `keepSleeps` (timeouts need them).
+    private func run(_ t: Transcript, modules: [(String, String)], keepSleeps: Bool = false) async throws
+        -> (printed: [ReportText.Block], expected: [ReportText.Block]) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("swerl-gsvar-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (name, source) in modules {
+            try source.write(to: dir.appendingPathComponent("\(name).erl"), atomically: true, encoding: .utf8)
+        }
+        var input = t.input.replacingOccurrences(of: "$DIR", with: dir.path) + "\n"
+        if !keepSleeps { input = ReportText.withoutSleeps(input) }
+        let printed = await transcript(input)
+        return (ReportText.blocks(printed.trimmingTrailingNewlines, stripStacks: true),
+                ReportText.blocks(t.expected, stripStacks: true))
+    }
+
+    @Test func aServerWhoseParentWasKilledReportsItsEnd() async throws {
+        let (printed, expected) = try await run(GenServerVariations.killedParent,
+                                                modules: [("trapper", GenServerVariations.trapper)])
+        #expect(printed == expected)
+    }
+}
