@@ -24,6 +24,21 @@ handle_cast(_, S) -> {noreply, S}.
 terminate(R, _) -> io:format("trapper: terminate ~p~n", [R]).
 """#
 
+    /// A server whose `init/1` asks for a timeout.
+    static let waiter = #"""
+-module(waiter).
+-behaviour(gen_server).
+-export([init/1, handle_call/3, handle_cast/2, handle_info/2]).
+
+init(T) -> {ok, [], T}.
+
+handle_call(log, _, L) -> {reply, L, L}.
+
+handle_cast(_, L) -> {noreply, L}.
+
+handle_info(timeout, L) -> io:format("waiter: timeout~n"), {noreply, [timeout | L]}.
+"""#
+
     /// The shell's evaluator (the server's parent) is killed: the
     /// trapping server ends with `killed`, which is no orderly reason,
     /// so it writes its error report and proc_lib its crash report.
@@ -67,6 +82,21 @@ timer:sleep(300), is_process_alive(P).
 5> *** Terminating erlang (nonode@nohost)
 """#)
 
+    /// A `sys` request leaves the server's timeout in force: after it,
+    /// the timeout starts again and `handle_info(timeout, S)` still runs.
+    static let timeoutAfterSys = Transcript(name: "timeout_after_sys", input: #"""
+c("$DIR/waiter").
+{ok, W} = gen_server:start(waiter, 300, []).
+sys:get_state(W).
+timer:sleep(800), gen_server:call(W, log).
+"""#, expected: #"""
+1> {ok,waiter}
+2> {ok,<0.98.0>}
+3> []
+4> waiter: timeout
+[timeout]
+5> *** Terminating erlang (nonode@nohost)
+"""#)
 }
 
 @Suite("gen_server variations")
@@ -91,6 +121,12 @@ struct GenServerVariationTests {
     @Test func aServerWhoseParentWasKilledReportsItsEnd() async throws {
         let (printed, expected) = try await run(GenServerVariations.killedParent,
                                                 modules: [("trapper", GenServerVariations.trapper)])
+        #expect(printed == expected)
+    }
+
+    @Test func aSysRequestKeepsTheServersTimeout() async throws {
+        let (printed, expected) = try await run(GenServerVariations.timeoutAfterSys,
+                                                modules: [("waiter", GenServerVariations.waiter)], keepSleeps: true)
         #expect(printed == expected)
     }
 }
