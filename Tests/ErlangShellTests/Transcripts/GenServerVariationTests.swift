@@ -39,6 +39,64 @@ handle_cast(_, L) -> {noreply, L}.
 handle_info(timeout, L) -> io:format("waiter: timeout~n"), {noreply, [timeout | L]}.
 """#
 
+    /// A proc_lib process that becomes a server with `enter_loop/4`,
+    /// registered first or not.
+    static let entering = #"""
+-module(entering).
+-export([start/1, init/2, handle_call/3, handle_cast/2]).
+
+start(Register) -> proc_lib:start(?MODULE, init, [self(), Register]).
+
+init(Parent, Register) ->
+    case Register of true -> register(entering, self()); false -> ok end,
+    proc_lib:init_ack(Parent, {ok, self()}),
+    gen_server:enter_loop(?MODULE, [], 0, {local, entering}).
+
+handle_call(get, _, N) -> {reply, N + 1, N + 1}.
+
+handle_cast(_, N) -> {noreply, N}.
+"""#
+
+    /// `enter_loop` with a name checks that the process holds it (the
+    /// process registers itself); without the name it exits with
+    /// `process_not_registered`.
+    static let enterLoop = Transcript(name: "enter_loop_name", input: #"""
+c("$DIR/entering").
+{ok, P} = entering:start(true).
+gen_server:call(entering, get).
+gen_server:stop(entering).
+{ok, Q} = entering:start(false), timer:sleep(100).
+is_process_alive(Q).
+"""#, expected: #"""
+1> {ok,entering}
+2> {ok,<0.88.0>}
+3> 1
+4> ok
+5> =CRASH REPORT==== 4-Dec-2026::14:28:27.826949 ===
+  crasher:
+    initial call: entering:init/2
+    pid: <0.92.0>
+    registered_name: []
+    exception exit: process_not_registered
+      in function  gen:get_proc_name/1 (gen.erl, line 654)
+      in call from gen_server:enter_loop/5 (gen_server.erl, line 782)
+    ancestors: [<0.81.0>]
+    message_queue_len: 0
+    messages: []
+    links: []
+    dictionary: []
+    trap_exit: false
+    status: running
+    heap_size: 233
+    stack_size: 28
+    reductions: 143
+  neighbours:
+
+ok
+6> false
+7> *** Terminating erlang (nonode@nohost)
+"""#)
+
     /// The shell's evaluator (the server's parent) is killed: the
     /// trapping server ends with `killed`, which is no orderly reason,
     /// so it writes its error report and proc_lib its crash report.
@@ -121,6 +179,12 @@ struct GenServerVariationTests {
     @Test func aServerWhoseParentWasKilledReportsItsEnd() async throws {
         let (printed, expected) = try await run(GenServerVariations.killedParent,
                                                 modules: [("trapper", GenServerVariations.trapper)])
+        #expect(printed == expected)
+    }
+
+    @Test func enterLoopChecksTheNameItIsGiven() async throws {
+        let (printed, expected) = try await run(GenServerVariations.enterLoop,
+                                                modules: [("entering", GenServerVariations.entering)])
         #expect(printed == expected)
     }
 
