@@ -97,6 +97,31 @@ ok
 7> *** Terminating erlang (nonode@nohost)
 """#)
 
+    /// proc_lib's record of a process's initial call: a shell fun is
+    /// erl_eval's fun of `expr/6`, arguments are made up.
+    static let initialCall = Transcript(name: "proc_lib_initial_call", input: #"""
+proc_lib:initial_call(self()).
+P = proc_lib:spawn(fun() -> receive _ -> ok end end).
+proc_lib:initial_call(P).
+proc_lib:translate_initial_call(P).
+proc_lib:translate_initial_call(self()).
+R = proc_lib:spawn(timer, sleep, [1000]).
+proc_lib:initial_call(R).
+proc_lib:translate_initial_call(R).
+{'EXIT', {Why, _}} = (catch proc_lib:initial_call(a)), Why.
+"""#, expected: #"""
+1> false
+2> <0.84.0>
+3> {erl_eval,'-expr/6-fun-2-',[]}
+4> {erl_eval,'-expr/6-fun-2-',0}
+5> {proc_lib,init_p,5}
+6> <0.89.0>
+7> {timer,sleep,['Argument__1']}
+8> {timer,sleep,1}
+9> function_clause
+10> *** Terminating erlang (nonode@nohost)
+"""#)
+
     /// The shell's evaluator (the server's parent) is killed: the
     /// trapping server ends with `killed`, which is no orderly reason,
     /// so it writes its error report and proc_lib its crash report.
@@ -185,6 +210,11 @@ struct GenServerVariationTests {
     @Test func enterLoopChecksTheNameItIsGiven() async throws {
         let (printed, expected) = try await run(GenServerVariations.enterLoop,
                                                 modules: [("entering", GenServerVariations.entering)])
+        #expect(printed == expected)
+    }
+
+    @Test func procLibTellsAProcesssInitialCall() async throws {
+        let (printed, expected) = try await run(GenServerVariations.initialCall, modules: [])
         #expect(printed == expected)
     }
 
