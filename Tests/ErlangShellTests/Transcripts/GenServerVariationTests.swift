@@ -122,6 +122,47 @@ proc_lib:translate_initial_call(R).
 10> *** Terminating erlang (nonode@nohost)
 """#)
 
+    /// Arithmetic in a module, as a server's callback does it.
+    static let arith = #"""
+-module(arith).
+-export([add/2, inc/1, dec/1, from/1, half/1, times/1]).
+
+add(X, Y) -> X + Y.
+
+inc(X) -> X + 1.
+
+dec(X) -> X - 1.
+
+from(X) -> 1 - X.
+
+half(X) -> X / 2.
+
+times(X) -> X * 3.
+"""#
+
+    /// A `badarith` in module code: erl's operator frame, with its
+    /// error_info, or none where BEAM's code does the operation inline.
+    static let operatorFrames = Transcript(name: "operator_frames", input: #"""
+c("$DIR/arith").
+{'EXIT', {badarith, [{M1, F1, A1, _} | _]}} = (catch arith:add(a, 1)), {M1, F1, A1}.
+{'EXIT', {badarith, [{M2, F2, A2, _} | _]}} = (catch arith:inc(a)), {M2, F2, A2}.
+{'EXIT', {badarith, [{M3, F3, A3, _} | _]}} = (catch arith:dec(a)), {M3, F3, A3}.
+{'EXIT', {badarith, [{M4, F4, A4, _} | _]}} = (catch arith:from(a)), {M4, F4, A4}.
+{'EXIT', {badarith, [{M5, F5, A5, _} | _]}} = (catch arith:half(a)), {M5, F5, A5}.
+{'EXIT', {badarith, [{M6, F6, A6, _} | _]}} = (catch arith:times(a)), {M6, F6, A6}.
+{'EXIT', {badarith, [{_, _, _, L} | _]}} = (catch arith:times(a)), L.
+"""#, expected: #"""
+1> {ok,arith}
+2> {erlang,'+',[a,1]}
+3> {arith,inc,1}
+4> {arith,dec,1}
+5> {erlang,'-',[1,a]}
+6> {arith,half,1}
+7> {erlang,'*',[a,3]}
+8> [{error_info,#{module => erl_erts_errors}}]
+9> *** Terminating erlang (nonode@nohost)
+"""#)
+
     /// The shell's evaluator (the server's parent) is killed: the
     /// trapping server ends with `killed`, which is no orderly reason,
     /// so it writes its error report and proc_lib its crash report.
@@ -167,11 +208,13 @@ timer:sleep(300), is_process_alive(P).
 
     /// A `sys` request leaves the server's timeout in force: after it,
     /// the timeout starts again and `handle_info(timeout, S)` still runs.
+    /// (The timeout is long enough for the request to come first on a
+    /// busy test machine.)
     static let timeoutAfterSys = Transcript(name: "timeout_after_sys", input: #"""
 c("$DIR/waiter").
-{ok, W} = gen_server:start(waiter, 300, []).
+{ok, W} = gen_server:start(waiter, 1500, []).
 sys:get_state(W).
-timer:sleep(800), gen_server:call(W, log).
+timer:sleep(2500), gen_server:call(W, log).
 """#, expected: #"""
 1> {ok,waiter}
 2> {ok,<0.98.0>}
@@ -215,6 +258,12 @@ struct GenServerVariationTests {
 
     @Test func procLibTellsAProcesssInitialCall() async throws {
         let (printed, expected) = try await run(GenServerVariations.initialCall, modules: [])
+        #expect(printed == expected)
+    }
+
+    @Test func moduleArithmeticFailsWithErlsFrames() async throws {
+        let (printed, expected) = try await run(GenServerVariations.operatorFrames,
+                                                modules: [("arith", GenServerVariations.arith)])
         #expect(printed == expected)
     }
 
