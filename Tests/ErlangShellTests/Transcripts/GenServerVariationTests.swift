@@ -163,6 +163,38 @@ c("$DIR/arith").
 9> *** Terminating erlang (nonode@nohost)
 """#)
 
+    /// Map access in a module, as a server's callback does it.
+    static let mapper = #"""
+-module(mapper).
+-export([get/2, set/2]).
+
+get(K, M) -> maps:get(K, M).
+
+set(K, M) -> M#{K := 1}.
+"""#
+
+    /// Compiled code does `maps:get/2` as `erlang:map_get/2` and a map
+    /// update inline (no `maps` frame); the shell calls `maps:get/2`.
+    static let mapFrames = Transcript(name: "map_frames", input: #"""
+c("$DIR/mapper").
+{'EXIT', {R1, [{M1, F1, A1, L1} | _]}} = (catch mapper:get(a, #{})), {R1, M1, F1, A1, L1}.
+{'EXIT', {R2, [{M2, F2, A2, _} | _]}} = (catch mapper:get(a, b)), {R2, M2, F2, A2}.
+{'EXIT', {R3, [{M3, F3, A3, _} | _]}} = (catch mapper:set(a, #{})), {R3, M3, F3, A3}.
+{'EXIT', {R4, [{M4, F4, A4, _} | _]}} = (catch mapper:set(a, b)), {R4, M4, F4, A4}.
+{'EXIT', {R5, [{M5, F5, A5, _} | _]}} = (catch maps:get(a, #{})), {R5, M5, F5, A5}.
+"""#, expected: #"""
+1> {ok,mapper}
+2> {{badkey,a},
+ erlang,map_get,
+ [a,#{}],
+ [{error_info,#{module => erl_erts_errors}}]}
+3> {{badmap,b},erlang,map_get,[a,b]}
+4> {{badkey,a},mapper,set,2}
+5> {{badmap,b},mapper,set,2}
+6> {{badkey,a},maps,get,[a,#{}]}
+7> *** Terminating erlang (nonode@nohost)
+"""#)
+
     /// The shell's evaluator (the server's parent) is killed: the
     /// trapping server ends with `killed`, which is no orderly reason,
     /// so it writes its error report and proc_lib its crash report.
@@ -264,6 +296,12 @@ struct GenServerVariationTests {
     @Test func moduleArithmeticFailsWithErlsFrames() async throws {
         let (printed, expected) = try await run(GenServerVariations.operatorFrames,
                                                 modules: [("arith", GenServerVariations.arith)])
+        #expect(printed == expected)
+    }
+
+    @Test func moduleMapAccessFailsWithErlsFrames() async throws {
+        let (printed, expected) = try await run(GenServerVariations.mapFrames,
+                                                modules: [("mapper", GenServerVariations.mapper)])
         #expect(printed == expected)
     }
 
