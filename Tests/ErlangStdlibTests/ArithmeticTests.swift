@@ -32,12 +32,12 @@ import Testing
     @Test func errorsCarryTheOperatorFrame() {
         let plus = failure { try Arithmetic.add(.int(1), A("a")) }
         #expect(plus?.0 == A("badarith"))
-        #expect(plus?.1 == T(A("erlang"), A("+"), L(I(1), A("a")), L()))
+        #expect(plus?.1 == T(A("erlang"), A("+"), L(I(1), A("a")), L(T(A("error_info"), M((A("module"), A("erl_erts_errors")))))))
         let not = failure { try BooleanOperators.not(.int(1)) }
         #expect(not?.0 == A("badarg"))
-        #expect(not?.1 == T(A("erlang"), A("not"), L(I(1)), L()))
+        #expect(not?.1 == T(A("erlang"), A("not"), L(I(1)), L(T(A("error_info"), M((A("module"), A("erl_erts_errors")))))))
         let append = failure { try ListOperators.append(A("a"), L()) }
-        #expect(append?.1 == T(A("erlang"), A("++"), L(A("a"), L()), L()))
+        #expect(append?.1 == T(A("erlang"), A("++"), L(A("a"), L()), L(T(A("error_info"), M((A("module"), A("erl_erts_errors")))))))
     }
 
     @Test func floatResultsMustBeFinite() {

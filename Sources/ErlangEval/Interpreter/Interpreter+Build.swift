@@ -87,19 +87,26 @@ extension Interpreter {
             guard case .map(let original) = values[0] else {
                 // erl_eval reports a bad map as the failure of `maps:put(k, v, Map)`.
                 throw ErlangException(.error, .tuple([.atom(.badmap), values[0]]),
-                                      stacktrace: [Interpreter.mapsFrame("put", [.atom("k"), .atom("v"), values[0]])])
+                                      stacktrace: mapsFrames("put", [.atom("k"), .atom("v"), values[0]]))
             }
             var storage = original.storage
             for (i, isExact) in exact.enumerated() {
                 let key = values[1 + 2 * i], value = values[2 + 2 * i]
                 if isExact && storage[key] == nil {
                     throw ErlangException(.error, .tuple([.atom(.badkey), key]),
-                                          stacktrace: [Interpreter.mapsFrame("update", [key, value, values[0]])])
+                                          stacktrace: mapsFrames("update", [key, value, values[0]]))
                 }
                 storage[key] = value
             }
             return .map(ErlangMap(storage))
         }
+    }
+
+    /// The frames a failed map update starts with: in the shell, the
+    /// `maps` BIF erl_eval's update fails in; none in a module, whose
+    /// compiled update fails in the function itself.
+    func mapsFrames(_ function: String, _ args: [Term]) -> [Term] {
+        module == Self.shellModule ? [Interpreter.mapsFrame(function, args)] : []
     }
 
     /// The frame of the `maps` BIF erl_eval's map update fails in, with its `error_info`.

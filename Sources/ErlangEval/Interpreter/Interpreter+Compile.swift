@@ -74,6 +74,15 @@ extension Interpreter {
                 try self.send(dest, message, process)
             }
         case .binaryOp(let op, let l, let r, _):
+            if module != Self.shellModule, InlineArithmetic.isInline(op, l, r) {
+                return .pair(try compile(l), try compile(r)) { a, b, _ in
+                    do {
+                        return try Operators.binary(op, a, b)
+                    } catch let exception as ErlangException {
+                        throw InlineArithmetic.withoutOperatorFrame(exception)
+                    }
+                }
+            }
             return .pair(try compile(l), try compile(r)) { a, b, _ in try Operators.binary(op, a, b) }
         case .unaryOp(let op, let operand, _):
             return .map(try compile(operand)) { a, _, _ in try Operators.unary(op, a) }

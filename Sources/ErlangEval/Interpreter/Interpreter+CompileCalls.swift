@@ -9,6 +9,15 @@ extension Interpreter {
     func compileCall(_ function: Expr, _ arguments: [Expr]) throws -> Compiled {
         let args = try arguments.map(compile)
         switch function {
+        case .remote(.atom("maps"), .atom("get")) where args.count == 2 && module != Self.shellModule:
+            // Compiled code does maps:get/2 as the BIF erlang:map_get/2.
+            return .allThen(args) { values, process in
+                do {
+                    return try await process.apply(module: Atom("maps"), function: Atom("get"), values)
+                } catch let exception as ErlangException {
+                    throw Interpreter.asMapGet(exception)
+                }
+            }
         case .remote(.atom(let m), .atom(let f)):
             return .remoteCall(args, module: Atom(m), function: Atom(f))
         case .remote(let moduleExpr, let functionExpr):
@@ -140,5 +149,19 @@ enum ShellFunNumbering {
     /// The index erl shows for a shell fun of `arity`.
     static func index(arity: Int, named: Bool) -> Int {
         named ? max(20 - arity, 0) : max(43 - arity, 23)
+    }
+}
+
+extension Interpreter {
+    /// A failed `maps:get(K, M)` as compiled code raises it: from
+    /// `erlang:map_get(K, M)`, whose frame erl_erts_errors explains.
+    static func asMapGet(_ exception: ErlangException) -> ErlangException {
+        guard case .tuple(let top)? = exception.stacktrace.first, top.count == 4,
+              top[0] == .atom("maps"), top[1] == .atom("get") else { return exception }
+        var mapped = exception
+        mapped.stacktrace[0] = .tuple([.atom("erlang"), .atom("map_get"), top[2],
+                                       .list([.tuple([.atom("error_info"),
+                                                      .map([(.atom("module"), .atom("erl_erts_errors"))])])])])
+        return mapped
     }
 }

@@ -157,11 +157,14 @@ extension GenServer {
 
     /// Turns the calling process into a server (`gen_server:enter_loop/3,4,5`):
     /// it must have been started by proc_lib; its parent is the first of
-    /// its `'$ancestors'`.
+    /// its `'$ancestors'`. A name must already be the process's own (it
+    /// registers itself first): enter_loop checks it, registers nothing.
     public static func enterLoop(_ process: ErlangProcess, module: Atom, state: Term, name: ServerName?,
                                  next: Term?, options: StartOptions) async throws -> Never {
-        if let name, try await name.register(process) != nil {
-            throw ErlangException(.exit, .atom(Atom("process_not_registered")))
+        if let name, await !name.isHeld(by: process) {
+            throw ErlangException(.exit, name.notHeldReason,
+                                  stacktrace: [StackFrames.frame(OTPAtom.gen, "get_proc_name", 1, line: 654),
+                                               StackFrames.frame(OTPAtom.genServer, "enter_loop", 5, line: 782)])
         }
         var parent = process.pid
         if case .cons(let cell)? = process.get(.atom(OTPAtom.ancestorsKey)) {

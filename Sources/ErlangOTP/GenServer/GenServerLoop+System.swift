@@ -8,8 +8,13 @@ import ErlangTerms
 ///
 /// A suspended server answers only `sys` requests and its parent's
 /// `'EXIT'`; every other message waits in the mailbox, in order.
+///
+/// Afterwards the server waits as it did before the request: a timeout
+/// it was under (`{noreply, S, T}`, ...) starts again in full, so
+/// `handle_info(timeout, S)` still comes once no other message has come
+/// for T ms.
 extension GenServerLoop {
-    func handleSystem(from: Term, request: Term) async throws -> LoopNext {
+    func handleSystem(from: Term, request: Term, waiting: ErlangProcess.ReceiveTimeout) async throws -> LoopNext {
         var suspended = false
         var pending: (from: Term, request: Term)? = (from, request)
         while let (from, request) = pending {
@@ -29,7 +34,7 @@ extension GenServerLoop {
             }
             pending = (first, second)
         }
-        return .wait(.infinity)
+        return .wait(waiting)
     }
 
     /// Carries out one request and returns the reply.

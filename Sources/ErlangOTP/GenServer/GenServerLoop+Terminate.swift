@@ -24,7 +24,7 @@ extension GenServerLoop {
                 throw ErlangException(failure.kind, failure.reason, stacktrace: failureStack)
             }
         }
-        if !(kind == .exit && Runtime.isQuietExit(reason)) {
+        if !(kind == .exit && OrderlyExit.isOrderly(reason)) {
             let shownReason = reportStack == nil ? terminateReason : reason
             try await writeErrorReport(shownReason, stack: reportStack, message: message, from: from)
         }

@@ -92,7 +92,7 @@ final class GenServerLoop: @unchecked Sendable {
                     next = try await handleInfo(.atom(.timeout))
                     continue
                 }
-                next = try await handle(message)
+                next = try await handle(message, waiting: timeout)
             }
         }
     }
@@ -136,8 +136,11 @@ final class GenServerLoop: @unchecked Sendable {
     /// from the loop's own frame, three async frames fewer per message.
     /// (An idle server's frames matter less now that it waits without a
     /// task after `init/1` and on `hibernate`.)
+    /// `waiting`: the timeout the loop received `message` under, which a
+    /// `sys` request leaves in force, started afresh (gen_server's
+    /// `system_continue` goes back to `loop` with the same `Time`).
     @inline(__always)
-    func handle(_ message: Term) async throws -> LoopNext {
+    func handle(_ message: Term, waiting: ErlangProcess.ReceiveTimeout) async throws -> LoopNext {
         switch classify(message) {
         case .call(let from, let request):
             if debug != nil { record(.tuple([.atom(OTPAtom.in), message])) }
@@ -146,7 +149,7 @@ final class GenServerLoop: @unchecked Sendable {
             if debug != nil { record(.tuple([.atom(OTPAtom.in), message])) }
             return try await handleCast(request, message: message)
         case .system(let from, let request):
-            return try await handleSystem(from: from, request: request)
+            return try await handleSystem(from: from, request: request, waiting: waiting)
         case .parentExit(let reason):
             try await terminate(.exit, reason, stack: StackFrames.terminateExit, message: message, from: nil)
         case .info:

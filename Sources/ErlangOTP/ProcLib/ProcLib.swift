@@ -109,7 +109,7 @@ public enum ProcLib {
             // is a `swift_dynamicCast`. (`ErlangException` is a struct: no
             // other type could pass the cast.)
             guard type(of: error) == ErlangException.self, let exception = error as? ErlangException,
-                  !(exception.kind == .exit && Runtime.isQuietExit(exception.reason)) else { return }
+                  !(exception.kind == .exit && OrderlyExit.isOrderly(exception.reason)) else { return }
             ProcLib.writeCrashReport(child, exception)
         }
     }

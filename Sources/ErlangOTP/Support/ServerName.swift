@@ -56,6 +56,31 @@ public enum ServerName: Sendable, Equatable {
         }
     }
 
+    /// Whether the name is registered to `process` now; `enter_loop`
+    /// requires it (gen's `get_proc_name/1`).
+    func isHeld(by process: ErlangProcess) async -> Bool {
+        switch self {
+        case .local(let n):
+            return process.runtime.whereis(n) == process.pid
+        case .global(let n):
+            return GlobalNames.of(process.runtime).whereis(n) == process.pid
+        case .via(let m, let n):
+            let holder = try? await process.apply(module: m, function: Atom("whereis_name"), [n])
+            return holder == .pid(process.pid)
+        }
+    }
+
+    /// The exit reason of `enter_loop` when the process does not hold the
+    /// name: `process_not_registered`, `process_not_registered_globally`
+    /// or `{process_not_registered_via, Module}`.
+    var notHeldReason: Term {
+        switch self {
+        case .local: return .atom(Atom("process_not_registered"))
+        case .global: return .atom(Atom("process_not_registered_globally"))
+        case .via(let m, _): return .tuple([.atom(Atom("process_not_registered_via")), .atom(m)])
+        }
+    }
+
     /// Frees the name (gen's `unregister_name/1`).
     func unregister(_ process: ErlangProcess) async {
         switch self {

@@ -4,10 +4,11 @@ import ErlangTerms
 
 /// The `proc_lib` module: processes that know their ancestors and write a
 /// crash report when they die. Mirrors proc_lib.erl's `spawn/1,3`,
-/// `spawn_link/1,3`, `start/3,4`, `start_link/3,4`, `init_ack/1,2`.
+/// `spawn_link/1,3`, `start/3,4`, `start_link/3,4`, `init_ack/1,2`,
+/// and (`+InitialCall`) `initial_call/1`, `translate_initial_call/1`.
 enum ProcLibModule {
     /// The exported functions.
-    static let functions: FunctionTable = [
+    static let functions: FunctionTable = initialCallFunctions + [
         bif("spawn", 1, { p, a in spawnFun(p, a[0], tie: .none) }),
         bif("spawn_link", 1, { p, a in spawnFun(p, a[0], tie: .link) }),
         bif("spawn", 3, { p, a in try spawnMFA(p, a[0], a[1], a[2], tie: .none) }),
@@ -28,7 +29,7 @@ enum ProcLibModule {
     ]
 
     private static func spawnFun(_ p: ErlangProcess, _ fun: Term, tie: ProcLib.Tie) -> Term {
-        let (child, _) = ProcLib.spawn(from: p, tie: tie, initialCall: ErlangBIFsInitialCall.of(fun)) { child in
+        let (child, _) = ProcLib.spawn(from: p, tie: tie, initialCall: ErlangBIFsInitialCall.of(fun, in: p)) { child in
             _ = try await child.apply(fun, [])
         }
         return .pid(child.pid)
@@ -66,11 +67,17 @@ enum ProcLibModule {
     }
 }
 
-/// The `{M, F, Arity}` a fun's process reports as its initial call.
+/// The `{M, F, Arity}` a fun's process reports as its initial call:
+/// what `erlang:fun_info/2` says of the fun's module, name and arity
+/// (a shell fun: `{erl_eval, '-expr/6-fun-2-', 0}`, as in erl).
 enum ErlangBIFsInitialCall {
-    static func of(_ fun: Term) -> Term {
+    static func of(_ fun: Term, in p: ErlangProcess) -> Term {
         guard case .fun(let f) = fun else { return .tuple([.atom("erlang"), .atom("apply"), .int(2)]) }
         if case .external(let m, let name) = f.kind { return .tuple([.atom(m), .atom(name), .int(f.arity)]) }
-        return .tuple([.atom("erlang"), .atom("apply"), .int(2)])
+        guard case .tuple(let module)? = try? ErlangBIFs.funInfo(f, Atom("module"), p),
+              case .tuple(let name)? = try? ErlangBIFs.funInfo(f, Atom("name"), p) else {
+            return .tuple([.atom("erlang"), .atom("apply"), .int(2)])
+        }
+        return .tuple([module[1], name[1], .int(f.arity)])
     }
 }

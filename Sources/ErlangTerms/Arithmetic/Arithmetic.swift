@@ -8,7 +8,7 @@ import BigInt
 /// - A float result that is not finite raises `badarith`, as in erl.
 /// - An integer result wider than BEAM's largest bignum (33,554,368 bits)
 ///   raises `system_limit` (`1 bsl 100000000000`).
-/// - Every error carries the operator's frame `{erlang, Op, Args, []}`, from
+/// - Every error carries the operator's frame `{erlang, Op, Args, [{error_info, _}]}`, from
 ///   which the shell prints `in operator  +/2  called as 1 + a`.
 ///
 /// Split: this file holds `+ - * / div rem` and the unary operators;
@@ -99,11 +99,16 @@ public enum Arithmetic {
         operatorError(.atom(.systemLimit), op, args)
     }
 
-    /// An error `reason` raised by `erlang:Op(Args...)`.
+    /// An error `reason` raised by `erlang:Op(Args...)`, with erl's frame
+    /// `{erlang, Op, Args, [{error_info, #{module => erl_erts_errors}}]}`.
     public static func operatorError(_ reason: Term, _ op: String, _ args: [Term]) -> ErlangException {
         ErlangException(.error, reason,
-                        stacktrace: [.tuple([.atom("erlang"), .atom(Atom(op)), .list(args), .nil])])
+                        stacktrace: [.tuple([.atom("erlang"), .atom(Atom(op)), .list(args), errorInfoLocation])])
     }
+
+    /// The location of an operator's frame: erl_erts_errors explains it.
+    static let errorInfoLocation: Term =
+        .list([.tuple([.atom("error_info"), .map([(.atom("module"), .atom("erl_erts_errors"))])])])
 
     /// `+ - *` when at least one operand is not a small integer.
     private static func mixed(_ op: String, _ a: Term, _ b: Term,

@@ -167,7 +167,7 @@ import Testing
         #expect(values == [.int(2000), .int(120_000), .int(7_200_000), .float(1500)])
         #expect(error?.reason == atom("badarith"))
         #expect(error?.stacktrace == [
-            tuple(atom("erlang"), atom("*"), list(atom("a"), .int(60_000)), .nil),
+            tuple(atom("erlang"), atom("*"), list(atom("a"), .int(60_000)), list(tuple(atom("error_info"), .map([(atom("module"), atom("erl_erts_errors"))])))),
             tuple(atom("timer"), atom("minutes"), .int(1),
                   list(tuple(atom("file"), .string("timer.erl")), tuple(atom("line"), .int(295)))),
         ])

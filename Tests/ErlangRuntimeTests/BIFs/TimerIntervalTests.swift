@@ -101,7 +101,7 @@ import Testing
         }
         #expect(error?.reason == atom("badarith"))
         #expect(error?.stacktrace == [
-            tuple(atom("erlang"), atom("*"), list(atom("a"), .int(60_000)), .nil),
+            tuple(atom("erlang"), atom("*"), list(atom("a"), .int(60_000)), list(tuple(atom("error_info"), .map([(atom("module"), atom("erl_erts_errors"))])))),
             frame("minutes", 1, 295), frame("hms", 3, 309),
         ])
     }

@@ -1,0 +1,313 @@
+import Foundation
+import Testing
+
+/// gen_server behaviours found by varying the conformance corpus's
+/// gen_server sessions, each a transcript recorded from erl 25
+/// (`erl < input`, banner dropped). The modules are written to a fresh
+/// directory and compiled with `c/1`; blocks are compared as
+/// `ReportText.blocks(_:stripStacks:)` says.
+enum GenServerVariations {
+    /// A server that traps exits, started linked to the shell.
+    static let trapper = #"""
+-module(trapper).
+-behaviour(gen_server).
+-export([start_link/0, init/1, handle_call/3, handle_cast/2, terminate/2]).
+
+start_link() -> gen_server:start_link(?MODULE, [], []).
+
+init([]) -> process_flag(trap_exit, true), {ok, idle}.
+
+handle_call(_, _, S) -> {reply, S, S}.
+
+handle_cast(_, S) -> {noreply, S}.
+
+terminate(R, _) -> io:format("trapper: terminate ~p~n", [R]).
+"""#
+
+    /// A server whose `init/1` asks for a timeout.
+    static let waiter = #"""
+-module(waiter).
+-behaviour(gen_server).
+-export([init/1, handle_call/3, handle_cast/2, handle_info/2]).
+
+init(T) -> {ok, [], T}.
+
+handle_call(log, _, L) -> {reply, L, L}.
+
+handle_cast(_, L) -> {noreply, L}.
+
+handle_info(timeout, L) -> io:format("waiter: timeout~n"), {noreply, [timeout | L]}.
+"""#
+
+    /// A proc_lib process that becomes a server with `enter_loop/4`,
+    /// registered first or not.
+    static let entering = #"""
+-module(entering).
+-export([start/1, init/2, handle_call/3, handle_cast/2]).
+
+start(Register) -> proc_lib:start(?MODULE, init, [self(), Register]).
+
+init(Parent, Register) ->
+    case Register of true -> register(entering, self()); false -> ok end,
+    proc_lib:init_ack(Parent, {ok, self()}),
+    gen_server:enter_loop(?MODULE, [], 0, {local, entering}).
+
+handle_call(get, _, N) -> {reply, N + 1, N + 1}.
+
+handle_cast(_, N) -> {noreply, N}.
+"""#
+
+    /// `enter_loop` with a name checks that the process holds it (the
+    /// process registers itself); without the name it exits with
+    /// `process_not_registered`.
+    static let enterLoop = Transcript(name: "enter_loop_name", input: #"""
+c("$DIR/entering").
+{ok, P} = entering:start(true).
+gen_server:call(entering, get).
+gen_server:stop(entering).
+{ok, Q} = entering:start(false), timer:sleep(100).
+is_process_alive(Q).
+"""#, expected: #"""
+1> {ok,entering}
+2> {ok,<0.88.0>}
+3> 1
+4> ok
+5> =CRASH REPORT==== 4-Dec-2026::14:28:27.826949 ===
+  crasher:
+    initial call: entering:init/2
+    pid: <0.92.0>
+    registered_name: []
+    exception exit: process_not_registered
+      in function  gen:get_proc_name/1 (gen.erl, line 654)
+      in call from gen_server:enter_loop/5 (gen_server.erl, line 782)
+    ancestors: [<0.81.0>]
+    message_queue_len: 0
+    messages: []
+    links: []
+    dictionary: []
+    trap_exit: false
+    status: running
+    heap_size: 233
+    stack_size: 28
+    reductions: 143
+  neighbours:
+
+ok
+6> false
+7> *** Terminating erlang (nonode@nohost)
+"""#)
+
+    /// proc_lib's record of a process's initial call: a shell fun is
+    /// erl_eval's fun of `expr/6`, arguments are made up.
+    static let initialCall = Transcript(name: "proc_lib_initial_call", input: #"""
+proc_lib:initial_call(self()).
+P = proc_lib:spawn(fun() -> receive _ -> ok end end).
+proc_lib:initial_call(P).
+proc_lib:translate_initial_call(P).
+proc_lib:translate_initial_call(self()).
+R = proc_lib:spawn(timer, sleep, [1000]).
+proc_lib:initial_call(R).
+proc_lib:translate_initial_call(R).
+{'EXIT', {Why, _}} = (catch proc_lib:initial_call(a)), Why.
+"""#, expected: #"""
+1> false
+2> <0.84.0>
+3> {erl_eval,'-expr/6-fun-2-',[]}
+4> {erl_eval,'-expr/6-fun-2-',0}
+5> {proc_lib,init_p,5}
+6> <0.89.0>
+7> {timer,sleep,['Argument__1']}
+8> {timer,sleep,1}
+9> function_clause
+10> *** Terminating erlang (nonode@nohost)
+"""#)
+
+    /// Arithmetic in a module, as a server's callback does it.
+    static let arith = #"""
+-module(arith).
+-export([add/2, inc/1, dec/1, from/1, half/1, times/1]).
+
+add(X, Y) -> X + Y.
+
+inc(X) -> X + 1.
+
+dec(X) -> X - 1.
+
+from(X) -> 1 - X.
+
+half(X) -> X / 2.
+
+times(X) -> X * 3.
+"""#
+
+    /// A `badarith` in module code: erl's operator frame, with its
+    /// error_info, or none where BEAM's code does the operation inline.
+    static let operatorFrames = Transcript(name: "operator_frames", input: #"""
+c("$DIR/arith").
+{'EXIT', {badarith, [{M1, F1, A1, _} | _]}} = (catch arith:add(a, 1)), {M1, F1, A1}.
+{'EXIT', {badarith, [{M2, F2, A2, _} | _]}} = (catch arith:inc(a)), {M2, F2, A2}.
+{'EXIT', {badarith, [{M3, F3, A3, _} | _]}} = (catch arith:dec(a)), {M3, F3, A3}.
+{'EXIT', {badarith, [{M4, F4, A4, _} | _]}} = (catch arith:from(a)), {M4, F4, A4}.
+{'EXIT', {badarith, [{M5, F5, A5, _} | _]}} = (catch arith:half(a)), {M5, F5, A5}.
+{'EXIT', {badarith, [{M6, F6, A6, _} | _]}} = (catch arith:times(a)), {M6, F6, A6}.
+{'EXIT', {badarith, [{_, _, _, L} | _]}} = (catch arith:times(a)), L.
+"""#, expected: #"""
+1> {ok,arith}
+2> {erlang,'+',[a,1]}
+3> {arith,inc,1}
+4> {arith,dec,1}
+5> {erlang,'-',[1,a]}
+6> {arith,half,1}
+7> {erlang,'*',[a,3]}
+8> [{error_info,#{module => erl_erts_errors}}]
+9> *** Terminating erlang (nonode@nohost)
+"""#)
+
+    /// Map access in a module, as a server's callback does it.
+    static let mapper = #"""
+-module(mapper).
+-export([get/2, set/2]).
+
+get(K, M) -> maps:get(K, M).
+
+set(K, M) -> M#{K := 1}.
+"""#
+
+    /// Compiled code does `maps:get/2` as `erlang:map_get/2` and a map
+    /// update inline (no `maps` frame); the shell calls `maps:get/2`.
+    static let mapFrames = Transcript(name: "map_frames", input: #"""
+c("$DIR/mapper").
+{'EXIT', {R1, [{M1, F1, A1, L1} | _]}} = (catch mapper:get(a, #{})), {R1, M1, F1, A1, L1}.
+{'EXIT', {R2, [{M2, F2, A2, _} | _]}} = (catch mapper:get(a, b)), {R2, M2, F2, A2}.
+{'EXIT', {R3, [{M3, F3, A3, _} | _]}} = (catch mapper:set(a, #{})), {R3, M3, F3, A3}.
+{'EXIT', {R4, [{M4, F4, A4, _} | _]}} = (catch mapper:set(a, b)), {R4, M4, F4, A4}.
+{'EXIT', {R5, [{M5, F5, A5, _} | _]}} = (catch maps:get(a, #{})), {R5, M5, F5, A5}.
+"""#, expected: #"""
+1> {ok,mapper}
+2> {{badkey,a},
+ erlang,map_get,
+ [a,#{}],
+ [{error_info,#{module => erl_erts_errors}}]}
+3> {{badmap,b},erlang,map_get,[a,b]}
+4> {{badkey,a},mapper,set,2}
+5> {{badmap,b},mapper,set,2}
+6> {{badkey,a},maps,get,[a,#{}]}
+7> *** Terminating erlang (nonode@nohost)
+"""#)
+
+    /// The shell's evaluator (the server's parent) is killed: the
+    /// trapping server ends with `killed`, which is no orderly reason,
+    /// so it writes its error report and proc_lib its crash report.
+    static let killedParent = Transcript(name: "killed_parent", input: #"""
+c("$DIR/trapper").
+{ok, P} = trapper:start_link().
+exit(self(), kill).
+timer:sleep(300), is_process_alive(P).
+"""#, expected: #"""
+1> {ok,trapper}
+2> {ok,<0.88.0>}
+3> trapper: terminate killed
+=ERROR REPORT==== 4-Dec-2026::14:25:55.055464 ===
+** Generic server <0.88.0> terminating 
+** Last message in was {'EXIT',<0.81.0>,killed}
+** When Server state == idle
+** Reason for termination ==
+** killed
+
+=CRASH REPORT==== 4-Dec-2026::14:25:55.055607 ===
+  crasher:
+    initial call: trapper:init/1
+    pid: <0.88.0>
+    registered_name: []
+    exception exit: killed
+      in function  gen_server:decode_msg/9 (gen_server.erl, line 909)
+    ancestors: [<0.81.0>]
+    message_queue_len: 0
+    messages: []
+    links: []
+    dictionary: []
+    trap_exit: true
+    status: running
+    heap_size: 1598
+    stack_size: 28
+    reductions: 3048
+  neighbours:
+
+** exception exit: killed
+4> false
+5> *** Terminating erlang (nonode@nohost)
+"""#)
+
+    /// A `sys` request leaves the server's timeout in force: after it,
+    /// the timeout starts again and `handle_info(timeout, S)` still runs.
+    /// (The timeout is long enough for the request to come first on a
+    /// busy test machine.)
+    static let timeoutAfterSys = Transcript(name: "timeout_after_sys", input: #"""
+c("$DIR/waiter").
+{ok, W} = gen_server:start(waiter, 1500, []).
+sys:get_state(W).
+timer:sleep(2500), gen_server:call(W, log).
+"""#, expected: #"""
+1> {ok,waiter}
+2> {ok,<0.98.0>}
+3> []
+4> waiter: timeout
+[timeout]
+5> *** Terminating erlang (nonode@nohost)
+"""#)
+}
+
+@Suite("gen_server variations")
+struct GenServerVariationTests {
+    /// Runs `t` with `modules` (name, source) in a fresh directory,
+    /// keeping the input's sleeps when `keepSleeps` (timeouts need them).
+    private func run(_ t: Transcript, modules: [(String, String)], keepSleeps: Bool = false) async throws
+        -> (printed: [ReportText.Block], expected: [ReportText.Block]) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("swerl-gsvar-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (name, source) in modules {
+            try source.write(to: dir.appendingPathComponent("\(name).erl"), atomically: true, encoding: .utf8)
+        }
+        var input = t.input.replacingOccurrences(of: "$DIR", with: dir.path) + "\n"
+        if !keepSleeps { input = ReportText.withoutSleeps(input) }
+        let printed = await transcript(input)
+        return (ReportText.blocks(printed.trimmingTrailingNewlines, stripStacks: true),
+                ReportText.blocks(t.expected, stripStacks: true))
+    }
+
+    @Test func aServerWhoseParentWasKilledReportsItsEnd() async throws {
+        let (printed, expected) = try await run(GenServerVariations.killedParent,
+                                                modules: [("trapper", GenServerVariations.trapper)])
+        #expect(printed == expected)
+    }
+
+    @Test func enterLoopChecksTheNameItIsGiven() async throws {
+        let (printed, expected) = try await run(GenServerVariations.enterLoop,
+                                                modules: [("entering", GenServerVariations.entering)])
+        #expect(printed == expected)
+    }
+
+    @Test func procLibTellsAProcesssInitialCall() async throws {
+        let (printed, expected) = try await run(GenServerVariations.initialCall, modules: [])
+        #expect(printed == expected)
+    }
+
+    @Test func moduleArithmeticFailsWithErlsFrames() async throws {
+        let (printed, expected) = try await run(GenServerVariations.operatorFrames,
+                                                modules: [("arith", GenServerVariations.arith)])
+        #expect(printed == expected)
+    }
+
+    @Test func moduleMapAccessFailsWithErlsFrames() async throws {
+        let (printed, expected) = try await run(GenServerVariations.mapFrames,
+                                                modules: [("mapper", GenServerVariations.mapper)])
+        #expect(printed == expected)
+    }
+
+    @Test func aSysRequestKeepsTheServersTimeout() async throws {
+        let (printed, expected) = try await run(GenServerVariations.timeoutAfterSys,
+                                                modules: [("waiter", GenServerVariations.waiter)], keepSleeps: true)
+        #expect(printed == expected)
+    }
+}
