@@ -140,6 +140,27 @@ import Testing
         #expect(server.tupleElements?.first == .ok)
     }
 
+    /// A `sys` request leaves the server's timeout in force, started
+    /// afresh (gen_server's `system_continue`): `handle_info(timeout, S)`
+    /// still comes, a whole timeout after the request.
+    @Test func aSysRequestRestartsTheServersTimeout() async throws {
+        let h = OTPHarness()
+        _ = try await h.runtime.run { p in
+            try await p.call("gen_server", "start", local("tc"), atom("tc"), tuple(atom("timeout"), .int(100)), .nil)
+        }
+        await h.settle()
+        h.clock.advance(by: 50)
+        await h.settle()
+        _ = try await h.runtime.run { p in try await p.call("sys", "get_state", atom("tc")) }
+        await h.settle()
+        h.clock.advance(by: 99)
+        await h.settle()
+        #expect(h.output.text == "")
+        h.clock.advance(by: 1)
+        await h.settle()
+        #expect(h.output.take() == "tc got info timeout\n")
+    }
+
     @Test func handleContinueRunsBeforeTheFirstMessage() async throws {
         let h = OTPHarness()
         let value = try await h.runtime.run { p in

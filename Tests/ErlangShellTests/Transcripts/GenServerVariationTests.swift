@@ -24,21 +24,6 @@ handle_cast(_, S) -> {noreply, S}.
 terminate(R, _) -> io:format("trapper: terminate ~p~n", [R]).
 """#
 
-    /// A server whose `init/1` asks for a timeout.
-    static let waiter = #"""
--module(waiter).
--behaviour(gen_server).
--export([init/1, handle_call/3, handle_cast/2, handle_info/2]).
-
-init(T) -> {ok, [], T}.
-
-handle_call(log, _, L) -> {reply, L, L}.
-
-handle_cast(_, L) -> {noreply, L}.
-
-handle_info(timeout, L) -> io:format("waiter: timeout~n"), {noreply, [timeout | L]}.
-"""#
-
     /// A proc_lib process that becomes a server with `enter_loop/4`,
     /// registered first or not.
     static let entering = #"""
@@ -237,31 +222,13 @@ timer:sleep(300), is_process_alive(P).
 4> false
 5> *** Terminating erlang (nonode@nohost)
 """#)
-
-    /// A `sys` request leaves the server's timeout in force: after it,
-    /// the timeout starts again and `handle_info(timeout, S)` still runs.
-    /// (The timeout is long enough for the request to come first on a
-    /// busy test machine.)
-    static let timeoutAfterSys = Transcript(name: "timeout_after_sys", input: #"""
-c("$DIR/waiter").
-{ok, W} = gen_server:start(waiter, 1500, []).
-sys:get_state(W).
-timer:sleep(2500), gen_server:call(W, log).
-"""#, expected: #"""
-1> {ok,waiter}
-2> {ok,<0.98.0>}
-3> []
-4> waiter: timeout
-[timeout]
-5> *** Terminating erlang (nonode@nohost)
-"""#)
 }
 
 @Suite("gen_server variations")
 struct GenServerVariationTests {
     /// Runs `t` with `modules` (name, source) in a fresh directory,
-    /// keeping the input's sleeps when `keepSleeps` (timeouts need them).
-    private func run(_ t: Transcript, modules: [(String, String)], keepSleeps: Bool = false) async throws
+    /// without the input's sleeps.
+    private func run(_ t: Transcript, modules: [(String, String)]) async throws
         -> (printed: [ReportText.Block], expected: [ReportText.Block]) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("swerl-gsvar-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -270,7 +237,7 @@ struct GenServerVariationTests {
             try source.write(to: dir.appendingPathComponent("\(name).erl"), atomically: true, encoding: .utf8)
         }
         var input = t.input.replacingOccurrences(of: "$DIR", with: dir.path) + "\n"
-        if !keepSleeps { input = ReportText.withoutSleeps(input) }
+        input = ReportText.withoutSleeps(input)
         let printed = await transcript(input)
         return (ReportText.blocks(printed.trimmingTrailingNewlines, stripStacks: true),
                 ReportText.blocks(t.expected, stripStacks: true))
@@ -302,12 +269,6 @@ struct GenServerVariationTests {
     @Test func moduleMapAccessFailsWithErlsFrames() async throws {
         let (printed, expected) = try await run(GenServerVariations.mapFrames,
                                                 modules: [("mapper", GenServerVariations.mapper)])
-        #expect(printed == expected)
-    }
-
-    @Test func aSysRequestKeepsTheServersTimeout() async throws {
-        let (printed, expected) = try await run(GenServerVariations.timeoutAfterSys,
-                                                modules: [("waiter", GenServerVariations.waiter)], keepSleeps: true)
         #expect(printed == expected)
     }
 }
