@@ -39,6 +39,7 @@ enum ErrorExplanation {
             guard case .tuple(let items) = args[1] else { return [(2, "not a tuple")] }
             return n < 1 || n > items.count ? first("out of range") : []
         case ("module_loaded", 1): return first("not an atom")
+        case ("halt", 1), ("halt", 2): return first("invalid status")
         case ("function_exported", 3):
             if a.atomValue == nil { return first("not an atom") }
             return args[1].atomValue == nil ? [(2, "not an atom")] : []
