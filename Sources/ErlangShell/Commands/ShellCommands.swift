@@ -65,7 +65,8 @@ enum ShellCommands {
                     throw ErlangException(.exit, .string("bad record field"))
                 }
             }
-            evaluator.records.define(record, fields: fields, defaults: defaults)
+            evaluator.records.define(record, fields: fields,
+                                     defaults: defaults.map { $0.map { RecordDefaultExpansion.expanded($0, evaluator.records) } })
             return .atom(Atom(record))
         default:
             return nil

@@ -34,6 +34,7 @@ enum ExprLayout {
 
     /// `e` starting at `column`.
     static func lay(_ e: Expr, column c: Int) -> String {
+        if !isMultiline(e), let broken = brokenForWidth(e, column: c) { return broken }
         switch e {
         case .match(let l, let r, _):
             // erl_pp: a right side that takes several lines starts on the
@@ -115,6 +116,45 @@ enum ExprLayout {
         }
     }
 
+    /// erl_pp's line width: a call, tuple, list or match that would end
+    /// past it is broken.
+    static let maxLine = 72
+
+    /// `e` broken over lines as erl_pp does when written on one line from
+    /// column `c` it would not fit in `maxLine`: a call's arguments, a
+    /// tuple's or list's elements one a line, under the first; a match's
+    /// right side on the next line, four in (unless `Left =` is narrower
+    /// than that). `nil` when `e` fits or is not one of those.
+    private static func brokenForWidth(_ e: Expr, column c: Int) -> String? {
+        guard c + ExprPrinter.text(e).unicodeScalars.count > maxLine else { return nil }
+        switch e {
+        case .call(let function, let arguments, _) where !arguments.isEmpty:
+            let head = ExprPrinter.text(function, minimum: 900) + "("
+            return head + elements(arguments, column: endColumn(c, head), separator: ",", closing: ")") + ")"
+        case .tuple(let items) where !items.isEmpty:
+            return "{" + elements(items, column: c + 1, separator: ",", closing: "}") + "}"
+        case .list(let items, nil) where !items.isEmpty:
+            return "[" + elements(items, column: c + 1, separator: ",", closing: "]") + "]"
+        case .map(nil, let fields) where !fields.isEmpty:
+            let written = fields.map { ExprPrinter.text($0.key) + ($0.isExact ? " := " : " => ") + ExprPrinter.text($0.value) }
+            return "#{" + written.joined(separator: "," + pad(c + 2)) + "}"
+        case .match(let l, let r, _):
+            let left = lay(l, column: c) + " ="
+            if endColumn(c, left) - c < 4 { return left + " " + lay(r, column: endColumn(c, left) + 1) }
+            return left + pad(c + 4) + lay(r, column: c + 4)
+        default:
+            return nil
+        }
+    }
+
+    /// Whether `e` is a single token (erl_pp fills a list of those).
+    private static func isAtomic(_ e: Expr) -> Bool {
+        switch e {
+        case .integer, .bigInteger, .float, .atom, .char, .variable: return true
+        default: return false
+        }
+    }
+
     /// Whether erl_pp writes `e` on more than one line.
     static func isMultiline(_ e: Expr) -> Bool {
         switch e {
@@ -151,11 +191,27 @@ enum ExprLayout {
         return operands
     }
 
-    private static func elements(_ items: [Expr], column: Int, separator: String) -> String {
+    /// Elements one a line under the first, except that a run of single
+    /// tokens (`a, 1, X`) is packed as many a line as fit in `maxLine`
+    /// with their separator (or `closing` after the last), as erl_pp does.
+    private static func elements(_ items: [Expr], column: Int, separator: String, closing: String = "") -> String {
         var out = ""
+        var at = column
         for (i, item) in items.enumerated() {
-            if i > 0 { out += separator + pad(column) }
-            out += lay(item, column: column)
+            let isLast = i == items.count - 1
+            if i > 0 {
+                let written = ExprPrinter.text(item).unicodeScalars.count + (isLast ? closing.count : separator.count)
+                if isAtomic(item), isAtomic(items[i - 1]), at + 2 + written <= maxLine {
+                    out += separator + " "
+                    at += separator.count + 1
+                } else {
+                    out += separator + pad(column)
+                    at = column
+                }
+            }
+            let text = lay(item, column: at)
+            out += text
+            at = endColumn(at, text)
         }
         return out
     }

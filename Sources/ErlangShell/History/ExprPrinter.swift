@@ -38,7 +38,7 @@ enum ExprPrinter {
             }
             return (out + "]", primary)
         case .binary(let segments):
-            return ("<<" + segments.map(segment).joined(separator: ",") + ">>", primary)
+            return ("<<" + segments.compactMap(segment).joined(separator: ",") + ">>", primary)
         case .map(let base, let fields):
             let body = fields.map { text($0.key) + ($0.isExact ? " := " : " => ") + text($0.value) }
             return ((base.map { text($0, minimum: 801) } ?? "") + "#{" + body.joined(separator: ", ") + "}", 800)
@@ -95,8 +95,15 @@ enum ExprPrinter {
 
     private static func list(_ items: [Expr]) -> String { items.map { text($0) }.joined(separator: ", ") }
 
-    private static func segment(_ s: BinarySegment) -> String {
-        var out = text(s.value, minimum: 900)
+    /// A segment as erl_pp writes it; a string segment the parser expanded
+    /// is written once, as the string (`nil` for its later characters).
+    private static func segment(_ s: BinarySegment) -> String? {
+        var out: String
+        switch s.stringPart {
+        case .head(let codes): out = StringText.quoted(codes)
+        case .tail: return nil
+        case nil: out = text(s.value, minimum: 900)
+        }
         if let size = s.size { out += ":" + text(size, minimum: 900) }
         if !s.specifiers.isEmpty { out += "/" + s.specifiers.joined(separator: "-") }
         return out

@@ -1,0 +1,142 @@
+import Testing
+
+/// Transcripts recorded from erl 25 (`erl < input`, banner dropped) for
+/// source written back by `h()` and `rl()`: a string segment of a binary
+/// stays a string (`<<"yz"/utf8>>`), `rd/2` stores a default that
+/// creates a known record as the record's tuple, and a command wider than
+/// erl_pp's 72 columns is broken (runs of single tokens packed).
+enum SourceTextTranscripts {
+    static let all: [Transcript] = [
+        Transcript(name: "binary_strings_and_record_defaults", input: #"""
+T = {tuple, "with", <<"bin">>}.
+B = <<"x", 1, "yz"/utf8, $a:8>>.
+rd(item, {name, qty = 1}).
+rd(nest, {inner = #item{}, pair = {#item{name = "n"}, [#item{qty = 2}]}}).
+h().
+rl(nest).
+"""#, expected: #"""
+1> {tuple,"with",<<"bin">>}
+2> <<120,1,121,122,97>>
+3> item
+4> nest
+5> 1: T = {tuple, "with", <<"bin">>}
+-> {tuple,"with",<<"bin">>}
+2: B = <<"x",1,"yz"/utf8,$a:8>>
+-> <<120,1,121,122,97>>
+3: rd(item, {name, qty = 1})
+-> item
+4: rd(nest,
+      {inner = #item{}, pair = {#item{name = "n"}, [#item{qty = 2}]}})
+-> nest
+ok
+6> -record(nest,{inner = {item, undefined, 1},
+              pair = {{item, "n", 1}, [{item, undefined, 2}]}}).
+ok
+7> *** Terminating erlang (nonode@nohost)
+"""#),
+        Transcript(name: "history_lines_broken_at_erl_pp_width", input: #"""
+Words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota"].
+Nums = lists:sum([100000, 200000, 300000, 400000, 500000, 600000, 700000, 800000, 900000]).
+M = #{name => "a fairly long name value", role => administrator, level => 42}.
+T = {record_like, "first string field", 'second atom field', 3.14159, [a, b]}.
+LongVariableName = [alpha, beta, gamma, delta, epsilon, zeta, eta, theta, iota, kappa, lambda].
+X = {some_tuple, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], {nested, tuple, with, many, atoms, here}}.
+io:format("~p ~p ~p~n", [first_argument_atom, second_argument_atom, third_argument_atom]).
+{ok, Value} = {ok, [{key_one, value_one}, {key_two, value_two}, {key_three, value_three}]}.
+#{alpha => 1, beta => 2, gamma => 3, delta => 4, epsilon => 5, zeta => 6, eta => 7, theta => 8}.
+h().
+"""#, expected: #"""
+1> ["alpha","beta","gamma","delta","epsilon","zeta","eta",
+ "theta","iota"]
+2> 4500000
+3> #{level => 42,name => "a fairly long name value",
+  role => administrator}
+4> {record_like,"first string field",'second atom field',
+             3.14159,
+             [a,b]}
+5> [alpha,beta,gamma,delta,epsilon,zeta,eta,theta,iota,kappa,
+ lambda]
+6> {some_tuple,[1,2,3,4,5,6,7,8,9,10],
+            {nested,tuple,with,many,atoms,here}}
+7> first_argument_atom second_argument_atom third_argument_atom
+ok
+8> {ok,[{key_one,value_one},
+     {key_two,value_two},
+     {key_three,value_three}]}
+9> #{alpha => 1,beta => 2,delta => 4,epsilon => 5,eta => 7,
+  gamma => 3,theta => 8,zeta => 6}
+10> 1: Words =
+       ["alpha",
+        "beta",
+        "gamma",
+        "delta",
+        "epsilon",
+        "zeta",
+        "eta",
+        "theta",
+        "iota"]
+-> ["alpha","beta","gamma","delta","epsilon","zeta","eta",
+    "theta","iota"]
+2: Nums =
+       lists:sum([100000, 200000, 300000, 400000, 500000, 600000,
+                  700000, 800000, 900000])
+-> 4500000
+3: M = #{name => "a fairly long name value",
+         role => administrator,
+         level => 42}
+-> #{level => 42,name => "a fairly long name value",
+     role => administrator}
+4: T = {record_like,
+        "first string field",
+        'second atom field', 3.14159,
+        [a, b]}
+-> {record_like,"first string field",'second atom field',
+                3.14159,
+                [a,b]}
+5: LongVariableName =
+       [alpha, beta, gamma, delta, epsilon, zeta, eta, theta, iota,
+        kappa, lambda]
+-> [alpha,beta,gamma,delta,epsilon,zeta,eta,theta,iota,kappa,
+    lambda]
+6: X = {some_tuple,
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+        {nested, tuple, with, many, atoms, here}}
+-> {some_tuple,[1,2,3,4,5,6,7,8,9,10],
+               {nested,tuple,with,many,atoms,here}}
+7: io:format("~p ~p ~p~n",
+             [first_argument_atom, second_argument_atom,
+              third_argument_atom])
+-> ok
+8: {ok, Value} =
+       {ok,
+        [{key_one, value_one},
+         {key_two, value_two},
+         {key_three, value_three}]}
+-> {ok,[{key_one,value_one},
+        {key_two,value_two},
+        {key_three,value_three}]}
+9: #{alpha => 1,
+     beta => 2,
+     gamma => 3,
+     delta => 4,
+     epsilon => 5,
+     zeta => 6,
+     eta => 7,
+     theta => 8}
+-> #{alpha => 1,beta => 2,delta => 4,epsilon => 5,eta => 7,
+     gamma => 3,theta => 8,zeta => 6}
+ok
+11> *** Terminating erlang (nonode@nohost)
+"""#),
+    ]
+}
+
+/// `h()` and `rl()` write source back as erl does.
+@Suite("Source text transcripts")
+struct SourceTextTranscriptTests {
+    @Test(arguments: SourceTextTranscripts.all)
+    func matchesErl(_ t: Transcript) async {
+        let printed = await transcript(t.input + "\n")
+        #expect(printed.trimmingTrailingNewlines == t.expected)
+    }
+}
