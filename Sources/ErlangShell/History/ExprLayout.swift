@@ -70,8 +70,14 @@ enum ExprLayout {
             }
             return out + pad(c) + "end"
         case .tryCatch(let tryBody, let ofClauses, let catchClauses, let after):
+            // erl_pp: a try with no clauses is one line when it fits; with
+            // no `of` clauses the body starts on a line of its own.
+            if ofClauses.isEmpty, catchClauses.isEmpty, !(tryBody + after).contains(where: isMultiline),
+               c + ExprPrinter.text(e).unicodeScalars.count <= maxLine {
+                return ExprPrinter.text(e)
+            }
             var out = "try"
-            if tryBody.count == 1, !isMultiline(tryBody[0]) {
+            if !ofClauses.isEmpty, tryBody.count == 1, !isMultiline(tryBody[0]) {
                 out += " " + ExprPrinter.text(tryBody[0])
             } else {
                 out += body(tryBody, column: c + 4)
@@ -236,12 +242,12 @@ enum ExprLayout {
         return out
     }
 
-    /// A catch clause's `{Class, Reason, Stack}` pattern as written:
-    /// `E`, `error:E`, `Class:E:Stack`.
+    /// A catch clause's `{Class, Reason, Stack}` pattern as erl_pp writes
+    /// it: `throw:E`, `error:E`, `Class:E:Stack`.
     private static func catchPattern(_ pattern: Expr) -> String {
         guard case .tuple(let parts) = pattern, parts.count == 3 else { return ExprPrinter.text(pattern) }
-        var reason = ExprPrinter.text(parts[1])
-        if case .atom("throw") = parts[0] {} else { reason = ExprPrinter.text(parts[0]) + ":" + reason }
+        // erl_pp writes the class also when the source left out `throw:`.
+        var reason = ExprPrinter.text(parts[0]) + ":" + ExprPrinter.text(parts[1])
         if case .variable("_", _) = parts[2] {} else { reason += ":" + ExprPrinter.text(parts[2]) }
         return reason
     }

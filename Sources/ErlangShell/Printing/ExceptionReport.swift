@@ -87,6 +87,10 @@ struct ExceptionReport {
             default:
                 return printTerm(reason, column)
             }
+        case .tuple(let e) where e.count == 4 && e[0] == .atom("shell_undef"):
+            // A local call the shell could not resolve.
+            guard case .atom(let name) = e[1], case .int(let arity) = e[2] else { return printTerm(reason, column) }
+            return "undefined shell command \(AtomText.quoted(name))/\(arity)"
         case .tuple(let e) where e.count == 2:
             guard case .atom(let tag) = e[0] else { return printTerm(reason, column) }
             let value = e[1]

@@ -4,7 +4,8 @@ import Testing
 /// `function_clause` and `undef` raised from the shell: erl_error explains
 /// `function_clause` only for a frame with arguments or a shell command's
 /// single frame, and a BIF called from the shell has `shell:apply_fun/3`
-/// as its caller; shell commands called with arguments they do not take.
+/// as its caller; shell commands called with arguments they do not take;
+/// a local call naming nothing raises `{shell_undef, F, A, []}`.
 enum FunctionClauseTranscripts {
     static let all: [Transcript] = [
         Transcript(name: "raised_from_the_shell", input: #"""
@@ -49,6 +50,18 @@ halt(x).
         *** argument 1: invalid status
 9> 1
 10> *** Terminating erlang (nonode@nohost)
+"""#),
+        Transcript(name: "undefined_shell_commands_raise_shell_undef", input: #"""
+try foo(1) catch error:undef -> b end.
+{'EXIT', {R, _}} = (catch foo(1)), R.
+F = fun() -> bar(2) end, F().
+'Quoted'(1).
+"""#, expected: #"""
+1> ** exception error: undefined shell command foo/1
+2> {shell_undef,foo,1,[]}
+3> ** exception error: undefined shell command bar/1
+4> ** exception error: undefined shell command 'Quoted'/1
+5> *** Terminating erlang (nonode@nohost)
 """#),
     ]
 }

@@ -128,6 +128,46 @@ ok
 ok
 11> *** Terminating erlang (nonode@nohost)
 """#),
+        Transcript(name: "try_layout", input: #"""
+try ok catch _ -> b end.
+try ok of ok -> a catch _ -> b end.
+try ok after ok end.
+try lists:seq(1,3) of [1|_] -> yes; _ -> no after io:format("") end.
+h().
+"""#, expected: #"""
+1> ok
+2> a
+3> ok
+4> yes
+5> 1: try
+       ok
+   catch
+       throw:_ ->
+           b
+   end
+-> ok
+2: try ok of
+       ok ->
+           a
+   catch
+       throw:_ ->
+           b
+   end
+-> a
+3: try ok after ok end
+-> ok
+4: try lists:seq(1, 3) of
+       [1 | _] ->
+           yes;
+       _ ->
+           no
+   after
+       io:format("")
+   end
+-> yes
+ok
+6> *** Terminating erlang (nonode@nohost)
+"""#),
     ]
 }
 
