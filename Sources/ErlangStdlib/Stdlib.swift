@@ -26,7 +26,7 @@ public enum Stdlib {
     public static func modules() -> [NativeModule] {
         [
             NativeModule("erlang", functions: ErlangBIFs.functions + ErlangBIFs.time(TimeCounters()) + ProcessBIFs.functions
-                         + HaltBIFs.functions + ModuleBIFs.functions),
+                         + HaltBIFs.functions + ModuleBIFs.functions + SystemInfoBIFs.functions),
             NativeModule("lists", functions: ListsModule.functions),
             NativeModule("maps", functions: MapsModule.functions),
             NativeModule("binary", functions: BinaryModule.functions),
