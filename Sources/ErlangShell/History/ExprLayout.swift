@@ -59,6 +59,12 @@ enum ExprLayout {
             }
             return out + pad(c) + "end"
         case .receive(let clauses, let after):
+            // erl_pp: a receive with only an `after` of one expression is
+            // one line when it fits.
+            if clauses.isEmpty, let after, after.body.count == 1, !isMultiline(after.body[0]),
+               c + ExprPrinter.text(e).unicodeScalars.count <= maxLine {
+                return ExprPrinter.text(e)
+            }
             var out = "receive" + clauseLines(clauses, column: c + 4)
             if let after {
                 out += pad(c) + "after" + pad(c + 4) + ExprPrinter.text(after.timeout) + " ->"
@@ -70,9 +76,11 @@ enum ExprLayout {
             }
             return out + pad(c) + "end"
         case .tryCatch(let tryBody, let ofClauses, let catchClauses, let after):
-            // erl_pp: a try with no clauses is one line when it fits; with
+            // erl_pp: a try with no clauses (one expression in its body and
+            // in its after) is one line when it fits; with
             // no `of` clauses the body starts on a line of its own.
-            if ofClauses.isEmpty, catchClauses.isEmpty, !(tryBody + after).contains(where: isMultiline),
+            if ofClauses.isEmpty, catchClauses.isEmpty, tryBody.count == 1, after.count == 1,
+               !(tryBody + after).contains(where: isMultiline),
                c + ExprPrinter.text(e).unicodeScalars.count <= maxLine {
                 return ExprPrinter.text(e)
             }

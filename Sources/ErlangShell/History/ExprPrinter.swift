@@ -32,10 +32,16 @@ enum ExprPrinter {
         case .variable(let name, _): return (name, primary)
         case .tuple(let items): return ("{" + list(items) + "}", primary)
         case .list(let items, let tail):
-            var out = "[" + list(items)
-            if let tail {
-                if case .list(let rest, nil) = tail, rest.isEmpty {} else { out += " | " + text(tail) }
+            // erl_pp writes a tail that is itself a list as more elements
+            // (`[1 | [2, 3]]` is `[1, 2, 3]`).
+            var elements = items
+            var rest = tail
+            while case .list(let more, let next)? = rest {
+                elements += more
+                rest = next
             }
+            var out = "[" + list(elements)
+            if let rest { out += " | " + text(rest) }
             return (out + "]", primary)
         case .binary(let segments):
             return ("<<" + segments.compactMap(segment).joined(separator: ",") + ">>", primary)
@@ -73,7 +79,7 @@ enum ExprPrinter {
             let body = clauses.map { guards($0.guards, keyword: "") + " -> " + text($0.body) }
             return ("if " + body.joined(separator: "; ") + " end", primary)
         case .receive(let clauses, let after):
-            var out = "receive " + clauseList(clauses)
+            var out = clauses.isEmpty ? "receive" : "receive " + clauseList(clauses)
             if let after { out += " after " + text(after.timeout) + " -> " + text(after.body) }
             return (out + " end", primary)
         case .tryCatch(let body, let ofClauses, let catchClauses, let after):

@@ -168,6 +168,55 @@ h().
 ok
 6> *** Terminating erlang (nonode@nohost)
 """#),
+        Transcript(name: "receive_after_and_list_tails", input: #"""
+R = receive after 10 -> timeout end.
+receive after 0 -> a, b end.
+L = [1 | [2, 3]].
+[a | [b | c]].
+[x | "yz"].
+try a, b after ok end.
+try a after ok, ok end.
+h().
+"""#, expected: #"""
+1> timeout
+2> b
+3> [1,2,3]
+4> [a,b|c]
+5> [x,121,122]
+6> b
+7> a
+8> 1: R = receive after 10 -> timeout end
+-> timeout
+2: receive
+   after
+       0 ->
+           a,
+           b
+   end
+-> b
+3: L = [1, 2, 3]
+-> [1,2,3]
+4: [a, b | c]
+-> [a,b|c]
+5: [x | "yz"]
+-> [x,121,122]
+6: try
+       a,
+       b
+   after
+       ok
+   end
+-> b
+7: try
+       a
+   after
+       ok,
+       ok
+   end
+-> a
+ok
+9> *** Terminating erlang (nonode@nohost)
+"""#),
     ]
 }
 
