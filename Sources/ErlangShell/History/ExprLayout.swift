@@ -1,4 +1,5 @@
 import ErlangSyntax
+import ErlangTerms
 
 /// Lays out a command across lines the way `h()` shows it, following
 /// `erl_pp`: the clauses of `case`, `if`, `receive`, `try` and `fun`
@@ -152,6 +153,8 @@ enum ExprLayout {
         case .map(nil, let fields) where !fields.isEmpty:
             let written = fields.map { ExprPrinter.text($0.key) + ($0.isExact ? " := " : " => ") + ExprPrinter.text($0.value) }
             return "#{" + written.joined(separator: "," + pad(c + 2)) + "}"
+        case .string(let codes):
+            return stringPieces(codes, column: c).joined(separator: pad(c))
         case .match(let l, let r, _):
             let left = lay(l, column: c) + " ="
             if endColumn(c, left) - c < 4 { return left + " " + lay(r, column: endColumn(c, left) + 1) }
@@ -159,6 +162,26 @@ enum ExprLayout {
         default:
             return nil
         }
+    }
+
+    /// A string too long for the line cut into pieces of as many
+    /// characters as fit in the columns left (at least 5), each written
+    /// with its quotes, as erl_pp does (`"abc" "def"`, one a line).
+    private static func stringPieces(_ codes: [Int], column: Int) -> [String] {
+        let room = max(maxLine - column, 5)
+        var pieces: [String] = []
+        var rest = codes[...]
+        while !rest.isEmpty {
+            var count = min(room, rest.count)
+            var piece = StringText.quoted(rest.prefix(count))
+            while piece.unicodeScalars.count > room, count > 5 {
+                count -= 1
+                piece = StringText.quoted(rest.prefix(count))
+            }
+            pieces.append(piece)
+            rest = rest.dropFirst(count)
+        }
+        return pieces
     }
 
     /// Whether `e` is a single token (erl_pp fills a list of those).

@@ -217,6 +217,41 @@ h().
 ok
 9> *** Terminating erlang (nonode@nohost)
 """#),
+        Transcript(name: "long_strings_cut_into_pieces", input: #"""
+"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".
+Xy = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb".
+io:format("cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc~n").
+S = "a rather long string literal that will not fit on one line of the history listing".
+{"tab\there and more text to fill up the line so it wraps around", x}.
+h().
+"""#, expected: #"""
+1> "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+2> "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+3> cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc
+ok
+4> "a rather long string literal that will not fit on one line of the history listing"
+5> {"tab\there and more text to fill up the line so it wraps around",
+ x}
+6> 1: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+   "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+   "aaaaaaaaaaaaaaaa"
+-> "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+2: Xy =
+       "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+       "bbbbbbbbbbbbbbbbbbbbbbb"
+-> "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+3: io:format("ccccccccccccccccccccccccccccccccccccccccccccccccccccccccc"
+             "ccccccccccccc~n")
+-> ok
+4: S = "a rather long string literal that will not fit on one line of t"
+       "he history listing"
+-> "a rather long string literal that will not fit on one line of the history listing"
+5: {"tab\there and more text to fill up the line so it wraps around", x}
+-> {"tab\there and more text to fill up the line so it wraps around",
+    x}
+ok
+7> *** Terminating erlang (nonode@nohost)
+"""#),
     ]
 }
 
