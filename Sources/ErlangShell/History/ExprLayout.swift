@@ -155,6 +155,13 @@ enum ExprLayout {
             return "#{" + written.joined(separator: "," + pad(c + 2)) + "}"
         case .string(let codes):
             return stringPieces(codes, column: c).joined(separator: pad(c))
+        case .binaryOp(let op, let l, let r, _):
+            // Left operand, operator and right operand one a line, each
+            // broken in turn if still too wide (unless one needs parentheses).
+            let (_, leftMinimum, rightMinimum) = ExprPrinter.precedence(op)
+            guard ExprPrinter.text(l, minimum: leftMinimum) == ExprPrinter.text(l),
+                  ExprPrinter.text(r, minimum: rightMinimum) == ExprPrinter.text(r) else { return nil }
+            return lay(l, column: c) + pad(c) + op + pad(c) + lay(r, column: c)
         case .match(let l, let r, _):
             let left = lay(l, column: c) + " ="
             if endColumn(c, left) - c < 4 { return left + " " + lay(r, column: endColumn(c, left) + 1) }

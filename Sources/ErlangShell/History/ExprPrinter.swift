@@ -134,7 +134,7 @@ enum ExprPrinter {
 
     /// An operator's precedence and the least precedence of its left and
     /// right operands that needs no parentheses (erl_parse's table).
-    private static func precedence(_ op: String) -> (Int, Int, Int) {
+    static func precedence(_ op: String) -> (Int, Int, Int) {
         switch op {
         case "!": return (100, 101, 100)
         case "orelse": return (160, 161, 160)

@@ -252,6 +252,42 @@ ok
 ok
 7> *** Terminating erlang (nonode@nohost)
 """#),
+        Transcript(name: "long_operator_chains_broken", input: #"""
+1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9 + 10 + 11 + 12 + 13 + 14 + 15 + 16 + 17 + 18 + 19 + 20 + 21.
+"some long string literal number one here" ++ "another long string literal two".
+A = lists:seq(1, 10) ++ lists:seq(11, 20) ++ lists:seq(21, 30) ++ lists:seq(31, 40) ++ [x].
+h().
+"""#, expected: #"""
+1> 231
+2> "some long string literal number one hereanother long string literal two"
+3> [1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,
+ 23,24,25,26,27,28,29|...]
+4> 1: 1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9 + 10 + 11 + 12 + 13 + 14 + 15 + 16
+   +
+   17
+   +
+   18
+   +
+   19
+   +
+   20
+   +
+   21
+-> 231
+2: "some long string literal number one here"
+   ++
+   "another long string literal two"
+-> "some long string literal number one hereanother long string literal two"
+3: A = lists:seq(1, 10)
+       ++
+       lists:seq(11, 20)
+       ++
+       lists:seq(21, 30) ++ lists:seq(31, 40) ++ [x]
+-> [1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,
+    23,24,25,26,27,28,29|...]
+ok
+5> *** Terminating erlang (nonode@nohost)
+"""#),
     ]
 }
 
