@@ -150,9 +150,14 @@ enum ExprLayout {
             return "{" + elements(items, column: c + 1, separator: ",", closing: "}") + "}"
         case .list(let items, nil) where !items.isEmpty:
             return "[" + elements(items, column: c + 1, separator: ",", closing: "]") + "]"
-        case .map(nil, let fields) where !fields.isEmpty:
+        case .map(let base, let fields) where !fields.isEmpty:
+            let head = (base.map { ExprPrinter.text($0, minimum: 801) } ?? "") + "#{"
             let written = fields.map { ExprPrinter.text($0.key) + ($0.isExact ? " := " : " => ") + ExprPrinter.text($0.value) }
-            return "#{" + written.joined(separator: "," + pad(c + 2)) + "}"
+            return head + written.joined(separator: "," + pad(endColumn(c, head))) + "}"
+        case .record(let base, let name, let fields) where !fields.isEmpty:
+            let head = (base.map { ExprPrinter.text($0, minimum: 801) } ?? "") + "#" + AtomText.quoted(name) + "{"
+            let written = fields.map { "\($0.name) = " + ExprPrinter.text($0.value) }
+            return head + written.joined(separator: "," + pad(endColumn(c, head))) + "}"
         case .string(let codes):
             return stringPieces(codes, column: c).joined(separator: pad(c))
         case .binaryOp(let op, let l, let r, _):

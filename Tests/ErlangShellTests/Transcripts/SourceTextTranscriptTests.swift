@@ -288,6 +288,75 @@ h().
 ok
 5> *** Terminating erlang (nonode@nohost)
 """#),
+        Transcript(name: "long_records_and_map_updates_broken", input: #"""
+rd(person, {name, age, email, address}).
+P = #person{name = "Alexander Hamilton", age = 47, email = "alex@example.com", address = "NYC"}.
+P#person{name = "Aaron Burr the third of his name", age = 48, email = "aaron@example.com"}.
+M = #{first_key => "first value string", second_key => "second value string", third => 3}.
+M#{first_key := "updated first value string", second_key := "updated second value"}.
+[{Key, Value} || {Key, Value} <- maps:to_list(M), is_list(Value), length(Value) > 10].
+case maps:get(first_key, M) of "first value string" -> matched_first; _ -> something_else end.
+F = fun(Alpha, Beta) -> {Alpha, Beta, some_really_long_atom_name, another_really_long_atom} end.
+h().
+"""#, expected: #"""
+1> person
+2> #person{name = "Alexander Hamilton",age = 47,
+        email = "alex@example.com",address = "NYC"}
+3> #person{name = "Aaron Burr the third of his name",age = 48,
+        email = "aaron@example.com",address = "NYC"}
+4> #{first_key => "first value string",
+  second_key => "second value string",third => 3}
+5> #{first_key => "updated first value string",
+  second_key => "updated second value",third => 3}
+6> [{first_key,"first value string"},
+ {second_key,"second value string"}]
+7> matched_first
+8> #Fun<erl_eval.41.3316493>
+9> 1: rd(person, {name, age, email, address})
+-> person
+2: P = #person{name = "Alexander Hamilton",
+               age = 47,
+               email = "alex@example.com",
+               address = "NYC"}
+-> #person{name = "Alexander Hamilton",age = 47,
+           email = "alex@example.com",address = "NYC"}
+3: P#person{name = "Aaron Burr the third of his name",
+            age = 48,
+            email = "aaron@example.com"}
+-> #person{name = "Aaron Burr the third of his name",age = 48,
+           email = "aaron@example.com",address = "NYC"}
+4: M = #{first_key => "first value string",
+         second_key => "second value string",
+         third => 3}
+-> #{first_key => "first value string",
+     second_key => "second value string",third => 3}
+5: M#{first_key := "updated first value string",
+      second_key := "updated second value"}
+-> #{first_key => "updated first value string",
+     second_key => "updated second value",third => 3}
+6: [ 
+    {Key, Value} ||
+        {Key, Value} <- maps:to_list(M),
+        is_list(Value),
+        length(Value) > 10
+   ]
+-> [{first_key,"first value string"},
+    {second_key,"second value string"}]
+7: case maps:get(first_key, M) of
+       "first value string" ->
+           matched_first;
+       _ ->
+           something_else
+   end
+-> matched_first
+8: F = fun(Alpha, Beta) ->
+              {Alpha, Beta, some_really_long_atom_name,
+               another_really_long_atom}
+       end
+-> #Fun<erl_eval.41.3316493>
+ok
+10> *** Terminating erlang (nonode@nohost)
+"""#),
     ]
 }
 
