@@ -110,7 +110,7 @@ enum ExprLayout {
             }
             return out + pad(c) + "end"
         case .call(let function, let arguments, _) where arguments.contains(where: isMultiline):
-            let head = ExprPrinter.text(function, minimum: 900) + "("
+            let head = ExprPrinter.callee(function, arity: arguments.count) + "("
             return head + elements(arguments, column: c + head.count, separator: ",") + ")"
         case .listComprehension(let template, let qualifiers):
             // erl_pp always breaks a list comprehension.
@@ -144,7 +144,7 @@ enum ExprLayout {
         guard c + ExprPrinter.text(e).unicodeScalars.count > maxLine else { return nil }
         switch e {
         case .call(let function, let arguments, _) where !arguments.isEmpty:
-            let head = ExprPrinter.text(function, minimum: 900) + "("
+            let head = ExprPrinter.callee(function, arity: arguments.count) + "("
             return head + elements(arguments, column: endColumn(c, head), separator: ",", closing: ")") + ")"
         case .tuple(let items) where !items.isEmpty:
             return "{" + elements(items, column: c + 1, separator: ",", closing: "}") + "}"

@@ -64,7 +64,7 @@ enum ExprPrinter {
             let word = op.first.map { $0.isLetter } ?? false
             return (op + (word ? " " : "") + text(operand, minimum: 700), 700)
         case .call(let function, let arguments, _):
-            return (text(function, minimum: 900) + "(" + list(arguments) + ")", 900)
+            return (callee(function, arity: arguments.count) + "(" + list(arguments) + ")", 900)
         case .remote(let module, let function):
             return (text(module, minimum: 901) + ":" + text(function, minimum: 901), 900)
         case .functionReference(let module, let function, let arity):
@@ -97,6 +97,15 @@ enum ExprPrinter {
         case .binaryComprehension(let template, let qualifiers):
             return ("<<" + text(template) + " || " + qualifiers.map(qualifier).joined(separator: ", ") + ">>", primary)
         }
+    }
+
+    /// The function a call names, as erl_pp writes it: an auto-imported
+    /// BIF called as `erlang:F(...)` is written bare (`error(...)`).
+    static func callee(_ function: Expr, arity: Int) -> String {
+        if case .remote(.atom("erlang"), .atom(let name)) = function, StackFrame.isAutoImported(name, arity) {
+            return AtomText.quoted(name)
+        }
+        return text(function, minimum: 900)
     }
 
     private static func list(_ items: [Expr]) -> String { items.map { text($0) }.joined(separator: ", ") }

@@ -357,6 +357,102 @@ h().
 ok
 10> *** Terminating erlang (nonode@nohost)
 """#),
+        Transcript(name: "auto_imported_bifs_written_bare", input: #"""
+Long = fun(Configuration, Environment) -> lists:keyfind(Configuration, 1, Environment) end.
+Pick = fun({ok, Value}) -> Value; ({error, Reason}) -> erlang:error({unexpected_error_reason, Reason}) end.
+W = fun() -> io:format("this is a rather long format string for output ~p~n", [some_argument]) end.
+b().
+erlang:length([1]).
+erlang:abs(-1).
+erlang:phash2(a) > 0.
+erlang:self() =:= self().
+erlang:system_time() > 0.
+erlang:element(1, {a}).
+erlang:is_atom(a).
+b().
+h().
+"""#, expected: #"""
+1> #Fun<erl_eval.41.3316493>
+2> #Fun<erl_eval.42.3316493>
+3> #Fun<erl_eval.43.3316493>
+4> Long =
+    fun(Configuration, Environment) ->
+           lists:keyfind(Configuration, 1, Environment)
+    end
+Pick =
+    fun({ok, Value}) ->
+           Value;
+       ({error, Reason}) ->
+           error({unexpected_error_reason, Reason})
+    end
+W = fun() ->
+           io:format("this is a rather long format string for output ~p"
+                     "~n",
+                     [some_argument])
+    end
+ok
+5> 1
+6> 1
+7> true
+8> true
+9> true
+10> a
+11> true
+12> Long =
+    fun(Configuration, Environment) ->
+           lists:keyfind(Configuration, 1, Environment)
+    end
+Pick =
+    fun({ok, Value}) ->
+           Value;
+       ({error, Reason}) ->
+           error({unexpected_error_reason, Reason})
+    end
+W = fun() ->
+           io:format("this is a rather long format string for output ~p"
+                     "~n",
+                     [some_argument])
+    end
+ok
+13> 1: Long =
+       fun(Configuration, Environment) ->
+              lists:keyfind(Configuration, 1, Environment)
+       end
+-> #Fun<erl_eval.41.3316493>
+2: Pick =
+       fun({ok, Value}) ->
+              Value;
+          ({error, Reason}) ->
+              error({unexpected_error_reason, Reason})
+       end
+-> #Fun<erl_eval.42.3316493>
+3: W = fun() ->
+              io:format("this is a rather long format string for output"
+                        " ~p~n",
+                        [some_argument])
+       end
+-> #Fun<erl_eval.43.3316493>
+4: b()
+-> ok
+5: length([1])
+-> 1
+6: abs(-1)
+-> 1
+7: erlang:phash2(a) > 0
+-> true
+8: self() =:= self()
+-> true
+9: erlang:system_time() > 0
+-> true
+10: element(1, {a})
+-> a
+11: is_atom(a)
+-> true
+12: b()
+-> ok
+ok
+14> *** Terminating erlang (nonode@nohost)
+"""#),
     ]
 }
 
