@@ -17,7 +17,7 @@ public enum Stdlib {
         runtime.modules.load(NativeModule("code", functions: CodeModule.functions(server)))
         runtime.modules.load(NativeModule("c", functions: CompileCommands.functions(server) + ProcessCommands.functions
                                              + DocCommands.functions + ListingCommands.functions
-                                             + DirectoryCommands.functions))
+                                             + DirectoryCommands.functions + HelpCommands.functions))
         runtime.modules.load(NativeModule("compile", functions: CompileModule.functions(server)))
         server.installLoader()
     }
