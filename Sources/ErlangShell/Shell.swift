@@ -91,7 +91,9 @@ public final class Shell: Sendable {
                 // reached the processes linked to it, after what they print.
                 await runtime.activity.waitUntilQuiet(limitMilliseconds: evaluator.settleLimitMilliseconds)
                 runtime.output.write(report(exception))
-                result = .tuple([.atom(.EXIT), Runtime.exitReason(of: exception)])
+                // erl remembers `{'EXIT', {Reason, Stacktrace}}`, with the
+                // evaluator's whole stack, whatever the exception's class.
+                result = .tuple([.atom(.EXIT), EvaluatorExit.linkedReason(of: exception)])
             case .killed(let reason):
                 await runtime.activity.waitUntilQuiet(limitMilliseconds: evaluator.settleLimitMilliseconds)
                 runtime.output.write(report(ErlangException(.exit, reason), killedBySignal: true))

@@ -17,7 +17,7 @@ public enum Stdlib {
         runtime.modules.load(NativeModule("code", functions: CodeModule.functions(server)))
         runtime.modules.load(NativeModule("c", functions: CompileCommands.functions(server) + ProcessCommands.functions
                                              + DocCommands.functions + ListingCommands.functions
-                                             + DirectoryCommands.functions))
+                                             + DirectoryCommands.functions + HelpCommands.functions))
         runtime.modules.load(NativeModule("compile", functions: CompileModule.functions(server)))
         server.installLoader()
     }
@@ -26,7 +26,7 @@ public enum Stdlib {
     public static func modules() -> [NativeModule] {
         [
             NativeModule("erlang", functions: ErlangBIFs.functions + ErlangBIFs.time(TimeCounters()) + ProcessBIFs.functions
-                         + HaltBIFs.functions + ModuleBIFs.functions),
+                         + HaltBIFs.functions + ModuleBIFs.functions + SystemInfoBIFs.functions),
             NativeModule("lists", functions: ListsModule.functions),
             NativeModule("maps", functions: MapsModule.functions),
             NativeModule("binary", functions: BinaryModule.functions),

@@ -38,10 +38,25 @@ extension Interpreter {
             if modules.loaded(Self.shellCommands)?.exportedFunction(key) != nil {
                 return try await process.apply(module: Self.shellCommands, function: key.name, args)
             }
-            throw ErlangException(.error, .atom(.undef),
-                                  stacktrace: [ErlangProcess.frame(Self.shellDefault, key.name, .list(args))])
+            throw Self.shellUndef(key.name, arity: args.count)
         }
         throw ErlangException(.error, .atom(.undef), stacktrace: [ErlangProcess.frame(module, key.name, .list(args))])
+    }
+}
+
+extension Interpreter {
+    /// erl's error for a local call in the shell that names no command or
+    /// function: `{shell_undef, Name, Arity, []}` (not `undef`, so
+    /// `catch error:undef` does not catch it), raised in `shell:shell_undef/2`
+    /// under `erl_eval:local_func/8`, with OTP 25's line numbers.
+    static func shellUndef(_ name: Atom, arity: Int) -> ErlangException {
+        func frame(_ m: String, _ f: String, _ a: Int, _ file: String, _ line: Int) -> Term {
+            .tuple([.atom(Atom(m)), .atom(Atom(f)), .int(a),
+                    .list([.tuple([.atom(Atom("file")), .string(file)]), .tuple([.atom(Atom("line")), .int(line)])])])
+        }
+        return ErlangException(.error, .tuple([.atom(Atom("shell_undef")), .atom(name), .int(arity), .nil]),
+                               stacktrace: [frame("shell", "shell_undef", 2, "shell.erl", 1079),
+                                            frame("erl_eval", "local_func", 8, "erl_eval.erl", 649)])
     }
 }
 

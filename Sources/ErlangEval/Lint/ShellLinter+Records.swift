@@ -11,8 +11,17 @@ extension ShellLinter {
         guard let known = recordFields(name) else {
             throw EvalDiagnostic("record \(name) undefined", at: recordLocation(name))
         }
-        for field in fields where field != "_" && !known.contains(field) {
-            throw EvalDiagnostic("field \(field) undefined in record \(name)", at: fieldLocation(name, field))
+        // erl_lint takes the fields in order: a field named twice is
+        // reported at its second mention, before any later undefined field.
+        var seen: Set<String> = []
+        for field in fields where field != "_" {
+            if !seen.insert(field).inserted {
+                throw EvalDiagnostic("field \(field) already defined in record \(name)",
+                                     at: fieldLocation(name, field, occurrence: 2))
+            }
+            if !known.contains(field) {
+                throw EvalDiagnostic("field \(field) undefined in record \(name)", at: fieldLocation(name, field))
+            }
         }
     }
 
@@ -50,13 +59,16 @@ extension ShellLinter {
         return tokens.first?.location ?? SourceLocation(line: 1, column: 1)
     }
 
-    /// The location of field `field` after the first `#record` in the form.
-    func fieldLocation(_ record: String, _ field: String) -> SourceLocation {
+    /// The location of the `occurrence`th mention of field `field` after
+    /// the first `#record` in the form.
+    func fieldLocation(_ record: String, _ field: String, occurrence: Int = 1) -> SourceLocation {
         var inRecord = false
+        var found = 0
         for i in tokens.indices {
             if tokens[i].kind == .symbol("#"), i + 1 < tokens.count, tokens[i + 1].kind == .atom(record) { inRecord = true }
             if inRecord, tokens[i].kind == .atom(field), i > 0, tokens[i - 1].kind != .symbol("#") {
-                return tokens[i].location
+                found += 1
+                if found == occurrence { return tokens[i].location }
             }
         }
         return recordLocation(record)

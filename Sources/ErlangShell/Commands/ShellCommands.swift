@@ -36,13 +36,15 @@ enum ShellCommands {
         case ("f", 1):
             guard case .variable(let variable, _) = args[0] else {
                 // shell:f/1 has a clause for a variable only.
-                throw ErlangException(.error, .atom(.functionClause),
-                                      stacktrace: [.tuple([.atom("shell"), .atom("f"), .int(1), .nil])])
+                throw noClause("f", 1)
             }
             env.remove(variable)
             return .ok
         case ("rd", 2):
-            guard case .atom(let record) = args[0], case .tuple(let items) = args[1] else {
+            // shell:rd/2 has a clause for an atom name only; a declaration
+            // that is not a tuple of fields is erl's "bad record declaration".
+            guard case .atom(let record) = args[0] else { throw noClause("rd", 2) }
+            guard case .tuple(let items) = args[1] else {
                 throw ErlangException(.exit, .string("bad record declaration"))
             }
             var fields: [String] = []
@@ -59,10 +61,12 @@ enum ShellCommands {
                      .record, .recordAccess, .recordIndex, .match, .binaryOp, .unaryOp, .call, .remote,
                      .functionReference, .fun, .caseOf, .ifClauses, .receive, .tryCatch, .catchExpr, .block,
                      .listComprehension, .binaryComprehension:
-                    throw ErlangException(.exit, .string("bad record declaration"))
+                    // erl_lint's word for a field that is not `Name` or `Name = Default`.
+                    throw ErlangException(.exit, .string("bad record field"))
                 }
             }
-            evaluator.records.define(record, fields: fields, defaults: defaults)
+            evaluator.records.define(record, fields: fields,
+                                     defaults: defaults.map { $0.map { RecordDefaultExpansion.expanded($0, evaluator.records) } })
             return .atom(Atom(record))
         default:
             return nil
@@ -80,8 +84,14 @@ enum ShellCommands {
         case ("halt", 0):
             throw Evaluator.HaltRequest(status: 0)
         case ("halt", 1):
-            if case .int(let n) = args[0] { throw Evaluator.HaltRequest(status: Int32(truncatingIfNeeded: n)) }
-            throw Evaluator.HaltRequest(status: 1)
+            switch args[0] {
+            case .int(let n) where n >= 0: throw Evaluator.HaltRequest(status: Int32(truncatingIfNeeded: n))
+            case .atom(let a) where a.text == "abort": throw Evaluator.HaltRequest(status: 1)
+            case .nil, .cons where args[0].listElements != nil: throw Evaluator.HaltRequest(status: 1)
+            default:
+                // Not a status: erlang:halt/1 raises badarg for it.
+                return nil
+            }
         case ("v", 1):
             guard case .int(let n) = args[0], let value = evaluator.history.result(n) else {
                 throw ErlangException(.error, .atom(.undef),
@@ -98,13 +108,13 @@ enum ShellCommands {
             output.write(out)
             return .ok
         case ("history", 1):
-            guard case .int(let n) = args[0] else { return nil }
+            guard case .int(let n) = args[0] else { throw noClause("history", 1) }
             return .int(evaluator.history.setKeptCommands(n))
         case ("results", 1):
-            guard case .int(let n) = args[0] else { return nil }
+            guard case .int(let n) = args[0] else { throw noClause("results", 1) }
             return .int(evaluator.history.setKeptResults(n))
         case ("catch_exception", 1):
-            guard let flag = args[0].boolValue else { return nil }
+            guard let flag = args[0].boolValue else { throw noClause("catch_exception", 1) }
             return .bool(evaluator.setCatchException(flag))
         case ("rr", 1), ("rr", 2), ("rr", 3):
             return try await RecordCommands.read(args, process, evaluator.records)
@@ -143,5 +153,13 @@ enum ShellCommands {
         default:
             return nil
         }
+    }
+
+    /// The `function_clause` error of a shell command called with arguments
+    /// none of its clauses takes: erl raises it with the command's own
+    /// frame alone (`no function clause matching call to history/1`).
+    static func noClause(_ name: String, _ arity: Int) -> ErlangException {
+        ErlangException(.error, .atom(.functionClause),
+                        stacktrace: [.tuple([.atom("shell"), .atom(Atom(name)), .int(arity), .nil])])
     }
 }

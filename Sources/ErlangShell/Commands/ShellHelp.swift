@@ -1,3 +1,4 @@
+import ErlangStdlib
 /// The text `help()` prints: the shell's commands and those of the `c`
 /// and `i` modules, as erl 25 lists them. Mirrors `c:help/0`.
 enum ShellHelp {
@@ -32,38 +33,7 @@ rr(File)   -- read record information from File (wildcards allowed)
 rr(F,R)    -- read selected record information from file(s)
 rr(F,R,O)  -- read selected record information with options
 ** commands in module c **
-bt(Pid)    -- stack backtrace for a process
-c(Mod)     -- compile and load module or file <Mod>
-cd(Dir)    -- change working directory
-flush()    -- flush any messages sent to the shell
-help()     -- help info
-h(M)       -- module documentation
-h(M,F)     -- module function documentation
-h(M,F,A)   -- module function arity documentation
-i()        -- information about the system
-ni()       -- information about the networked system
-i(X,Y,Z)   -- information about pid <X,Y,Z>
-l(Module)  -- load or reload module
-lm()       -- load all modified modules
-lc([File]) -- compile a list of Erlang modules
-ls()       -- list files in the current directory
-ls(Dir)    -- list files in directory <Dir>
-m()        -- which modules are loaded
-m(Mod)     -- information about module <Mod>
-mm()       -- list all modified modules
-memory()   -- memory allocation information
-memory(T)  -- memory allocation information of type <T>
-nc(File)   -- compile and load code in <File> on all nodes
-nl(Module) -- load module on all nodes
-pid(X,Y,Z) -- convert X,Y,Z to a Pid
-pwd()      -- print working directory
-q()        -- quit - shorthand for init:stop()
-regs()     -- information about registered processes
-nregs()    -- information about all registered processes
-uptime()   -- print node uptime
-xm(M)      -- cross reference check a module
-y(File)    -- generate a Yecc parser
-** commands in module i (interpreter interface) **
+\(HelpCommands.moduleC)** commands in module i (interpreter interface) **
 ih()       -- print help for the i module
 """
 

@@ -32,13 +32,19 @@ enum ExprPrinter {
         case .variable(let name, _): return (name, primary)
         case .tuple(let items): return ("{" + list(items) + "}", primary)
         case .list(let items, let tail):
-            var out = "[" + list(items)
-            if let tail {
-                if case .list(let rest, nil) = tail, rest.isEmpty {} else { out += " | " + text(tail) }
+            // erl_pp writes a tail that is itself a list as more elements
+            // (`[1 | [2, 3]]` is `[1, 2, 3]`).
+            var elements = items
+            var rest = tail
+            while case .list(let more, let next)? = rest {
+                elements += more
+                rest = next
             }
+            var out = "[" + list(elements)
+            if let rest { out += " | " + text(rest) }
             return (out + "]", primary)
         case .binary(let segments):
-            return ("<<" + segments.map(segment).joined(separator: ",") + ">>", primary)
+            return ("<<" + segments.compactMap(segment).joined(separator: ",") + ">>", primary)
         case .map(let base, let fields):
             let body = fields.map { text($0.key) + ($0.isExact ? " := " : " => ") + text($0.value) }
             return ((base.map { text($0, minimum: 801) } ?? "") + "#{" + body.joined(separator: ", ") + "}", 800)
@@ -58,7 +64,7 @@ enum ExprPrinter {
             let word = op.first.map { $0.isLetter } ?? false
             return (op + (word ? " " : "") + text(operand, minimum: 700), 700)
         case .call(let function, let arguments, _):
-            return (text(function, minimum: 900) + "(" + list(arguments) + ")", 900)
+            return (callee(function, arity: arguments.count) + "(" + list(arguments) + ")", 900)
         case .remote(let module, let function):
             return (text(module, minimum: 901) + ":" + text(function, minimum: 901), 900)
         case .functionReference(let module, let function, let arity):
@@ -73,7 +79,7 @@ enum ExprPrinter {
             let body = clauses.map { guards($0.guards, keyword: "") + " -> " + text($0.body) }
             return ("if " + body.joined(separator: "; ") + " end", primary)
         case .receive(let clauses, let after):
-            var out = "receive " + clauseList(clauses)
+            var out = clauses.isEmpty ? "receive" : "receive " + clauseList(clauses)
             if let after { out += " after " + text(after.timeout) + " -> " + text(after.body) }
             return (out + " end", primary)
         case .tryCatch(let body, let ofClauses, let catchClauses, let after):
@@ -93,10 +99,26 @@ enum ExprPrinter {
         }
     }
 
+    /// The function a call names, as erl_pp writes it: an auto-imported
+    /// BIF called as `erlang:F(...)` is written bare (`error(...)`).
+    static func callee(_ function: Expr, arity: Int) -> String {
+        if case .remote(.atom("erlang"), .atom(let name)) = function, StackFrame.isAutoImported(name, arity) {
+            return AtomText.quoted(name)
+        }
+        return text(function, minimum: 900)
+    }
+
     private static func list(_ items: [Expr]) -> String { items.map { text($0) }.joined(separator: ", ") }
 
-    private static func segment(_ s: BinarySegment) -> String {
-        var out = text(s.value, minimum: 900)
+    /// A segment as erl_pp writes it; a string segment the parser expanded
+    /// is written once, as the string (`nil` for its later characters).
+    private static func segment(_ s: BinarySegment) -> String? {
+        var out: String
+        switch s.stringPart {
+        case .head(let codes): out = StringText.quoted(codes)
+        case .tail: return nil
+        case nil: out = text(s.value, minimum: 900)
+        }
         if let size = s.size { out += ":" + text(size, minimum: 900) }
         if !s.specifiers.isEmpty { out += "/" + s.specifiers.joined(separator: "-") }
         return out
@@ -121,7 +143,7 @@ enum ExprPrinter {
 
     /// An operator's precedence and the least precedence of its left and
     /// right operands that needs no parentheses (erl_parse's table).
-    private static func precedence(_ op: String) -> (Int, Int, Int) {
+    static func precedence(_ op: String) -> (Int, Int, Int) {
         switch op {
         case "!": return (100, 101, 100)
         case "orelse": return (160, 161, 160)

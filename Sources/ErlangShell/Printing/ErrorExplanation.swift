@@ -34,11 +34,19 @@ enum ErrorExplanation {
             guard case .atom = args[1] else { return [(2, "not an atom")] }
             return args[2].properListLength == nil ? [(3, "not a list")] : []
         case ("length", 1): return first("not a list")
+        case ("insert_element", 3), ("delete_element", 2):
+            // insert_element/3 may also put the element after the last one.
+            guard case .int(let n) = a else { return first("not an integer") }
+            guard case .tuple(let items) = args[1] else { return [(2, "not a tuple")] }
+            let last = items.count + (name == "insert_element" ? 1 : 0)
+            return n < 1 || n > last ? first("out of range") : []
         case ("element", 2), ("setelement", 3):
             guard case .int(let n) = a else { return first("not an integer") }
             guard case .tuple(let items) = args[1] else { return [(2, "not a tuple")] }
             return n < 1 || n > items.count ? first("out of range") : []
         case ("module_loaded", 1): return first("not an atom")
+        case ("halt", 1), ("halt", 2): return first("invalid status")
+        case ("system_info", 1): return first("invalid system info item")
         case ("function_exported", 3):
             if a.atomValue == nil { return first("not an atom") }
             return args[1].atomValue == nil ? [(2, "not an atom")] : []

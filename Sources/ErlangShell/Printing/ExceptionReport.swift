@@ -23,6 +23,8 @@ struct ExceptionReport {
     /// Stacktrace}` (a linked process crashed with an error), the reason
     /// shows as a term with the stacktrace below it, as erl does.
     func format(_ exception: ErlangException, killedBySignal: Bool = false) -> String {
+        var exception = exception
+        exception.stacktrace = ShellCallerFrame.resolved(exception.stacktrace)
         let prefix = "\(marker) exception \(exception.kind.rawValue): "
         if killedBySignal, exception.kind == .exit, case .tuple(let e) = exception.reason, e.count == 2,
            let frames = e[1].listElements, !frames.isEmpty, frames.allSatisfy({ StackFrame($0) != nil }) {
@@ -68,8 +70,13 @@ struct ExceptionReport {
                 }
                 return "undefined function \(StackFrame.mfaText(top.module, top.function, top.arity))"
             case "function_clause":
+                // erl_error explains a frame with arguments, and a shell
+                // command's own single frame (`[{shell, f, 1, []}]`).
                 guard let top else { return "function_clause" }
                 guard let args = top.arguments else {
+                    guard exception.stacktrace.count == 1, top.module.text == "shell" else {
+                        return printTerm(reason, column)
+                    }
                     return "no function clause matching call to \(top.function.text)/\(top.arity)"
                 }
                 let name = StackFrame.functionText(top.module, top.function, qualified: true)
@@ -80,6 +87,10 @@ struct ExceptionReport {
             default:
                 return printTerm(reason, column)
             }
+        case .tuple(let e) where e.count == 4 && e[0] == .atom("shell_undef"):
+            // A local call the shell could not resolve.
+            guard case .atom(let name) = e[1], case .int(let arity) = e[2] else { return printTerm(reason, column) }
+            return "undefined shell command \(AtomText.quoted(name))/\(arity)"
         case .tuple(let e) where e.count == 2:
             guard case .atom(let tag) = e[0] else { return printTerm(reason, column) }
             let value = e[1]

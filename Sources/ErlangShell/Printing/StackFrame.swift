@@ -76,5 +76,6 @@ struct StackFrame {
         "fun_to_list", "ref_to_list", "port_info", "bump_reductions", "yield",
         "universaltime", "localtime", "localtime_to_universaltime", "universaltime_to_localtime",
         "adler32", "crc32", "md5", "external_size", "make_fun", "get_cookie", "dt_get_tag",
+        "system_info", "system_monitor", "system_profile", "insert_element", "delete_element",
     ]
 }

@@ -103,12 +103,25 @@ public struct BinarySegment: Sendable {
     public var size: Expr?
     /// Type specifiers such as `binary`, `little`, `signed`, `unit:8` (as `unit:8`).
     public var specifiers: [String]
+    /// Set when the segment is one character of a string segment the
+    /// source wrote (`<<"ab"/utf8>>`), so that it can be written back as
+    /// the source had it; `nil` for a segment written as such.
+    public var stringPart: StringSegmentPart?
     /// A segment.
-    public init(value: Expr, size: Expr?, specifiers: [String]) {
+    public init(value: Expr, size: Expr?, specifiers: [String], stringPart: StringSegmentPart? = nil) {
         self.value = value
         self.size = size
         self.specifiers = specifiers
+        self.stringPart = stringPart
     }
+}
+
+/// The place of a character segment in the string segment it was expanded from.
+public enum StringSegmentPart: Sendable {
+    /// The first character's segment, with the whole string's characters.
+    case head([Int])
+    /// A later character's segment.
+    case tail
 }
 
 /// A map field `K => V` or `K := V`.

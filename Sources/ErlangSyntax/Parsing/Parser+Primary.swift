@@ -132,7 +132,10 @@ extension Parser {
     /// (`$a:S/T, $b:S/T`), as erl_eval expands it.
     static func expandingString(_ segment: BinarySegment) -> [BinarySegment] {
         guard case .string(let codes) = segment.value else { return [segment] }
-        return codes.map { BinarySegment(value: .char($0), size: segment.size, specifiers: segment.specifiers) }
+        return codes.enumerated().map { index, code in
+            BinarySegment(value: .char(code), size: segment.size, specifiers: segment.specifiers,
+                          stringPart: index == 0 ? .head(codes) : .tail)
+        }
     }
 
     /// segment -> bit_expr [':' expr_max] ['/' type ('-' type)*]

@@ -57,6 +57,93 @@ ok
      in function  c:h/1 (c.erl, line 167)
 4> *** Terminating erlang (nonode@nohost)
 """#),
+        Transcript(name: "c_help", input: #"""
+c:help().
+"""#, expected: #"""
+1> bt(Pid)    -- stack backtrace for a process
+c(Mod)     -- compile and load module or file <Mod>
+cd(Dir)    -- change working directory
+flush()    -- flush any messages sent to the shell
+help()     -- help info
+h(M)       -- module documentation
+h(M,F)     -- module function documentation
+h(M,F,A)   -- module function arity documentation
+i()        -- information about the system
+ni()       -- information about the networked system
+i(X,Y,Z)   -- information about pid <X,Y,Z>
+l(Module)  -- load or reload module
+lm()       -- load all modified modules
+lc([File]) -- compile a list of Erlang modules
+ls()       -- list files in the current directory
+ls(Dir)    -- list files in directory <Dir>
+m()        -- which modules are loaded
+m(Mod)     -- information about module <Mod>
+mm()       -- list all modified modules
+memory()   -- memory allocation information
+memory(T)  -- memory allocation information of type <T>
+nc(File)   -- compile and load code in <File> on all nodes
+nl(Module) -- load module on all nodes
+pid(X,Y,Z) -- convert X,Y,Z to a Pid
+pwd()      -- print working directory
+q()        -- quit - shorthand for init:stop()
+regs()     -- information about registered processes
+nregs()    -- information about all registered processes
+uptime()   -- print node uptime
+xm(M)      -- cross reference check a module
+y(File)    -- generate a Yecc parser
+ok
+2> *** Terminating erlang (nonode@nohost)
+"""#),
+        Transcript(name: "results_of_failed_commands", input: #"""
+X = 1.
+{ok, Y} = {error, 2}.
+v(2).
+Z.
+v(4).
+e(2).
+f(X).
+e(1).
+history(2).
+h().
+results(0).
+5.
+v(-1).
+h().
+exit(foo).
+v(15).
+throw(x).
+v(17).
+"""#, expected: #"""
+1> 1
+2> ** exception error: no match of right hand side value {error,2}
+3> {'EXIT',{{badmatch,{error,2}},
+         [{erl_eval,expr,6,[{file,"erl_eval.erl"},{line,496}]},
+          {shell,exprs,7,[{file,"shell.erl"},{line,691}]},
+          {shell,eval_exprs,7,[{file,"shell.erl"},{line,647}]},
+          {shell,eval_loop,3,[{file,"shell.erl"},{line,632}]}]}}
+4> * 1:1: variable 'Z' is unbound
+5> {'EXIT',{unbound_var,'Z'}}
+6> ** exception error: no match of right hand side value {error,2}
+7> ok
+8> 1
+9> 20
+10> 8: X = 1
+-> 1
+9: history(2)
+-> 20
+ok
+11> 20
+12> 5
+13> * -1: command not found
+13> 11: results(0)
+12: 5
+ok
+14> ** exception exit: foo
+15> * 15: command not found
+15> ** exception throw: x
+16> * 17: command not found
+16> *** Terminating erlang (nonode@nohost)
+"""#),
     ]
 }
 
