@@ -5,7 +5,7 @@ import ErlangTerms
 /// that defines a function with an old BIF's name and arity must call it
 /// as `erlang:F(...)` or say `-compile({no_auto_import, [F/A]})`; a newer
 /// BIF is simply overridden by a local definition.
-enum AutoImports {
+public enum AutoImports {
     /// Auto-imported BIFs added since R14 (`name/arity`).
     static let newer: Set<String> = words([
         "alias/0 alias/1 atom_to_binary/1 binary_part/2 binary_part/3 binary_to_atom/1",
@@ -40,7 +40,7 @@ enum AutoImports {
     ])
 
     /// Whether `name/arity` is auto-imported.
-    static func isAutoImported(_ name: String, _ arity: Int) -> Bool {
+    public static func isAutoImported(_ name: String, _ arity: Int) -> Bool {
         let key = "\(name)/\(arity)"
         return old.contains(key) || newer.contains(key)
     }

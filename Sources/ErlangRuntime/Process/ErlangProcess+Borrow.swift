@@ -24,8 +24,7 @@ extension ErlangProcess {
     /// then sends the message as usual.
     public func runBorrowed(delivering message: Term) async -> Bool {
         let code = shared.withLock { s -> Unmanaged<FunBody>? in
-            guard s.exitReason == nil, s.pendingExit == nil, s.mailbox.isEmpty, s.control.isEmpty,
-                  !s.timeoutFired, case .newTask(let code)? = s.waiter else { return nil }
+            guard s.hasNothingToDo, case .newTask(let code)? = s.waiter else { return nil }
             s.mailbox.append(message)
             s.waiter = nil
             s.waiting = false
@@ -60,18 +59,7 @@ extension ErlangProcess {
     /// timeout): it then always gets a task.
     public func releaseBorrowedTask(resumingWith code: FunBody, mayIdle: Bool = true) throws -> Never {
         borrowedMessages = -1
-        let idle = mayIdle && shared.withLock { s -> Bool in
-            guard s.exitReason == nil, s.pendingExit == nil, s.mailbox.isEmpty, s.control.isEmpty,
-                  !s.timeoutFired else { return false }
-            s.waiter = .newTask(Unmanaged.passRetained(code))
-            s.waiting = true
-            return true
-        }
-        if idle {
-            runtime.activity.sleep()
-        } else {
-            runtime.startTask(self, .fun(code))
-        }
+        if !(mayIdle && parkWithoutTask(resumingWith: code)) { runtime.startTask(self, .fun(code)) }
         throw ProcessWaitsWithoutTask()
     }
 }

@@ -25,19 +25,25 @@ extension ErlangProcess {
         // A borrowed run ends here too; the next run starts afresh.
         let borrowed = borrowedMessages
         borrowedMessages = -1
-        let gaveUp = shared.withLock { s -> Bool in
-            guard s.exitReason == nil, s.pendingExit == nil, s.mailbox.isEmpty, s.control.isEmpty,
-                  !s.timeoutFired else { return false }
+        guard parkWithoutTask(resumingWith: code) else {
+            borrowedMessages = borrowed
+            return
+        }
+        throw ProcessWaitsWithoutTask()
+    }
+
+    /// Makes `code` what the next wake-up runs in a new task and counts
+    /// the process as idle, if nothing waits for it; `false` (having done
+    /// nothing) otherwise.
+    func parkWithoutTask(resumingWith code: FunBody) -> Bool {
+        let parked = shared.withLock { s -> Bool in
+            guard s.hasNothingToDo else { return false }
             s.waiter = .newTask(Unmanaged.passRetained(code))
             s.waiting = true
             return true
         }
-        guard gaveUp else {
-            borrowedMessages = borrowed
-            return
-        }
-        runtime.activity.sleep()
-        throw ProcessWaitsWithoutTask()
+        if parked { runtime.activity.sleep() }
+        return parked
     }
 
     /// Whether the process waits without a task (for tests and

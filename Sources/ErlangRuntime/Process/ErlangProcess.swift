@@ -193,6 +193,13 @@ public final class ErlangProcess: @unchecked Sendable {
 }
 
 extension ErlangProcess.Shared {
+    /// Whether nothing waits for the process: it is alive, no exit signal,
+    /// message, host request or receive timeout is pending. Only then may
+    /// it wait without a task, or be run on another's task.
+    var hasNothingToDo: Bool {
+        exitReason == nil && pendingExit == nil && mailbox.isEmpty && control.isEmpty && !timeoutFired
+    }
+
     /// Takes how to wake the process, if it waits, so the caller wakes it
     /// once the lock is released.
     mutating func takeWaiter() -> ErlangProcess.Wakeup? {

@@ -1,3 +1,4 @@
+import ErlangEval
 import ErlangTerms
 
 /// One decoded stacktrace entry `{Module, Function, ArityOrArgs, Location}`.
@@ -63,19 +64,9 @@ struct StackFrame {
     }
 
     /// Whether `erlang:Name/Arity` is auto-imported, so erl prints it
-    /// without its module (`hd/1`, but `erlang:phash2/1`).
+    /// without its module (`hd/1`, but `erlang:phash2/1`): the table the
+    /// evaluator resolves local calls with.
     static func isAutoImported(_ name: String, _ arity: Int) -> Bool {
-        !notAutoImported.contains(name)
+        AutoImports.isAutoImported(name, arity)
     }
-
-    private static let notAutoImported: Set<String> = [
-        "phash", "phash2", "display", "send_after", "start_timer", "cancel_timer", "read_timer", "fun_info",
-        "append_element", "convert_time_unit", "unique_integer", "timestamp", "memory", "system_time",
-        "monotonic_time", "time_offset", "function_exported", "process_display", "trace", "error_logger",
-        "iolist_to_iovec", "system_flag", "raise", "suspend_process", "resume_process", "hibernate",
-        "fun_to_list", "ref_to_list", "port_info", "bump_reductions", "yield",
-        "universaltime", "localtime", "localtime_to_universaltime", "universaltime_to_localtime",
-        "adler32", "crc32", "md5", "external_size", "make_fun", "get_cookie", "dt_get_tag",
-        "system_info", "system_monitor", "system_profile", "insert_element", "delete_element",
-    ]
 }
