@@ -11,14 +11,19 @@ public enum Stdlib {
     /// Processes that die of an uncaught error are reported as erl reports
     /// them (`UncaughtExceptions`).
     public static func install(in runtime: Runtime, codePath: [String] = ["."]) {
-        for module in modules() { runtime.modules.load(ModuleBIFs.withModuleInfo(module)) }
-        UncaughtExceptions.install(in: runtime)
+        // Sticky, as erl's kernel and stdlib modules are: c(lists) cannot
+        // replace them, so compiled code may call them directly.
         let server = CodeServer(runtime: runtime, codePath: codePath)
-        runtime.modules.load(NativeModule("code", functions: CodeModule.functions(server)))
-        runtime.modules.load(NativeModule("c", functions: CompileCommands.functions(server) + ProcessCommands.functions
-                                             + DocCommands.functions + ListingCommands.functions
-                                             + DirectoryCommands.functions + HelpCommands.functions))
-        runtime.modules.load(NativeModule("compile", functions: CompileModule.functions(server)))
+        let serverModules = [
+            NativeModule("code", functions: CodeModule.functions(server)),
+            NativeModule("c", functions: CompileCommands.functions(server) + ProcessCommands.functions
+                         + DocCommands.functions + ListingCommands.functions
+                         + DirectoryCommands.functions + HelpCommands.functions),
+            NativeModule("compile", functions: CompileModule.functions(server)),
+        ]
+        for module in modules() { runtime.modules.load(ModuleBIFs.withModuleInfo(module), sticky: true) }
+        for module in serverModules { runtime.modules.load(module, sticky: true) }
+        UncaughtExceptions.install(in: runtime)
         server.installLoader()
     }
 
@@ -56,7 +61,15 @@ public enum Stdlib {
 /// A native function table.
 public typealias FunctionTable = [NativeFunction]
 
-/// One row of a function table, with the body checked as `@Sendable`.
+/// One row of a function table, with the body checked as `@Sendable`:
+/// a body that may suspend (it has an `await`).
+@_disfavoredOverload
 func bif(_ name: String, _ arity: Int, _ body: @escaping ErlangFunction) -> NativeFunction {
+    NativeFunction(name, arity, body)
+}
+
+/// One row of a function table whose body never suspends (Swift picks
+/// this one for a body without `await`): compiled code calls it directly.
+func bif(_ name: String, _ arity: Int, _ body: @escaping SyncErlangFunction) -> NativeFunction {
     NativeFunction(name, arity, body)
 }

@@ -43,7 +43,7 @@ public final class SwerlNode: Sendable {
     /// report (erl's text) as `SwerlNode.CompileError`.
     @discardableResult
     public func load(erlangSource text: String, file: String = "module.erl") throws(CompileError) -> Atom {
-        let outcome = ModuleCompiler.compile(text, file: file, absolutePath: file, directory: ".",
+        let outcome = ModuleCompiler.compile(text, file: file, absolutePath: file, directory: ".", linking: runtime.modules,
                                              readFile: { _ in nil })
         guard let module = outcome.module else { throw CompileError(report: outcome.report) }
         runtime.modules.load(module)

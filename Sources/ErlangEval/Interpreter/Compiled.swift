@@ -126,6 +126,32 @@ struct Compiled: Sendable {
         }
     }
 
+    /// `module:function(parts...)` bound, when it compiled, to a function
+    /// that never suspends (a sticky module's BIF): sync when the
+    /// arguments are, with no module lookup and no async frame.
+    static func boundCall(_ parts: [Compiled], _ body: @escaping SyncErlangFunction,
+                          module: Atom, function: Atom) -> Compiled {
+        all(parts) { values, process in try process.callBound(body, module: module, function: function, values) }
+    }
+
+    /// `module:function(parts...)` bound to a function that usually
+    /// answers at once (`ExportedFunction.atOnce`).
+    static func boundCall(_ parts: [Compiled], atOnce first: @escaping AtOnceErlangFunction,
+                          otherwise: @escaping ErlangFunction, module: Atom, function: Atom) -> Compiled {
+        let syncs = parts.compactMap(\.syncCode)
+        if syncs.count == parts.count {
+            return .async { env, process in
+                let values = try evaluate(syncs, &env, process)
+                return try await process.callBound(first, otherwise: otherwise, module: module, function: function, values)
+            }
+        }
+        let steps = parts.map(\.step)
+        return .async { env, process in
+            let values = try await evaluate(steps, &env, process)
+            return try await process.callBound(first, otherwise: otherwise, module: module, function: function, values)
+        }
+    }
+
     /// Evaluates `a` then `b`, then `combine`s them (binary operators).
     static func pair(_ a: Compiled, _ b: Compiled,
                      _ combine: @escaping @Sendable (Term, Term, ErlangProcess) throws -> Term) -> Compiled {

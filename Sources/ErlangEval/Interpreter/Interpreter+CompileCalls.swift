@@ -19,7 +19,8 @@ extension Interpreter {
                 }
             }
         case .remote(.atom(let m), .atom(let f)):
-            return .remoteCall(args, module: Atom(m), function: Atom(f))
+            let (module, name) = (Atom(m), Atom(f))
+            return boundCall(args, module: module, function: name) ?? .remoteCall(args, module: module, function: name)
         case .remote(let moduleExpr, let functionExpr):
             return .allThen([try compile(moduleExpr), try compile(functionExpr)] + args) { values, process in
                 let (m, f) = (values[0], values[1])
@@ -34,6 +35,11 @@ extension Interpreter {
             }
         case .atom(let text):
             let name = Atom(text)
+            let key = FunctionKey(name, args.count)
+            if AutoImports.keys.contains(key), !shadowsBIF(key),
+               let bound = boundCall(args, module: Self.erlangModule, function: name) {
+                return bound
+            }
             return .allThen(args) { [self] values, process in
                 try await callLocal(text, FunctionKey(name, values.count), values, process)
             }
@@ -41,6 +47,20 @@ extension Interpreter {
             return .allThen([try compile(function)] + args) { values, process in
                 try await process.apply(values[0], Array(values.dropFirst()))
             }
+        }
+    }
+
+    /// `module:function(args...)` bound to its function now, when
+    /// `module` is sticky in `linking` and the function never suspends
+    /// (or usually answers at once); `nil` otherwise.
+    func boundCall(_ args: [Compiled], module: Atom, function: Atom) -> Compiled? {
+        switch linking?.stickyFunction(module, FunctionKey(function, args.count)) {
+        case .sync(let body)?:
+            return .boundCall(args, body, module: module, function: function)
+        case .atOnce(let first, let otherwise)?:
+            return .boundCall(args, atOnce: first, otherwise: otherwise, module: module, function: function)
+        case .async?, .code?, nil:
+            return nil
         }
     }
 

@@ -24,11 +24,22 @@ public struct Interpreter: Sendable {
     public let records: RecordTable
     /// Local calls the interpreter cannot resolve itself.
     public let localHandler: LocalHandler?
+    /// The module table whose sticky modules calls may be bound to when
+    /// they compile (`ModuleTable.stickyFunction`); `nil`: every call
+    /// looks its function up when it runs.
+    public let linking: ModuleTable?
+    /// The local names `localHandler` answers before the auto-imported
+    /// BIFs (the shell's `halt/0,1`; a module's own functions and imports).
+    public let shadowsBIF: @Sendable (FunctionKey) -> Bool
 
     /// An interpreter for code of `module`.
-    public init(module: Atom = Atom("erl_eval"), records: RecordTable = RecordTable(), localHandler: LocalHandler? = nil) {
+    public init(module: Atom = Atom("erl_eval"), records: RecordTable = RecordTable(), linking: ModuleTable? = nil,
+                shadowsBIF: @escaping @Sendable (FunctionKey) -> Bool = { _ in false },
+                localHandler: LocalHandler? = nil) {
         self.module = module
         self.records = records
+        self.linking = linking
+        self.shadowsBIF = shadowsBIF
         self.localHandler = localHandler
     }
 

@@ -36,7 +36,8 @@ public final class InterpretedModule: ErlangModule {
     /// multiplication and allocates no closure.
     private let exportedFunctions: ExportTable
 
-    init(source: ModuleSource, name: Atom, sourcePath: String, digest: [UInt8], records: RecordTable) {
+    init(source: ModuleSource, name: Atom, sourcePath: String, digest: [UInt8], records: RecordTable,
+         linking: ModuleTable? = nil) {
         self.name = name
         self.sourcePath = sourcePath
         self.digest = digest
@@ -45,7 +46,9 @@ public final class InterpretedModule: ErlangModule {
         let scope = LocalScope(module: name, file: file, records: records,
                                imports: Dictionary(source.imports.map {
                                    (FunctionKey(Atom($0.name), $0.arity), Atom($0.module))
-                               }, uniquingKeysWith: { first, _ in first }))
+                               }, uniquingKeysWith: { first, _ in first }),
+                               defined: Set(source.functions.map { FunctionKey(Atom($0.name), $0.arity) }),
+                               linking: linking)
         self.scope = scope
         var functions: [FunctionKey: ModuleFunction] = [:]
         var order: [FunctionKey] = []
@@ -101,6 +104,12 @@ public final class InterpretedModule: ErlangModule {
     /// async frame per call instead of three).
     public func exportedCode(_ key: FunctionKey) -> FunBody? { exportedFunctions.code(key) }
 
+    /// The exported function `key` as its object (`module_info/0,1` as a closure).
+    public func exported(_ key: FunctionKey) -> ExportedFunction? {
+        if let function = exportedFunctions.exported(key) { return function }
+        return exportedFunction(key).map(ExportedFunction.async)
+    }
+
     /// The exported function `key`, or `nil` when it is not exported.
     public func exportedFunction(_ key: FunctionKey) -> ErlangFunction? {
         if let function = exportedFunctions[key] { return function.body }
@@ -117,6 +126,10 @@ final class LocalScope: Sendable {
     let file: String
     let records: RecordTable
     let imports: [FunctionKey: Atom]
+    /// The functions the module defines (they shadow auto-imported BIFs).
+    let defined: Set<FunctionKey>
+    /// Where calls to sticky modules are bound when the code compiles.
+    let linking: ModuleTable?
     private let functions = Lock<[FunctionKey: ModuleFunction]>([:])
     /// The same functions by name text, so a local call (whose handler gets
     /// the name as text) never interns an atom per call.
@@ -127,11 +140,14 @@ final class LocalScope: Sendable {
         let arity: Int
     }
 
-    init(module: Atom, file: String, records: RecordTable, imports: [FunctionKey: Atom]) {
+    init(module: Atom, file: String, records: RecordTable, imports: [FunctionKey: Atom], defined: Set<FunctionKey>,
+         linking: ModuleTable?) {
         self.module = module
         self.file = file
         self.records = records
         self.imports = imports
+        self.defined = defined
+        self.linking = linking
     }
 
     func install(_ table: [FunctionKey: ModuleFunction]) {
@@ -148,7 +164,9 @@ final class LocalScope: Sendable {
     /// The interpreter for this module's code: local calls go to the
     /// module's functions, then to `-import`ed ones, then to BIFs.
     var interpreter: Interpreter {
-        Interpreter(module: module, records: records) { [self] name, args, process in
+        let (defined, imports) = (self.defined, self.imports)
+        return Interpreter(module: module, records: records, linking: linking,
+                           shadowsBIF: { defined.contains($0) || imports[$0] != nil }) { [self] name, args, process in
             if let local = self.byText.withLock({ $0[TextKey(name: name, arity: args.count)] }) {
                 return try await local.call(process, args)
             }

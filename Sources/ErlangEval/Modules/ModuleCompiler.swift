@@ -47,6 +47,7 @@ public enum ModuleCompiler {
     /// Compiles `text`, the contents of the file `file` (as erl names it in
     /// messages) at `absolutePath`; includes are looked for in `directory`.
     public static func compile(_ text: String, file: String, absolutePath: String, directory: String,
+                               linking: ModuleTable? = nil,
                                readFile: @escaping Preprocessor.FileReader) -> CompileOutcome {
         let source = ModuleParser.parse(text, file: file, directory: directory, readFile: readFile)
         var linter = ModuleLinter(source)
@@ -64,7 +65,7 @@ public enum ModuleCompiler {
         let records = RecordTable()
         for record in source.records { records.define(record) }
         let module = InterpretedModule(source: source, name: Atom(name), sourcePath: absolutePath,
-                                       digest: digest(text), records: records)
+                                       digest: digest(text), records: records, linking: linking)
         return CompileOutcome(module: module, moduleName: name, errors: [], warnings: warnings, lines: lines)
     }
 

@@ -26,6 +26,31 @@ public struct FunctionKey: Hashable, Sendable, CustomStringConvertible {
 /// `ErlangException`.
 public typealias ErlangFunction = @Sendable (_ process: ErlangProcess, _ args: [Term]) async throws -> Term
 
+/// An Erlang function that never suspends (most BIFs): callable from
+/// code that cannot suspend either, with no async frame.
+public typealias SyncErlangFunction = @Sendable (_ process: ErlangProcess, _ args: [Term]) throws -> Term
+
+/// The first try of a function that usually returns at once but may need
+/// to suspend (`gen_server:cast/2` to a `{via, M, N}` name): its value, or
+/// `nil` when the function's async body must run instead. It must not
+/// have done anything when it answers `nil`.
+public typealias AtOnceErlangFunction = @Sendable (_ process: ErlangProcess, _ args: [Term]) throws -> Term?
+
+/// How an exported function is called, from cheapest: a sync body, a
+/// sync first try with an async fallback, an async body, or an
+/// interpreted function's own object.
+public enum ExportedFunction: Sendable {
+    /// A body that never suspends.
+    case sync(SyncErlangFunction)
+    /// A body that usually answers at once (`AtOnceErlangFunction`), and
+    /// the async body to call when it does not.
+    case atOnce(AtOnceErlangFunction, ErlangFunction)
+    /// A body that may suspend.
+    case async(ErlangFunction)
+    /// An interpreted function, called as the object it is.
+    case code(FunBody)
+}
+
 /// A loaded module, native (written in Swift) or interpreted (loaded from a
 /// `.erl` file). Mirrors a module in BEAM's code server: OTP and the stdlib
 /// call every module through this protocol, so they never need to know
@@ -48,6 +73,10 @@ public protocol ErlangModule: Sendable {
     /// callbacks on its own task only when they cannot wait
     /// (`ErlangProcess.runBorrowed`). `true` by default.
     func mayWait(_ key: FunctionKey) -> Bool
+    /// The exported function `key` in the cheapest form the module has
+    /// (one lookup for every kind). By default `exportedCode`, then
+    /// `exportedFunction`.
+    func exported(_ key: FunctionKey) -> ExportedFunction?
 }
 
 extension ErlangModule {
@@ -56,6 +85,12 @@ extension ErlangModule {
 
     /// Unknown, so it may.
     public func mayWait(_ key: FunctionKey) -> Bool { true }
+
+    /// `exportedCode`, then `exportedFunction`.
+    public func exported(_ key: FunctionKey) -> ExportedFunction? {
+        if let code = exportedCode(key) { return .code(code) }
+        return exportedFunction(key).map(ExportedFunction.async)
+    }
 }
 
 /// One exported function of a native module: `name/arity` and its body.
@@ -69,19 +104,54 @@ public struct NativeFunction: Sendable {
     public let name: String
     /// The number of arguments.
     public let arity: Int
-    /// The body.
+    /// The body, as an async function whatever its kind.
     public let body: ErlangFunction
+    /// The cheapest way to call the function.
+    public let exported: ExportedFunction
 
-    /// The function `name/arity` running `body`.
+    /// The function `name/arity` running `body`, which may suspend.
+    @_disfavoredOverload
     public init(_ name: String, _ arity: Int, _ body: @escaping ErlangFunction) {
         self.name = name
         self.arity = arity
         self.body = body
+        exported = .async(body)
     }
 
-    /// The function `key` running `body`.
+    /// The function `name/arity` running `body`, which never suspends:
+    /// compiled code calls it with no async frame.
+    public init(_ name: String, _ arity: Int, _ body: @escaping SyncErlangFunction) {
+        self.name = name
+        self.arity = arity
+        self.body = { process, args in try body(process, args) }
+        exported = .sync(body)
+    }
+
+    /// The function `name/arity` that tries `atOnce` first and runs
+    /// `otherwise` when that answers `nil`.
+    public init(_ name: String, _ arity: Int, atOnce: @escaping AtOnceErlangFunction,
+                otherwise: @escaping ErlangFunction) {
+        self.name = name
+        self.arity = arity
+        body = { process, args in
+            if let value = try atOnce(process, args) { return value }
+            return try await otherwise(process, args)
+        }
+        exported = .atOnce(atOnce, otherwise)
+    }
+
+    /// The function `key` running `body`, which may suspend.
+    @_disfavoredOverload
     public init(definition key: FunctionKey, _ body: @escaping ErlangFunction) {
         self.init(key.name.text, key.arity, body)
+    }
+
+    /// `function` under another name and arity `key` (same body, same kind).
+    public init(definition key: FunctionKey, _ function: NativeFunction) {
+        name = key.name.text
+        arity = key.arity
+        body = function.body
+        exported = function.exported
     }
 }
 
@@ -91,6 +161,8 @@ public struct NativeModule: ErlangModule {
     public let name: Atom
     /// The exported functions in definition order.
     public let exports: [FunctionKey]
+    /// The functions as given, in order.
+    public let nativeFunctions: [NativeFunction]
     private let functions: ExportTable
 
     /// A native module named `name` exporting `functions`.
@@ -106,10 +178,14 @@ public struct NativeModule: ErlangModule {
         }
         self.functions = ExportTable(entries)
         self.exports = order
+        nativeFunctions = functions
     }
 
     /// The exported function `key`, if any.
     public func exportedFunction(_ key: FunctionKey) -> ErlangFunction? { functions[key]?.body }
+
+    /// The exported function `key` in its cheapest form.
+    public func exported(_ key: FunctionKey) -> ExportedFunction? { functions[key]?.exported }
 }
 
 /// The code of a closure (`fun`), as stored in `Fun.Kind.local`'s body.

@@ -17,13 +17,46 @@ extension ErlangProcess {
         try await tick()
         let key = FunctionKey(function, args.count)
         let loaded = runtime.modules.entry(module)
+        guard let exported = loaded?.exported(key) else {
+            return try await applyLoading(module: module, function: function, args)
+        }
         do {
-            if let code = loaded?.code(key) { return try await code.call(self, args) }
-            if let body = loaded?.function(key) { return try await body(self, args) }
+            switch exported {
+            case .code(let code): return try await code.call(self, args)
+            case .sync(let body): return try body(self, args)
+            case .atOnce(let first, let otherwise):
+                if let value = try first(self, args) { return value }
+                return try await otherwise(self, args)
+            case .async(let body): return try await body(self, args)
+            }
         } catch {
             throw Self.framed(error, module, function, args)
         }
-        return try await applyLoading(module: module, function: function, args)
+    }
+
+    /// Calls `body` as the call `module:function(args...)` that compiled
+    /// code bound to it: an exception raised without a stacktrace gets
+    /// that call's frame, as `apply` gives it.
+    @inline(__always)
+    public func callBound(_ body: SyncErlangFunction, module: Atom, function: Atom, _ args: [Term]) throws -> Term {
+        do {
+            return try body(self, args)
+        } catch {
+            throw Self.framed(error, module, function, args)
+        }
+    }
+
+    /// `callBound` for a function that usually answers at once: its first
+    /// try, then (when that answers `nil`) its async body.
+    public func callBound(_ first: AtOnceErlangFunction, otherwise: ErlangFunction, module: Atom, function: Atom,
+                          _ args: [Term]) async throws -> Term {
+        do {
+            if let value = try first(self, args) { return value }
+            try await tick()
+            return try await otherwise(self, args)
+        } catch {
+            throw Self.framed(error, module, function, args)
+        }
     }
 
     /// `apply` of a function whose module may need loading first; `undef`

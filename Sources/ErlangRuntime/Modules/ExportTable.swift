@@ -45,6 +45,14 @@ public struct ExportTable: Sendable {
         return slots[index]?.code
     }
 
+    /// The function `key` in the cheapest form the table has: its object
+    /// when it has one, else the function's own kind.
+    public func exported(_ key: FunctionKey) -> ExportedFunction? {
+        guard let index = slot(of: key), let entry = slots[index] else { return nil }
+        if let code = entry.code { return .code(code) }
+        return entry.function.exported
+    }
+
     /// Where `key` is (the slot is then non-empty), by index so that a
     /// lookup copies only the field it wants out of the entry.
     private func slot(of key: FunctionKey) -> Int? {

@@ -24,23 +24,46 @@ public final class ModuleTable: Sendable {
     /// An empty table.
     public init() {}
 
-    /// Adds or replaces `module`.
-    public func load(_ module: any ErlangModule) {
+    /// Adds or replaces `module`; `false` (nothing changes) when the
+    /// module of that name is sticky. A `sticky` module can never be
+    /// replaced or removed, as erl refuses to load over modules from its
+    /// sticky directories (kernel, stdlib): so compiled code may bind a
+    /// call to a sticky module's function once, when it compiles
+    /// (`stickyFunction`).
+    @discardableResult
+    public func load(_ module: any ErlangModule, sticky: Bool = false) -> Bool {
         let index = Int(module.name.index)
-        modules.withLock { table in
+        let loaded = modules.withLock { table -> Bool in
             if index >= table.count { table.append(contentsOf: repeatElement(nil, count: index + 1 - table.count)) }
-            table[index] = LoadedModule(module)
+            if table[index]?.isSticky == true { return false }
+            table[index] = LoadedModule(module, isSticky: sticky)
+            return true
         }
-        changes.add(1, ordering: .releasing)
+        if loaded { changes.add(1, ordering: .releasing) }
+        return loaded
     }
 
-    /// Removes the module `name` (`code:delete/1` + `purge`).
+    /// Whether the module `name` is loaded and sticky.
+    public func isSticky(_ name: Atom) -> Bool {
+        entry(name)?.isSticky == true
+    }
+
+    /// The function `module:key` when `module` is sticky, so that it is
+    /// the function for good: what compiled code may call directly.
+    public func stickyFunction(_ module: Atom, _ key: FunctionKey) -> ExportedFunction? {
+        guard let loaded = entry(module), loaded.isSticky else { return nil }
+        return loaded.exported(key)
+    }
+
+    /// Removes the module `name` (`code:delete/1` + `purge`), unless it is sticky.
     public func unload(_ name: Atom) {
         let index = Int(name.index)
-        modules.withLock { table in
-            if index < table.count { table[index] = nil }
+        let removed = modules.withLock { table -> Bool in
+            guard index < table.count, table[index]?.isSticky != true else { return false }
+            table[index] = nil
+            return true
         }
-        changes.add(1, ordering: .releasing)
+        if removed { changes.add(1, ordering: .releasing) }
     }
 
     /// Sets the loader used for modules that are not loaded.
@@ -92,9 +115,17 @@ public final class ModuleTable: Sendable {
 final class LoadedModule: Sendable {
     /// The module itself.
     let module: any ErlangModule
+    /// Whether the module can never be replaced (`ModuleTable.load`).
+    let isSticky: Bool
 
-    init(_ module: any ErlangModule) {
+    init(_ module: any ErlangModule, isSticky: Bool) {
         self.module = module
+        self.isSticky = isSticky
+    }
+
+    /// The exported function `key`, in its cheapest form.
+    func exported(_ key: FunctionKey) -> ExportedFunction? {
+        module.exported(key)
     }
 
     /// The exported function `key`.

@@ -74,6 +74,11 @@ enum ShellCommands {
     }
 
     /// Runs the local call `name(args)` if it is a shell command; `nil` otherwise.
+    /// The auto-imported BIFs that `run` answers itself (`halt/0,1` end
+    /// the shell's own way), so a call to them is never bound to
+    /// `erlang`'s when it compiles.
+    static let shadowedBIFs: Set<FunctionKey> = [FunctionKey(Atom("halt"), 0), FunctionKey(Atom("halt"), 1)]
+
     static func run(_ name: String, _ args: [Term], _ process: ErlangProcess, _ evaluator: Evaluator) async throws -> Term? {
         let output = evaluator.runtime.output
         switch (name, args.count) {

@@ -12,6 +12,11 @@ enum CodeModule {
     static let nonExisting = Atom("non_existing")
     static let badDirectory = Atom("bad_directory")
     static let badfile = Atom("badfile")
+    /// Why a sticky module is not loaded.
+    static let stickyDirectory = Atom("sticky_directory")
+
+    /// `{error, sticky_directory}`.
+    static var stickyRefusal: Term { .tuple([.atom(.error), .atom(stickyDirectory)]) }
 
     /// The `code` functions of `server`.
     static func functions(_ server: CodeServer) -> FunctionTable {
@@ -28,6 +33,7 @@ enum CodeModule {
                 return .string(SourceFiles.directory(of: source) + "/" + name.text + ".beam")
             },
             bif("load_file", 1) { _, args in try load(server, try moduleName(args[0])) },
+            bif("is_sticky", 1) { process, args in .bool(process.runtime.modules.isSticky(try moduleName(args[0]))) },
             bif("ensure_loaded", 1) { process, args in
                 let name = try moduleName(args[0])
                 if await process.runtime.modules.module(name) != nil { return .tuple([.atom(module), .atom(name)]) }
@@ -53,8 +59,10 @@ enum CodeModule {
         ]
     }
 
-    /// `code:load_file/1`: `{module, M}`, `{error, nofile}` or `{error, badfile}`.
+    /// `code:load_file/1`: `{module, M}`, `{error, nofile}`, `{error, badfile}`
+    /// or (for kernel's and stdlib's modules) `{error, sticky_directory}`.
     static func load(_ server: CodeServer, _ name: Atom) throws -> Term {
+        if server.refusesSticky(name) { return stickyRefusal }
         guard let outcome = server.loadFromPath(name, report: false) else { return .tuple([.atom(.error), .atom(nofile)]) }
         guard outcome.module != nil else { return .tuple([.atom(.error), .atom(badfile)]) }
         return .tuple([.atom(module), .atom(name)])

@@ -1,4 +1,5 @@
 import ErlangEval
+import ErlangOTP
 import ErlangRuntime
 import ErlangSyntax
 import ErlangTerms
@@ -81,17 +82,28 @@ public final class CodeServer: Sendable {
         guard let text = SourceFiles.read(file) else { return nil }
         let absolutePath = SourceFiles.absolute(file)
         let outcome = ModuleCompiler.compile(text, file: file, absolutePath: absolutePath,
-                                             directory: SourceFiles.directory(of: file), readFile: SourceFiles.read)
+                                             directory: SourceFiles.directory(of: file), linking: runtime.modules,
+                                             readFile: SourceFiles.read)
         if report { runtime.output.write(outcome.report) }
         if let expectedName, let module = outcome.module, module.name.text != expectedName {
             return CompileOutcome(rejecting: outcome)
         }
         if let module = outcome.module {
+            guard !refusesSticky(module.name) else { return CompileOutcome(rejecting: outcome) }
             runtime.modules.load(module)
             let beam = beamPath ?? SourceFiles.directory(of: absolutePath) + "/" + module.name.text + ".beam"
             loadedFrom.withLock { $0[module.name] = beam }
         }
         return outcome
+    }
+
+    /// Whether `name` is a sticky module (kernel's and stdlib's, which
+    /// erl keeps in sticky directories): then erl's code server refuses to
+    /// load it, with this error report.
+    func refusesSticky(_ name: Atom) -> Bool {
+        guard runtime.modules.isSticky(name) else { return false }
+        OTPLogger.of(runtime).write(.error, "Can't load module '\(name.text)' that resides in sticky dir\n")
+        return true
     }
 
     /// Loads module `name` from where erl would find its beam (`findLoadable`).

@@ -47,6 +47,10 @@ enum CompileCommands {
             return .tuple([.atom(.error), .atom(CodeModule.nonExisting)])
         }
         guard let module = outcome.module else {
+            if let name = outcome.moduleName, outcome.errors.isEmpty, name == base,
+               server.runtime.modules.isSticky(Atom(name)) {
+                return CodeModule.stickyRefusal
+            }
             if let name = outcome.moduleName, outcome.errors.isEmpty {
                 server.runtime.output.write("./\(base).beam: Module name '\(name)' does not match file name '\(base)'\n")
             }

@@ -36,13 +36,10 @@ enum ModuleBIFs {
     /// `module` rebuilt with `module_info/0,1` added after its exports, as
     /// erl's compiler adds them: `module`, `exports`, `attributes` (`[]`) and
     /// `compile` (`[]`); `md5` and other keys are `badarg` (native modules have no beam).
-    static func withModuleInfo(_ module: any ErlangModule) -> NativeModule {
+    static func withModuleInfo(_ module: NativeModule) -> NativeModule {
         let name = module.name
         let info = Atom("module_info")
-        var functions: [NativeFunction] = []
-        for key in module.exports where key.name != info {
-            if let body = module.exportedFunction(key) { functions.append(NativeFunction(definition: key, body)) }
-        }
+        var functions = module.nativeFunctions.filter { $0.name != info.text }
         let keys = functions.map { FunctionKey(Atom($0.name), $0.arity) } + [FunctionKey(info, 0), FunctionKey(info, 1)]
         let exports = Term.list(keys.map { .tuple([.atom($0.name), .int($0.arity)]) })
         functions.append(NativeFunction("module_info", 0) { _, _ in

@@ -26,10 +26,12 @@ enum GenServerModule {
     static let calling: FunctionTable = [
         bif("call", 2, { p, a in try await GenServer.call(a[0], a[1], from: p) }),
         bif("call", 3, { p, a in try await GenServer.call(a[0], a[1], timeout: a[2], from: p) }),
-        bif("cast", 2, { p, a in
-            if !GenServer.castAtOnce(a[0], a[1], from: p) { try await GenServer.castResolving(a[0], a[1], from: p) }
-            return .ok
-        }),
+        // A pid or a local name sends at once; a `via` name may call its module.
+        NativeFunction("cast", 2, atOnce: { p, a in GenServer.castAtOnce(a[0], a[1], from: p) ? .ok : nil },
+                       otherwise: { p, a in
+                           try await GenServer.castResolving(a[0], a[1], from: p)
+                           return .ok
+                       }),
         bif("reply", 2, { p, a in
             GenServer.reply(to: a[0], a[1], from: p)
             return .ok

@@ -18,10 +18,12 @@ struct ModuleHarness {
     init(runtime: Runtime) { self.runtime = runtime }
 
     /// Compiles `text` as `file`; loads the module when it compiled.
+    /// Calls to sticky modules are bound when they compile, as `c/1`
+    /// does, unless `binding` is false.
     @discardableResult
-    func compile(_ text: String, file: String) -> CompileOutcome {
+    func compile(_ text: String, file: String, binding: Bool = true) -> CompileOutcome {
         let outcome = ModuleCompiler.compile(text, file: file, absolutePath: "/src/" + file, directory: "/src",
-                                             readFile: { _ in nil })
+                                             linking: binding ? runtime.modules : nil, readFile: { _ in nil })
         if let module = outcome.module { runtime.modules.load(module) }
         return outcome
     }
