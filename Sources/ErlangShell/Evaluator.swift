@@ -170,7 +170,7 @@ final class Evaluator: Sendable {
 
     private func serve(_ process: ErlangProcess) async throws {
         let interpreter = Interpreter(module: Atom("erl_eval"), records: records, linking: runtime.modules,
-                                      shadowsBIF: ShellCommands.shadowedBIFs.contains, localHandler: { [self] name, args, process in
+                                      shadowsBIF: ShellCommands.shadowedBIFs.contains, localHandler: { [self] name, _, args, process in
             try await ShellCommands.run(name, args, process, self)
         })
         while true {

@@ -41,7 +41,8 @@ import Testing
         #expect(!table.load(other))
         table.unload(Atom("m"))
         #expect(table.isSticky(Atom("m")))
-        guard case .sync? = table.stickyFunction(Atom("m"), FunctionKey(Atom("f"), 0)) else {
+        guard case .native(let function)? = table.stickyFunction(Atom("m"), FunctionKey(Atom("f"), 0)),
+              function.syncBody != nil else {
             Issue.record("a sync function of a sticky module is bound as sync")
             return
         }
@@ -74,5 +75,28 @@ import Testing
         let raised = await harness.call("own", "h")
         #expect(raised.text == "raised error:badarg")
         #expect(raised.stacktraceText == "[{erlang,element,[3,{a}],[{error_info,#{module => erl_erts_errors}}]},{own,h,0,[{file,[111,119,110,46,101,114,108]},{line,7}]}]")
+    }
+
+    /// A bound BIF call counts a reduction: a loop of them that cannot
+    /// suspend still stops for `exit(P, kill)` once its slice is spent,
+    /// instead of running to its end.
+    @Test func boundCallsNoticeAKillInCodeThatCannotSuspend() async {
+        let harness = ModuleHarness()
+        harness.compile("""
+            -module(busy).
+            -export([run/0]).
+            run() -> [erlang:phash2(X) || X <- lists:seq(1, 5000)], finished.
+            """, file: "busy.erl")
+        let outcome = await harness.inProcess { process in
+            // Killed by another process before the loop starts: the kill
+            // waits for the loop's first check.
+            process.runtime.sendExitSignal(from: Pid(serial: 1), to: process.pid, reason: .atom("kill"))
+            do {
+                return try await process.apply(module: Atom("busy"), function: Atom("run"), [])
+            } catch let exit as ProcessExit {
+                return .tuple([.atom("exited"), exit.reason])
+            }
+        }
+        #expect(outcome.text == "{exited,killed}")
     }
 }

@@ -28,7 +28,7 @@ extension Interpreter {
     /// `undefined shell command`.
     /// `key` is `name/arity`, made once by the caller (never per call).
     func callLocal(_ name: String, _ key: FunctionKey, _ args: [Term], _ process: ErlangProcess) async throws -> Term {
-        if let handler = localHandler, let result = try await handler(name, args, process) { return result }
+        if let handler = localHandler, let result = try await handler(name, key, args, process) { return result }
         let modules = process.runtime.modules
         // Only the auto-imported BIFs: `send(P, M)` is not erlang:send/2.
         if AutoImports.keys.contains(key), modules.loaded(Self.erlang)?.exportedFunction(key) != nil {

@@ -54,14 +54,14 @@ extension Interpreter {
     /// `module` is sticky in `linking` and the function never suspends
     /// (or usually answers at once); `nil` otherwise.
     func boundCall(_ args: [Compiled], module: Atom, function: Atom) -> Compiled? {
-        switch linking?.stickyFunction(module, FunctionKey(function, args.count)) {
-        case .sync(let body)?:
-            return .boundCall(args, body, module: module, function: function)
-        case .atOnce(let first, let otherwise)?:
-            return .boundCall(args, atOnce: first, otherwise: otherwise, module: module, function: function)
-        case .async?, .code?, nil:
+        guard case .native(let native)? = linking?.stickyFunction(module, FunctionKey(function, args.count)) else {
             return nil
         }
+        if let body = native.syncBody { return .boundCall(args, body, module: module, function: function) }
+        if let (first, otherwise) = native.atOnce {
+            return .boundCall(args, atOnce: first, otherwise: otherwise, module: module, function: function)
+        }
+        return nil
     }
 
     func compileFunctionReference(_ moduleExpr: Expr?, _ functionExpr: Expr, _ arityExpr: Expr) throws -> Compiled {

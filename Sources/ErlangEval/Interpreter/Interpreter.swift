@@ -16,7 +16,8 @@ import ErlangTerms
 public struct Interpreter: Sendable {
     /// Handles a call to a local function that is not an auto-imported BIF
     /// (the shell's commands, or a module's own functions).
-    public typealias LocalHandler = @Sendable (_ name: String, _ args: [Term], _ process: ErlangProcess) async throws -> Term?
+    public typealias LocalHandler = @Sendable (_ name: String, _ key: FunctionKey, _ args: [Term],
+                                               _ process: ErlangProcess) async throws -> Term?
 
     /// The module funs are attributed to (`erl_eval` in the shell).
     public let module: Atom

@@ -90,14 +90,7 @@ public final class InterpretedModule: ErlangModule {
     /// Whether `key` may wait, by `WaitAnalysis`; a function the module
     /// does not define fails at once, so it does not.
     public func mayWait(_ key: FunctionKey) -> Bool {
-        let word = key.word
-        var low = 0
-        var high = functionsThatMayWait.count
-        while low < high {
-            let middle = (low + high) / 2
-            if functionsThatMayWait[middle] < word { low = middle + 1 } else { high = middle }
-        }
-        return low < functionsThatMayWait.count && functionsThatMayWait[low] == word
+        SortedWords.index(of: key, in: functionsThatMayWait) != nil
     }
 
     /// The exported function `key` as the `ModuleFunction` itself (one
@@ -107,7 +100,7 @@ public final class InterpretedModule: ErlangModule {
     /// The exported function `key` as its object (`module_info/0,1` as a closure).
     public func exported(_ key: FunctionKey) -> ExportedFunction? {
         if let function = exportedFunctions.exported(key) { return function }
-        return exportedFunction(key).map(ExportedFunction.async)
+        return exportedFunction(key).map { .native(NativeFunction(definition: key, $0)) }
     }
 
     /// The exported function `key`, or `nil` when it is not exported.
@@ -130,15 +123,10 @@ final class LocalScope: Sendable {
     let defined: Set<FunctionKey>
     /// Where calls to sticky modules are bound when the code compiles.
     let linking: ModuleTable?
-    private let functions = Lock<[FunctionKey: ModuleFunction]>([:])
-    /// The same functions by name text, so a local call (whose handler gets
-    /// the name as text) never interns an atom per call.
-    private let byText = Lock<[TextKey: ModuleFunction]>([:])
-
-    struct TextKey: Hashable {
-        let name: String
-        let arity: Int
-    }
+    /// The module's functions, sorted by their key's word: every local
+    /// call looks one up, and a binary search over a few words costs less
+    /// than hashing the key.
+    private let functions = Lock<(words: [UInt64], functions: [ModuleFunction])>(([], []))
 
     init(module: Atom, file: String, records: RecordTable, imports: [FunctionKey: Atom], defined: Set<FunctionKey>,
          linking: ModuleTable?) {
@@ -151,14 +139,12 @@ final class LocalScope: Sendable {
     }
 
     func install(_ table: [FunctionKey: ModuleFunction]) {
-        functions.withLock { $0 = table }
-        byText.withLock { byText in
-            for (key, function) in table { byText[TextKey(name: key.name.text, arity: key.arity)] = function }
-        }
+        let sorted = table.sorted { $0.key.word < $1.key.word }
+        functions.withLock { $0 = (sorted.map(\.key.word), sorted.map(\.value)) }
     }
 
     func function(_ key: FunctionKey) -> ModuleFunction? {
-        functions.withLock { $0[key] }
+        functions.withLock { table in SortedWords.index(of: key, in: table.words).map { table.functions[$0] } }
     }
 
     /// The interpreter for this module's code: local calls go to the
@@ -166,12 +152,9 @@ final class LocalScope: Sendable {
     var interpreter: Interpreter {
         let (defined, imports) = (self.defined, self.imports)
         return Interpreter(module: module, records: records, linking: linking,
-                           shadowsBIF: { defined.contains($0) || imports[$0] != nil }) { [self] name, args, process in
-            if let local = self.byText.withLock({ $0[TextKey(name: name, arity: args.count)] }) {
-                return try await local.call(process, args)
-            }
+                           shadowsBIF: { defined.contains($0) || imports[$0] != nil }) { [self] _, key, args, process in
+            if let local = self.function(key) { return try await local.call(process, args) }
             guard !self.imports.isEmpty else { return nil }
-            let key = FunctionKey(Atom(name), args.count)
             if let from = self.imports[key] { return try await process.apply(module: from, function: key.name, args) }
             return nil
         }

@@ -36,17 +36,13 @@ public typealias SyncErlangFunction = @Sendable (_ process: ErlangProcess, _ arg
 /// have done anything when it answers `nil`.
 public typealias AtOnceErlangFunction = @Sendable (_ process: ErlangProcess, _ args: [Term]) throws -> Term?
 
-/// How an exported function is called, from cheapest: a sync body, a
-/// sync first try with an async fallback, an async body, or an
-/// interpreted function's own object.
+/// An exported function as a lookup finds it: a native function (which
+/// knows whether it can be called without suspending) or an interpreted
+/// function's own object. Both are references, so passing one on costs
+/// one retain.
 public enum ExportedFunction: Sendable {
-    /// A body that never suspends.
-    case sync(SyncErlangFunction)
-    /// A body that usually answers at once (`AtOnceErlangFunction`), and
-    /// the async body to call when it does not.
-    case atOnce(AtOnceErlangFunction, ErlangFunction)
-    /// A body that may suspend.
-    case async(ErlangFunction)
+    /// A function written in Swift.
+    case native(NativeFunction)
     /// An interpreted function, called as the object it is.
     case code(FunBody)
 }
@@ -89,25 +85,28 @@ extension ErlangModule {
     /// `exportedCode`, then `exportedFunction`.
     public func exported(_ key: FunctionKey) -> ExportedFunction? {
         if let code = exportedCode(key) { return .code(code) }
-        return exportedFunction(key).map(ExportedFunction.async)
+        return exportedFunction(key).map { .native(NativeFunction(definition: key, $0)) }
     }
 }
 
 /// One exported function of a native module: `name/arity` and its body.
 ///
-/// A struct on purpose: a closure stored as a struct's field keeps its own
-/// calling convention, while one stored directly in a generic container (a
-/// tuple in an array, a dictionary value) is wrapped in a reabstraction
-/// thunk, an extra async frame on every call.
-public struct NativeFunction: Sendable {
+/// A class, so that a lookup hands out one reference (its closures are
+/// fields: a closure stored as a field keeps its own calling convention,
+/// while one stored directly in a generic container is wrapped in a
+/// reabstraction thunk, an extra async frame on every call).
+public final class NativeFunction: Sendable {
     /// The function's name.
     public let name: String
     /// The number of arguments.
     public let arity: Int
     /// The body, as an async function whatever its kind.
     public let body: ErlangFunction
-    /// The cheapest way to call the function.
-    public let exported: ExportedFunction
+    /// The body when it never suspends: compiled code calls it directly.
+    public let syncBody: SyncErlangFunction?
+    /// For a function that usually answers at once: its first try, and
+    /// the async body to run when that answers `nil`.
+    public let atOnce: (first: AtOnceErlangFunction, otherwise: ErlangFunction)?
 
     /// The function `name/arity` running `body`, which may suspend.
     @_disfavoredOverload
@@ -115,43 +114,37 @@ public struct NativeFunction: Sendable {
         self.name = name
         self.arity = arity
         self.body = body
-        exported = .async(body)
+        syncBody = nil
+        atOnce = nil
     }
 
-    /// The function `name/arity` running `body`, which never suspends:
-    /// compiled code calls it with no async frame.
+    /// The function `name/arity` running `body`, which never suspends.
     public init(_ name: String, _ arity: Int, _ body: @escaping SyncErlangFunction) {
         self.name = name
         self.arity = arity
         self.body = { process, args in try body(process, args) }
-        exported = .sync(body)
+        syncBody = body
+        atOnce = nil
     }
 
-    /// The function `name/arity` that tries `atOnce` first and runs
-    /// `otherwise` when that answers `nil`.
-    public init(_ name: String, _ arity: Int, atOnce: @escaping AtOnceErlangFunction,
+    /// The function `name/arity` that tries `first` and runs `otherwise`
+    /// when that answers `nil`.
+    public init(_ name: String, _ arity: Int, atOnce first: @escaping AtOnceErlangFunction,
                 otherwise: @escaping ErlangFunction) {
         self.name = name
         self.arity = arity
         body = { process, args in
-            if let value = try atOnce(process, args) { return value }
+            if let value = try first(process, args) { return value }
             return try await otherwise(process, args)
         }
-        exported = .atOnce(atOnce, otherwise)
+        syncBody = nil
+        atOnce = (first, otherwise)
     }
 
     /// The function `key` running `body`, which may suspend.
     @_disfavoredOverload
-    public init(definition key: FunctionKey, _ body: @escaping ErlangFunction) {
+    public convenience init(definition key: FunctionKey, _ body: @escaping ErlangFunction) {
         self.init(key.name.text, key.arity, body)
-    }
-
-    /// `function` under another name and arity `key` (same body, same kind).
-    public init(definition key: FunctionKey, _ function: NativeFunction) {
-        name = key.name.text
-        arity = key.arity
-        body = function.body
-        exported = function.exported
     }
 }
 
@@ -184,8 +177,8 @@ public struct NativeModule: ErlangModule {
     /// The exported function `key`, if any.
     public func exportedFunction(_ key: FunctionKey) -> ErlangFunction? { functions[key]?.body }
 
-    /// The exported function `key` in its cheapest form.
-    public func exported(_ key: FunctionKey) -> ExportedFunction? { functions[key]?.exported }
+    /// The exported function `key`.
+    public func exported(_ key: FunctionKey) -> ExportedFunction? { functions[key].map(ExportedFunction.native) }
 }
 
 /// The code of a closure (`fun`), as stored in `Fun.Kind.local`'s body.

@@ -23,11 +23,9 @@ extension ErlangProcess {
         do {
             switch exported {
             case .code(let code): return try await code.call(self, args)
-            case .sync(let body): return try body(self, args)
-            case .atOnce(let first, let otherwise):
-                if let value = try first(self, args) { return value }
-                return try await otherwise(self, args)
-            case .async(let body): return try await body(self, args)
+            case .native(let function):
+                if let body = function.syncBody { return try body(self, args) }
+                return try await function.body(self, args)
             }
         } catch {
             throw Self.framed(error, module, function, args)
@@ -37,8 +35,16 @@ extension ErlangProcess {
     /// Calls `body` as the call `module:function(args...)` that compiled
     /// code bound to it: an exception raised without a stacktrace gets
     /// that call's frame, as `apply` gives it.
+    ///
+    /// The call counts a reduction, as `apply` does. Code that cannot
+    /// suspend cannot yield either, so a spent slice only checks for an
+    /// exit signal here (`exit(P, kill)` stops a loop of BIF calls at
+    /// once) and leaves the slice spent: the process yields at its next
+    /// call that can suspend.
     @inline(__always)
     public func callBound(_ body: SyncErlangFunction, module: Atom, function: Atom, _ args: [Term]) throws -> Term {
+        reductionsLeft -= 1
+        if _slowPath(reductionsLeft <= 0) { try checkExitSignal() }
         do {
             return try body(self, args)
         } catch {
@@ -50,9 +56,9 @@ extension ErlangProcess {
     /// try, then (when that answers `nil`) its async body.
     public func callBound(_ first: AtOnceErlangFunction, otherwise: ErlangFunction, module: Atom, function: Atom,
                           _ args: [Term]) async throws -> Term {
+        try await tick()
         do {
             if let value = try first(self, args) { return value }
-            try await tick()
             return try await otherwise(self, args)
         } catch {
             throw Self.framed(error, module, function, args)

@@ -50,7 +50,7 @@ public struct ExportTable: Sendable {
     public func exported(_ key: FunctionKey) -> ExportedFunction? {
         guard let index = slot(of: key), let entry = slots[index] else { return nil }
         if let code = entry.code { return .code(code) }
-        return entry.function.exported
+        return .native(entry.function)
     }
 
     /// Where `key` is (the slot is then non-empty), by index so that a

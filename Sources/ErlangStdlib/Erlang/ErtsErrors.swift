@@ -114,16 +114,35 @@ public enum ErtsErrors {
     /// without a stacktrace gets erl's frame `{erlang, F, Args, [{error_info, ...}]}`.
     static func withErrorInfo(_ table: FunctionTable) -> FunctionTable {
         table.map { row in
-            let body = row.body
             let atom = Atom(row.name)
+            // The same kind of function as the row: a BIF that never
+            // suspends stays one, so compiled code can call it directly.
+            if let body = row.syncBody {
+                return NativeFunction(row.name, row.arity) { process, args in
+                    do {
+                        return try body(process, args)
+                    } catch let exception as ErlangException {
+                        throw withErrorInfo(exception, atom, args)
+                    }
+                }
+            }
+            let body = row.body
             return NativeFunction(row.name, row.arity, { process, args in
                 do {
                     return try await body(process, args)
-                } catch var exception as ErlangException where exception.stacktrace.isEmpty && !exception.stacktraceIsGiven && exception.kind == .error {
-                    exception.stacktrace = [.tuple([.atom(Atom("erlang")), .atom(atom), .list(args), errorInfoLocation])]
-                    throw exception
+                } catch let exception as ErlangException {
+                    throw withErrorInfo(exception, atom, args)
                 }
             })
         }
+    }
+
+    /// `exception` with the frame `{erlang, Name, Args, [error_info]}` when
+    /// it is an error raised without a stacktrace.
+    private static func withErrorInfo(_ exception: ErlangException, _ name: Atom, _ args: [Term]) -> ErlangException {
+        guard exception.stacktrace.isEmpty, !exception.stacktraceIsGiven, exception.kind == .error else { return exception }
+        var framed = exception
+        framed.stacktrace = [.tuple([.atom(Atom("erlang")), .atom(name), .list(args), errorInfoLocation])]
+        return framed
     }
 }
