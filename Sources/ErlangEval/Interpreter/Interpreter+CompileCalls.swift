@@ -142,14 +142,20 @@ final class CompiledFun: FunBody, @unchecked Sendable {
     /// `function_clause` error when none matches.
     @inline(never)
     private func enter(_ process: ErlangProcess, _ args: [Term]) throws -> (Compiled, Bindings) {
-        var scope = captured
+        // The captured bindings go to the clause match as they are (it
+        // copies them for each clause it tries); only a named fun adds to them.
+        let selected: (Int, Bindings)?
         if let name {
+            var scope = captured
             let me = Fun(kind: .local(module: interpreter.module, index: ShellFunNumbering.index(arity: arity, named: true),
                                       uniq: ShellFunNumbering.uniq, body: self),
                          arity: arity, identity: process.runtime.makeFunIdentity())
             scope.bind(name, .fun(me))
+            selected = try interpreter.selectClause(clauses, args, scope, process, shadowing: true)
+        } else {
+            selected = try interpreter.selectClause(clauses, args, captured, process, shadowing: true)
         }
-        if let (index, bindings) = try interpreter.selectClause(clauses, args, scope, process, shadowing: true) {
+        if let (index, bindings) = selected {
             return (clauses[index].body, bindings)
         }
         throw ErlangException(.error, .atom(.functionClause),
