@@ -74,9 +74,13 @@ public enum ProcLib {
     /// The `'$ancestors'` of a process `parent` starts: `parent` (its
     /// registered name, if any) followed by `parent`'s own ancestors.
     public static func ancestors(of parent: ErlangProcess) -> Term {
-        var ancestors: [Term] = [parent.registeredName.map(Term.atom) ?? .pid(parent.pid)]
-        if let inherited = parent.get(.atom(OTPAtom.ancestorsKey))?.listElements { ancestors += inherited }
-        return .list(ancestors)
+        let nearest = parent.registeredName.map(Term.atom) ?? .pid(parent.pid)
+        // The parent's own list is the tail, shared (no list is rebuilt per
+        // spawn); as in proc_lib, anything but a list counts as none.
+        guard let inherited = parent.get(.atom(OTPAtom.ancestorsKey)), inherited.isList else {
+            return .list([nearest])
+        }
+        return .cons(nearest, inherited)
     }
 
     /// What a proc_lib process runs. A subclass's `call` brackets its work

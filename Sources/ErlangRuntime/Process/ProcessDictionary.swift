@@ -47,6 +47,8 @@ public struct ProcessDictionary: Sendable {
             storage[i].value = value
             return old
         }
+        // Room for proc_lib's two keys and a few more in one allocation.
+        if storage.isEmpty { storage.reserveCapacity(4) }
         storage.append((key, value))
         if positions != nil {
             positions?[key] = storage.count - 1
