@@ -110,6 +110,21 @@ extension ErlangProcess {
         }
     }
 
+    /// `fun` checked once, to be called with `arity` arguments many times
+    /// (`lists:foreach/2` and friends): the same calls, results and errors
+    /// as `apply(fun, args)` each time, without finding the fun's code on
+    /// every call. `nil` when `fun` is not a callable fun of that arity
+    /// (`apply` then raises the error).
+    public func prepare(_ fun: Term, arity: Int) -> PreparedFun? {
+        guard case .fun(let f) = fun, f.arity == arity else { return nil }
+        switch f.kind {
+        case .external(let module, let function): return PreparedFun(target: .external(module, function))
+        case .local(_, _, _, let body):
+            guard let callable = body as? FunBody else { return nil }
+            return PreparedFun(target: .code(callable))
+        }
+    }
+
     /// A stack frame `{Module, Function, ArityOrArgs, []}`.
     public static func frame(_ module: Atom, _ function: Atom, _ arityOrArgs: Term) -> Term {
         .tuple([.atom(module), .atom(function), arityOrArgs, .nil])
@@ -125,5 +140,27 @@ public final class NativeFunBody: FunBody, @unchecked Sendable {
     /// Runs the Swift body.
     public override func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
         try await body(process, args)
+    }
+}
+
+/// A fun ready to be called (`ErlangProcess.prepare(_:arity:)`).
+public struct PreparedFun: Sendable {
+    enum Target {
+        case code(FunBody)
+        case external(Atom, Atom)
+    }
+
+    let target: Target
+
+    /// Calls the fun with `args` (as many as it takes), as `apply` would.
+    @inline(__always)
+    public func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
+        switch target {
+        case .code(let body):
+            try await process.tick()
+            return try await body.call(process, args)
+        case .external(let module, let function):
+            return try await process.apply(module: module, function: function, args)
+        }
     }
 }

@@ -13,10 +13,12 @@ extension ListsModule {
             guard list.isList else { throw raised(.tuple([.atom(.caseClause), list]), "map", 2, 1314) }
             var out: [Term] = []
             var rest = list
+            let callee = p.prepare(f, arity: 1)
             while case .cons(let cell) = rest {
                 let isFirst = out.isEmpty
                 out.append(try await called(from: isFirst ? frame("map", 2, 1315) : frame("map_1", 2, 1320)) {
-                    try await p.apply(f, [cell.head])
+                    if let callee { return try await callee.call(p, [cell.head]) }
+                    return try await p.apply(f, [cell.head])
                 })
                 rest = cell.tail
             }
@@ -46,10 +48,12 @@ extension ListsModule {
             var acc = a[1]
             var first = true
             var rest = list
+            let callee = p.prepare(f, arity: 2)
             while case .cons(let cell) = rest {
                 let isFirst = first
                 acc = try await called(from: isFirst ? frame("foldl", 3, 1350) : frame("foldl_1", 3, 1355)) {
-                    try await p.apply(f, [cell.head, acc])
+                    if let callee { return try await callee.call(p, [cell.head, acc]) }
+                    return try await p.apply(f, [cell.head, acc])
                 }
                 first = false
                 rest = cell.tail
@@ -92,8 +96,12 @@ extension ListsModule {
             let f = a[0]
             guard isFunction(f, 1) else { throw clause("foreach", a, 1438) }
             var rest = a[1]
+            let callee = p.prepare(f, arity: 1)
             while case .cons(let cell) = rest {
-                _ = try await called(from: frame("foreach_1", 2, 1442)) { try await p.apply(f, [cell.head]) }
+                _ = try await called(from: frame("foreach_1", 2, 1442)) {
+                    if let callee { return try await callee.call(p, [cell.head]) }
+                    return try await p.apply(f, [cell.head])
+                }
                 rest = cell.tail
             }
             guard case .nil = rest else { throw clause("foreach_1", [f, rest], 1441) }
