@@ -35,7 +35,7 @@ enum EvaluatorExit {
     /// or `throw` BIFs raised (their frame stands for the caller) was
     /// raised by a local call, which erl's shell makes through `apply_fun`.
     static func stacktrace(of exception: ErlangException) -> [Term] {
-        var frames = exception.stacktrace.filter { !isCallerPlaceholder($0) }
+        var frames = exception.stacktrace.filter { !CallerStandIn.isStandIn($0) }
         if frames.isEmpty {
             if exception.stacktrace.isEmpty {
                 frames = [evaluatorFrame(for: exception.reason)]
@@ -64,13 +64,6 @@ enum EvaluatorExit {
             return frame("erl_eval", "case_clauses", 8, file: "erl_eval.erl", line: 1041)
         }
         return frame("erl_eval", "expr", 6, file: "erl_eval.erl", line: 496)
-    }
-
-    /// The location-less `{erl_eval, do_apply, _, []}` frame that the
-    /// `error`/`exit`/`throw` BIFs put in place of their caller.
-    static func isCallerPlaceholder(_ frame: Term) -> Bool {
-        guard case .tuple(let e) = frame, e.count == 4 else { return false }
-        return e[0] == .atom("erl_eval") && e[1] == .atom("do_apply") && e[3] == .nil
     }
 
     /// Whether `frame` is one of erl_eval's.

@@ -305,7 +305,7 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
         guard exception.stacktrace.count < Self.maxFrames else { return }
         let place: [Term] = [.tuple([.atom(Atom("file")), .string(scope.file)]), .tuple([.atom(Atom("line")), .int(line)])]
         let location = Term.list(place)
-        if let (args, options) = Self.bifCallerStandIn(exception.stacktrace) {
+        if let (args, options) = CallerStandIn.parts(ofOnly: exception.stacktrace) {
             // error/1,2,3, exit/1, throw/1: erl's stacktrace starts at the
             // function that called them, with error/2,3's arguments and options.
             exception.stacktrace = [.tuple([.atom(scope.module), .atom(Atom(definition.name)), args ?? arity,
@@ -313,18 +313,5 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
             return
         }
         exception.stacktrace.append(.tuple([.atom(scope.module), .atom(Atom(definition.name)), arity, location]))
-    }
-
-    /// The frame `erlang:error/1,2,3`, `exit/1` and `throw/1` raise with
-    /// to stand for their caller (`{erl_eval, do_apply, ArityOrArgs,
-    /// Options}`, with no location), when it is the only one: the
-    /// arguments error/2,3 gave (`nil` for an arity) and their options.
-    private static func bifCallerStandIn(_ stacktrace: [Term]) -> (args: Term?, options: [Term]?)? {
-        guard stacktrace.count == 1, case .tuple(let e) = stacktrace[0], e.count == 4,
-              e[0] == .atom(Atom("erl_eval")), e[1] == .atom(Atom("do_apply")),
-              let options = e[3].listElements,
-              !options.contains(where: { $0.tupleElements?.first == .atom(Atom("file")) }) else { return nil }
-        let args: Term? = e[2].isList ? e[2] : nil
-        return (args, options.isEmpty ? nil : options)
     }
 }

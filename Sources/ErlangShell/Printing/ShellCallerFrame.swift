@@ -1,3 +1,4 @@
+import ErlangRuntime
 import ErlangTerms
 
 /// The frame erl's shell has where swerl's `error`/`exit`/`throw` BIFs put
@@ -21,7 +22,7 @@ enum ShellCallerFrame {
     /// `apply_fun` frame; when the stand-in was the whole stack, erl_eval's
     /// `do_apply` follows it, as it does in erl.
     static func resolved(_ frames: [Term]) -> [Term] {
-        guard let first = frames.first, EvaluatorExit.isCallerPlaceholder(first),
+        guard let first = frames.first, CallerStandIn.isStandIn(first),
               case .tuple(let e) = first, e.count == 4 else { return frames }
         let shellFrame = frame(arityOrArgs: e[2], options: e[3].listElements ?? [])
         let rest = Array(frames.dropFirst())

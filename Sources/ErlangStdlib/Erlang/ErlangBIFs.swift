@@ -20,7 +20,7 @@ enum ErlangBIFs {
     /// A frame that stands for the caller, so that `apply` does not add
     /// the BIF's own frame for `error/1`, `exit/1` and `throw/1` (erl's
     /// stacktrace starts at the function that called them).
-    static let callerFrame: Term = .tuple([.atom("erl_eval"), .atom("do_apply"), .int(7), .nil])
+    static let callerFrame = CallerStandIn.frame()
 
     static let control: FunctionTable = [
         bif("apply", 2, { p, a in
@@ -46,14 +46,14 @@ enum ErlangBIFs {
         bif("error", 2, { _, a in
             guard a[1].isList || a[1] == .atom("none") else { throw ErlangException.badarg }
             throw ErlangException(.error, a[0],
-                                  stacktrace: [.tuple([.atom("erl_eval"), .atom("do_apply"), a[1], .nil])])
+                                  stacktrace: [CallerStandIn.frame(a[1])])
         }),
         bif("error", 3, { _, a in
             guard a[1].isList || a[1] == .atom("none"), a[2].properListLength != nil else {
                 throw ErlangException.badarg
             }
             throw ErlangException(.error, a[0],
-                                  stacktrace: [.tuple([.atom("erl_eval"), .atom("do_apply"), a[1], a[2]])])
+                                  stacktrace: [CallerStandIn.frame(a[1], options: a[2])])
         }),
         bif("exit", 1, { _, a in throw ErlangException(.exit, a[0], stacktrace: [callerFrame]) }),
         bif("raise", 3, { _, a in
