@@ -106,16 +106,14 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
     private func enter(_ args: [Term], _ process: ErlangProcess) throws -> Entry {
         for compiled in try clauses.get() where compiled.patterns.count == args.count {
             var env = Bindings()
-            var matched = true
-            var i = 0
-            while i < args.count {
-                guard try interpreter.bind(compiled.patterns[i], args[i], &env) else {
-                    matched = false
-                    break
+            // Patterns and arguments are read in place: no copy of either per try.
+            let matched = try compiled.patterns.withUnsafeBufferPointer { patterns in
+                try args.withUnsafeBufferPointer { values in
+                    for i in 0..<values.count where try !interpreter.bind(patterns[i], values[i], &env) { return false }
+                    return true
                 }
-                i += 1
             }
-            guard matched, try interpreter.guardSucceeds(compiled.clause.guards, env) else { continue }
+            guard matched, try compiled.guards.isEmpty || interpreter.guardSucceeds(compiled.guards, env) else { continue }
             guard let pieces = compiled.syncBody else { return .body(compiled.body, env) }
             return .done(try runSync(pieces, &env, process))
         }

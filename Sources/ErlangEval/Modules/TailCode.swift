@@ -10,6 +10,9 @@ final class FunctionClauseCode: Sendable {
     let clause: Clause
     /// Its patterns, compiled.
     let patterns: [Pattern]
+    /// Its guards (evaluated directly), kept apart from `clause` so that
+    /// trying a clause copies nothing else.
+    let guards: [[Expr]]
     /// Its body.
     let body: TailBody
     /// The body's expressions when none of them can suspend and the last
@@ -20,6 +23,7 @@ final class FunctionClauseCode: Sendable {
     init(clause: Clause, body: TailBody) {
         self.clause = clause
         patterns = clause.patterns.map(Pattern.init)
+        guards = clause.guards
         self.body = body
         syncBody = body.syncPieces
     }
