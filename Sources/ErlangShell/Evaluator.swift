@@ -132,6 +132,11 @@ final class Evaluator: Sendable {
         }
     }
 
+    /// Whether `process` is the shell's evaluator (not a process it spawned).
+    func isEvaluator(_ process: ErlangProcess) -> Bool {
+        current.withLock { $0?.pid == process.pid }
+    }
+
     /// The current evaluator's pid, starting one if needed.
     func evaluatorProcess() -> ErlangProcess {
         current.withLock { slot in

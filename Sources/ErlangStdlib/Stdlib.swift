@@ -12,7 +12,9 @@ public enum Stdlib {
     /// them (`UncaughtExceptions`).
     public static func install(in runtime: Runtime, codePath: [String] = ["."]) {
         // Sticky, as erl's kernel and stdlib modules are: c(lists) cannot
-        // replace them, so compiled code may call them directly.
+        // replace them, so compiled code may call them directly. Those erl
+        // only loads when first called (math, timer, ...) stay replaceable
+        // until then.
         let server = CodeServer(runtime: runtime, codePath: codePath)
         let serverModules = [
             NativeModule("code", functions: CodeModule.functions(server)),
@@ -21,11 +23,22 @@ public enum Stdlib {
                          + DirectoryCommands.functions + HelpCommands.functions),
             NativeModule("compile", functions: CompileModule.functions(server)),
         ]
-        for module in modules() { runtime.modules.load(ModuleBIFs.withModuleInfo(module), sticky: true) }
-        for module in serverModules { runtime.modules.load(module, sticky: true) }
+        for module in modules() + serverModules {
+            let stickiness: ModuleTable.Stickiness = loadedAtStart.contains(module.name.text) ? .sticky : .stickyOnceCalled
+            runtime.modules.load(ModuleBIFs.withModuleInfo(module), stickiness: stickiness)
+        }
         UncaughtExceptions.install(in: runtime)
         server.installLoader()
     }
+
+    /// The modules erl 25's shell has loaded from its sticky directories
+    /// when it starts (`code:all_loaded/0`, `code:is_sticky/1`), among
+    /// those Swerl has.
+    static let loadedAtStart: Set<String> = [
+        "binary", "c", "code", "erlang", "error_logger", "filename", "gb_sets", "gb_trees", "gen_server", "global",
+        "io", "io_lib", "lists", "logger", "maps", "orddict", "ordsets", "os", "proc_lib", "proplists", "queue",
+        "rand", "string", "supervisor", "unicode",
+    ]
 
     /// The native modules, built from their function tables.
     public static func modules() -> [NativeModule] {

@@ -33,20 +33,27 @@ public final class SwerlNode: Sendable {
         Stdlib.install(in: runtime, codePath: codePath)
     }
 
-    /// Loads a gen_server callback module written in Swift.
-    public func install(_ callbacks: some GenServerCallbacks) {
+    /// Loads a gen_server callback module written in Swift; `false` (not
+    /// loaded) when its name is a stdlib module's that cannot be replaced
+    /// (erl's sticky modules: `lists`, `gen_server`, ...).
+    @discardableResult
+    public func install(_ callbacks: some GenServerCallbacks) -> Bool {
         callbacks.install(in: runtime)
     }
 
     /// Compiles Erlang source (a whole `.erl` module) and loads it, as
     /// `c/1` does; returns the module name, or throws the compiler's
-    /// report (erl's text) as `SwerlNode.CompileError`.
+    /// report (erl's text) as `SwerlNode.CompileError`, also when the name
+    /// is a stdlib module's that cannot be replaced (`lists`).
     @discardableResult
     public func load(erlangSource text: String, file: String = "module.erl") throws(CompileError) -> Atom {
         let outcome = ModuleCompiler.compile(text, file: file, absolutePath: file, directory: ".", linking: runtime.modules,
                                              readFile: { _ in nil })
         guard let module = outcome.module else { throw CompileError(report: outcome.report) }
-        runtime.modules.load(module)
+        guard runtime.modules.load(module) else {
+            // What erl's code server logs when asked to load over a sticky module.
+            throw CompileError(report: "Can't load module '\(module.name.text)' that resides in sticky dir\n")
+        }
         return module.name
     }
 

@@ -37,7 +37,7 @@ import Testing
         let table = ModuleTable()
         let original = NativeModule("m", functions: [NativeFunction("f", 0) { _, _ in .int(1) }])
         let other = NativeModule("m", functions: [NativeFunction("f", 0) { _, _ in .int(2) }])
-        #expect(table.load(original, sticky: true))
+        #expect(table.load(original, stickiness: .sticky))
         #expect(!table.load(other))
         table.unload(Atom("m"))
         #expect(table.isSticky(Atom("m")))
@@ -98,5 +98,53 @@ import Testing
             }
         }
         #expect(outcome.text == "{exited,killed}")
+    }
+
+    /// erl 25 loads `math` (like `timer`, `sys`, `dict`) only when it is
+    /// first called: `c(math)` of a learner's own math.erl replaces it
+    /// before that, and is refused after.
+    @Test func modulesErlLoadsOnFirstUseStayReplaceableUntilCalled() async throws {
+        let dir = try #require(CodePathTests.directory([
+            "math.erl": "-module(math).\n-export([add/2]).\nadd(A, B) -> A + B.\n",
+        ]))
+        let output = CapturedOutput()
+        let runtime = Runtime(clock: ManualClock(), output: output)
+        Stdlib.install(in: runtime, codePath: [dir])
+        let harness = ModuleHarness(runtime: runtime)
+        #expect(await harness.call("code", "is_sticky", [.atom("math")]).text == "false")
+        #expect(await harness.call("c", "c", [.string(dir + "/math")]).text == "{ok,math}")
+        #expect(await harness.call("math", "add", [.int(1), .int(2)]).text == "3")
+
+        let other = Runtime(clock: ManualClock(), output: output)
+        Stdlib.install(in: other, codePath: [dir])
+        let fresh = ModuleHarness(runtime: other)
+        #expect(await fresh.call("math", "sqrt", [.int(4)]).text == "2.0")
+        #expect(await fresh.call("code", "is_sticky", [.atom("math")]).text == "true")
+        #expect(await fresh.call("c", "c", [.string(dir + "/math")]).text == "{error,sticky_directory}")
+    }
+
+    /// erl 25: `code:is_sticky(1)` has no clause, at code.erl line 348.
+    @Test func isStickyWantsAnAtom() async {
+        let raised = await ModuleHarness().call("code", "is_sticky", [.int(1)])
+        #expect(raised.text == "raised error:function_clause")
+        #expect(raised.stacktraceText.hasPrefix("[{code,is_sticky,[1],[{file,"))
+    }
+
+    /// erl 25: `node/1` is a guard BIF, and a stacktrace given to
+    /// erlang:raise/3 is kept as given by the functions it passes.
+    @Test func guardNodeAndRaisedStacktraces() async {
+        let harness = ModuleHarness()
+        harness.compile("""
+            -module(g).
+            -export([local/1, raised/0]).
+            local(P) when node(P) =:= node() -> yes;
+            local(_) -> no.
+            raised() -> erlang:raise(error, foo, []).
+            """, file: "g.erl")
+        #expect(await harness.inProcess { try await $0.apply(module: Atom("g"), function: Atom("local"), [.pid($0.pid)]) }.text == "yes")
+        #expect(await harness.call("g", "local", [.atom("x")]).text == "no")
+        let raised = await harness.call("g", "raised")
+        #expect(raised.text == "raised error:foo")
+        #expect(raised.stacktraceText == "[]")
     }
 }

@@ -62,4 +62,17 @@ struct SwerlNodeTests {
             try node.load(erlangSource: "-module(bad).\n-export([f/0]).\nf() -> X.\n", file: "bad.erl")
         }
     }
+
+    /// A module named like a stdlib module erl keeps sticky is not loaded
+    /// over it: the load says why, and `lists` keeps working.
+    @Test func loadingOverAStickyModuleThrows() async throws {
+        let node = SwerlNode(clock: ManualClock(), output: CapturedOutput())
+        do {
+            try node.load(erlangSource: "-module(lists).\n-export([seq/2]).\nseq(A, B) -> {A, B}.\n", file: "lists.erl")
+            Issue.record("loading over lists succeeded")
+        } catch {
+            #expect(error.report == "Can't load module 'lists' that resides in sticky dir\n")
+        }
+        #expect(try await node.evaluate("lists:seq(1, 2)") == .list([.int(1), .int(2)]))
+    }
 }

@@ -234,6 +234,11 @@ enum GuardBIFs {
             guard length >= -start else { return nil }
             return .binary(b.bytes[(start + length)..<start])
         case ("node", 0): return .atom(.nonode)
+        case ("node", 1):
+            switch a[0] {
+            case .pid, .ref: return .atom(.nonode)
+            case .int, .bigInt, .float, .atom, .tuple, .nil, .cons, .map, .binary, .fun: return nil
+            }
         case ("float", 1): return a[0].doubleValue.map { .float($0) }
         case ("trunc", 1), ("round", 1):
             if case .float(let f) = a[0], f.isFinite {

@@ -300,7 +300,8 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
     }
 
     private func appendFrame(_ exception: inout ErlangException, arity: Term, line: Int) {
-        guard exception.stacktrace.count < Self.maxFrames else { return }
+        // erlang:raise/3's stacktrace is the one given, whoever it passes.
+        guard exception.stacktrace.count < Self.maxFrames, !exception.stacktraceIsGiven else { return }
         let place: [Term] = [.tuple([.atom(Atom("file")), .string(scope.file)]), .tuple([.atom(Atom("line")), .int(line)])]
         let location = Term.list(place)
         if let (args, options) = CallerStandIn.parts(ofOnly: exception.stacktrace) {

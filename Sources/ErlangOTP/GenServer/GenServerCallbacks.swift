@@ -86,8 +86,10 @@ extension GenServerCallbacks {
     }
 
     /// Loads the module into `runtime`'s module table (replacing any
-    /// module of the same name, as loading new code does).
-    public func install(in runtime: Runtime) { runtime.modules.load(module) }
+    /// module of the same name, as loading new code does); `false` when
+    /// that name is a sticky stdlib module's, which is kept.
+    @discardableResult
+    public func install(in runtime: Runtime) -> Bool { runtime.modules.load(module) }
 }
 
 /// What a server does after a callback: the optional last element of a

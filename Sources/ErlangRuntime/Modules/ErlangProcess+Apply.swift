@@ -17,9 +17,10 @@ extension ErlangProcess {
         try await tick()
         let key = FunctionKey(function, args.count)
         let loaded = runtime.modules.entry(module)
-        guard let exported = loaded?.exported(key) else {
+        guard let loaded, let exported = loaded.exported(key) else {
             return try await applyLoading(module: module, function: function, args)
         }
+        loaded.noteCalled()
         do {
             switch exported {
             case .code(let code): return try await code.call(self, args)

@@ -24,19 +24,30 @@ public final class ModuleTable: Sendable {
     /// An empty table.
     public init() {}
 
+    /// Whether a loaded module may be replaced. Mirrors erl's sticky
+    /// directories (kernel's and stdlib's): erl refuses to load over a
+    /// module it has loaded from one, so code compiled against such a
+    /// module may bind its calls to it once (`stickyFunction`).
+    public enum Stickiness: Sendable {
+        /// Replaceable (a user's module).
+        case replaceable
+        /// Never replaced or removed (erl has it loaded from the start).
+        case sticky
+        /// Replaceable until it is first called, sticky from then on (a
+        /// stdlib module erl loads on first use: a user's own `math.erl`
+        /// compiled before any `math:` call replaces it, as in erl).
+        case stickyOnceCalled
+    }
+
     /// Adds or replaces `module`; `false` (nothing changes) when the
-    /// module of that name is sticky. A `sticky` module can never be
-    /// replaced or removed, as erl refuses to load over modules from its
-    /// sticky directories (kernel, stdlib): so compiled code may bind a
-    /// call to a sticky module's function once, when it compiles
-    /// (`stickyFunction`).
+    /// module of that name is sticky.
     @discardableResult
-    public func load(_ module: any ErlangModule, sticky: Bool = false) -> Bool {
+    public func load(_ module: any ErlangModule, stickiness: Stickiness = .replaceable) -> Bool {
         let index = Int(module.name.index)
         let loaded = modules.withLock { table -> Bool in
             if index >= table.count { table.append(contentsOf: repeatElement(nil, count: index + 1 - table.count)) }
             if table[index]?.isSticky == true { return false }
-            table[index] = LoadedModule(module, isSticky: sticky)
+            table[index] = LoadedModule(module, stickiness: stickiness)
             return true
         }
         if loaded { changes.add(1, ordering: .releasing) }
@@ -115,12 +126,28 @@ public final class ModuleTable: Sendable {
 final class LoadedModule: Sendable {
     /// The module itself.
     let module: any ErlangModule
-    /// Whether the module can never be replaced (`ModuleTable.load`).
-    let isSticky: Bool
+    private let stickiness: ModuleTable.Stickiness
+    /// For a module sticky once called: whether it has been.
+    private let called = Atomic<Bool>(false)
 
-    init(_ module: any ErlangModule, isSticky: Bool) {
+    init(_ module: any ErlangModule, stickiness: ModuleTable.Stickiness) {
         self.module = module
-        self.isSticky = isSticky
+        self.stickiness = stickiness
+    }
+
+    /// Whether the module can no longer be replaced (`ModuleTable.load`).
+    var isSticky: Bool {
+        switch stickiness {
+        case .replaceable: return false
+        case .sticky: return true
+        case .stickyOnceCalled: return called.load(ordering: .relaxed)
+        }
+    }
+
+    /// Notes a call into the module (see `Stickiness.stickyOnceCalled`).
+    @inline(__always)
+    func noteCalled() {
+        if case .stickyOnceCalled = stickiness, !called.load(ordering: .relaxed) { called.store(true, ordering: .relaxed) }
     }
 
     /// The exported function `key`, in its cheapest form.

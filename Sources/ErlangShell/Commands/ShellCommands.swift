@@ -86,6 +86,10 @@ enum ShellCommands {
             // init:stop(): answers ok; the node stops soon after.
             evaluator.requestStop()
             return .ok
+        case ("halt", _) where !evaluator.isEvaluator(process):
+            // A fun the shell made, running in another process: erlang:halt
+            // ends the node from there.
+            return nil
         case ("halt", 0):
             throw Evaluator.HaltRequest(status: 0)
         case ("halt", 1):

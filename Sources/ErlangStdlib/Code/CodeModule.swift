@@ -33,7 +33,12 @@ enum CodeModule {
                 return .string(SourceFiles.directory(of: source) + "/" + name.text + ".beam")
             },
             bif("load_file", 1) { _, args in try load(server, try moduleName(args[0])) },
-            bif("is_sticky", 1) { process, args in .bool(process.runtime.modules.isSticky(try moduleName(args[0]))) },
+            bif("is_sticky", 1) { process, args in
+                guard case .atom(let name) = args[0] else {
+                    throw StdlibError.functionClause("code", "is_sticky", args, line: 348)
+                }
+                return .bool(process.runtime.modules.isSticky(name))
+            },
             bif("ensure_loaded", 1) { process, args in
                 let name = try moduleName(args[0])
                 if await process.runtime.modules.module(name) != nil { return .tuple([.atom(module), .atom(name)]) }
