@@ -7,6 +7,14 @@ import Testing
 /// cannot be replaced, which lets compiled code bind calls to their
 /// functions once. Expected values are erl 25's.
 @Suite struct StickyModuleTests {
+    /// A fresh runtime with the stdlib and `codePath`, and its output.
+    static func stdlib(codePath: String) -> (ModuleHarness, CapturedOutput) {
+        let output = CapturedOutput()
+        let runtime = Runtime(clock: ManualClock(), output: output)
+        Stdlib.install(in: runtime, codePath: [codePath])
+        return (ModuleHarness(runtime: runtime), output)
+    }
+
     /// erl 25: `c(lists)` with a `lists.erl` at hand, `l(lists)` and
     /// `code:load_file(lists)` each log the refusal and return
     /// `{error,sticky_directory}`; `lists` keeps working.
@@ -14,10 +22,7 @@ import Testing
         let dir = try #require(CodePathTests.directory([
             "lists.erl": "-module(lists).\n-export([seq/2]).\nseq(A, B) -> {A, B}.\n",
         ]))
-        let output = CapturedOutput()
-        let runtime = Runtime(clock: ManualClock(), output: output)
-        Stdlib.install(in: runtime, codePath: [dir])
-        let harness = ModuleHarness(runtime: runtime)
+        let (harness, output) = Self.stdlib(codePath: dir)
         let refusal = "Can't load module 'lists' that resides in sticky dir\n\n"
         #expect(await harness.call("c", "c", [.string(dir + "/lists")]).text == "{error,sticky_directory}")
         #expect(output.take().hasSuffix(refusal))
@@ -107,17 +112,12 @@ import Testing
         let dir = try #require(CodePathTests.directory([
             "math.erl": "-module(math).\n-export([add/2]).\nadd(A, B) -> A + B.\n",
         ]))
-        let output = CapturedOutput()
-        let runtime = Runtime(clock: ManualClock(), output: output)
-        Stdlib.install(in: runtime, codePath: [dir])
-        let harness = ModuleHarness(runtime: runtime)
+        let (harness, _) = Self.stdlib(codePath: dir)
         #expect(await harness.call("code", "is_sticky", [.atom("math")]).text == "false")
         #expect(await harness.call("c", "c", [.string(dir + "/math")]).text == "{ok,math}")
         #expect(await harness.call("math", "add", [.int(1), .int(2)]).text == "3")
 
-        let other = Runtime(clock: ManualClock(), output: output)
-        Stdlib.install(in: other, codePath: [dir])
-        let fresh = ModuleHarness(runtime: other)
+        let (fresh, _) = Self.stdlib(codePath: dir)
         #expect(await fresh.call("math", "sqrt", [.int(4)]).text == "2.0")
         #expect(await fresh.call("code", "is_sticky", [.atom("math")]).text == "true")
         #expect(await fresh.call("c", "c", [.string(dir + "/math")]).text == "{error,sticky_directory}")
