@@ -23,7 +23,10 @@ import ErlangTerms
 ///
 /// `@unchecked Sendable`: one task at a time runs the loop; it passes from
 /// a task that gave it up to the next one only through the process's lock
-/// (`waitWithoutTask`), which orders the two tasks' accesses.
+/// (`waitWithoutTask`), which orders the two tasks' accesses. For the
+/// same reason the fields the loop touches for every message are
+/// `@exclusivity(unchecked)`: Swift's run-time exclusivity check on each
+/// access of a class's `var` cost about 115 instructions a call.
 final class GenServerLoop: @unchecked Sendable {
     let process: ErlangProcess
     /// The parent: the starter for `start_link`, the server itself otherwise.
@@ -31,25 +34,25 @@ final class GenServerLoop: @unchecked Sendable {
     /// What reports and `*DBG*` lines call the server.
     let name: Term
     /// The callback module.
-    var module: Atom
+    @exclusivity(unchecked) var module: Atom
     /// The callback module's state.
-    var state: Term
+    @exclusivity(unchecked) var state: Term
     /// The `sys` debug options; `nil` when none is set.
-    var debug: SysDebug?
+    @exclusivity(unchecked) var debug: SysDebug?
     /// Whether `process_info(Server, current_function)` was last told
     /// that the server hibernates (`nil`: told nothing yet).
-    var shownHibernating: Bool?
+    @exclusivity(unchecked) var shownHibernating: Bool?
     /// Whether the server has hibernated: BEAM then discarded its stack,
     /// and its stacktraces end in `proc_lib:wake_up/3`.
-    var hasHibernated = false
+    @exclusivity(unchecked) var hasHibernated = false
     /// The proc_lib body the loop runs in, which a new task runs again to
     /// carry on after the server waited without a task; `nil` when the loop
     /// must keep its task (entered with `enter_loop` from Erlang code, whose
     /// frames are below it).
-    var body: ServerProcess?
+    @exclusivity(unchecked) var body: ServerProcess?
     /// `callbacksCannotWait`'s last answer, for which module and which
     /// generation of the loaded code.
-    private var borrowable: (generation: Int, module: Atom, answer: Bool)?
+    @exclusivity(unchecked) private var borrowable: (generation: Int, module: Atom, answer: Bool)?
 
     init(process: ErlangProcess, parent: Pid, name: Term, module: Atom, state: Term, debug: SysDebug?) {
         self.process = process
