@@ -52,6 +52,26 @@ final class Evaluator: Sendable {
 
     /// How long the shell waits for the runtime to settle after a command.
     let settleLimitMilliseconds: Int
+    /// How long it waits once a wait has run out (`settleWaitMilliseconds`).
+    static let busySettleMilliseconds = 100
+    /// Whether the last wait for the runtime to settle ran out.
+    private let settleRanOut = Lock(false)
+
+    /// How long to wait for the runtime to settle now: the full limit, or,
+    /// once a wait has run out (a process that never stops running, such
+    /// as `spawn(fun L() -> L() end)`), a short wait until the runtime has
+    /// been quiet again. Otherwise every later prompt waited the full
+    /// limit for that process; erl prompts at once.
+    var settleWaitMilliseconds: Int {
+        settleRanOut.withLock { $0 } ? min(settleLimitMilliseconds, Evaluator.busySettleMilliseconds) : settleLimitMilliseconds
+    }
+
+    /// Records how a wait for the runtime to settle ended; returns `quiet`.
+    @discardableResult
+    func noteSettled(quiet: Bool) -> Bool {
+        settleRanOut.withLock { $0 = !quiet }
+        return quiet
+    }
 
     /// Thrown by `halt()`/`q()` to end the session.
     struct HaltRequest: Error {
@@ -202,8 +222,8 @@ final class Evaluator: Sendable {
                 bindings.withLock { $0 = bound }
                 if request.printsAndSettles {
                     runtime.output.write(printer.print(value, column: 1, records: recordFields) + "\n")
-                    let quiet = await runtime.activity.waitUntilQuiet(limitMilliseconds: settleLimitMilliseconds,
-                                                                      byProcess: true)
+                    let quiet = noteSettled(quiet: await runtime.activity.waitUntilQuiet(
+                        limitMilliseconds: settleWaitMilliseconds, byProcess: true))
                     answer(process, .printed(value, quiet: quiet))
                 } else {
                     answer(process, .value(value))

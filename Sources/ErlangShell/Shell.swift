@@ -89,13 +89,13 @@ public final class Shell: Sendable {
             case .exception(let exception):
                 // erl reports the exception once the evaluator's exit has
                 // reached the processes linked to it, after what they print.
-                await runtime.activity.waitUntilQuiet(limitMilliseconds: evaluator.settleLimitMilliseconds)
+                await settle()
                 runtime.output.write(report(exception))
                 // erl remembers `{'EXIT', {Reason, Stacktrace}}`, with the
                 // evaluator's whole stack, whatever the exception's class.
                 result = .tuple([.atom(.EXIT), EvaluatorExit.linkedReason(of: exception)])
             case .killed(let reason):
-                await runtime.activity.waitUntilQuiet(limitMilliseconds: evaluator.settleLimitMilliseconds)
+                await settle()
                 runtime.output.write(report(ErlangException(.exit, reason), killedBySignal: true))
                 result = .tuple([.atom(.EXIT), reason])
             case .diagnostic(let diagnostic):
@@ -106,7 +106,7 @@ public final class Shell: Sendable {
                 return status
             }
             evaluator.history.add(ShellHistory.Entry(number: promptNumber, exprs: exprs, result: result))
-            if !waitedFullLimit { await runtime.activity.waitUntilQuiet(limitMilliseconds: evaluator.settleLimitMilliseconds) }
+            if !waitedFullLimit { await settle() }
             if let reason = evaluator.takeUnreportedExit() {
                 runtime.output.write(report(ErlangException(.exit, reason), killedBySignal: true))
             }
@@ -117,6 +117,11 @@ public final class Shell: Sendable {
                 return 0
             }
         }
+    }
+
+    /// Waits for the runtime to settle, as long as the evaluator says.
+    private func settle() async {
+        evaluator.noteSettled(quiet: await runtime.activity.waitUntilQuiet(limitMilliseconds: evaluator.settleWaitMilliseconds))
     }
 
     /// Reads one form up to its terminating dot, writing `prompt` before
