@@ -142,7 +142,6 @@ public final class NativeFunction: Sendable {
     }
 
     /// The function `key` running `body`, which may suspend.
-    @_disfavoredOverload
     public convenience init(definition key: FunctionKey, _ body: @escaping ErlangFunction) {
         self.init(key.name.text, key.arity, body)
     }
