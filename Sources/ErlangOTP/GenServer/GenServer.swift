@@ -60,8 +60,17 @@ public enum GenServer {
         guard ServerRef.isCastDestination(dest) else {
             throw ErlangException(.error, .atom(.functionClause), stacktrace: [StackFrames.badCast(dest, request)])
         }
+        let message: Term = .tuple([.atom(OTPAtom.genCast), request])
+        if case .tuple(let e) = dest, e.count == 3, case .atom(let module) = e[1] {
+            // `{via, M, N}`: the registry sends (`catch M:send(N, Msg)`, as
+            // gen_server does: its errors are dropped, an exit signal is not).
+            do {
+                _ = try await process.apply(module: module, function: Atom("send"), [e[2], message])
+            } catch is ErlangException {}
+            return
+        }
         guard let pid = await ServerRef.resolve(dest, in: process) else { return }
-        process.runtime.send(.tuple([.atom(OTPAtom.genCast), request]), to: pid)
+        process.runtime.send(message, to: pid)
     }
 
     /// Casts `request` to the server registered locally as `name`.
