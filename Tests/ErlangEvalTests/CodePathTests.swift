@@ -73,6 +73,17 @@ import Testing
         #expect(output.take() == "")
     }
 
+    /// erl 25: `c(lists)` and `c(timer)` with no source at hand give
+    /// `{error,no_source}` (the stdlib has beams, not sources), `c(erlang)`
+    /// `{error,preloaded}`.
+    @Test func compilingAStdlibModuleWithoutItsSourceSaysWhy() async {
+        let harness = ModuleHarness()
+        #expect(await harness.call("c", "c", [.atom("lists")]).text == "{error,no_source}")
+        #expect(await harness.call("c", "c", [.atom("timer")]).text == "{error,no_source}")
+        #expect(await harness.call("c", "c", [.atom("erlang")]).text == "{error,preloaded}")
+        #expect(await harness.call("c", "c", [.atom("nosuch")]).text == "{error,non_existing}")
+    }
+
     /// erl 25: `compile:file/1` reports and returns `{ok, M}` or `error` without
     /// loading; `compile:file(F, [])` reports nothing.
     @Test func compileFileCompilesWithoutLoading() async throws {

@@ -37,7 +37,7 @@ enum CompileCommands {
         guard SourceFiles.isRegularFile(file) else {
             // erl looks a module name up in the code path (no file: `{error, non_existing}`),
             // but compiles a file name directly, and the compiler reports the missing file.
-            if argument.atomValue != nil { return .tuple([.atom(.error), .atom(CodeModule.nonExisting)]) }
+            if let name = argument.atomValue { return .tuple([.atom(.error), .atom(missingSourceReason(server, name))]) }
             server.runtime.output.write("\(file): no such file or directory\n")
             return .atom(.error)
         }
@@ -58,6 +58,16 @@ enum CompileCommands {
         }
         server.noteCompiled(module.name, from: file)
         return .tuple([.atom(.ok), .atom(module.name)])
+    }
+
+    /// Why `c(Name)` finds no source for a module name: erl's stdlib has a
+    /// beam but no source at hand (`no_source`), `erlang` is preloaded, and
+    /// any other name is nowhere (`non_existing`).
+    static func missingSourceReason(_ server: CodeServer, _ name: Atom) -> Atom {
+        guard let module = server.runtime.modules.loaded(name), !(module is InterpretedModule) else {
+            return CodeModule.nonExisting
+        }
+        return name.text == "erlang" ? Atom("preloaded") : Atom("no_source")
     }
 
     /// An atom's text, or a flat string's characters.
