@@ -93,22 +93,12 @@ extension ErlangProcess {
 
     /// Calls the fun `fun` with `args` (`erlang:apply/2`, `F(Args...)`).
     public func apply(_ fun: Term, _ args: [Term]) async throws -> Term {
-        guard case .fun(let f) = fun else {
-            throw ErlangException.error(.tuple([.atom(.badfun), fun]))
-        }
-        guard f.arity == args.count else {
+        if let prepared = prepare(fun, arity: args.count) { return try await prepared.call(self, args) }
+        if case .fun(let f) = fun, f.arity != args.count {
             throw ErlangException.error(.tuple([.atom(.badarity), .tuple([fun, .list(args)])]))
         }
-        switch f.kind {
-        case .external(let module, let function):
-            return try await apply(module: module, function: function, args)
-        case .local(_, _, _, let body):
-            guard let callable = body as? FunBody else {
-                throw ErlangException.error(.tuple([.atom(.badfun), fun]))
-            }
-            try await tick()
-            return try await callable.call(self, args)
-        }
+        // Not a fun, or a fun with no code to run.
+        throw ErlangException.error(.tuple([.atom(.badfun), fun]))
     }
 
     /// `fun` checked once, to be called with `arity` arguments many times

@@ -159,9 +159,4 @@ final class LoadedModule: Sendable {
     func function(_ key: FunctionKey) -> ErlangFunction? {
         module.exportedFunction(key)
     }
-
-    /// The callable object of the exported function `key`, if the module has one.
-    func code(_ key: FunctionKey) -> FunBody? {
-        module.exportedCode(key)
-    }
 }
