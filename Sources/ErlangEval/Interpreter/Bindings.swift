@@ -18,8 +18,11 @@ public struct Bindings: Sendable {
     /// Room made at the first binding (most clauses bind no more).
     static let firstCapacity = 4
 
+    /// A name and its value. The name is kept as its atom alone: an entry
+    /// is then plain data and a term, and copying one retains nothing but
+    /// the value (a `String` retained and released on every copy).
     private struct Entry: Sendable {
-        let variable: Variable
+        let name: Atom
         var value: Term
     }
 
@@ -39,7 +42,7 @@ public struct Bindings: Sendable {
         return small.withUnsafeBufferPointer { entries in
             var index = entries.count - 1
             while index >= 0 {
-                if entries[index].variable.atom.index == key { return entries[index].value }
+                if entries[index].name.index == key { return entries[index].value }
                 index -= 1
             }
             return nil
@@ -49,12 +52,8 @@ public struct Bindings: Sendable {
     /// The value of `name`, if bound (by name, for code that has no `Variable`).
     public subscript(name: String) -> Term? {
         if let large { return large[name] }
-        var index = small.count - 1
-        while index >= 0 {
-            if small[index].variable.name == name { return small[index].value }
-            index -= 1
-        }
-        return nil
+        guard let atom = Atom.existing(name) else { return nil }
+        return self[Variable(atom)]
     }
 
     /// Binds `variable` (the caller checked it is unbound or equal).
@@ -67,7 +66,7 @@ public struct Bindings: Sendable {
         let existing = small.withUnsafeBufferPointer { entries -> Int? in
             var index = 0
             while index < entries.count {
-                if entries[index].variable.atom.index == key { return index }
+                if entries[index].name.index == key { return index }
                 index += 1
             }
             return nil
@@ -82,13 +81,13 @@ public struct Bindings: Sendable {
         }
         guard small.count < Bindings.smallLimit else {
             var trie = TreeDictionary<String, Term>()
-            for entry in small { trie[entry.variable.name] = entry.value }
+            for entry in small { trie[entry.name.text] = entry.value }
             trie[variable.name] = value
             large = trie
             small = []
             return
         }
-        small.append(Entry(variable: variable, value: value))
+        small.append(Entry(name: variable.atom, value: value))
     }
 
     /// Binds `name` (the caller checked it is unbound or equal).
@@ -102,7 +101,7 @@ public struct Bindings: Sendable {
             large?[variable.name] = nil
             return
         }
-        small.removeAll { $0.variable.atom == variable.atom }
+        small.removeAll { $0.name == variable.atom }
     }
 
     /// Removes `name` (`f(X)` in the shell).
@@ -119,7 +118,7 @@ public struct Bindings: Sendable {
     /// The bound names, sorted as `b()` lists them.
     public var sortedNames: [String] {
         if let large { return large.keys.sorted() }
-        return small.map(\.variable.name).sorted()
+        return small.map(\.name.text).sorted()
     }
 }
 
@@ -137,5 +136,11 @@ public struct Variable: Sendable {
     public init(_ name: String) {
         self.name = name
         atom = Atom(name)
+    }
+
+    /// The variable whose name is the text of `atom`.
+    init(_ atom: Atom) {
+        self.name = atom.text
+        self.atom = atom
     }
 }

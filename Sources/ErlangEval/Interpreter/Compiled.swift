@@ -168,6 +168,23 @@ struct Compiled: Sendable {
         }
     }
 
+    /// Evaluates `a`, then `b`, then calls `finish` with their values,
+    /// which may suspend.
+    static func pairThen(_ a: Compiled, _ b: Compiled,
+                         _ finish: @escaping @Sendable (Term, Term, ErlangProcess) async throws -> Term) -> Compiled {
+        if let x = a.syncCode, let y = b.syncCode {
+            return .async { env, process in
+                let l = try x(&env, process)
+                return try await finish(l, try y(&env, process), process)
+            }
+        }
+        let (x, y) = (a.step, b.step)
+        return .async { env, process in
+            let l = try await x.run(&env, process)
+            return try await finish(l, try await y.run(&env, process), process)
+        }
+    }
+
     /// Evaluates `a`, then `transform`s its value.
     static func map(_ a: Compiled, _ transform: @escaping @Sendable (Term, inout Bindings, ErlangProcess) throws -> Term) -> Compiled {
         if let x = a.syncCode {

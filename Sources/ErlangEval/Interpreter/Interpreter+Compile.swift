@@ -15,7 +15,7 @@ import ErlangTerms
 extension Interpreter {
     /// Compiles a body (a sequence of expressions).
     func compileBody(_ body: [Expr]) throws -> Compiled {
-        .sequence(try body.map(compile))
+        .sequence(try body.indices.map { try compile(body, at: $0) })
     }
 
     /// Compiles one expression. Errors found without running anything

@@ -77,8 +77,13 @@ public struct Interpreter: Sendable {
         do {
             return try process.send(message, to: dest)
         } catch var exception as ErlangException {
-            exception.stacktrace = [ErlangProcess.frame(Atom("erlang"), Atom("!"), .list([dest, message]))]
+            exception.stacktrace = [Interpreter.sendFrame(dest, message)]
             throw exception
         }
+    }
+
+    /// The frame of a failed `Dest ! Msg`.
+    static func sendFrame(_ dest: Term, _ message: Term) -> Term {
+        ErlangProcess.frame(Atom("erlang"), Atom("!"), .list([dest, message]))
     }
 }

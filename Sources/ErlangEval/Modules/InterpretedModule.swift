@@ -50,15 +50,18 @@ public final class InterpretedModule: ErlangModule {
                                defined: Set(source.functions.map { FunctionKey(Atom($0.name), $0.arity) }),
                                linking: linking)
         self.scope = scope
+        let mayWait = WaitAnalysis.functionsThatMayWait(in: source, module: name.text)
+        let borrowable = WaitAnalysis.receiveLoopsSafeToBorrow(in: source, module: name.text, mayWait: mayWait)
         var functions: [FunctionKey: ModuleFunction] = [:]
         var order: [FunctionKey] = []
         for definition in source.functions {
             let key = FunctionKey(Atom(definition.name), definition.arity)
             if functions[key] == nil { order.append(key) }
-            functions[key] = ModuleFunction(definition: definition, scope: scope)
+            functions[key] = ModuleFunction(definition: definition, scope: scope,
+                                            receiveLoopMayRunBorrowed: borrowable.contains(key))
         }
         scope.install(functions)
-        functionsThatMayWait = WaitAnalysis.functionsThatMayWait(in: source, module: name.text).map(\.word).sorted()
+        functionsThatMayWait = mayWait.map(\.word).sorted()
         definitionOrder = order
         // The beam lists exports in definition order, whatever the attribute's order.
         let exported = Set(source.exports.map { FunctionKey(Atom($0.name), $0.arity) })

@@ -35,13 +35,17 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
     private let interpreter: Interpreter
     /// The compiled clauses, or why they cannot be compiled (raised at call).
     private let clauses: Result<[FunctionClauseCode], any Error>
+    /// Whether the function, run as a process's receive loop, may handle
+    /// a message on a borrowed task (`WaitAnalysis.receiveLoopsSafeToBorrow`).
+    let receiveLoopMayRunBorrowed: Bool
 
     /// erl keeps at most this many frames (`backtrace_depth`).
     static let maxFrames = 8
 
-    init(definition: FunctionDefinition, scope: LocalScope) {
+    init(definition: FunctionDefinition, scope: LocalScope, receiveLoopMayRunBorrowed: Bool = false) {
         self.definition = definition
         self.scope = scope
+        self.receiveLoopMayRunBorrowed = receiveLoopMayRunBorrowed
         let interpreter = scope.interpreter
         self.interpreter = interpreter
         let compiler = TailCompiler(interpreter: interpreter, defaultLine: definition.location.line)
@@ -66,18 +70,31 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
         try await process.tick()
         switch try enter(args, process) {
         case .done(let value): return value
-        case .body(let body, let env): return try await run(body, env, process)
+        case .body(let body, let env): return try await run(body, env, process, place: .nested)
         }
     }
 
-    /// Runs `body`, then the tail calls it makes, in a loop.
+    /// `call` as the whole of a process (`spawn(M, F, Args)`): its loop
+    /// may idle without a task at a receive (`ProcessPlace`).
+    override func callAsProcessBody(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
+        try await process.tick()
+        switch try enter(args, process) {
+        case .done(let value): return value
+        case .body(let body, let env): return try await run(body, env, process, place: .bottom(mayIdle: true))
+        }
+    }
+
+    /// Runs `body`, then the tail calls it makes, in a loop; `place`
+    /// says whether anything runs after the loop returns.
     @inline(never)
-    private func run(_ firstBody: TailBody, _ bindings: Bindings, _ process: ErlangProcess) async throws -> Term {
+    func run(_ firstBody: TailBody, _ bindings: Bindings, _ process: ErlangProcess,
+             place firstPlace: ProcessPlace) async throws -> Term {
         var function: ModuleFunction = self
         var body = firstBody
         var env = bindings
+        var place = firstPlace
         while true {
-            switch try await function.execute(body, &env, process) {
+            switch try await function.execute(body, &env, process, &place) {
             case .value(let value): return value
             case .tailCall(let next, let nextArguments):
                 function = next
@@ -130,7 +147,8 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
     /// cost an allocation and an executor check each. Choosing a branch is
     /// synchronous, out of line, to keep this frame small.
     @inline(never)
-    private func execute(_ first: TailBody, _ env: inout Bindings, _ process: ErlangProcess) async throws -> Step {
+    private func execute(_ first: TailBody, _ env: inout Bindings, _ process: ErlangProcess,
+                         _ place: inout ProcessPlace) async throws -> Step {
         var body = first
         while true {
             for piece in body.prefix {
@@ -160,8 +178,13 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
                 body = try ifBranch(branches, line, env)
             case .block(let inner):
                 body = inner
-            case .receive(let branches, let timeout, let afterBody, let line):
-                body = try await receive(branches, timeout, afterBody, line, &env, process)
+            case .receive(let code):
+                if case .bottom(let mayIdle) = place, code.timeout == nil,
+                   let next = try receiveAtOnceAtBottom(code, &env, process, mayIdle: mayIdle) {
+                    body = next
+                } else {
+                    body = try await receive(code, &env, process)
+                }
             }
         }
     }
@@ -225,31 +248,35 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
     /// waits for a message a branch matches and returns that branch's
     /// body with its bindings made in `env` (the after body on timeout).
     @inline(never)
-    private func receive(_ branches: [TailBranch], _ timeoutCode: Framed?, _ afterBody: TailBody, _ line: Int,
-                         _ env: inout Bindings, _ process: ErlangProcess) async throws -> TailBody {
+    func receive(_ code: TailReceive, _ env: inout Bindings, _ process: ErlangProcess) async throws -> TailBody {
         var timeout = ErlangProcess.ReceiveTimeout.infinity
-        if let timeoutCode {
+        if let timeoutCode = code.timeout {
             switch try await framed(timeoutCode, &env, process) {
             case .int(let ms) where ms >= 0 && ms <= Interpreter.maxReceiveTimeout: timeout = .milliseconds(Int64(ms))
             case .atom(let a) where a == .infinity: timeout = .infinity
-            default: throw framedError(.atom(Atom("timeout_value")), line: line)
+            default: throw framedError(.atom(Atom("timeout_value")), line: code.line)
             }
         }
         let snapshot = env
-        let interpreter = self.interpreter
         let picked: (TailBody, Bindings)? = try await process.receive(timeout: timeout) { message in
-            for branch in branches {
-                var scope = snapshot
-                if try interpreter.bind(branch.pattern, message, &scope),
-                   try interpreter.guardSucceeds(branch.clause.guards, scope) {
-                    return (branch.body, scope)
-                }
-            }
-            return nil
+            try branch(of: code.branches, matching: message, snapshot)
         }
-        guard let (body, scope) = picked else { return afterBody }
+        guard let (body, scope) = picked else { return code.afterBody }
         env = scope
         return body
+    }
+
+    /// The body of the first of `branches` whose pattern and guard
+    /// `message` satisfies, with its bindings made in a copy of `env`.
+    func branch(of branches: [TailBranch], matching message: Term, _ env: Bindings) throws -> (TailBody, Bindings)? {
+        for branch in branches {
+            var scope = env
+            if try interpreter.bind(branch.pattern, message, &scope),
+               try interpreter.guardSucceeds(branch.clause.guards, scope) {
+                return (branch.body, scope)
+            }
+        }
+        return nil
     }
 
     /// Runs `piece`, adding this function's frame to an exception it raises.

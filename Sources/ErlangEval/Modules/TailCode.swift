@@ -96,8 +96,26 @@ indirect enum TailCode: Sendable {
     case ifClauses([TailBranch], line: Int)
     /// `begin ... end`.
     case block(TailBody)
-    /// `receive ... after T -> ... end` (`timeout` nil: no after).
-    case receive([TailBranch], timeout: Framed?, after: TailBody, line: Int)
+    /// `receive ... after T -> ... end`.
+    case receive(TailReceive)
+}
+
+/// A `receive` in tail position (a class: running it, or a receive loop
+/// waiting in it without a task, holds one reference).
+final class TailReceive: Sendable {
+    let branches: [TailBranch]
+    /// The `after` time; `nil`: no `after`.
+    let timeout: Framed?
+    /// The `after` body.
+    let afterBody: TailBody
+    let line: Int
+
+    init(branches: [TailBranch], timeout: Framed?, afterBody: TailBody, line: Int) {
+        self.branches = branches
+        self.timeout = timeout
+        self.afterBody = afterBody
+        self.line = line
+    }
 }
 
 /// Compiles a function's bodies into `TailBody`s with the interpreter.
@@ -108,7 +126,10 @@ struct TailCompiler {
 
     func body(_ exprs: [Expr]) throws -> TailBody {
         guard let last = exprs.last else { return TailBody(prefix: [], last: nil) }
-        return TailBody(prefix: try exprs.dropLast().map(framed), last: try tail(last))
+        let prefix = try exprs.indices.dropLast().map { index in
+            Framed(code: try interpreter.compile(exprs, at: index), line: line(of: exprs[index]))
+        }
+        return TailBody(prefix: prefix, last: try tail(last))
     }
 
     func tail(_ e: Expr) throws -> TailCode {
@@ -123,8 +144,8 @@ struct TailCompiler {
         case .block(let exprs):
             return .block(try body(exprs))
         case .receive(let clauses, let after):
-            return .receive(try clauses.map(branch), timeout: try after.map { try framed($0.timeout) },
-                            after: try body(after?.body ?? []), line: line(of: e))
+            return .receive(TailReceive(branches: try clauses.map(branch), timeout: try after.map { try framed($0.timeout) },
+                                        afterBody: try body(after?.body ?? []), line: line(of: e)))
         default:
             return .value(try framed(e))
         }

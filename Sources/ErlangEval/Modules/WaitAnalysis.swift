@@ -43,6 +43,71 @@ struct WaitAnalysis {
         return waits
     }
 
+    /// The functions of `source` that may run on a borrowed task as a
+    /// process's receive loop (`ModuleFunction.callAsProcessBody`): in
+    /// their bodies, and in the bodies of the module's functions they
+    /// call in tail position, nothing may wait but a `receive` without
+    /// `after` in tail position, where the borrowed run gives the process
+    /// back. `mayWait` is `functionsThatMayWait(in:module:)`.
+    ///
+    /// Tail position is as `TailCompiler` compiles it: the last expression
+    /// of a body, and in it the bodies of `case`, `if`, `receive` and
+    /// `begin`, and a call of the module's own function by its bare name.
+    static func receiveLoopsSafeToBorrow(in source: ModuleSource, module: String,
+                                         mayWait: Set<FunctionKey>) -> Set<FunctionKey> {
+        let analysis = WaitAnalysis(source: source, module: module)
+        var safe = Set<FunctionKey>()
+        var unsafe: [FunctionKey] = []
+        var tailCallers: [FunctionKey: [FunctionKey]] = [:]
+        for definition in source.functions {
+            let key = FunctionKey(Atom(definition.name), definition.arity)
+            guard let callees = analysis.tailCallees(of: definition.clauses, mayWait: mayWait) else {
+                unsafe.append(key)
+                continue
+            }
+            safe.insert(key)
+            for callee in callees { tailCallers[callee, default: []].append(key) }
+        }
+        // A function is safe only if every function it tail-calls is.
+        while let key = unsafe.popLast() {
+            safe.remove(key)
+            for caller in tailCallers[key] ?? [] where safe.remove(caller) != nil { unsafe.append(caller) }
+        }
+        return safe
+    }
+
+    /// The module's functions `clauses` call in tail position, when
+    /// nothing else in them may wait but a tail `receive` without `after`;
+    /// `nil` otherwise. Walks the tail bodies with an explicit stack.
+    private func tailCallees(of clauses: [Clause], mayWait: Set<FunctionKey>) -> Set<FunctionKey>? {
+        var callees = Set<FunctionKey>()
+        var bodies = clauses.map(\.body)
+        while let body = bodies.popLast() {
+            guard let last = body.last else { continue }
+            var quick = Array(body.dropLast())
+            switch last {
+            case .receive(let receiveClauses, let after):
+                guard after == nil else { return nil }
+                bodies += receiveClauses.map(\.body)
+            case .caseOf(let subject, let caseClauses):
+                quick.append(subject)
+                bodies += caseClauses.map(\.body)
+            case .ifClauses(let ifClauses):
+                bodies += ifClauses.map(\.body)
+            case .block(let exprs):
+                bodies.append(exprs)
+            case .call(.atom(let name), let arguments, _) where defined.contains(FunctionKey(Atom(name), arguments.count)):
+                quick += arguments
+                callees.insert(FunctionKey(Atom(name), arguments.count))
+            default:
+                quick.append(last)
+            }
+            let facts = facts(scanning: quick)
+            guard !facts.waits, facts.localCalls.isDisjoint(with: mayWait) else { return nil }
+        }
+        return callees
+    }
+
     private init(source: ModuleSource, module: String) {
         self.module = module
         defined = Set(source.functions.map { FunctionKey(Atom($0.name), $0.arity) })
@@ -60,9 +125,15 @@ struct WaitAnalysis {
     /// Walks the clauses with an explicit stack (no native recursion on
     /// user input); stops early once the function is known to wait.
     private func facts(of clauses: [Clause]) -> Facts {
-        var facts = Facts()
         var stack: [Expr] = []
         push(clauses, onto: &stack)
+        return facts(scanning: stack)
+    }
+
+    /// What `exprs` do, as `facts(of:)` says for clauses.
+    private func facts(scanning exprs: [Expr]) -> Facts {
+        var facts = Facts()
+        var stack = exprs
         while let expr = stack.popLast(), !facts.waits {
             switch expr {
             case .integer, .bigInteger, .float, .atom, .char, .string, .variable, .recordIndex:

@@ -195,4 +195,13 @@ open class FunBody: FunCode, @unchecked Sendable {
     open func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
         throw ErlangException.error(.tuple([.atom(.badfun), .atom(.undefined)]))
     }
+
+    /// Calls the closure as the whole of a process's code: nothing of the
+    /// process runs after it returns, so code that can keep its state in
+    /// objects may give the process's task up while it idles
+    /// (`ErlangProcess.waitWithoutTask(resumingWith:)`). `call` unless a
+    /// subclass knows how.
+    open func callAsProcessBody(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
+        try await call(process, args)
+    }
 }

@@ -12,8 +12,12 @@ extension ErlangProcess {
     /// Interpreted and native functions are called from this one frame:
     /// a native call through a separate `applyNative` cost one more async
     /// frame (allocation, executor check) on every `gen_server:call`.
+    ///
+    /// `asProcessBody`: the call is the whole of the process's code
+    /// (`spawn(M, F, Args)`), which lets an interpreted function idle
+    /// without a task (`FunBody.callAsProcessBody`).
     @inline(never)
-    public func apply(module: Atom, function: Atom, _ args: [Term]) async throws -> Term {
+    public func apply(module: Atom, function: Atom, _ args: [Term], asProcessBody: Bool = false) async throws -> Term {
         try await tick()
         let key = FunctionKey(function, args.count)
         let loaded = runtime.modules.entry(module)
@@ -23,7 +27,9 @@ extension ErlangProcess {
         loaded.noteCalled()
         do {
             switch exported {
-            case .code(let code): return try await code.call(self, args)
+            case .code(let code):
+                if asProcessBody { return try await code.callAsProcessBody(self, args) }
+                return try await code.call(self, args)
             case .native(let function):
                 if let body = function.syncBody { return try body(self, args) }
                 return try await function.body(self, args)

@@ -12,18 +12,39 @@ extension ErlangProcess {
     /// pid, or to `{Name, Node}` where nothing is registered, is dropped.
     @discardableResult
     public func send(_ message: Term, to dest: Term) throws -> Term {
+        if let target = try sendTarget(dest) { runtime.send(message, to: target) }
+        return message
+    }
+
+    /// `send(_:to:)` from code that will wait for an answer next (`Dest !
+    /// Msg` followed by a `receive`): when the receiver idles without a
+    /// task, it runs here, on the sender's task, until it has handled the
+    /// message (`runBorrowed(delivering:)`), so neither side suspends or
+    /// wakes a task for the round trip. Otherwise exactly `send`.
+    @discardableResult
+    public func sendAwaitingAnswer(_ message: Term, to dest: Term) async throws -> Term {
+        guard let target = try sendTarget(dest) else { return message }
+        if target != pid, let receiver = runtime.process(target), await receiver.runBorrowed(delivering: message) {
+            return message
+        }
+        runtime.send(message, to: target)
+        return message
+    }
+
+    /// The pid `dest` sends to; `nil` when the message is dropped
+    /// (`{Name, Node}` with nothing registered). Throws `badarg` as `send`.
+    private func sendTarget(_ dest: Term) throws -> Pid? {
         switch dest {
         case .pid(let target):
-            runtime.send(message, to: target)
+            return target
         case .atom(let name):
             guard let target = runtime.whereis(name) else { throw ErlangException.badarg }
-            runtime.send(message, to: target)
+            return target
         case .tuple(let e) where e.count == 2:
             guard case .atom(let name) = e[0], case .atom(let node) = e[1] else { throw ErlangException.badarg }
-            if node == .nonode, let target = runtime.whereis(name) { runtime.send(message, to: target) }
+            return node == .nonode ? runtime.whereis(name) : nil
         case .int, .bigInt, .float, .tuple, .nil, .cons, .map, .binary, .ref, .fun:
             throw ErlangException.badarg
         }
-        return message
     }
 }

@@ -92,7 +92,7 @@ extension ProcessBIFs {
         let args = try listArgument(a)
         let initialCall: Term = .tuple([m, f, .int(args.count)])
         return spawn(parent, mode, initialCall: initialCall) { child in
-            _ = try await child.apply(module: module, function: function, args)
+            _ = try await child.apply(module: module, function: function, args, asProcessBody: true)
         }
     }
 

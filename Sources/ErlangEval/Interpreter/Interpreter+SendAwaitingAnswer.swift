@@ -1,0 +1,49 @@
+import ErlangRuntime
+import ErlangSyntax
+import ErlangTerms
+
+/// `Dest ! Msg` directly followed by a `receive`: Erlang's request and
+/// answer, written out. The sender is about to wait, so an idle receiver
+/// may handle the message on the sender's task at once
+/// (`ErlangProcess.sendAwaitingAnswer`) instead of being woken in a task
+/// of its own while the sender suspends: a `!`/`receive` round trip with
+/// an interpreted receive loop then makes no task switch at all, as
+/// `gen_server:call` to an idle server already did.
+extension Interpreter {
+    /// Compiles `body[index]` as an expression of a body: a send that the
+    /// next expression waits for an answer to sends awaiting it.
+    func compile(_ body: [Expr], at index: Int) throws -> Compiled {
+        guard case .binaryOp("!", let l, let r, _) = body[index], index + 1 < body.count,
+              case .receive = body[index + 1] else { return try compile(body[index]) }
+        let (destination, content) = (try compile(l), try compile(r))
+        guard let destinationCode = destination.syncCode, let contentCode = content.syncCode else {
+            return .pairThen(destination, content) { dest, message, process in
+                try await Interpreter.sendAwaitingAnswer(dest, message, process)
+            }
+        }
+        // The usual case: both sides cannot suspend, and the send runs in
+        // this closure's own frame.
+        return .async { env, process in
+            let dest = try destinationCode(&env, process)
+            return try await Interpreter.sendAwaitingAnswer(dest, try contentCode(&env, process), process)
+        }
+    }
+
+    /// `Dest ! Msg` as `send` does it, letting an idle receiver run here.
+    @inline(__always)
+    static func sendAwaitingAnswer(_ dest: Term, _ message: Term, _ process: ErlangProcess) async throws -> Term {
+        do {
+            return try await process.sendAwaitingAnswer(message, to: dest)
+        } catch {
+            throw sendFailure(error, dest, message)
+        }
+    }
+
+    /// A failed send's error, in the `!` operator's frame.
+    @inline(never)
+    private static func sendFailure(_ error: any Error, _ dest: Term, _ message: Term) -> any Error {
+        guard var exception = error as? ErlangException else { return error }
+        exception.stacktrace = [sendFrame(dest, message)]
+        return exception
+    }
+}

@@ -1,0 +1,97 @@
+import ErlangRuntime
+import ErlangTerms
+
+/// Where a run of interpreted code stands in its process.
+enum ProcessPlace {
+    /// Called by other code, which goes on when it returns.
+    case nested
+    /// The whole of the process's code (`spawn(M, F, Args)` and the tail
+    /// calls it makes): nothing runs after it, so its state at a tail
+    /// `receive` is all in objects (the function, the receive, the
+    /// bindings) and the process can wait without a task there.
+    /// `mayIdle`: such a receive gives the task up when nothing waits.
+    /// True until a message wakes the idle process in a task of its own
+    /// (a sender that does not wait for an answer): from then on it keeps
+    /// that task, so a process fed by plain sends costs one task creation,
+    /// not one per message.
+    case bottom(mayIdle: Bool)
+}
+
+/// A process's receive loop without a task. An interpreted process that
+/// spawned as `spawn(M, F, Args)` and loops through tail calls and
+/// receives (`loop(S) -> receive ... -> loop(S1) end.`) gives its task up
+/// at its first receive when its mailbox is empty, as a gen_server does
+/// after `init/1`: it then idles as objects only, and a process that sends
+/// it a message and waits for the answer (`Pid ! Msg` directly followed
+/// by a `receive`) runs its next turn of the loop on its own task
+/// (`ErlangProcess.runBorrowed`). The turn ends at the next receive, which
+/// gives the process back, idle again.
+///
+/// A turn may run borrowed only when nothing in it can wait
+/// (`receiveLoopMayRunBorrowed`): the borrower cannot act on its own
+/// timeouts and exit signals until the turn ends. A loop that may wait
+/// takes a task of its own instead, at once, before handling anything.
+extension ModuleFunction {
+    /// The tail `receive` (no `after`) of a run at the bottom of its
+    /// process, as far as it goes without waiting: the body of the branch
+    /// a message selects, its bindings made in `env`; `nil` when the
+    /// receive must wait in the task (`receive(_:_:_:)`). Gives the
+    /// process's task up (throwing `ProcessWaitsWithoutTask`) when the run
+    /// is borrowed and has had its message, or when `mayIdle` and nothing
+    /// waits. Synchronous, so a turn of a borrowed loop adds no frame.
+    func receiveAtOnceAtBottom(_ code: TailReceive, _ env: inout Bindings, _ process: ErlangProcess,
+                               mayIdle: Bool) throws -> TailBody? {
+        guard process.runsBorrowed || mayIdle else { return nil }
+        let snapshot = env
+        if process.runsBorrowed, process.mustReleaseBorrowedTask() || !receiveLoopMayRunBorrowed {
+            try process.releaseBorrowedTask(resumingWith: ReceiveLoopResumption(self, code, snapshot))
+        }
+        var cursor = ErlangProcess.ReceiveCursor(timeout: .infinity)
+        if let (body, scope) = try process.takeMessage(&cursor, { try branch(of: code.branches, matching: $0, snapshot) }) {
+            env = scope
+            return body
+        }
+        if process.runsBorrowed {
+            // Nothing here for this receive: the process waits on in a task of its own.
+            try process.releaseBorrowedTask(resumingWith: ReceiveLoopResumption(self, code, snapshot))
+        }
+        try process.waitWithoutTask(resumingWith: ReceiveLoopResumption(self, code, snapshot))
+        return nil
+    }
+
+    /// Carries the loop on from `code`, where the process waited without a
+    /// task, with the bindings it had there.
+    @inline(__always)
+    func resume(at code: TailReceive, _ bindings: Bindings, _ process: ErlangProcess) async throws -> Term {
+        // Borrowed, it may idle again; woken in a task of its own, it keeps that task.
+        let mayIdle = process.runsBorrowed
+        var env = bindings
+        let body: TailBody
+        if let atOnce = try receiveAtOnceAtBottom(code, &env, process, mayIdle: mayIdle) {
+            body = atOnce
+        } else {
+            body = try await receive(code, &env, process)
+        }
+        return try await run(body, env, process, place: .bottom(mayIdle: mayIdle))
+    }
+}
+
+/// A receive loop carried on after it waited without a task: the receive
+/// it waits in, with its bindings, as the code of the task that wakes it
+/// (or of a borrowed run).
+final class ReceiveLoopResumption: FunBody, @unchecked Sendable {
+    // @unchecked: immutable, and every stored value is Sendable.
+    let function: ModuleFunction
+    let receive: TailReceive
+    let env: Bindings
+
+    init(_ function: ModuleFunction, _ receive: TailReceive, _ env: Bindings) {
+        self.function = function
+        self.receive = receive
+        self.env = env
+    }
+
+    override func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
+        try await function.resume(at: receive, env, process)
+    }
+}
