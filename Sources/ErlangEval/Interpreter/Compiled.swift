@@ -152,6 +152,25 @@ struct Compiled: Sendable {
         }
     }
 
+    /// `module:function(parts...)` bound to a function that may suspend
+    /// (`gen_server:call/2`): no module lookup, the call made from this
+    /// closure's frame.
+    static func boundCall(_ parts: [Compiled], async body: @escaping ErlangFunction,
+                          module: Atom, function: Atom) -> Compiled {
+        let syncs = parts.compactMap(\.syncCode)
+        if syncs.count == parts.count {
+            return .async { env, process in
+                let values = try evaluate(syncs, &env, process)
+                return try await process.callBound(body, module: module, function: function, values)
+            }
+        }
+        let steps = parts.map(\.step)
+        return .async { env, process in
+            let values = try await evaluate(steps, &env, process)
+            return try await process.callBound(body, module: module, function: function, values)
+        }
+    }
+
     /// Evaluates `a` then `b`, then `combine`s them (binary operators).
     static func pair(_ a: Compiled, _ b: Compiled,
                      _ combine: @escaping @Sendable (Term, Term, ErlangProcess) throws -> Term) -> Compiled {

@@ -51,8 +51,8 @@ extension Interpreter {
     }
 
     /// `module:function(args...)` bound to its function now, when
-    /// `module` is sticky in `linking` and the function never suspends
-    /// (or usually answers at once); `nil` otherwise.
+    /// `module` is sticky in `linking` and the function is native (a
+    /// sticky module's function can never change); `nil` otherwise.
     func boundCall(_ args: [Compiled], module: Atom, function: Atom) -> Compiled? {
         guard case .native(let native)? = linking?.stickyFunction(module, FunctionKey(function, args.count)) else {
             return nil
@@ -61,7 +61,7 @@ extension Interpreter {
         if let (first, otherwise) = native.atOnce {
             return .boundCall(args, atOnce: first, otherwise: otherwise, module: module, function: function)
         }
-        return nil
+        return .boundCall(args, async: native.body, module: module, function: function)
     }
 
     func compileFunctionReference(_ moduleExpr: Expr?, _ functionExpr: Expr, _ arityExpr: Expr) throws -> Compiled {

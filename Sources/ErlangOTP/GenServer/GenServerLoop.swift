@@ -50,6 +50,9 @@ final class GenServerLoop: @unchecked Sendable {
     /// must keep its task (entered with `enter_loop` from Erlang code, whose
     /// frames are below it).
     @exclusivity(unchecked) var body: ServerProcess?
+    /// Where the callbacks of nearly every message are found, kept
+    /// between messages (`CallSite`).
+    @exclusivity(unchecked) private var callSites = (handleCall: CallSite(), handleCast: CallSite())
     /// `callbacksCannotWait`'s last answer, for which module and which
     /// generation of the loaded code.
     @exclusivity(unchecked) private var borrowable: (generation: Int, module: Atom, answer: Bool)?
@@ -198,6 +201,12 @@ final class GenServerLoop: @unchecked Sendable {
     @inline(__always)
     func invoke(_ function: Atom, _ args: [Term]) async throws -> Outcome {
         do {
+            if function == OTPAtom.handleCall {
+                return .value(try await process.apply(module: module, function: function, args, via: &callSites.handleCall))
+            }
+            if function == OTPAtom.handleCast {
+                return .value(try await process.apply(module: module, function: function, args, via: &callSites.handleCast))
+            }
             return .value(try await process.apply(module: module, function: function, args))
         } catch let exception as ErlangException {
             if exception.kind == .throw { return .value(exception.reason) }

@@ -25,6 +25,15 @@ extension ErlangProcess {
             return try await applyLoading(module: module, function: function, args)
         }
         loaded.noteCalled()
+        return try await call(exported, module: module, function: function, args, asProcessBody: asProcessBody)
+    }
+
+    /// `apply(module:function:_:)` of a function the caller found itself
+    /// (`CallSite`): the call, with `apply`'s errors and frames; the
+    /// reduction it counts was taken by the caller's `apply`, or here.
+    @inline(__always)
+    private func call(_ exported: ExportedFunction, module: Atom, function: Atom, _ args: [Term],
+                      asProcessBody: Bool = false) async throws -> Term {
         do {
             switch exported {
             case .code(let code):
@@ -37,6 +46,16 @@ extension ErlangProcess {
         } catch {
             throw Self.framed(error, module, function, args)
         }
+    }
+
+    /// `apply(module:function:_:)` through `site`, which keeps the
+    /// function found until a module is loaded again.
+    public func apply(module: Atom, function: Atom, _ args: [Term], via site: inout CallSite) async throws -> Term {
+        guard let exported = site.resolve(module, FunctionKey(function, args.count), in: runtime.modules) else {
+            return try await apply(module: module, function: function, args)
+        }
+        try await tick()
+        return try await call(exported, module: module, function: function, args)
     }
 
     /// Calls `body` as the call `module:function(args...)` that compiled
@@ -67,6 +86,17 @@ extension ErlangProcess {
         do {
             if let value = try first(self, args) { return value }
             return try await otherwise(self, args)
+        } catch {
+            throw Self.framed(error, module, function, args)
+        }
+    }
+
+    /// `callBound` for a function that may suspend.
+    @inline(__always)
+    public func callBound(_ body: ErlangFunction, module: Atom, function: Atom, _ args: [Term]) async throws -> Term {
+        try await tick()
+        do {
+            return try await body(self, args)
         } catch {
             throw Self.framed(error, module, function, args)
         }

@@ -60,6 +60,6 @@ extension ErlangProcess {
     public func releaseBorrowedTask(resumingWith code: FunBody, mayIdle: Bool = true) throws -> Never {
         borrowedMessages = -1
         if !(mayIdle && parkWithoutTask(resumingWith: code)) { runtime.startTask(self, .fun(code)) }
-        throw ProcessWaitsWithoutTask()
+        throw ProcessWaitsWithoutTask.shared
     }
 }

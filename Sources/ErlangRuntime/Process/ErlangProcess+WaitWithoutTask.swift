@@ -29,7 +29,7 @@ extension ErlangProcess {
             borrowedMessages = borrowed
             return
         }
-        throw ProcessWaitsWithoutTask()
+        throw ProcessWaitsWithoutTask.shared
     }
 
     /// Makes `code` what the next wake-up runs in a new task and counts
@@ -60,4 +60,9 @@ extension ErlangProcess {
 /// (`ErlangProcess.waitWithoutTask(resumingWith:)`); the process lives on.
 /// Code between that call and the bottom of the task must let it pass:
 /// it is not an exit, and nothing may be reported for it.
-public struct ProcessWaitsWithoutTask: Error, Sendable {}
+public struct ProcessWaitsWithoutTask: Error, Sendable {
+    /// The one value thrown: an error made once is thrown without the
+    /// allocation each `throw ProcessWaitsWithoutTask.shared` made (an idle
+    /// server gives its task back after every borrowed call).
+    static let shared: any Error = ProcessWaitsWithoutTask()
+}
