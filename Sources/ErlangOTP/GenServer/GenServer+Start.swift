@@ -287,8 +287,12 @@ final class ServerProcess: ProcLib.Body, @unchecked Sendable {
 
     /// What a new task runs to carry `loop` on after the server waited
     /// without a task.
+    /// Waiting for a message with no timeout, the usual case, the loop
+    /// is its own resumption (`GenServerLoop.call`): an idle server gives
+    /// its task back after every borrowed call, with no allocation.
     func resumption(of loop: GenServerLoop, next: LoopNext = .wait(.infinity)) -> FunBody {
-        Resumption(body: self, loop: loop, next: next)
+        if case .wait(.infinity) = next { return loop }
+        return Resumption(body: self, loop: loop, next: next)
     }
 
     /// `serve(_:loop:next)`, as the code of a new task.

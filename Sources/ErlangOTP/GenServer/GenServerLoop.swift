@@ -27,7 +27,7 @@ import ErlangTerms
 /// same reason the fields the loop touches for every message are
 /// `@exclusivity(unchecked)`: Swift's run-time exclusivity check on each
 /// access of a class's `var` cost about 115 instructions a call.
-final class GenServerLoop: @unchecked Sendable {
+final class GenServerLoop: FunBody, @unchecked Sendable {
     let process: ErlangProcess
     /// The parent: the starter for `start_link`, the server itself otherwise.
     let parent: Pid
@@ -64,6 +64,16 @@ final class GenServerLoop: @unchecked Sendable {
         self.module = module
         self.state = state
         self.debug = debug
+        super.init()
+    }
+
+    /// The loop carried on, waiting for a message, in a new task or a
+    /// borrowed run (`ServerProcess.resumption(of:next:)`).
+    override func call(_ server: ErlangProcess, _ args: [Term]) async throws -> Term {
+        // Only a loop with a body gives its task up (see `body`), so this
+        // cannot fail; were it reached, the server would stop, not idle.
+        guard let body else { throw ProcessExit(reason: .atom(.normal)) }
+        try await body.serve(server, self, .wait(.infinity))
     }
 
     /// A callback's outcome: its value, or the exception it raised (a
