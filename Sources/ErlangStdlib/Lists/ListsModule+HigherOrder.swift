@@ -6,6 +6,12 @@ import ErlangTerms
 /// `foldr` and `mapfoldr`); a bad result (`lists:any/2` given a fun that
 /// returns `1`) raises the `case_clause` erl raises, in the frame erl names.
 extension ListsModule {
+    /// The argument list a loop calling a fun per element fills in again
+    /// for each call: when the fun keeps no reference to it, it stays
+    /// unique, and the element is stored in place instead of in a new
+    /// array per call (copy on write makes a copy only when it must).
+    static func reusedArguments(_ count: Int) -> [Term] { Array(repeating: .nil, count: count) }
+
     static let higherOrder: FunctionTable = [
         bif("map", 2, { p, a in
             let (f, list) = (a[0], a[1])
@@ -14,11 +20,13 @@ extension ListsModule {
             var out: [Term] = []
             var rest = list
             let callee = p.prepare(f, arity: 1)
+            var args = ListsModule.reusedArguments(1)
             while case .cons(let cell) = rest {
                 let isFirst = out.isEmpty
+                args[0] = cell.head
                 out.append(try await called(from: isFirst ? frame("map", 2, 1315) : frame("map_1", 2, 1320)) {
-                    if let callee { return try await callee.call(p, [cell.head]) }
-                    return try await p.apply(f, [cell.head])
+                    if let callee { return try await callee.call(p, args) }
+                    return try await p.apply(f, args)
                 })
                 rest = cell.tail
             }
@@ -49,11 +57,13 @@ extension ListsModule {
             var first = true
             var rest = list
             let callee = p.prepare(f, arity: 2)
+            var args = ListsModule.reusedArguments(2)
             while case .cons(let cell) = rest {
                 let isFirst = first
+                (args[0], args[1]) = (cell.head, acc)
                 acc = try await called(from: isFirst ? frame("foldl", 3, 1350) : frame("foldl_1", 3, 1355)) {
-                    if let callee { return try await callee.call(p, [cell.head, acc]) }
-                    return try await p.apply(f, [cell.head, acc])
+                    if let callee { return try await callee.call(p, args) }
+                    return try await p.apply(f, args)
                 }
                 first = false
                 rest = cell.tail
@@ -97,10 +107,12 @@ extension ListsModule {
             guard isFunction(f, 1) else { throw clause("foreach", a, 1438) }
             var rest = a[1]
             let callee = p.prepare(f, arity: 1)
+            var args = ListsModule.reusedArguments(1)
             while case .cons(let cell) = rest {
+                args[0] = cell.head
                 _ = try await called(from: frame("foreach_1", 2, 1442)) {
-                    if let callee { return try await callee.call(p, [cell.head]) }
-                    return try await p.apply(f, [cell.head])
+                    if let callee { return try await callee.call(p, args) }
+                    return try await p.apply(f, args)
                 }
                 rest = cell.tail
             }
