@@ -276,6 +276,7 @@ final class ServerProcess: ProcLib.Body, @unchecked Sendable {
 
     /// Runs `loop` from `next`, writing the crash report when the server
     /// crashes. The bottom of every task of the server but its first.
+    @inline(__always)
     func serve(_ server: ErlangProcess, _ loop: GenServerLoop, _ next: LoopNext) async throws -> Never {
         do {
             try await loop.run(next)

@@ -172,15 +172,19 @@ public final class NativeFunBody: FunBody, @unchecked Sendable {
 
 /// A fun ready to be called (`ErlangProcess.prepare(_:arity:)`).
 public struct PreparedFun: Sendable {
-    enum Target {
+    @usableFromInline enum Target: Sendable {
         case code(FunBody)
         case external(Atom, Atom)
     }
 
-    let target: Target
+    @usableFromInline let target: Target
+
+    init(target: Target) { self.target = target }
 
     /// Calls the fun with `args` (as many as it takes), as `apply` would.
-    @inline(__always)
+    /// Inlinable: a loop over a list (`lists:foreach/2`) calls it from its
+    /// own frame, one async frame fewer per element.
+    @inlinable
     public func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
         switch target {
         case .code(let body):
