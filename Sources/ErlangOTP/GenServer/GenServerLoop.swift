@@ -50,9 +50,10 @@ final class GenServerLoop: FunBody, @unchecked Sendable {
     /// must keep its task (entered with `enter_loop` from Erlang code, whose
     /// frames are below it).
     @exclusivity(unchecked) var body: ServerProcess?
-    /// Where the callbacks of nearly every message are found, kept
-    /// between messages (`CallSite`).
-    @exclusivity(unchecked) private var callSites = (handleCall: CallSite(), handleCast: CallSite())
+    /// `handle_call/3` and `handle_cast/2` as the loop calls them
+    /// (`GenServerLoop+HotCallbacks`).
+    @exclusivity(unchecked) var hotCall = HotCallback(arity: 3)
+    @exclusivity(unchecked) var hotCast = HotCallback(arity: 2)
     /// `callbacksCannotWait`'s last answer, for which module and which
     /// generation of the loaded code.
     @exclusivity(unchecked) private var borrowable: (generation: Int, module: Atom, answer: Bool)?
@@ -184,7 +185,7 @@ final class GenServerLoop: FunBody, @unchecked Sendable {
 
     @inline(__always)
     private func handleCast(_ request: Term, message: Term) async throws -> LoopNext {
-        let outcome = try await invoke(OTPAtom.handleCast, [request, state])
+        let outcome = try await invokeHandleCast(request)
         return try await afterNoReply(outcome, message: message)
     }
 
@@ -201,7 +202,7 @@ final class GenServerLoop: FunBody, @unchecked Sendable {
 
     @inline(__always)
     func handleCall(from: Term, request: Term) async throws -> LoopNext {
-        let outcome = try await invoke(OTPAtom.handleCall, [request, from, state])
+        let outcome = try await invokeHandleCall(request, from)
         if let next = replied(outcome, to: from) { return next }
         return try await handleCallResult(outcome, from: from, request: request)
     }
@@ -211,17 +212,25 @@ final class GenServerLoop: FunBody, @unchecked Sendable {
     @inline(__always)
     func invoke(_ function: Atom, _ args: [Term]) async throws -> Outcome {
         do {
-            if function == OTPAtom.handleCall {
-                return .value(try await process.apply(module: module, function: function, args, via: &callSites.handleCall))
-            }
-            if function == OTPAtom.handleCast {
-                return .value(try await process.apply(module: module, function: function, args, via: &callSites.handleCast))
-            }
             return .value(try await process.apply(module: module, function: function, args))
         } catch let exception as ErlangException {
-            if exception.kind == .throw { return .value(exception.reason) }
-            return .crash(exception)
+            return Self.outcome(of: exception)
         }
+    }
+
+    /// `invoke` through `site` (`CallSite`).
+    @inline(__always)
+    func invoke(_ function: Atom, _ args: [Term], via site: inout CallSite) async throws -> Outcome {
+        do {
+            return .value(try await process.apply(module: module, function: function, args, via: &site))
+        } catch let exception as ErlangException {
+            return Self.outcome(of: exception)
+        }
+    }
+
+    /// A callback's exception as its outcome: a `throw` is a value.
+    private static func outcome(of exception: ErlangException) -> Outcome {
+        exception.kind == .throw ? .value(exception.reason) : .crash(exception)
     }
 
     /// Records a debug event (only called when `debug` is set).
