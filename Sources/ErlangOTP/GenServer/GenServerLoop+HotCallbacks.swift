@@ -6,9 +6,12 @@ import ErlangTerms
 /// function is (`CallSite`, no module lookup) and the argument list,
 /// filled in place (no array per message). A callback that keeps its
 /// argument list (none does) only costs a copy on the next message.
-struct HotCallback {
-    var site = CallSite()
-    private var arguments: [Term]
+///
+/// Made at a server's first such message: an idle server that was never
+/// called keeps nothing but the empty field (memory per idle server).
+final class HotCallback {
+    @exclusivity(unchecked) var site = CallSite()
+    @exclusivity(unchecked) private var arguments: [Term]
     private let arity: Int
 
     /// A callback taking `arity` arguments.
@@ -19,14 +22,14 @@ struct HotCallback {
 
     /// The argument list, taken out to be filled (a callback that ended
     /// by an exit left none behind: a new one is made).
-    mutating func takeArguments() -> [Term] {
+    func takeArguments() -> [Term] {
         var taken: [Term] = []
         swap(&taken, &arguments)
         return taken.count == arity ? taken : Array(repeating: .nil, count: arity)
     }
 
     /// Puts the list back, emptied, so it holds no term alive meanwhile.
-    mutating func giveBack(_ list: inout [Term]) {
+    func giveBack(_ list: inout [Term]) {
         for index in list.indices { list[index] = .nil }
         swap(&list, &arguments)
     }
@@ -36,20 +39,30 @@ extension GenServerLoop {
     /// `Module:handle_call(Request, From, State)`, as `invoke` calls it.
     @inline(__always)
     func invokeHandleCall(_ request: Term, _ from: Term) async throws -> Outcome {
-        var arguments = hotCall.takeArguments()
+        let hot = hotCall ?? makeHotCallback(arity: 3) { hotCall = $0 }
+        var arguments = hot.takeArguments()
         (arguments[0], arguments[1], arguments[2]) = (request, from, state)
-        let outcome = try await invoke(OTPAtom.handleCall, arguments, via: &hotCall.site)
-        hotCall.giveBack(&arguments)
+        let outcome = try await invoke(OTPAtom.handleCall, arguments, via: &hot.site)
+        hot.giveBack(&arguments)
         return outcome
     }
 
     /// `Module:handle_cast(Request, State)`, as `invoke` calls it.
     @inline(__always)
     func invokeHandleCast(_ request: Term) async throws -> Outcome {
-        var arguments = hotCast.takeArguments()
+        let hot = hotCast ?? makeHotCallback(arity: 2) { hotCast = $0 }
+        var arguments = hot.takeArguments()
         (arguments[0], arguments[1]) = (request, state)
-        let outcome = try await invoke(OTPAtom.handleCast, arguments, via: &hotCast.site)
-        hotCast.giveBack(&arguments)
+        let outcome = try await invoke(OTPAtom.handleCast, arguments, via: &hot.site)
+        hot.giveBack(&arguments)
         return outcome
+    }
+
+    /// A new `HotCallback`, kept with `keep`.
+    @inline(never)
+    private func makeHotCallback(arity: Int, _ keep: (HotCallback) -> Void) -> HotCallback {
+        let made = HotCallback(arity: arity)
+        keep(made)
+        return made
     }
 }

@@ -52,8 +52,8 @@ final class GenServerLoop: FunBody, @unchecked Sendable {
     @exclusivity(unchecked) var body: ServerProcess?
     /// `handle_call/3` and `handle_cast/2` as the loop calls them
     /// (`GenServerLoop+HotCallbacks`).
-    @exclusivity(unchecked) var hotCall = HotCallback(arity: 3)
-    @exclusivity(unchecked) var hotCast = HotCallback(arity: 2)
+    @exclusivity(unchecked) var hotCall: HotCallback?
+    @exclusivity(unchecked) var hotCast: HotCallback?
     /// `callbacksCannotWait`'s last answer, for which module and which
     /// generation of the loaded code.
     @exclusivity(unchecked) private var borrowable: (generation: Int, module: Atom, answer: Bool)?
