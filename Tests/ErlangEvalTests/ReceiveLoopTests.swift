@@ -25,6 +25,8 @@ import Testing
     next(N) -> io:format("~p~n", [N + 1]), counter(N + 1).
     timed() -> receive {From, Msg} -> From ! Msg, timed() after 1000 -> timed() end.
     deep(Parent) -> receive {From, Msg} -> From ! Msg, helper(), deep(Parent) end.
+    trapper() -> process_flag(trap_exit, true), echo().
+    linked_crash(P) -> link(P), exit(boom).
     helper() -> receive only_for_helper -> ok end.
     """
 
@@ -87,6 +89,26 @@ import Testing
         #expect(echo.isWaitingWithoutTask)
         _ = await h.call("erlang", "exit", [.pid(echo.pid), .atom("kill")])
         #expect(await echo.waitForExit() == .atom("killed"))
+    }
+
+    @Test func anIdleLoopDiesWithALinkedProcess() async throws {
+        let h = harness()
+        let echo = try await spawn(h, "echo")
+        #expect(echo.isWaitingWithoutTask)
+        _ = await h.call("erlang", "spawn", [.atom("loops"), .atom("linked_crash"), .list([.pid(echo.pid)])])
+        #expect(await echo.waitForExit() == .atom("boom"))
+    }
+
+    @Test func anIdleLoopTrappingExitsGetsTheExitMessage() async throws {
+        let h = harness()
+        let trapper = try await spawn(h, "trapper")
+        #expect(trapper.isWaitingWithoutTask)
+        _ = await h.call("erlang", "spawn", [.atom("loops"), .atom("linked_crash"), .list([.pid(trapper.pid)])])
+        await settle(h)
+        // The loop has no clause for {'EXIT', Pid, boom}: it stays queued, and the loop answers on.
+        #expect(trapper.queuedMessages.first?.tupleElements?.first == .atom("EXIT"))
+        #expect(await h.call("loops", "ask", [.pid(trapper.pid), .atom("still_here")]).text == "still_here")
+        #expect(trapper.isAlive)
     }
 
     @Test func theLoopEndsNormallyWhenAClauseReturns() async throws {
