@@ -220,6 +220,10 @@ final class Evaluator: Sendable {
                 }
                 let bound = env
                 bindings.withLock { $0 = bound }
+                // The processes the command woke have their turn before the
+                // value is printed, as they are ahead of the shell in erl's
+                // run queue: `Pid ! hi.` shows what Pid prints, then `hi`.
+                await process.letRunnableProcessesGoFirst()
                 if request.printsAndSettles {
                     runtime.output.write(printer.print(value, column: 1, records: recordFields) + "\n")
                     let quiet = noteSettled(quiet: await runtime.activity.waitUntilQuiet(

@@ -23,6 +23,18 @@ extension ErlangProcess {
         try checkExitSignal()
     }
 
+    /// Lets the processes that are runnable now on this process's thread
+    /// (those it has just woken, say) have their turn first, in the order
+    /// they were woken, as they would in a BEAM run queue; the caller goes
+    /// on after them, and a process they wake in turn runs after the
+    /// caller. No idle thread is woken to share the turns, so the order
+    /// holds while the rest of the runtime is quiet. The shell does this
+    /// before it prints a value: `Pid ! hi.` shows what Pid prints first,
+    /// as in erl.
+    public func letRunnableProcessesGoFirst() async {
+        if await !ProcessScheduler.yieldOnCurrentWorker(sharing: false) { await Task.yield() }
+    }
+
     /// The reductions the process has run (`process_info(P, reductions)`):
     /// exact when the process asks about itself, otherwise as of the end
     /// of its last slice.

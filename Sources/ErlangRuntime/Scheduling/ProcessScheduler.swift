@@ -59,11 +59,12 @@ public final class ProcessScheduler: TaskExecutor, @unchecked Sendable {
         enqueue(QueuedJob(job: UnownedJob(job), isGlobal: false))
     }
 
-    /// Queues `job` (see `enqueue(_:)`).
-    func enqueue(_ job: QueuedJob) {
+    /// Queues `job` (see `enqueue(_:)`). `sharing`: whether a sleeping
+    /// worker may be woken to take some of the current worker's jobs.
+    func enqueue(_ job: QueuedJob, sharing: Bool = true) {
         if let current = Worker.current, current.scheduler === self {
             let waiting = current.push(job)
-            if waiting >= 2 {
+            if sharing, waiting >= 2 {
                 atomicMemoryFence(ordering: .sequentiallyConsistent)
                 if sleepers.load(ordering: .sequentiallyConsistent) > 0 { wakeOne() }
             }
@@ -85,10 +86,13 @@ public final class ProcessScheduler: TaskExecutor, @unchecked Sendable {
     /// bypassing the global-executor hook, so every yield left this
     /// scheduler for another thread and woke a worker with a system call
     /// to come back.
-    static func yieldOnCurrentWorker() async -> Bool {
+    ///
+    /// `sharing: false` wakes no sleeping worker to take the jobs ahead:
+    /// they then run here, in order, before the caller goes on.
+    static func yieldOnCurrentWorker(sharing: Bool = true) async -> Bool {
         guard let worker = Worker.current, let scheduler = worker.scheduler else { return false }
         await withTSanAwareContinuation { continuation in
-            scheduler.enqueue(.resume(continuation))
+            scheduler.enqueue(.resume(continuation), sharing: sharing)
         }
         return true
     }

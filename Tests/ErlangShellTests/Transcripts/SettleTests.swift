@@ -1,12 +1,16 @@
+import ErlangRuntime
 import Testing
 
 /// The output contract for piped input: what a command sets off in other
-/// processes prints before the next prompt (the evaluator prints the
-/// value, then waits until it is the only runnable process).
+/// processes prints before the next prompt (the evaluator lets the
+/// processes it woke have their turn, prints the value, then waits until
+/// it is the only runnable process).
 @Suite("Output settles before the next prompt")
 struct SettleTests {
     /// Long enough for a loaded test run: the test is about order, not time.
     static let limit = 120_000
+    /// A scheduler with one thread, for tests about the run queue's order.
+    static let oneThread = ProcessScheduler(workerCount: 1)
 
     /// The line of `output` that contains `text`, by index.
     private func line(_ text: String, in lines: [Substring]) -> Int? {
@@ -31,6 +35,25 @@ struct SettleTests {
         }
         #expect(sent <= done)
         #expect(done < next)
+    }
+
+    /// As erl's run queue orders them (recorded from erl 25): a process
+    /// the command's send woke prints before the value; a process that
+    /// one wakes in turn prints after it.
+    @Test func aWokenProcessPrintsBeforeTheValueAndTheNextHopAfterIt() async {
+        let input = """
+        P = spawn(fun() -> receive X -> io:format("got ~p~n", [X]) end end).
+        P ! hi.
+        Last = spawn(fun() -> receive X -> io:format("got ~p~n", [X]) end end).
+        First = lists:foldl(fun(_, Next) -> spawn(fun() -> receive M -> Next ! M end end) end, Last, lists:seq(1, 3)).
+        First ! hello.
+
+        """
+        // One thread of its own: the order is a run queue's, and the test
+        // run's other busy threads would take jobs from it.
+        let output = await transcript(input, settleLimitMilliseconds: Self.limit, scheduler: Self.oneThread)
+        #expect(output.contains("2> got hi\nhi\n3> "), "\(output)")
+        #expect(output.contains("5> hello\ngot hello\n6> "), "\(output)")
     }
 
     @Test func eachOfManyCommandsSettlesInTurn() async {

@@ -30,10 +30,11 @@ final class MemoryLineReader: LineReader {
 /// Runs `input` through a fresh shell (no banner) and answers everything it
 /// printed. `settleLimitMilliseconds`: how long the shell may wait after a
 /// command for the other processes (the test run shares the scheduler with
-/// other busy tests).
-func transcript(_ input: String, settleLimitMilliseconds: Int = 2000) async -> String {
+/// other busy tests, unless it runs on a `scheduler` of its own).
+func transcript(_ input: String, settleLimitMilliseconds: Int = 2000,
+                scheduler: ProcessScheduler = .shared) async -> String {
     let output = CapturedOutput()
-    let runtime = Runtime(output: output)
+    let runtime = Runtime(output: output, scheduler: scheduler)
     Stdlib.install(in: runtime)
     let options = ShellOptions(printBanner: false, settleLimitMilliseconds: settleLimitMilliseconds)
     let shell = Shell(runtime: runtime, options: options)
