@@ -81,18 +81,13 @@ import Testing
         return server
     }
 
-    func settle(_ h: ModuleHarness) async {
-        let quiet = await h.runtime.activity.waitUntilQuiet(limitMilliseconds: 10_000)
-        precondition(quiet, "the runtime did not become quiet")
-    }
-
     @Test func aQuickCallLeavesTheServerWithoutATask() async throws {
         let h = ModuleHarness()
         h.compile(Self.quickServer, file: "quick_srv.erl")
         let server = try await start(h, "quick_srv", .int(1))
         for step in 1...3 {
             #expect(await h.call("gen_server", "call", [.pid(server.pid), .tuple([.atom("add"), .int(step)])]).text == "ok")
-            await settle(h)
+            await h.settle()
             // Without borrowing, the server would keep the task its first message woke.
             #expect(server.isWaitingWithoutTask)
         }
@@ -107,7 +102,7 @@ import Testing
         let answer = await h.call("gen_server", "call", [.pid(server.pid), .atom("crash")])
         #expect(answer.text.hasPrefix("raised exit:{{boom,[{quick_srv,handle_call,3,"), "\(answer.text)")
         #expect(await server.waitForExit().tupleElements?.first == .atom("boom"))
-        await settle(h)
+        await h.settle()
         let output = (h.runtime.output as? CapturedOutput)?.text ?? ""
         #expect(output.components(separatedBy: "=ERROR REPORT====").count == 2, "\(output)")
         #expect(output.components(separatedBy: "=CRASH REPORT====").count == 2, "\(output)")

@@ -40,13 +40,8 @@ import Testing
     func spawn(_ h: ModuleHarness, _ function: String, _ args: [Term] = []) async throws -> ErlangProcess {
         let spawned = try await h.call("erlang", "spawn", [.atom("loops"), .atom(Atom(function)), .list(args)]).get()
         guard case .pid(let pid) = spawned, let process = h.runtime.process(pid) else { throw ErlangException.error(spawned) }
-        await settle(h)
+        await h.settle()
         return process
-    }
-
-    func settle(_ h: ModuleHarness) async {
-        let quiet = await h.runtime.activity.waitUntilQuiet(limitMilliseconds: 10_000)
-        precondition(quiet, "the runtime did not become quiet")
     }
 
     @Test func anEchoLoopAnswersOnTheAskersTaskAndStaysWithoutATask() async throws {
@@ -55,7 +50,7 @@ import Testing
         #expect(echo.isWaitingWithoutTask)
         for n in 1...5 {
             #expect(await h.call("loops", "ask", [.pid(echo.pid), .int(n)]).text == "\(n)")
-            await settle(h)
+            await h.settle()
             #expect(echo.isWaitingWithoutTask)
         }
     }
@@ -65,7 +60,7 @@ import Testing
         let counter = try await spawn(h, "counter", [.int(0)])
         #expect(counter.isWaitingWithoutTask)
         for _ in 1...3 { #expect(await h.call("loops", "tell", [.pid(counter.pid), .atom("inc")]).text == "told") }
-        await settle(h)
+        await h.settle()
         #expect(!counter.isWaitingWithoutTask)
         #expect(await h.call("loops", "ask", [.pid(counter.pid), .atom("get")]).text == "3")
         let output = (h.runtime.output as? CapturedOutput)?.text ?? ""
@@ -78,7 +73,7 @@ import Testing
         #expect(await h.call("loops", "poke", [.pid(picky.pid), .atom("junk1")]).text == "poked")
         #expect(await h.call("loops", "ask_picky", [.pid(picky.pid), .atom("hello")]).text == "hello")
         #expect(await h.call("loops", "poke", [.pid(picky.pid), .atom("junk2")]).text == "poked")
-        await settle(h)
+        await h.settle()
         #expect(picky.queuedMessages == [.atom("junk1"), .atom("junk2")])
         #expect(await h.call("loops", "ask_picky", [.pid(picky.pid), .atom("again")]).text == "again")
     }
@@ -104,7 +99,7 @@ import Testing
         let trapper = try await spawn(h, "trapper")
         #expect(trapper.isWaitingWithoutTask)
         _ = await h.call("erlang", "spawn", [.atom("loops"), .atom("linked_crash"), .list([.pid(trapper.pid)])])
-        await settle(h)
+        await h.settle()
         // The loop has no clause for {'EXIT', Pid, boom}: it stays queued, and the loop answers on.
         #expect(trapper.queuedMessages.first?.tupleElements?.first == .atom("EXIT"))
         #expect(await h.call("loops", "ask", [.pid(trapper.pid), .atom("still_here")]).text == "still_here")

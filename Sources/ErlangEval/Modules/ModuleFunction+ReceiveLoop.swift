@@ -20,12 +20,13 @@ enum ProcessPlace {
 /// A process's receive loop without a task. An interpreted process that
 /// spawned as `spawn(M, F, Args)` and loops through tail calls and
 /// receives (`loop(S) -> receive ... -> loop(S1) end.`) gives its task up
-/// at its first receive when its mailbox is empty, as a gen_server does
-/// after `init/1`: it then idles as objects only, and a process that sends
-/// it a message and waits for the answer (`Pid ! Msg` directly followed
-/// by a `receive`) runs its next turn of the loop on its own task
+/// at a receive that finds its mailbox empty, as a gen_server does after
+/// `init/1`: it then idles as objects only, and a process that sends it a
+/// message and waits for the answer (`Pid ! Msg` directly followed by a
+/// `receive`) runs its next turn of the loop on its own task
 /// (`ErlangProcess.runBorrowed`). The turn ends at the next receive, which
-/// gives the process back, idle again.
+/// gives the process back, idle again. (See `ProcessPlace.bottom` for when
+/// it keeps a task instead.)
 ///
 /// A turn may run borrowed only when nothing in it can wait
 /// (`receiveLoopMayRunBorrowed`): the borrower cannot act on its own

@@ -28,6 +28,12 @@ struct ModuleHarness {
         return outcome
     }
 
+    /// Waits until no process of the runtime can run (10 s at most).
+    func settle() async {
+        let quiet = await runtime.activity.waitUntilQuiet(limitMilliseconds: 10_000)
+        precondition(quiet, "the runtime did not become quiet")
+    }
+
     /// Calls `module:function(args...)` in a new process.
     func call(_ module: String, _ function: String, _ args: [Term] = []) async -> Result<Term, ErlangException> {
         await inProcess { try await $0.apply(module: Atom(module), function: Atom(function), args) }
