@@ -38,8 +38,13 @@ public struct Bindings: Sendable {
     /// nothing is retained but the value found).
     public subscript(variable: Variable) -> Term? {
         if _slowPath(large != nil) { return large?[variable.name] }
-        let key = variable.atom.index
-        return small.withUnsafeBufferPointer { entries in
+        return smallValue(variable.atom.index)
+    }
+
+    /// The value of the name with atom index `key` among the small entries.
+    @inline(__always)
+    private func smallValue(_ key: UInt32) -> Term? {
+        small.withUnsafeBufferPointer { entries in
             var index = entries.count - 1
             while index >= 0 {
                 if entries[index].name.index == key { return entries[index].value }
@@ -53,7 +58,7 @@ public struct Bindings: Sendable {
     public subscript(name: String) -> Term? {
         if let large { return large[name] }
         guard let atom = Atom.existing(name) else { return nil }
-        return self[Variable(atom)]
+        return smallValue(atom.index)
     }
 
     /// Binds `variable` (the caller checked it is unbound or equal).
@@ -138,9 +143,4 @@ public struct Variable: Sendable {
         atom = Atom(name)
     }
 
-    /// The variable whose name is the text of `atom`.
-    init(_ atom: Atom) {
-        self.name = atom.text
-        self.atom = atom
-    }
 }

@@ -88,13 +88,12 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
     /// says whether anything runs after the loop returns.
     @inline(never)
     func run(_ firstBody: TailBody, _ bindings: Bindings, _ process: ErlangProcess,
-             place firstPlace: ProcessPlace) async throws -> Term {
+             place: ProcessPlace) async throws -> Term {
         var function: ModuleFunction = self
         var body = firstBody
         var env = bindings
-        var place = firstPlace
         while true {
-            switch try await function.execute(body, &env, process, &place) {
+            switch try await function.execute(body, &env, process, place) {
             case .value(let value): return value
             case .tailCall(let next, let nextArguments):
                 function = next
@@ -148,7 +147,7 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
     /// synchronous, out of line, to keep this frame small.
     @inline(never)
     private func execute(_ first: TailBody, _ env: inout Bindings, _ process: ErlangProcess,
-                         _ place: inout ProcessPlace) async throws -> Step {
+                         _ place: ProcessPlace) async throws -> Step {
         var body = first
         while true {
             for piece in body.prefix {

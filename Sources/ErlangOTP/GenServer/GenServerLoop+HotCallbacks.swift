@@ -20,6 +20,14 @@ final class HotCallback {
         arguments = Array(repeating: .nil, count: arity)
     }
 
+    /// The callback kept in `slot`, made there first if there is none.
+    static func made(_ slot: inout HotCallback?, arity: Int) -> HotCallback {
+        if let kept = slot { return kept }
+        let made = HotCallback(arity: arity)
+        slot = made
+        return made
+    }
+
     /// The argument list, taken out to be filled (a callback that ended
     /// by an exit left none behind: a new one is made).
     func takeArguments() -> [Term] {
@@ -39,7 +47,7 @@ extension GenServerLoop {
     /// `Module:handle_call(Request, From, State)`, as `invoke` calls it.
     @inline(__always)
     func invokeHandleCall(_ request: Term, _ from: Term) async throws -> Outcome {
-        let hot = hotCall ?? makeHotCallback(arity: 3) { hotCall = $0 }
+        let hot = HotCallback.made(&hotCall, arity: 3)
         var arguments = hot.takeArguments()
         (arguments[0], arguments[1], arguments[2]) = (request, from, state)
         let outcome = try await invoke(OTPAtom.handleCall, arguments, via: &hot.site)
@@ -50,19 +58,11 @@ extension GenServerLoop {
     /// `Module:handle_cast(Request, State)`, as `invoke` calls it.
     @inline(__always)
     func invokeHandleCast(_ request: Term) async throws -> Outcome {
-        let hot = hotCast ?? makeHotCallback(arity: 2) { hotCast = $0 }
+        let hot = HotCallback.made(&hotCast, arity: 2)
         var arguments = hot.takeArguments()
         (arguments[0], arguments[1]) = (request, state)
         let outcome = try await invoke(OTPAtom.handleCast, arguments, via: &hot.site)
         hot.giveBack(&arguments)
         return outcome
-    }
-
-    /// A new `HotCallback`, kept with `keep`.
-    @inline(never)
-    private func makeHotCallback(arity: Int, _ keep: (HotCallback) -> Void) -> HotCallback {
-        let made = HotCallback(arity: arity)
-        keep(made)
-        return made
     }
 }

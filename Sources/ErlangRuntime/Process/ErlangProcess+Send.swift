@@ -24,10 +24,12 @@ extension ErlangProcess {
     @discardableResult
     public func sendAwaitingAnswer(_ message: Term, to dest: Term) async throws -> Term {
         guard let target = try sendTarget(dest) else { return message }
-        if target != pid, let receiver = runtime.process(target), await receiver.runBorrowed(delivering: message) {
-            return message
+        if target == pid {
+            deliver(message)
+        } else if let receiver = runtime.process(target), await !receiver.runBorrowed(delivering: message) {
+            receiver.deliver(message)
         }
-        runtime.send(message, to: target)
+        // (No process: a message to a dead pid is dropped, as `send` does.)
         return message
     }
 

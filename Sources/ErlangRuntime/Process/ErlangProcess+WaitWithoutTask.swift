@@ -62,7 +62,7 @@ extension ErlangProcess {
 /// it is not an exit, and nothing may be reported for it.
 public struct ProcessWaitsWithoutTask: Error, Sendable {
     /// The one value thrown: an error made once is thrown without the
-    /// allocation each `throw ProcessWaitsWithoutTask.shared` made (an idle
+    /// allocation each `throw ProcessWaitsWithoutTask()` made (an idle
     /// server gives its task back after every borrowed call).
     static let shared: any Error = ProcessWaitsWithoutTask()
 }
