@@ -134,14 +134,14 @@ final class CompiledFun: FunBody, @unchecked Sendable {
         // a spawned fun waits in this frame for as long as the process idles.
         // A body that cannot suspend (`fun(X) -> X * 2 end`) runs here,
         // synchronously (`Compiled.run`).
-        var (body, scope) = try enter(process, args)
-        return try await body.run(&scope, process)
+        var (clause, scope) = try enter(process, args)
+        return try await clause.runBody(&scope, process)
     }
 
     /// The clause `args` select, with the bindings of its head: a
     /// `function_clause` error when none matches.
     @inline(never)
-    private func enter(_ process: ErlangProcess, _ args: [Term]) throws -> (Compiled, Bindings) {
+    private func enter(_ process: ErlangProcess, _ args: [Term]) throws -> (CompiledClause, Bindings) {
         // The captured bindings go to the clause match as they are (it
         // copies them for each clause it tries); only a named fun adds to them.
         let selected: (Int, Bindings)?
@@ -156,7 +156,7 @@ final class CompiledFun: FunBody, @unchecked Sendable {
             selected = try interpreter.selectClause(clauses, args, captured, process, shadowing: true)
         }
         if let (index, bindings) = selected {
-            return (clauses[index].body, bindings)
+            return (clauses[index], bindings)
         }
         throw ErlangException(.error, .atom(.functionClause),
                               stacktrace: [ErlangProcess.frame(interpreter.module, interpreter.isShell ? Self.shellFunName : Self.moduleFunName,

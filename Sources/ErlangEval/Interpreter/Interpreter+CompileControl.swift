@@ -9,17 +9,31 @@ final class CompiledClause: Sendable {
     let patterns: [Pattern]
     let guards: [[Expr]]
     let body: Compiled
+    /// The body's expressions when there are several and some may
+    /// suspend: `runBody` runs them from its caller's frame, where `body`
+    /// (a sequence) would add two async frames per run. `nil` otherwise.
+    let steps: [Step]?
     /// The variables of the head, hidden from outer bindings in fun heads.
     let headVariables: [Variable]
     /// The clause as written (`b()` shows a fun's source).
     let source: Clause
 
-    init(patterns: [Pattern], guards: [[Expr]], body: Compiled, headVariables: [Variable], source: Clause) {
+    init(patterns: [Pattern], guards: [[Expr]], body parts: [Compiled], headVariables: [Variable], source: Clause) {
         self.patterns = patterns
         self.guards = guards
-        self.body = body
+        body = .sequence(parts)
+        steps = parts.count > 1 && !parts.allSatisfy(\.isSync) ? parts.map(\.step) : nil
         self.headVariables = headVariables
         self.source = source
+    }
+
+    /// Runs the body (inlined: no frame of its own).
+    @inline(__always)
+    func runBody(_ env: inout Bindings, _ process: ErlangProcess) async throws -> Term {
+        guard let steps else { return try await body.run(&env, process) }
+        let last = steps.count - 1
+        for index in 0..<last { _ = try await steps[index].run(&env, process) }
+        return try await steps[last].run(&env, process)
     }
 }
 
@@ -72,7 +86,7 @@ final class ReceiveClauses: Sendable {
             if let (index, scope) = try pick(&cursor, env, process) {
                 process.finishReceive(&cursor)
                 env = scope
-                return try await clauses[index].body.run(&env, process)
+                return try await clauses[index].runBody(&env, process)
             }
             guard process.prepareToWait(&cursor) else { break }
             await process.waitForMessage(&cursor)
@@ -103,7 +117,8 @@ extension Interpreter {
         try Interpreter.checkGuards(clause.guards)
         var names: [Variable] = []
         for p in clause.patterns { Interpreter.forEachVariable(p) { names.append(Variable($0)) } }
-        return CompiledClause(patterns: clause.patterns.map(Pattern.init), guards: clause.guards, body: try compileBody(clause.body),
+        return CompiledClause(patterns: clause.patterns.map(Pattern.init), guards: clause.guards,
+                              body: try clause.body.indices.map { try compile(clause.body, at: $0) },
                               headVariables: names, source: clause)
     }
 
@@ -114,7 +129,7 @@ extension Interpreter {
                     shadowing: Bool = false) async throws -> Term? {
         guard let (index, scope) = try selectClause(clauses, values, env, process, shadowing: shadowing) else { return nil }
         env = scope
-        return try await clauses[index].body.run(&env, process)
+        return try await clauses[index].runBody(&env, process)
     }
 
     /// The first clause that matches, with the bindings its head makes.

@@ -150,31 +150,29 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
                          _ place: ProcessPlace) async throws -> Step {
         var body = first
         while true {
-            for piece in body.prefix {
-                if let sync = piece.code.syncCode {
-                    _ = try framedSync(sync, piece.line, &env, process)
-                } else {
-                    _ = try await framed(piece, &env, process)
-                }
+            if let pieces = body.syncPrefix {
+                try runSyncPrefix(pieces, &env, process)
+            } else {
+                for piece in body.prefix { _ = try await framed(piece, &env, process) }
             }
             guard let last = body.last else { return .value(.ok) }
             switch last {
             case .value(let piece):
                 if let sync = piece.code.syncCode { return .value(try framedSync(sync, piece.line, &env, process)) }
                 return .value(try await framed(piece, &env, process))
-            case .localCall(let name, let key, let arguments, let line):
-                if let step = try localCallAtOnce(key, arguments, &env, process) { return step }
-                return try await localCall(name, key, arguments, line, &env, process)
-            case .caseOf(let subject, let branches, let line):
+            case .localCall(let call):
+                if let step = try localCallAtOnce(call, &env, process) { return step }
+                return try await localCall(call, &env, process)
+            case .caseOf(let code):
                 let value: Term
-                if let sync = subject.code.syncCode {
-                    value = try framedSync(sync, subject.line, &env, process)
+                if let sync = code.subject.code.syncCode {
+                    value = try framedSync(sync, code.subject.line, &env, process)
                 } else {
-                    value = try await framed(subject, &env, process)
+                    value = try await framed(code.subject, &env, process)
                 }
-                body = try caseBranch(branches, value, line, &env)
-            case .ifClauses(let branches, let line):
-                body = try ifBranch(branches, line, env)
+                body = try caseBranch(code.branches, value, code.line, &env)
+            case .ifClauses(let code):
+                body = try ifBranch(code.branches, code.line, env)
             case .block(let inner):
                 body = inner
             case .receive(let code):
@@ -188,33 +186,39 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
         }
     }
 
+    /// Runs a body's prefix that cannot suspend, in place.
+    private func runSyncPrefix(_ pieces: [SyncFramed], _ env: inout Bindings, _ process: ErlangProcess) throws {
+        for index in pieces.indices {
+            _ = try framedSync(pieces[index].code, pieces[index].line, &env, process)
+        }
+    }
+
     /// `f(Args)` in tail position to the module's own `f`, when no
     /// argument can suspend: the next step, with no async frame; `nil`
     /// when `localCall` must make the call.
-    private func localCallAtOnce(_ key: FunctionKey, _ arguments: [Framed], _ env: inout Bindings,
+    private func localCallAtOnce(_ call: TailLocalCall, _ env: inout Bindings,
                                  _ process: ErlangProcess) throws -> Step? {
-        guard let next = scope.function(key), arguments.allSatisfy(\.code.isSync) else { return nil }
+        guard let arguments = call.syncArguments, let next = scope.function(call.key) else { return nil }
+        if arguments.isEmpty { return .tailCall(next, []) }
         var values: [Term] = []
         values.reserveCapacity(arguments.count)
-        for a in arguments {
-            guard let sync = a.code.syncCode else { return nil }  // checked above: never taken
-            values.append(try framedSync(sync, a.line, &env, process))
+        for index in arguments.indices {
+            values.append(try framedSync(arguments[index].code, arguments[index].line, &env, process))
         }
         return .tailCall(next, values)
     }
 
     /// `f(Args)` in tail position: the module's own `f` is the next step.
     @inline(never)
-    private func localCall(_ name: String, _ key: FunctionKey, _ arguments: [Framed], _ line: Int,
-                           _ env: inout Bindings, _ process: ErlangProcess) async throws -> Step {
+    private func localCall(_ call: TailLocalCall, _ env: inout Bindings, _ process: ErlangProcess) async throws -> Step {
         var values: [Term] = []
-        values.reserveCapacity(arguments.count)
-        for a in arguments { values.append(try await framed(a, &env, process)) }
-        if let next = scope.function(key) { return .tailCall(next, values) }
+        values.reserveCapacity(call.arguments.count)
+        for a in call.arguments { values.append(try await framed(a, &env, process)) }
+        if let next = scope.function(call.key) { return .tailCall(next, values) }
         do {
-            return .value(try await interpreter.callLocal(name, key, values, process))
+            return .value(try await interpreter.callLocal(call.name, call.key, values, process))
         } catch {
-            throw framedFailure(error, line: line)
+            throw framedFailure(error, line: call.line)
         }
     }
 

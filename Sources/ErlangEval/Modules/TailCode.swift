@@ -33,6 +33,17 @@ final class FunctionClauseCode: Sendable {
 struct SyncFramed: Sendable {
     let code: SyncCode
     let line: Int
+
+    /// `pieces` as sync code, when none of them can suspend; `nil` otherwise.
+    static func all(_ pieces: [Framed]) -> [SyncFramed]? {
+        var sync: [SyncFramed] = []
+        sync.reserveCapacity(pieces.count)
+        for piece in pieces {
+            guard let code = piece.code.syncCode else { return nil }
+            sync.append(SyncFramed(code: code, line: piece.line))
+        }
+        return sync
+    }
 }
 
 /// Compiled code with the source line its exceptions are reported at.
@@ -42,26 +53,32 @@ struct Framed: Sendable {
 }
 
 /// A body: expressions run for their value, then one in tail position
-/// (`nil`: an empty body, whose value is `ok`).
-struct TailBody: Sendable {
+/// (`nil`: an empty body, whose value is `ok`). A class: the function's
+/// loop moves from body to body, and each step then holds one reference
+/// instead of copying (and retaining) the prefix and the tail code.
+final class TailBody: Sendable {
     let prefix: [Framed]
     let last: TailCode?
+    /// `prefix` when none of it can suspend (run in place, with no
+    /// closure copied per expression); `nil` otherwise.
+    let syncPrefix: [SyncFramed]?
+
+    init(prefix: [Framed], last: TailCode?) {
+        self.prefix = prefix
+        self.last = last
+        syncPrefix = SyncFramed.all(prefix)
+    }
 
     /// Every expression, when none can suspend and the last is a plain
     /// value; `nil` otherwise.
     var syncPieces: [SyncFramed]? {
-        var pieces: [SyncFramed] = []
-        for piece in prefix {
-            guard let code = piece.code.syncCode else { return nil }
-            pieces.append(SyncFramed(code: code, line: piece.line))
-        }
+        guard let pieces = syncPrefix else { return nil }
         switch last {
         case nil:
             return pieces
         case .value(let piece)?:
             guard let code = piece.code.syncCode else { return nil }
-            pieces.append(SyncFramed(code: code, line: piece.line))
-            return pieces
+            return pieces + [SyncFramed(code: code, line: piece.line)]
         default:
             return nil
         }
@@ -84,20 +101,64 @@ final class TailBranch: Sendable {
 }
 
 /// An expression in tail position, compiled so that a call to the module's
-/// own function can be made by the caller's loop instead of nesting.
-indirect enum TailCode: Sendable {
+/// own function can be made by the caller's loop instead of nesting. The
+/// cases with several parts hold them in one object, so that choosing a
+/// case retains one reference, not each part.
+enum TailCode: Sendable {
     /// Any other expression: its value is the function's value.
     case value(Framed)
     /// `f(Args)`: a local call (the module's own `f`, else an import or BIF).
-    case localCall(name: String, key: FunctionKey, arguments: [Framed], line: Int)
+    case localCall(TailLocalCall)
     /// `case E of ... end`.
-    case caseOf(Framed, [TailBranch], line: Int)
+    case caseOf(TailCase)
     /// `if ... end`.
-    case ifClauses([TailBranch], line: Int)
+    case ifClauses(TailIf)
     /// `begin ... end`.
     case block(TailBody)
     /// `receive ... after T -> ... end`.
     case receive(TailReceive)
+}
+
+/// `f(Args)` in tail position.
+final class TailLocalCall: Sendable {
+    let name: String
+    let key: FunctionKey
+    let arguments: [Framed]
+    /// `arguments` when none can suspend; `nil` otherwise.
+    let syncArguments: [SyncFramed]?
+    let line: Int
+
+    init(name: String, arguments: [Framed], line: Int) {
+        self.name = name
+        key = FunctionKey(Atom(name), arguments.count)
+        self.arguments = arguments
+        syncArguments = SyncFramed.all(arguments)
+        self.line = line
+    }
+}
+
+/// `case E of ... end` in tail position.
+final class TailCase: Sendable {
+    let subject: Framed
+    let branches: [TailBranch]
+    let line: Int
+
+    init(subject: Framed, branches: [TailBranch], line: Int) {
+        self.subject = subject
+        self.branches = branches
+        self.line = line
+    }
+}
+
+/// `if ... end` in tail position.
+final class TailIf: Sendable {
+    let branches: [TailBranch]
+    let line: Int
+
+    init(branches: [TailBranch], line: Int) {
+        self.branches = branches
+        self.line = line
+    }
 }
 
 /// A `receive` in tail position (a class: running it, or a receive loop
@@ -135,12 +196,11 @@ struct TailCompiler {
     func tail(_ e: Expr) throws -> TailCode {
         switch e {
         case .call(.atom(let name), let arguments, _):
-            return .localCall(name: name, key: FunctionKey(Atom(name), arguments.count),
-                              arguments: try arguments.map(framed), line: line(of: e))
+            return .localCall(TailLocalCall(name: name, arguments: try arguments.map(framed), line: line(of: e)))
         case .caseOf(let subject, let clauses):
-            return .caseOf(try framed(subject), try clauses.map(branch), line: line(of: e))
+            return .caseOf(TailCase(subject: try framed(subject), branches: try clauses.map(branch), line: line(of: e)))
         case .ifClauses(let clauses):
-            return .ifClauses(try clauses.map(branch), line: line(of: e))
+            return .ifClauses(TailIf(branches: try clauses.map(branch), line: line(of: e)))
         case .block(let exprs):
             return .block(try body(exprs))
         case .receive(let clauses, let after):
