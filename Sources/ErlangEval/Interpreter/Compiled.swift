@@ -242,6 +242,12 @@ struct Compiled: Sendable {
 enum Step: Sendable {
     case sync(SyncCode)
     case async(AsyncCode)
+    /// `receive` without `after` (a clause body's step): its clauses are
+    /// called with no closure frame between.
+    case receive(ReceiveClauses)
+    /// `Dest ! Msg` directly followed by a `receive`, both sides unable
+    /// to suspend (a clause body's step; see `Interpreter.compileStep`).
+    case sendAwaitingAnswer(SyncCode, SyncCode)
 
     /// Runs the part from the caller's frame.
     @inline(__always)
@@ -249,6 +255,10 @@ enum Step: Sendable {
         switch self {
         case .sync(let code): return try code(&env, process)
         case .async(let code): return try await code(&env, process)
+        case .receive(let clauses): return try await clauses.receiveForever(&env, process)
+        case .sendAwaitingAnswer(let destination, let content):
+            let dest = try destination(&env, process)
+            return try await Interpreter.sendAwaitingAnswer(dest, try content(&env, process), process)
         }
     }
 }

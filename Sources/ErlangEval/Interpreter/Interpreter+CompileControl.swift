@@ -8,32 +8,30 @@ import ErlangTerms
 final class CompiledClause: Sendable {
     let patterns: [Pattern]
     let guards: [[Expr]]
-    let body: Compiled
-    /// The body's expressions when there are several and some may
-    /// suspend: `runBody` runs them from its caller's frame, where `body`
-    /// (a sequence) would add two async frames per run. `nil` otherwise.
-    let steps: [Step]?
+    /// The body's expressions, run in order from the caller's frame
+    /// (`runBody`): as one sequence closure, a body of several
+    /// expressions cost two async frames more on every run.
+    let steps: [Step]
     /// The variables of the head, hidden from outer bindings in fun heads.
     let headVariables: [Variable]
     /// The clause as written (`b()` shows a fun's source).
     let source: Clause
 
-    init(patterns: [Pattern], guards: [[Expr]], body parts: [Compiled], headVariables: [Variable], source: Clause) {
+    init(patterns: [Pattern], guards: [[Expr]], steps: [Step], headVariables: [Variable], source: Clause) {
         self.patterns = patterns
         self.guards = guards
-        body = .sequence(parts)
-        steps = parts.count > 1 && !parts.allSatisfy(\.isSync) ? parts.map(\.step) : nil
+        self.steps = steps
         self.headVariables = headVariables
         self.source = source
     }
 
-    /// Runs the body (inlined: no frame of its own).
+    /// Runs the body (inlined: no frame of its own); its value is the
+    /// last expression's.
     @inline(__always)
     func runBody(_ env: inout Bindings, _ process: ErlangProcess) async throws -> Term {
-        guard let steps else { return try await body.run(&env, process) }
-        let last = steps.count - 1
-        for index in 0..<last { _ = try await steps[index].run(&env, process) }
-        return try await steps[last].run(&env, process)
+        var value = Term.ok
+        for index in steps.indices { value = try await steps[index].run(&env, process) }
+        return value
     }
 }
 
@@ -118,7 +116,7 @@ extension Interpreter {
         var names: [Variable] = []
         for p in clause.patterns { Interpreter.forEachVariable(p) { names.append(Variable($0)) } }
         return CompiledClause(patterns: clause.patterns.map(Pattern.init), guards: clause.guards,
-                              body: try clause.body.indices.map { try compile(clause.body, at: $0) },
+                              steps: try clause.body.indices.map { try compileStep(clause.body, at: $0) },
                               headVariables: names, source: clause)
     }
 
@@ -187,10 +185,8 @@ extension Interpreter {
     }
 
     func compileReceive(_ clauses: [Clause], _ after: ReceiveAfter?) throws -> Compiled {
-        let compiled = try clauses.map { try compileClause($0) }
+        let waiting = try receiveClauses(clauses, after)
         let timeoutCode = try after.map { try compile($0.timeout) }
-        let afterBody = try compileBody(after?.body ?? [])
-        let waiting = ReceiveClauses(interpreter: self, clauses: compiled, afterBody: afterBody)
         guard let timeoutCode else {
             return .async { env, process in try await waiting.receiveForever(&env, process) }
         }
@@ -198,6 +194,12 @@ extension Interpreter {
             let timeout = try await Interpreter.receiveTimeout(timeoutCode, &env, process)
             return try await waiting.receive(timeout, &env, process)
         }
+    }
+
+    /// The clauses and after body of a `receive`, compiled.
+    func receiveClauses(_ clauses: [Clause], _ after: ReceiveAfter?) throws -> ReceiveClauses {
+        ReceiveClauses(interpreter: self, clauses: try clauses.map { try compileClause($0) },
+                       afterBody: try compileBody(after?.body ?? []))
     }
 
     /// The longest `after` BEAM accepts, in milliseconds (2^32 - 1); longer is `timeout_value`.

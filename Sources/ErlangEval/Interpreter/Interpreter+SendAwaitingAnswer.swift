@@ -13,9 +13,7 @@ extension Interpreter {
     /// Compiles `body[index]` as an expression of a body: a send that the
     /// next expression waits for an answer to sends awaiting it.
     func compile(_ body: [Expr], at index: Int) throws -> Compiled {
-        guard case .binaryOp("!", let l, let r, _) = body[index], index + 1 < body.count,
-              case .receive = body[index + 1] else { return try compile(body[index]) }
-        let (destination, content) = (try compile(l), try compile(r))
+        guard let (destination, content) = try sendAwaitingAnswerParts(body, at: index) else { return try compile(body[index]) }
         guard let destinationCode = destination.syncCode, let contentCode = content.syncCode else {
             return .pairThen(destination, content) { dest, message, process in
                 try await Interpreter.sendAwaitingAnswer(dest, message, process)
@@ -27,6 +25,27 @@ extension Interpreter {
             let dest = try destinationCode(&env, process)
             return try await Interpreter.sendAwaitingAnswer(dest, try contentCode(&env, process), process)
         }
+    }
+
+    /// Compiles `body[index]` as a step of a clause's body, which its
+    /// runner makes from its own frame. A send awaiting an answer whose
+    /// sides cannot suspend, and a `receive` without `after`, are steps of
+    /// their own: run through a closure, each cost two async frames more.
+    func compileStep(_ body: [Expr], at index: Int) throws -> Step {
+        if case .receive(let clauses, nil) = body[index] { return .receive(try receiveClauses(clauses, nil)) }
+        if let (destination, content) = try sendAwaitingAnswerParts(body, at: index),
+           let destinationCode = destination.syncCode, let contentCode = content.syncCode {
+            return .sendAwaitingAnswer(destinationCode, contentCode)
+        }
+        return try compile(body, at: index).step
+    }
+
+    /// The two sides of `body[index]` when it is `Dest ! Msg` directly
+    /// followed by a `receive`; `nil` otherwise.
+    private func sendAwaitingAnswerParts(_ body: [Expr], at index: Int) throws -> (Compiled, Compiled)? {
+        guard case .binaryOp("!", let l, let r, _) = body[index], index + 1 < body.count,
+              case .receive = body[index + 1] else { return nil }
+        return (try compile(l), try compile(r))
     }
 
     /// `Dest ! Msg` as `send` does it, letting an idle receiver run here.

@@ -18,15 +18,15 @@ import ErlangTerms
 /// no frame for its caller. No clause matching gives `function_clause`
 /// with the frame `{Module, Function, Args, [{file, File}, {line, FirstClauseLine}]}`.
 ///
-/// Frames: each interpreted call level keeps the async frames of `call`,
-/// `run` and `execute` alive on the heap (in its task's allocator, which
-/// keeps its slabs for the task's life). So this is a class (a `Step`
-/// carries a reference, not a copy of the function). `execute` runs tail
-/// position constructs (`case`, `if`, `begin`, `receive`) in a loop
-/// instead of nesting a frame per construct, and keeps its own frame
-/// small by choosing branches in synchronous helpers: an earlier
-/// `execute` holding every case's locals had a 2.4 KB frame, more than a
-/// whole allocator slab, on every call.
+/// Frames: each interpreted call level keeps the async frames of `call`
+/// and `run` alive on the heap (in its task's allocator, which keeps its
+/// slabs for the task's life). So this is a class (a `Step` carries a
+/// reference, not a copy of the function). `run` runs tail position
+/// constructs (`case`, `if`, `begin`, `receive`) and tail calls in a
+/// loop instead of nesting a frame per construct or call, and keeps its
+/// own frame small by choosing branches in synchronous helpers: an
+/// earlier loop holding every case's locals had a 2.4 KB frame, more
+/// than a whole allocator slab, on every call.
 final class ModuleFunction: FunBody, @unchecked Sendable {
     // @unchecked: every stored property is an immutable Sendable value.
     let definition: FunctionDefinition
@@ -85,7 +85,14 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
     }
 
     /// Runs `body`, then the tail calls it makes, in a loop; `place`
-    /// says whether anything runs after the loop returns.
+    /// says whether anything runs after the loop returns. `case`, `if`,
+    /// `begin` and `receive` in tail position do not nest: the branch they
+    /// pick becomes the body this loop runs next, and a tail call to the
+    /// module's own function becomes the function and body it runs next.
+    /// So a server loop's `receive ... -> ..., loop(S) end` costs this one
+    /// frame (plus the wait), where an async frame per construct or call
+    /// cost an allocation and an executor check each. Choosing a branch is
+    /// synchronous, out of line, to keep this frame small.
     @inline(never)
     func run(_ firstBody: TailBody, _ bindings: Bindings, _ process: ErlangProcess,
              place: ProcessPlace) async throws -> Term {
@@ -93,9 +100,27 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
         var body = firstBody
         var env = bindings
         while true {
-            switch try await function.execute(body, &env, process, place) {
-            case .value(let value): return value
-            case .tailCall(let next, let nextArguments):
+            if let pieces = body.syncPrefix {
+                try function.runSyncPrefix(pieces, &env, process)
+            } else {
+                for piece in body.prefix { _ = try await function.framed(piece, &env, process) }
+            }
+            guard let last = body.last else { return .ok }
+            switch last {
+            case .value(let piece):
+                if let sync = piece.code.syncCode { return try function.framedSync(sync, piece.line, &env, process) }
+                return try await function.framed(piece, &env, process)
+            case .localCall(let call):
+                let step: Step
+                if let atOnce = try function.localCallAtOnce(call, &env, process) {
+                    step = atOnce
+                } else {
+                    step = try await function.localCall(call, &env, process)
+                }
+                guard case .tailCall(let next, let nextArguments) = step else {
+                    guard case .value(let value) = step else { return .ok }  // never taken: a step is one or the other
+                    return value
+                }
                 function = next
                 try await process.tick()
                 switch try function.enter(nextArguments, process) {
@@ -103,6 +128,25 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
                 case .body(let nextBody, let nextBindings):
                     body = nextBody
                     env = nextBindings
+                }
+            case .caseOf(let code):
+                let value: Term
+                if let sync = code.subject.code.syncCode {
+                    value = try function.framedSync(sync, code.subject.line, &env, process)
+                } else {
+                    value = try await function.framed(code.subject, &env, process)
+                }
+                body = try function.caseBranch(code.branches, value, code.line, &env)
+            case .ifClauses(let code):
+                body = try function.ifBranch(code.branches, code.line, env)
+            case .block(let inner):
+                body = inner
+            case .receive(let code):
+                if case .bottom(let mayIdle) = place, code.timeout == nil,
+                   let next = try function.receiveAtOnceAtBottom(code, &env, process, mayIdle: mayIdle) {
+                    body = next
+                } else {
+                    body = try await function.receive(code, &env, process)
                 }
             }
         }
@@ -136,54 +180,6 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
         var exception = ErlangException(.error, .atom(.functionClause))
         appendFrame(&exception, arity: .list(args), line: definition.clauses.first?.location.line ?? definition.location.line)
         throw exception
-    }
-
-    /// Runs `body` to its value or to the local call in tail position it
-    /// ends with. `case`, `if`, `begin` and `receive` in tail position do
-    /// not nest: the branch they pick becomes the body this loop runs
-    /// next, so a server loop's `receive ... -> ..., loop(S) end` costs
-    /// this one frame (plus the wait), where an async frame per construct
-    /// cost an allocation and an executor check each. Choosing a branch is
-    /// synchronous, out of line, to keep this frame small.
-    @inline(never)
-    private func execute(_ first: TailBody, _ env: inout Bindings, _ process: ErlangProcess,
-                         _ place: ProcessPlace) async throws -> Step {
-        var body = first
-        while true {
-            if let pieces = body.syncPrefix {
-                try runSyncPrefix(pieces, &env, process)
-            } else {
-                for piece in body.prefix { _ = try await framed(piece, &env, process) }
-            }
-            guard let last = body.last else { return .value(.ok) }
-            switch last {
-            case .value(let piece):
-                if let sync = piece.code.syncCode { return .value(try framedSync(sync, piece.line, &env, process)) }
-                return .value(try await framed(piece, &env, process))
-            case .localCall(let call):
-                if let step = try localCallAtOnce(call, &env, process) { return step }
-                return try await localCall(call, &env, process)
-            case .caseOf(let code):
-                let value: Term
-                if let sync = code.subject.code.syncCode {
-                    value = try framedSync(sync, code.subject.line, &env, process)
-                } else {
-                    value = try await framed(code.subject, &env, process)
-                }
-                body = try caseBranch(code.branches, value, code.line, &env)
-            case .ifClauses(let code):
-                body = try ifBranch(code.branches, code.line, env)
-            case .block(let inner):
-                body = inner
-            case .receive(let code):
-                if case .bottom(let mayIdle) = place, code.timeout == nil,
-                   let next = try receiveAtOnceAtBottom(code, &env, process, mayIdle: mayIdle) {
-                    body = next
-                } else {
-                    body = try await receive(code, &env, process)
-                }
-            }
-        }
     }
 
     /// Runs a body's prefix that cannot suspend, in place.
