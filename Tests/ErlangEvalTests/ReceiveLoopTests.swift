@@ -28,6 +28,10 @@ import Testing
     trapper() -> process_flag(trap_exit, true), echo().
     linked_crash(P) -> link(P), exit(boom).
     helper() -> receive only_for_helper -> ok end.
+    ask_by_fun(P, Msg) -> F = fun() -> P ! {self(), Msg}, receive A -> {by_fun, A} end end, F().
+    send_to_nothing() -> F = fun() -> nowhere ! hi, receive A -> A end end, F().
+    hop(N) -> hop2(N).
+    hop2(N) -> 10 div N.
     """
 
     func harness() -> ModuleHarness {
@@ -128,6 +132,30 @@ import Testing
             return .tuple([echoed, done ?? .nil])
         }
         #expect(answer.text == "{ping,{outer_done,stopped}}")
+    }
+
+    @Test func aFunBodySendsAwaitingTheAnswerAndReceivesIt() async throws {
+        // The send and the receive are steps of the fun's clause body.
+        let h = harness()
+        let echo = try await spawn(h, "echo")
+        for n in 1...3 {
+            #expect(await h.call("loops", "ask_by_fun", [.pid(echo.pid), .int(n)]).text == "{by_fun,\(n)}")
+        }
+        #expect(echo.isWaitingWithoutTask)
+    }
+
+    @Test func aFunBodysSendToNoProcessRaisesBadargFromTheSend() async throws {
+        let result = await harness().call("loops", "send_to_nothing", [])
+        #expect(result.text == "raised error:badarg")
+        #expect(result.stacktraceText.hasPrefix("[{erlang,'!',[nowhere,hi],[]}"))
+    }
+
+    @Test func aTailCalledFunctionsErrorNamesThatFunction() async {
+        // hop/1 tail-calls hop2/1 in the same loop: the frame is hop2's, and hop leaves none.
+        let result = await harness().call("loops", "hop", [.int(0)])
+        #expect(result.text == "raised error:badarith")
+        #expect(result.stacktraceText.contains("{loops,hop2,1,"))
+        #expect(!result.stacktraceText.contains("{loops,hop,1,"))
     }
 
     @Test func loopsThatMayWaitAreAnsweredInTheirOwnTask() async throws {

@@ -17,10 +17,15 @@ final class CompiledClause: Sendable {
     /// The clause as written (`b()` shows a fun's source).
     let source: Clause
 
+    /// The body's code when none of it can suspend; `nil` otherwise.
+    let syncSteps: [SyncCode]?
+
     init(patterns: [Pattern], guards: [[Expr]], steps: [Step], headVariables: [Variable], source: Clause) {
         self.patterns = patterns
         self.guards = guards
         self.steps = steps
+        let syncs = steps.compactMap { step -> SyncCode? in if case .sync(let code) = step { code } else { nil } }
+        syncSteps = syncs.count == steps.count ? syncs : nil
         self.headVariables = headVariables
         self.source = source
     }
@@ -32,6 +37,25 @@ final class CompiledClause: Sendable {
         var value = Term.ok
         for index in steps.indices { value = try await steps[index].run(&env, process) }
         return value
+    }
+
+    /// `runBody` for a caller whose frame an idle process waits in (a
+    /// receive): a body that cannot suspend runs synchronously; any other
+    /// in a frame of its own, since inlined there its locals would make
+    /// every waiting process bigger.
+    @inline(__always)
+    func runBodyOutOfLine(_ env: inout Bindings, _ process: ErlangProcess) async throws -> Term {
+        if let syncSteps {
+            var value = Term.ok
+            for index in syncSteps.indices { value = try syncSteps[index](&env, process) }
+            return value
+        }
+        return try await runBodyInOwnFrame(&env, process)
+    }
+
+    @inline(never)
+    private func runBodyInOwnFrame(_ env: inout Bindings, _ process: ErlangProcess) async throws -> Term {
+        try await runBody(&env, process)
     }
 }
 
@@ -84,7 +108,7 @@ final class ReceiveClauses: Sendable {
             if let (index, scope) = try pick(&cursor, env, process) {
                 process.finishReceive(&cursor)
                 env = scope
-                return try await clauses[index].runBody(&env, process)
+                return try await clauses[index].runBodyOutOfLine(&env, process)
             }
             guard process.prepareToWait(&cursor) else { break }
             await process.waitForMessage(&cursor)
