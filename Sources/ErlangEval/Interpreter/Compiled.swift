@@ -257,17 +257,8 @@ enum Step: Sendable {
         case .async(let code): return try await code(&env, process)
         case .receive(let clauses): return try await clauses.receiveForever(&env, process)
         case .sendAwaitingAnswer(let destination, let content):
-            return try await Step.sendAwaitingAnswer(destination, content, &env, process)
+            let dest = try destination(&env, process)
+            return try await Interpreter.sendAwaitingAnswer(dest, try content(&env, process), process)
         }
-    }
-
-    /// The send of `sendAwaitingAnswer`, out of line: inlined, its locals
-    /// joined the frame of every fun that runs steps, where an idle
-    /// process waits (memory per idle process is mostly its frames).
-    @inline(never)
-    private static func sendAwaitingAnswer(_ destination: SyncCode, _ content: SyncCode, _ env: inout Bindings,
-                                           _ process: ErlangProcess) async throws -> Term {
-        let dest = try destination(&env, process)
-        return try await Interpreter.sendAwaitingAnswer(dest, try content(&env, process), process)
     }
 }

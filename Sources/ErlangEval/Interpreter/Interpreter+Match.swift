@@ -31,13 +31,12 @@ extension Interpreter {
             return term == value
         case .tuple(let patterns):
             guard case .tuple(let elements) = value, elements.count == patterns.count else { return false }
-            // Both read in place: no pattern or element is copied (and retained) per try.
-            return try patterns.withUnsafeBufferPointer { patterns in
-                try elements.withUnsafeBufferPointer { elements in
-                    for i in 0..<patterns.count where try !bind(patterns[i], elements[i], &env) { return false }
-                    return true
-                }
+            var i = 0
+            while i < patterns.count {
+                guard try bind(patterns[i], elements[i], &env) else { return false }
+                i += 1
             }
+            return true
         case .list(let patterns, let tail):
             var current = value
             for p in patterns {

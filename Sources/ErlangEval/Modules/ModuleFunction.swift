@@ -117,17 +117,18 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
                 } else {
                     step = try await function.localCall(call, &env, process)
                 }
-                guard case .tailCall(let next, let nextArguments) = step else {
-                    guard case .value(let value) = step else { return .ok }  // never taken: a step is one or the other
+                switch step {
+                case .value(let value):
                     return value
-                }
-                function = next
-                try await process.tick()
-                switch try function.enter(nextArguments, process) {
-                case .done(let value): return value
-                case .body(let nextBody, let nextBindings):
-                    body = nextBody
-                    env = nextBindings
+                case .tailCall(let next, let nextArguments):
+                    function = next
+                    try await process.tick()
+                    switch try function.enter(nextArguments, process) {
+                    case .done(let value): return value
+                    case .body(let nextBody, let nextBindings):
+                        body = nextBody
+                        env = nextBindings
+                    }
                 }
             case .caseOf(let code):
                 let value: Term
