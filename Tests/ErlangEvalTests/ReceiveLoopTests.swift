@@ -30,6 +30,8 @@ import Testing
     helper() -> receive only_for_helper -> ok end.
     ask_by_fun(P, Msg) -> F = fun() -> P ! {self(), Msg}, receive A -> {by_fun, A} end end, F().
     send_to_nothing() -> F = fun() -> nowhere ! hi, receive A -> A end end, F().
+    later() -> Self = self(), Self ! junk, spawn(fun() -> Self ! later end),
+               F = fun() -> receive later -> got_later end end, {F(), receive junk -> junk_kept end}.
     hop(N) -> hop2(N).
     hop2(N) -> 10 div N.
     """
@@ -148,6 +150,11 @@ import Testing
         let result = await harness().call("loops", "send_to_nothing", [])
         #expect(result.text == "raised error:badarg")
         #expect(result.stacktraceText.hasPrefix("[{erlang,'!',[nowhere,hi],[]}"))
+    }
+
+    @Test func aFunsReceiveSkipsWhatItScannedAndWaitsForAMatch() async {
+        // The receive step scans `junk` at once, then waits for `later`; `junk` stays queued.
+        #expect(await harness().call("loops", "later", []).text == "{got_later,junk_kept}")
     }
 
     @Test func aTailCalledFunctionsErrorNamesThatFunction() async {

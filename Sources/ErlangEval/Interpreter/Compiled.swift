@@ -255,7 +255,11 @@ enum Step: Sendable {
         switch self {
         case .sync(let code): return try code(&env, process)
         case .async(let code): return try await code(&env, process)
-        case .receive(let clauses): return try await clauses.receiveForever(&env, process)
+        case .receive(let clauses):
+            switch try clauses.receiveAtOnce(&env, process) {
+            case .received(let value): return value
+            case .scanned(let count): return try await clauses.receiveForever(&env, process, skipping: count)
+            }
         case .sendAwaitingAnswer(let destination, let content):
             let dest = try destination(&env, process)
             return try await Interpreter.sendAwaitingAnswer(dest, try content(&env, process), process)

@@ -45,12 +45,17 @@ final class CompiledClause: Sendable {
     /// every waiting process bigger.
     @inline(__always)
     func runBodyOutOfLine(_ env: inout Bindings, _ process: ErlangProcess) async throws -> Term {
-        if let syncSteps {
-            var value = Term.ok
-            for index in syncSteps.indices { value = try syncSteps[index](&env, process) }
-            return value
-        }
+        if syncSteps != nil { return try runSyncBody(&env, process) }
         return try await runBodyInOwnFrame(&env, process)
+    }
+
+    /// Runs a body that cannot suspend (`syncSteps` is set).
+    @inline(__always)
+    func runSyncBody(_ env: inout Bindings, _ process: ErlangProcess) throws -> Term {
+        var value = Term.ok
+        guard let syncSteps else { return value }
+        for index in syncSteps.indices { value = try syncSteps[index](&env, process) }
+        return value
     }
 
     @inline(never)
@@ -76,10 +81,36 @@ final class ReceiveClauses: Sendable {
     let clauses: [CompiledClause]
     let afterBody: Compiled
 
+    /// Whether no clause's body can suspend (`receiveAtOnce` may run one).
+    let bodiesCannotSuspend: Bool
+
     init(interpreter: Interpreter, clauses: [CompiledClause], afterBody: Compiled) {
         self.interpreter = interpreter
         self.clauses = clauses
         self.afterBody = afterBody
+        bodiesCannotSuspend = clauses.allSatisfy { $0.syncSteps != nil }
+    }
+
+    /// What `receiveAtOnce` got to.
+    enum AtOnce {
+        /// A message matched, and this is its clause's value.
+        case received(Term)
+        /// No message matched: this many were scanned (and match nothing).
+        case scanned(Int)
+    }
+
+    /// `receive` without `after`, as far as it goes without an async frame:
+    /// when a message a clause matches is already there and no clause's
+    /// body can suspend, takes it and runs the clause. Otherwise takes
+    /// nothing and says how many messages it scanned, for
+    /// `receiveForever(_:_:skipping:)` to go on from.
+    @inline(never)
+    func receiveAtOnce(_ env: inout Bindings, _ process: ErlangProcess) throws -> AtOnce {
+        guard bodiesCannotSuspend else { return .scanned(0) }
+        var cursor = ErlangProcess.ReceiveCursor(timeout: .infinity)
+        guard let (index, scope) = try pick(&cursor, env, process) else { return .scanned(cursor.messagesScanned) }
+        env = scope
+        return .received(try clauses[index].runSyncBody(&env, process))
     }
 
     /// Waits for the first message a clause matches, then runs that
@@ -92,9 +123,10 @@ final class ReceiveClauses: Sendable {
 
     /// `receive` without `after`, in the shape of compiled code, so that a
     /// compiled receive calls it with no closure frame between.
+    /// `skipping`: messages already scanned (by `receiveAtOnce`).
     @inline(never)
-    func receiveForever(_ env: inout Bindings, _ process: ErlangProcess) async throws -> Term {
-        try await waitAndRun(.infinity, &env, process)
+    func receiveForever(_ env: inout Bindings, _ process: ErlangProcess, skipping: Int = 0) async throws -> Term {
+        try await waitAndRun(.infinity, &env, process, skipping: skipping)
     }
 
     /// The body of both. Only the cursor, the bindings and the process
@@ -102,8 +134,8 @@ final class ReceiveClauses: Sendable {
     /// idle process is mostly its suspended frames: keep this one small.
     @inline(__always)
     private func waitAndRun(_ timeout: ErlangProcess.ReceiveTimeout, _ env: inout Bindings,
-                            _ process: ErlangProcess) async throws -> Term {
-        var cursor = ErlangProcess.ReceiveCursor(timeout: timeout)
+                            _ process: ErlangProcess, skipping: Int = 0) async throws -> Term {
+        var cursor = ErlangProcess.ReceiveCursor(timeout: timeout, skipping: skipping)
         while true {
             if let (index, scope) = try pick(&cursor, env, process) {
                 process.finishReceive(&cursor)

@@ -40,59 +40,82 @@ extension ModuleFunction {
     /// process's task up (throwing `ProcessWaitsWithoutTask`) when the run
     /// is borrowed and has had its message, or when `mayIdle` and nothing
     /// waits. Synchronous, so a turn of a borrowed loop adds no frame.
+    ///
+    /// `spare` is the resumption this run started from, if any: nothing
+    /// else holds it any more, so it is filled in again rather than made
+    /// anew (a loop answering borrowed turns then allocates nothing to idle).
     func receiveAtOnceAtBottom(_ code: TailReceive, _ env: inout Bindings, _ process: ErlangProcess,
-                               mayIdle: Bool) throws -> TailBody? {
+                               mayIdle: Bool, reusing spare: ReceiveLoopResumption?) throws -> TailBody? {
         guard process.runsBorrowed || mayIdle else { return nil }
         let snapshot = env
         if process.runsBorrowed, process.mustReleaseBorrowedTask() || !receiveLoopMayRunBorrowed {
-            try process.releaseBorrowedTask(resumingWith: ReceiveLoopResumption(self, code, snapshot))
+            try process.releaseBorrowedTask(resumingWith: ReceiveLoopResumption.made(reusing: spare, self, code, snapshot))
         }
         var cursor = ErlangProcess.ReceiveCursor(timeout: .infinity)
         if let (body, scope) = try process.takeMessage(&cursor, { try branch(of: code.branches, matching: $0, snapshot) }) {
             env = scope
             return body
         }
+        let resumption = ReceiveLoopResumption.made(reusing: spare, self, code, snapshot)
         if process.runsBorrowed {
             // Nothing here for this receive: the process waits on in a task of its own.
-            try process.releaseBorrowedTask(resumingWith: ReceiveLoopResumption(self, code, snapshot))
+            try process.releaseBorrowedTask(resumingWith: resumption)
         }
-        try process.waitWithoutTask(resumingWith: ReceiveLoopResumption(self, code, snapshot))
+        try process.waitWithoutTask(resumingWith: resumption)
         return nil
     }
 
-    /// Carries the loop on from `code`, where the process waited without a
-    /// task, with the bindings it had there.
+    /// Carries the loop on from where `resumption` says the process
+    /// waited without a task, with the bindings it had there.
     @inline(__always)
-    func resume(at code: TailReceive, _ bindings: Bindings, _ process: ErlangProcess) async throws -> Term {
+    func resume(from resumption: ReceiveLoopResumption, _ process: ErlangProcess) async throws -> Term {
         // Borrowed, it may idle again; woken in a task of its own, it keeps that task.
         let mayIdle = process.runsBorrowed
-        var env = bindings
+        let code = resumption.receive
+        var env = resumption.env
         let body: TailBody
-        if let atOnce = try receiveAtOnceAtBottom(code, &env, process, mayIdle: mayIdle) {
+        if let atOnce = try receiveAtOnceAtBottom(code, &env, process, mayIdle: mayIdle, reusing: resumption) {
             body = atOnce
         } else {
             body = try await receive(code, &env, process)
         }
-        return try await run(body, env, process, place: .bottom(mayIdle: mayIdle))
+        return try await runInCallersFrame(body, env, process, place: .bottom(mayIdle: mayIdle), reusing: resumption)
     }
 }
 
 /// A receive loop carried on after it waited without a task: the receive
 /// it waits in, with its bindings, as the code of the task that wakes it
 /// (or of a borrowed run).
+///
+/// The run it starts fills it in again when it idles once more (`made`):
+/// once taken from the process (a wake-up or a borrowed run takes it
+/// under the process's lock), nothing else holds it.
 final class ReceiveLoopResumption: FunBody, @unchecked Sendable {
-    // @unchecked: immutable, and every stored value is Sendable.
-    let function: ModuleFunction
-    let receive: TailReceive
-    let env: Bindings
+    // @unchecked: every stored value is Sendable, and only the process's
+    // own run writes them, before it parks the object under the
+    // process's lock; the next run reads them after taking it there.
+    private(set) var function: ModuleFunction
+    private(set) var receive: TailReceive
+    private(set) var env: Bindings
 
-    init(_ function: ModuleFunction, _ receive: TailReceive, _ env: Bindings) {
+    private init(_ function: ModuleFunction, _ receive: TailReceive, _ env: Bindings) {
         self.function = function
         self.receive = receive
         self.env = env
     }
 
+    /// `spare` filled in with where the loop waits, or a new resumption
+    /// when there is no spare.
+    static func made(reusing spare: ReceiveLoopResumption?, _ function: ModuleFunction, _ receive: TailReceive,
+                     _ env: Bindings) -> ReceiveLoopResumption {
+        guard let spare else { return ReceiveLoopResumption(function, receive, env) }
+        spare.function = function
+        spare.receive = receive
+        spare.env = env
+        return spare
+    }
+
     override func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
-        try await function.resume(at: receive, env, process)
+        try await function.resume(from: self, process)
     }
 }

@@ -96,6 +96,16 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
     @inline(never)
     func run(_ firstBody: TailBody, _ bindings: Bindings, _ process: ErlangProcess,
              place: ProcessPlace) async throws -> Term {
+        try await runInCallersFrame(firstBody, bindings, process, place: place)
+    }
+
+    /// `run`, inlined into its caller: a receive loop's resumption runs
+    /// the loop in its own frame (one async frame less per turn).
+    /// `spare`: the resumption a receive loop's run started from, which
+    /// it fills in again when it idles (`receiveAtOnceAtBottom`).
+    @inline(__always)
+    func runInCallersFrame(_ firstBody: TailBody, _ bindings: Bindings, _ process: ErlangProcess,
+                           place: ProcessPlace, reusing spare: ReceiveLoopResumption? = nil) async throws -> Term {
         var function: ModuleFunction = self
         var body = firstBody
         var env = bindings
@@ -144,7 +154,7 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
                 body = inner
             case .receive(let code):
                 if case .bottom(let mayIdle) = place, code.timeout == nil,
-                   let next = try function.receiveAtOnceAtBottom(code, &env, process, mayIdle: mayIdle) {
+                   let next = try function.receiveAtOnceAtBottom(code, &env, process, mayIdle: mayIdle, reusing: spare) {
                     body = next
                 } else {
                     body = try await function.receive(code, &env, process)

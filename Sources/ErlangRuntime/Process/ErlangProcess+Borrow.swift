@@ -33,7 +33,7 @@ extension ErlangProcess {
         guard let code else { return false }
         runtime.activity.wake()
         borrowedMessages = 1
-        await runtime.runToWaitOrExit(self, .fun(code.takeRetainedValue()))
+        await runtime.runToWaitOrExitInCallersFrame(self, .fun(code.takeRetainedValue()))
         return true
     }
 

@@ -100,6 +100,9 @@ extension ErlangProcess {
             self.timeout = timeout
             self.scanned = max(0, skipping)
         }
+
+        /// How many messages the receive has seen without a match.
+        public var messagesScanned: Int { scanned }
     }
 
     /// The message at `index` of the mailbox, if there is one.

@@ -43,7 +43,7 @@ extension Runtime {
         let ref = watcher?.monitor(process.pid)
         activity.wake()
         process.borrowedMessages = 0
-        await runToWaitOrExit(process, code)
+        await runToWaitOrExitInCallersFrame(process, code)
         return (process, ref)
     }
 
@@ -141,6 +141,15 @@ extension Runtime {
     /// keeps nothing but what it needs.
     @inline(never)
     func runToWaitOrExit(_ process: ErlangProcess, _ code: ProcessCode) async {
+        await runToWaitOrExitInCallersFrame(process, code)
+    }
+
+    /// `runToWaitOrExit` without a frame of its own, for a borrowed run
+    /// (`ErlangProcess.runBorrowed`, `spawnOnCallerTask`): the frame it
+    /// joins lives only for the run, so its size costs no idle process
+    /// anything, and every borrowed turn saves an async frame.
+    @inline(__always)
+    func runToWaitOrExitInCallersFrame(_ process: ErlangProcess, _ code: ProcessCode) async {
         var failure: (any Error)?
         do {
             switch code {
