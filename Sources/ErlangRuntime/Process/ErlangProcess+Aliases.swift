@@ -13,7 +13,7 @@ extension ErlangProcess {
     public func deliver(_ message: Term, whileMonitoring ref: Ref) -> Bool {
         var delivered = false
         resume(shared.withLock { s -> Wakeup? in
-            guard s.exitReason == nil, s.monitors[ref] != nil else { return nil }
+            guard s.exitReason == nil, s.monitors.contains(ref) else { return nil }
             s.mailbox.append(message)
             delivered = true
             return s.takeWaiter()

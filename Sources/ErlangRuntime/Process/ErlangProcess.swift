@@ -60,8 +60,25 @@ public final class ErlangProcess: @unchecked Sendable {
         /// What the `'DOWN'` message names: the pid, or `{Name, Node}` for
         /// a monitor taken on a registered name.
         var item: Term
+        /// The `'DOWN'` message's tag when `erlang:monitor/3` set one,
+        /// boxed: as an optional term, every monitor a call takes was
+        /// copied and destroyed through generic value witnesses.
+        private let tagBox: TagBox?
+
         /// The `'DOWN'` message's tag when `erlang:monitor/3` set one.
-        var tag: Term? = nil
+        var tag: Term? { tagBox?.tag }
+
+        init(pid: Pid, item: Term, tag: Term? = nil) {
+            self.pid = pid
+            self.item = item
+            tagBox = tag.map(TagBox.init)
+        }
+    }
+
+    /// A monitor's `'DOWN'` tag.
+    final class TagBox: Sendable {
+        let tag: Term
+        init(_ tag: Term) { self.tag = tag }
     }
 
     struct Shared {

@@ -31,6 +31,12 @@ struct MonitorTable {
         return nil
     }
 
+    /// Whether the monitor `ref` is held (nothing is copied to tell).
+    func contains(_ ref: Ref) -> Bool {
+        if let large { return large[ref] != nil }
+        return small.contains { $0.ref == ref }
+    }
+
     /// Records the monitor `ref` (references are unique, so it is new).
     mutating func insert(_ monitor: Monitor, for ref: Ref) {
         if large != nil {

@@ -23,6 +23,25 @@ import Testing
         #expect(held.isEmpty)
     }
 
+    @Test func aTaggedMonitorsDownMessageCarriesTheTag() async throws {
+        // erlang:monitor/3's {tag, T}: T replaces 'DOWN', for a live and for a dead process.
+        let runtime = makeRuntime()
+        let target = runtime.spawn(ErlangProcess.waitForever)
+        let dead = runtime.spawn { _ in }
+        _ = await dead.waitForExit()
+        let messages = try await runtime.run { me -> [Term] in
+            let live = me.monitor(target.pid, tag: atom("my_down"))
+            let gone = me.monitor(dead.pid, tag: tuple(atom("t"), .int(1)))
+            runtime.sendExitSignal(from: outsider, to: target.pid, reason: atom("bye"))
+            let first = try await me.next() ?? .nil
+            let second = try await me.next() ?? .nil
+            return [first, second, .ref(live), .ref(gone)]
+        }
+        guard case .ref(let live) = messages[2], case .ref(let gone) = messages[3] else { Issue.record("no refs"); return }
+        #expect(messages[0] == tuple(tuple(atom("t"), .int(1)), .ref(gone), atom("process"), .pid(dead.pid), atom("noproc")))
+        #expect(messages[1] == tuple(atom("my_down"), .ref(live), atom("process"), .pid(target.pid), atom("bye")))
+    }
+
     @Test func monitoringADeadProcessGivesNoprocAtOnce() async throws {
         let runtime = makeRuntime()
         let dead = runtime.spawn { _ in }
