@@ -95,6 +95,17 @@ public struct Bindings: Sendable {
         small.append(Entry(name: variable.atom, value: value))
     }
 
+    /// Binds `variable`, which the caller has just found unbound: no
+    /// search for an entry to replace (a pattern's fresh variable).
+    mutating func bindUnbound(_ variable: Variable, _ value: Term) {
+        if _slowPath(large != nil) || small.count >= Bindings.smallLimit {
+            bind(variable, value)
+            return
+        }
+        if small.isEmpty { small.reserveCapacity(Bindings.firstCapacity) }
+        small.append(Entry(name: variable.atom, value: value))
+    }
+
     /// Binds `name` (the caller checked it is unbound or equal).
     public mutating func bind(_ name: String, _ value: Term) {
         bind(Variable(name), value)

@@ -39,10 +39,10 @@ final class CompiledClause: Sendable {
         return value
     }
 
-    /// `runBody` for a caller whose frame an idle process waits in (a
-    /// receive): a body that cannot suspend runs synchronously; any other
-    /// in a frame of its own, since inlined there its locals would make
-    /// every waiting process bigger.
+    /// `runBody` for a caller whose frame an idle process may wait in (a
+    /// receive, a `case`, a `try`): a body that cannot suspend runs
+    /// synchronously; any other in a frame of its own, since inlined there
+    /// its locals would make every waiting process bigger.
     @inline(__always)
     func runBodyOutOfLine(_ env: inout Bindings, _ process: ErlangProcess) async throws -> Term {
         if syncSteps != nil { return try runSyncBody(&env, process) }
@@ -183,7 +183,9 @@ extension Interpreter {
                     shadowing: Bool = false) async throws -> Term? {
         guard let (index, scope) = try selectClause(clauses, values, env, process, shadowing: shadowing) else { return nil }
         env = scope
-        return try await clauses[index].runBody(&env, process)
+        // Out of line: inlined, the steps loop grew the frames of `case`
+        // and `try` (where a process may wait) by a hundred bytes.
+        return try await clauses[index].runBodyOutOfLine(&env, process)
     }
 
     /// The first clause that matches, with the bindings its head makes.

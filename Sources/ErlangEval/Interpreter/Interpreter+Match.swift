@@ -25,7 +25,7 @@ extension Interpreter {
             return true
         case .variable(let name):
             if let bound = env[name] { return bound == value }
-            env.bind(name, value)
+            env.bindUnbound(name, value)
             return true
         case .literal(let term):
             return term == value
