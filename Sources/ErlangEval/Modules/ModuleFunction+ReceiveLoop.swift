@@ -109,8 +109,9 @@ final class ReceiveLoopResumption: FunBody, @unchecked Sendable {
     static func made(reusing spare: ReceiveLoopResumption?, _ function: ModuleFunction, _ receive: TailReceive,
                      _ env: Bindings) -> ReceiveLoopResumption {
         guard let spare else { return ReceiveLoopResumption(function, receive, env) }
-        spare.function = function
-        spare.receive = receive
+        // A loop usually idles where it idled before: nothing to retain anew.
+        if spare.function !== function { spare.function = function }
+        if spare.receive !== receive { spare.receive = receive }
         spare.env = env
         return spare
     }
