@@ -33,8 +33,12 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
     let scope: LocalScope
     /// The interpreter for the module's code, made once.
     private let interpreter: Interpreter
-    /// The compiled clauses, or why they cannot be compiled (raised at call).
-    private let clauses: Result<[FunctionClauseCode], any Error>
+    /// The compiled clauses (none when they cannot be compiled).
+    private let clauses: [FunctionClauseCode]
+    /// Why the clauses cannot be compiled, raised at every call; `nil`
+    /// when they compiled. (Kept apart from `clauses`: a `Result` cost a
+    /// switch and a copy of the array on every call.)
+    private let compileError: (any Error)?
     /// Whether the function, run as a process's receive loop, may handle
     /// a message on a borrowed task (`WaitAnalysis.receiveLoopsSafeToBorrow`).
     let receiveLoopMayRunBorrowed: Bool
@@ -49,8 +53,12 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
         let interpreter = scope.interpreter
         self.interpreter = interpreter
         let compiler = TailCompiler(interpreter: interpreter, defaultLine: definition.location.line)
-        clauses = Result {
-            try definition.clauses.map { FunctionClauseCode(clause: $0, body: try compiler.body($0.body)) }
+        do {
+            clauses = try definition.clauses.map { FunctionClauseCode(clause: $0, body: try compiler.body($0.body)) }
+            compileError = nil
+        } catch {
+            clauses = []
+            compileError = error
         }
         super.init()
     }
@@ -175,7 +183,8 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
     /// `function_clause` when no clause matches.
     @inline(never)
     private func enter(_ args: [Term], _ process: ErlangProcess) throws -> Entry {
-        for compiled in try clauses.get() where compiled.patterns.count == args.count {
+        if let compileError { throw compileError }
+        for compiled in clauses where compiled.patterns.count == args.count {
             var env = Bindings()
             // Patterns and arguments are read in place: no copy of either per try.
             let matched = try compiled.patterns.withUnsafeBufferPointer { patterns in
