@@ -34,13 +34,16 @@ public enum ProcLib {
     @discardableResult
     public static func spawn(from parent: ErlangProcess, tie: Tie, _ body: Body) -> (process: ErlangProcess, monitor: Ref?) {
         let runtime = parent.runtime
+        // The dictionary keys are put before the process first runs: in erl
+        // the child has always set them by the time the spawner can look.
         switch tie {
         case .none:
-            return (runtime.spawn(initialCall: ProcLib.initialCall, code: .fun(body)), nil)
+            return (runtime.spawn(initialCall: ProcLib.initialCall, prepare: body.enter, code: .fun(body)), nil)
         case .link:
-            return (runtime.spawn(linkTo: parent, initialCall: ProcLib.initialCall, code: .fun(body)), nil)
+            return (runtime.spawn(linkTo: parent, initialCall: ProcLib.initialCall, prepare: body.enter, code: .fun(body)), nil)
         case .monitor:
-            let (process, ref) = runtime.spawnMonitor(by: parent, initialCall: ProcLib.initialCall, code: .fun(body))
+            let (process, ref) = runtime.spawnMonitor(by: parent, initialCall: ProcLib.initialCall, prepare: body.enter,
+                                                      code: .fun(body))
             return (process, ref)
         }
     }

@@ -20,11 +20,15 @@ extension Runtime {
     }
 
     /// Starts a process running `code`; links it to `linkTo` first when given.
+    /// `prepare` runs on the new process before it starts (proc_lib puts
+    /// `'$initial_call'` in its dictionary there, so that the key is in
+    /// place however late the process first runs).
     @discardableResult
     public func spawn(linkTo parent: ErlangProcess? = nil, initialCall: Term? = nil,
-                      code: ProcessCode) -> ErlangProcess {
+                      prepare: ((ErlangProcess) -> Void)? = nil, code: ProcessCode) -> ErlangProcess {
         let process = makeProcess(initialCall: initialCall)
         if let parent { link(newProcess: process, to: parent) }
+        prepare?(process)
         start(process, code)
         return process
     }
@@ -58,9 +62,11 @@ extension Runtime {
     /// Starts a process running `code`, monitored by `watcher`; returns the
     /// process and the monitor's reference.
     public func spawnMonitor(by watcher: ErlangProcess, initialCall: Term? = nil,
+                             prepare: ((ErlangProcess) -> Void)? = nil,
                              code: ProcessCode) -> (process: ErlangProcess, ref: Ref) {
         let process = makeProcess(initialCall: initialCall)
         let ref = watcher.monitor(process.pid)
+        prepare?(process)
         start(process, code)
         return (process, ref)
     }
