@@ -60,7 +60,8 @@ extension Runtime {
     }
 
     /// Starts a process running `code`, monitored by `watcher`; returns the
-    /// process and the monitor's reference.
+    /// process and the monitor's reference. `prepare` runs on the new
+    /// process before it starts, as in `spawn(linkTo:initialCall:prepare:code:)`.
     public func spawnMonitor(by watcher: ErlangProcess, initialCall: Term? = nil,
                              prepare: ((ErlangProcess) -> Void)? = nil,
                              code: ProcessCode) -> (process: ErlangProcess, ref: Ref) {
