@@ -242,12 +242,6 @@ struct Compiled: Sendable {
 enum Step: Sendable {
     case sync(SyncCode)
     case async(AsyncCode)
-    /// `receive` without `after` (a clause body's step): its clauses are
-    /// called with no closure frame between.
-    case receive(ReceiveClauses)
-    /// `Dest ! Msg` directly followed by a `receive`, both sides unable
-    /// to suspend (a clause body's step; see `Interpreter.compileStep`).
-    case sendAwaitingAnswer(SyncCode, SyncCode)
 
     /// Runs the part from the caller's frame.
     @inline(__always)
@@ -255,14 +249,37 @@ enum Step: Sendable {
         switch self {
         case .sync(let code): return try code(&env, process)
         case .async(let code): return try await code(&env, process)
+        }
+    }
+}
+
+/// One expression of a clause's body, as `CompiledClause.runBody` runs it
+/// from its caller's frame. Apart from `Step`: the two forms only a body
+/// has would join the frame of every combinator that runs a `Step`
+/// (sequences, tuples, operators), where processes may wait.
+enum BodyStep: Sendable {
+    /// Any other expression.
+    case code(Step)
+    /// `receive` without `after`: its clauses are called with no closure
+    /// frame between, and a message already there is taken with no async
+    /// frame at all when no clause body can suspend.
+    case receive(ReceiveClauses)
+    /// `Dest ! Msg` directly followed by a `receive`, both sides unable
+    /// to suspend (see `Interpreter.compileStep`).
+    case sendAwaitingAnswer(SyncCode, SyncCode)
+
+    /// Runs the expression from the caller's frame.
+    @inline(__always)
+    func run(_ env: inout Bindings, _ process: ErlangProcess) async throws -> Term {
+        switch self {
+        case .code(let step): return try await step.run(&env, process)
         case .receive(let clauses):
             switch try clauses.receiveAtOnce(&env, process) {
             case .received(let value): return value
             case .scanned(let count): return try await clauses.receiveForever(&env, process, skipping: count)
             }
         case .sendAwaitingAnswer(let destination, let content):
-            let dest = try destination(&env, process)
-            return try await Interpreter.sendAwaitingAnswer(dest, try content(&env, process), process)
+            return try await Interpreter.sendAwaitingAnswer(destination, content, &env, process)
         }
     }
 }

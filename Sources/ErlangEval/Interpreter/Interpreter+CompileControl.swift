@@ -11,7 +11,7 @@ final class CompiledClause: Sendable {
     /// The body's expressions, run in order from the caller's frame
     /// (`runBody`): as one sequence closure, a body of several
     /// expressions cost two async frames more on every run.
-    let steps: [Step]
+    let steps: [BodyStep]
     /// The variables of the head, hidden from outer bindings in fun heads.
     let headVariables: [Variable]
     /// The clause as written (`b()` shows a fun's source).
@@ -20,11 +20,11 @@ final class CompiledClause: Sendable {
     /// The body's code when none of it can suspend; `nil` otherwise.
     let syncSteps: [SyncCode]?
 
-    init(patterns: [Pattern], guards: [[Expr]], steps: [Step], headVariables: [Variable], source: Clause) {
+    init(patterns: [Pattern], guards: [[Expr]], steps: [BodyStep], headVariables: [Variable], source: Clause) {
         self.patterns = patterns
         self.guards = guards
         self.steps = steps
-        let syncs = steps.compactMap { step -> SyncCode? in if case .sync(let code) = step { code } else { nil } }
+        let syncs = steps.compactMap { step -> SyncCode? in if case .code(.sync(let code)) = step { code } else { nil } }
         syncSteps = syncs.count == steps.count ? syncs : nil
         self.headVariables = headVariables
         self.source = source

@@ -14,30 +14,22 @@ extension Interpreter {
     /// next expression waits for an answer to sends awaiting it.
     func compile(_ body: [Expr], at index: Int) throws -> Compiled {
         guard let (destination, content) = try sendAwaitingAnswerParts(body, at: index) else { return try compile(body[index]) }
-        guard let destinationCode = destination.syncCode, let contentCode = content.syncCode else {
-            return .pairThen(destination, content) { dest, message, process in
-                try await Interpreter.sendAwaitingAnswer(dest, message, process)
-            }
-        }
-        // The usual case: both sides cannot suspend, and the send runs in
-        // this closure's own frame.
-        return .async { env, process in
-            let dest = try destinationCode(&env, process)
-            return try await Interpreter.sendAwaitingAnswer(dest, try contentCode(&env, process), process)
-        }
+        return Interpreter.sendAwaitingAnswer(destination, content)
     }
 
     /// Compiles `body[index]` as a step of a clause's body, which its
     /// runner makes from its own frame. A send awaiting an answer whose
     /// sides cannot suspend, and a `receive` without `after`, are steps of
     /// their own: run through a closure, each cost two async frames more.
-    func compileStep(_ body: [Expr], at index: Int) throws -> Step {
+    func compileStep(_ body: [Expr], at index: Int) throws -> BodyStep {
         if case .receive(let clauses, nil) = body[index] { return .receive(try receiveClauses(clauses, nil)) }
-        if let (destination, content) = try sendAwaitingAnswerParts(body, at: index),
-           let destinationCode = destination.syncCode, let contentCode = content.syncCode {
+        guard let (destination, content) = try sendAwaitingAnswerParts(body, at: index) else {
+            return .code(try compile(body[index]).step)
+        }
+        if let destinationCode = destination.syncCode, let contentCode = content.syncCode {
             return .sendAwaitingAnswer(destinationCode, contentCode)
         }
-        return try compile(body, at: index).step
+        return .code(Interpreter.sendAwaitingAnswer(destination, content).step)
     }
 
     /// The two sides of `body[index]` when it is `Dest ! Msg` directly
@@ -46,6 +38,28 @@ extension Interpreter {
         guard case .binaryOp("!", let l, let r, _) = body[index], index + 1 < body.count,
               case .receive = body[index + 1] else { return nil }
         return (try compile(l), try compile(r))
+    }
+
+    /// `Dest ! Msg` sending awaiting the answer, compiled from its sides.
+    private static func sendAwaitingAnswer(_ destination: Compiled, _ content: Compiled) -> Compiled {
+        guard let destinationCode = destination.syncCode, let contentCode = content.syncCode else {
+            return .pairThen(destination, content) { dest, message, process in
+                try await Interpreter.sendAwaitingAnswer(dest, message, process)
+            }
+        }
+        // The usual case: both sides cannot suspend, and the send runs in
+        // this closure's own frame.
+        return .async { env, process in
+            try await Interpreter.sendAwaitingAnswer(destinationCode, contentCode, &env, process)
+        }
+    }
+
+    /// Evaluates both sides (which cannot suspend), then sends awaiting the answer.
+    @inline(__always)
+    static func sendAwaitingAnswer(_ destination: SyncCode, _ content: SyncCode, _ env: inout Bindings,
+                                   _ process: ErlangProcess) async throws -> Term {
+        let dest = try destination(&env, process)
+        return try await sendAwaitingAnswer(dest, try content(&env, process), process)
     }
 
     /// `Dest ! Msg` as `send` does it, letting an idle receiver run here.

@@ -63,7 +63,9 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
         super.init()
     }
 
-    /// What running a body gave: a value, or the next local call to make.
+    /// What a local call in tail position gave: a value (a call to
+    /// another module's function, an import or a BIF), or the module's own
+    /// function to go on with.
     enum Step {
         case value(Term)
         case tailCall(ModuleFunction, [Term])
