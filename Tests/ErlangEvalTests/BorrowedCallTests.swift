@@ -63,6 +63,18 @@ import Testing
     handle_cast(_, N) -> {noreply, N}.
     """
 
+    /// A server whose calls cannot wait but may end without a reply: `hold`
+    /// keeps the caller for a later cast to answer; `quit` stops the server.
+    static let deferringServer = """
+    -module(defer_srv).
+    -behaviour(gen_server).
+    -export([init/1, handle_call/3, handle_cast/2]).
+    init(_) -> {ok, none}.
+    handle_call(hold, From, _) -> {noreply, From};
+    handle_call(quit, _From, S) -> {stop, {shutdown, quit}, S}.
+    handle_cast({answer, X}, From) -> gen_server:reply(From, X), {noreply, none}.
+    """
+
     /// A server whose calls may wait (`nap` sleeps).
     static let nappingServer = """
     -module(nap_srv).
@@ -106,6 +118,35 @@ import Testing
         let output = (h.runtime.output as? CapturedOutput)?.text ?? ""
         #expect(output.components(separatedBy: "=ERROR REPORT====").count == 2, "\(output)")
         #expect(output.components(separatedBy: "=CRASH REPORT====").count == 2, "\(output)")
+    }
+
+    /// A borrowed call takes its reply without a monitor; one whose
+    /// borrowed run ends without a reply monitors the server from then on,
+    /// and gets the reply given later through the mailbox.
+    @Test func aReplyGivenAfterTheBorrowedRunStillArrives() async throws {
+        let h = ModuleHarness()
+        h.compile(Self.deferringServer, file: "defer_srv.erl")
+        let server = try await start(h, "defer_srv", .nil)
+        async let answer = h.call("gen_server", "call", [.pid(server.pid), .atom("hold")])
+        // The caller monitors the server once the borrowed run is over.
+        while server.monitoringPids.isEmpty { await Task.yield() }
+        #expect(server.isWaitingWithoutTask)
+        let cast = await h.call("gen_server", "cast", [.pid(server.pid), .tuple([.atom("answer"), .atom("later")])])
+        #expect(cast.text == "ok")
+        #expect(await answer.text == "later")
+        await h.settle()
+        #expect(server.monitoringPids.isEmpty)
+    }
+
+    /// A server that stops in a borrowed call without replying: the caller
+    /// exits with the reason the server stopped with, as it would had it
+    /// monitored the server all along (not `noproc`).
+    @Test func aServerStoppingInABorrowedCallGivesItsReason() async throws {
+        let h = ModuleHarness()
+        h.compile(Self.deferringServer, file: "defer_srv.erl")
+        let server = try await start(h, "defer_srv", .nil)
+        let answer = await h.call("gen_server", "call", [.pid(server.pid), .atom("quit")])
+        #expect(answer.text == "raised exit:{{shutdown,quit},{gen_server,call,[\(TermWriter.write(.pid(server.pid))),quit]}}")
     }
 
     @Test func aCallThatMayWaitStillTimesOut() async throws {

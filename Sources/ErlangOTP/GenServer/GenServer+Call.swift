@@ -47,22 +47,44 @@ extension GenServer {
             }
         }
         if server == process.pid { return .failure(.exited(.atom(OTPAtom.callingSelf))) }
+        if label == OTPAtom.genCall, let target = process.runtime.process(server) {
+            let mref = process.runtime.makeRef()
+            let tag: Term = .cons(.atom(OTPAtom.alias), .ref(mref))
+            let message = requestMessage(label, tag, request, from: process)
+            switch await target.runBorrowed(delivering: message, replyTo: process, ref: mref) {
+            case .reply(let answer)?:
+                // The slot only takes `{[alias | Mref], Reply}`.
+                guard case .tuple(let e) = answer, e.count == 2 else { return .success(answer) }
+                return .success(e[1])
+            case .monitoring(let skipping)?:
+                return try await awaitAnswer(mref: mref, tag: tag, timeout: timeout, skipping: skipping, in: process)
+            case nil:
+                break
+            }
+        }
         let mark = process.messageQueueLength
-        let (mref, tag) = await sendRequest(to: server, label: label, request, from: process)
+        let (mref, tag) = await sendRequest(to: server, label: label, request, from: process, mayBorrow: false)
         return try await awaitAnswer(mref: mref, tag: tag, timeout: timeout, skipping: mark, in: process)
+    }
+
+    /// `{Label, {Self, Tag}, Request}`, the message a request is.
+    private static func requestMessage(_ label: Atom, _ tag: Term, _ request: Term, from process: ErlangProcess) -> Term {
+        .tuple([.atom(label), .tuple([.pid(process.pid), tag]), request])
     }
 
     /// Monitors `server` and sends it the request; returns the monitor and
     /// the reply tag. Mirrors `gen:send_request/3`. A call to an idle
-    /// server may run the server here (`ErlangProcess.runBorrowed`): its
-    /// loop hands itself a task of its own when its callbacks may wait.
+    /// server may run the server here (`ErlangProcess.runBorrowed`) unless
+    /// `mayBorrow` is `false`: its loop hands itself a task of its own when
+    /// its callbacks may wait. (A call that waits for the reply at once
+    /// borrows without a monitor first: `request`.)
     static func sendRequest(to server: Pid, label: Atom, _ request: Term,
-                            from process: ErlangProcess) async -> (Ref, Term) {
+                            from process: ErlangProcess, mayBorrow: Bool = true) async -> (Ref, Term) {
         let mref = process.monitor(server)
         let tag: Term = .cons(.atom(OTPAtom.alias), .ref(mref))
-        let message: Term = .tuple([.atom(label), .tuple([.pid(process.pid), tag]), request])
+        let message = requestMessage(label, tag, request, from: process)
         var borrowed = false
-        if label == OTPAtom.genCall, let target = process.runtime.process(server) {
+        if mayBorrow, label == OTPAtom.genCall, let target = process.runtime.process(server) {
             borrowed = await target.runBorrowed(delivering: message)
         }
         if !borrowed { process.runtime.send(message, to: server) }

@@ -23,18 +23,45 @@ extension ErlangProcess {
     /// nothing) when the process is not idle without a task: the caller
     /// then sends the message as usual.
     public func runBorrowed(delivering message: Term) async -> Bool {
-        let code = shared.withLock { s -> Unmanaged<FunBody>? in
+        guard let code = claimIdle(delivering: message) else { return false }
+        await runClaimed(code)
+        return true
+    }
+
+    /// `runBorrowed(delivering:)` for a call from `caller` whose request
+    /// `message` is tagged with the monitor reference `ref`: the caller's
+    /// reply slot is open while the process runs (`expectDirectReply`), so
+    /// the reply needs no monitor and no mailbox. Returns `nil` (having
+    /// done nothing) when the process is not idle without a task; otherwise
+    /// the reply, or the monitor the call now holds to wait for it.
+    public func runBorrowed(delivering message: Term, replyTo caller: ErlangProcess,
+                            ref: Ref) async -> DirectReplyOutcome? {
+        guard let code = claimIdle(delivering: message) else { return nil }
+        caller.expectDirectReply(ref)
+        await runClaimed(code)
+        return caller.takeDirectReply(ref, monitoring: self)
+    }
+
+    /// Delivers `message` and takes the process's code, if it waited
+    /// without a task with nothing else to do; `nil` (nothing delivered)
+    /// otherwise. The caller must then run the code (`runClaimed`).
+    private func claimIdle(delivering message: Term) -> Unmanaged<FunBody>? {
+        shared.withLock { s -> Unmanaged<FunBody>? in
             guard s.hasNothingToDo, case .newTask(let code)? = s.waiter else { return nil }
             s.mailbox.append(message)
             s.waiter = nil
             s.waiting = false
             return code
         }
-        guard let code else { return false }
+    }
+
+    /// Runs the code `claimIdle` took, on the caller's task, until the
+    /// process gives it back or exits.
+    @inline(__always)
+    private func runClaimed(_ code: Unmanaged<FunBody>) async {
         runtime.activity.wake()
         borrowedMessages = 1
         await runtime.runToWaitOrExitInCallersFrame(self, .fun(code.takeRetainedValue()))
-        return true
     }
 
     /// Whether the current run of the process is a borrowed one.
