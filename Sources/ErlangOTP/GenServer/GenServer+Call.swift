@@ -52,10 +52,8 @@ extension GenServer {
             let tag: Term = .cons(.atom(OTPAtom.alias), .ref(mref))
             let message = requestMessage(label, tag, request, from: process)
             switch await target.runBorrowed(delivering: message, replyTo: process, ref: mref) {
-            case .reply(let answer)?:
-                // The slot only takes `{[alias | Mref], Reply}`.
-                guard case .tuple(let e) = answer, e.count == 2 else { return .success(answer) }
-                return .success(e[1])
+            case .reply(let reply)?:
+                return .success(reply)
             case .monitoring(let skipping)?:
                 return try await awaitAnswer(mref: mref, tag: tag, timeout: timeout, skipping: skipping, in: process)
             case nil:

@@ -25,11 +25,10 @@ public enum GenServer {
     /// never sees the reply.
     public static func reply(to from: Term, _ reply: Term, from process: ErlangProcess) {
         guard case .tuple(let e) = from, e.count == 2, case .pid(let client) = e[0] else { return }
-        let message: Term = .tuple([e[1], reply])
         if case .cons(let cell) = e[1], cell.head == .atom(OTPAtom.alias), case .ref(let ref) = cell.tail {
-            process.runtime.process(client)?.deliver(message, whileMonitoring: ref)
+            process.runtime.process(client)?.deliverReply(reply, taggedWith: e[1], whileMonitoring: ref)
         } else {
-            process.runtime.send(message, to: client)
+            process.runtime.send(.tuple([e[1], reply]), to: client)
         }
     }
 

@@ -15,7 +15,7 @@ import ErlangTerms
 /// does the caller take the monitor, as if it had held it all along
 /// (`takeDirectReply(_:monitoring:)`).
 ///
-/// What `deliver(_:whileMonitoring:)` accepts is unchanged: a reply for
+/// What `deliverReply(_:taggedWith:whileMonitoring:)` accepts is unchanged: a reply for
 /// the open slot is as welcome as one for a held monitor, and a reply for
 /// neither is dropped.
 extension ErlangProcess {
@@ -23,13 +23,13 @@ extension ErlangProcess {
     enum DirectReply {
         /// Open for the reply tagged with this monitor reference.
         case waiting(Ref)
-        /// The reply message (`{Tag, Reply}`) has come.
+        /// The reply has come.
         case arrived(Term)
     }
 
     /// What a call finds once its borrowed run of the server is over.
     public enum DirectReplyOutcome {
-        /// The reply message, `{[alias | Ref], Reply}`.
+        /// The reply.
         case reply(Term)
         /// No reply yet: the caller now monitors the server under the
         /// slot's reference (a `'DOWN'` message is already in the mailbox
@@ -69,11 +69,11 @@ extension ErlangProcess {
 }
 
 extension ErlangProcess.Shared {
-    /// Takes `message`, a reply tagged with `ref`, into the open reply
-    /// slot; `false` when the slot is not open for `ref`.
-    mutating func takeDirectReply(_ message: Term, for ref: Ref) -> Bool {
+    /// Takes `reply`, tagged with `ref`, into the open reply slot; `false`
+    /// when the slot is not open for `ref`.
+    mutating func takeDirectReply(_ reply: Term, for ref: Ref) -> Bool {
         guard case .waiting(let expected)? = directReply, expected == ref else { return false }
-        directReply = .arrived(message)
+        directReply = .arrived(reply)
         return true
     }
 }
