@@ -121,12 +121,23 @@ final class CompiledFun: FunBody, @unchecked Sendable {
     /// The function a module's fun's `function_clause` names.
     static let moduleFunName = Atom("-fun-")
 
+    /// The fun's one clause when its head is plain (`CompiledClause.plainHead`)
+    /// and hides none of the captured bindings (and the fun has no name):
+    /// a call then binds the arguments without selecting a clause.
+    private let plainClause: CompiledClause?
+
     init(interpreter: Interpreter, name: Variable?, arity: Int, clauses: [CompiledClause], captured: Bindings) {
         self.interpreter = interpreter
         self.name = name
         self.arity = arity
         self.clauses = clauses
         self.captured = captured
+        if name == nil, clauses.count == 1, let head = clauses[0].plainHead,
+           !head.contains(where: { $0.map { captured[$0] != nil } ?? false }) {
+            plainClause = clauses[0]
+        } else {
+            plainClause = nil
+        }
     }
 
     override func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
@@ -142,6 +153,13 @@ final class CompiledFun: FunBody, @unchecked Sendable {
     /// `function_clause` error when none matches.
     @inline(never)
     private func enter(_ process: ErlangProcess, _ args: [Term]) throws -> (CompiledClause, Bindings) {
+        if let plainClause, let head = plainClause.plainHead, head.count == args.count {
+            var scope = captured
+            for index in head.indices {
+                if let variable = head[index] { scope.bindUnbound(variable, args[index]) }
+            }
+            return (plainClause, scope)
+        }
         // The captured bindings go to the clause match as they are (it
         // copies them for each clause it tries); only a named fun adds to them.
         let selected: (Int, Bindings)?

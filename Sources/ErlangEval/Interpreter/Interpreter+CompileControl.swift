@@ -20,6 +20,12 @@ final class CompiledClause: Sendable {
     /// The body's code when none of it can suspend; `nil` otherwise.
     let syncSteps: [SyncCode]?
 
+    /// For a head of distinct variables and `_` alone, with no guard
+    /// (`fun(_) -> ...`, `fun(K, V) -> ...`): each argument's variable,
+    /// `nil` for `_`. Such a head matches any arguments of its arity, and
+    /// binding them needs no pattern match. `nil` for any other head.
+    let plainHead: [Variable?]?
+
     init(patterns: [Pattern], guards: [[Expr]], steps: [BodyStep], headVariables: [Variable], source: Clause) {
         self.patterns = patterns
         self.guards = guards
@@ -28,15 +34,36 @@ final class CompiledClause: Sendable {
         syncSteps = syncs.count == steps.count ? syncs : nil
         self.headVariables = headVariables
         self.source = source
+        plainHead = guards.isEmpty ? CompiledClause.plainHead(patterns) : nil
+    }
+
+    private static func plainHead(_ patterns: [Pattern]) -> [Variable?]? {
+        var head: [Variable?] = []
+        var names = Set<String>()
+        for pattern in patterns {
+            switch pattern {
+            case .wildcard: head.append(nil)
+            case .variable(let v) where names.insert(v.name).inserted: head.append(v)
+            default: return nil
+            }
+        }
+        return head
     }
 
     /// Runs the body (inlined: no frame of its own); its value is the
     /// last expression's.
+    /// (The last step's value is returned as it comes, with no running
+    /// value to start from; one call site, since each inlines the step's
+    /// whole `run` into the caller's frame.)
     @inline(__always)
     func runBody(_ env: inout Bindings, _ process: ErlangProcess) async throws -> Term {
-        var value = Term.ok
-        for index in steps.indices { value = try await steps[index].run(&env, process) }
-        return value
+        guard !steps.isEmpty else { return .ok }
+        var index = 0
+        while true {
+            let value = try await steps[index].run(&env, process)
+            index += 1
+            if index == steps.count { return value }
+        }
     }
 
     /// `runBody` for a caller whose frame an idle process may wait in (a
@@ -52,10 +79,13 @@ final class CompiledClause: Sendable {
     /// Runs a body that cannot suspend (`syncSteps` is set).
     @inline(__always)
     func runSyncBody(_ env: inout Bindings, _ process: ErlangProcess) throws -> Term {
-        var value = Term.ok
-        guard let syncSteps else { return value }
-        for index in syncSteps.indices { value = try syncSteps[index](&env, process) }
-        return value
+        guard let syncSteps, let last = syncSteps.indices.last else { return .ok }
+        var index = 0
+        while index < last {
+            _ = try syncSteps[index](&env, process)
+            index += 1
+        }
+        return try syncSteps[last](&env, process)
     }
 
     @inline(never)
