@@ -57,6 +57,21 @@ struct Compiled: Sendable {
     /// The values of `codes`, left to right.
     @inline(__always)
     static func evaluate(_ codes: [SyncCode], _ env: inout Bindings, _ process: ErlangProcess) throws -> [Term] {
+        // Up to three values (most calls and tuples) as an array literal:
+        // one allocation of the exact size, not an empty array grown.
+        switch codes.count {
+        case 1:
+            return [try codes[0](&env, process)]
+        case 2:
+            let first = try codes[0](&env, process)
+            return [first, try codes[1](&env, process)]
+        case 3:
+            let first = try codes[0](&env, process)
+            let second = try codes[1](&env, process)
+            return [first, second, try codes[2](&env, process)]
+        default:
+            break
+        }
         var values: [Term] = []
         values.reserveCapacity(codes.count)
         for code in codes { values.append(try code(&env, process)) }
@@ -142,7 +157,10 @@ struct Compiled: Sendable {
         if syncs.count == parts.count {
             return .async { env, process in
                 let values = try evaluate(syncs, &env, process)
-                return try await process.callBound(first, otherwise: otherwise, module: module, function: function, values)
+                if let value = try process.callBoundAtOnce(first, module: module, function: function, values) {
+                    return value
+                }
+                return try await process.callBound(otherwise, module: module, function: function, values)
             }
         }
         let steps = parts.map(\.step)

@@ -78,6 +78,25 @@ extension ErlangProcess {
         }
     }
 
+    /// The first try of a function that usually answers at once, made
+    /// with no suspension point: counted as a reduction as the synchronous
+    /// `callBound` counts one (a spent slice only checks for an exit
+    /// signal). `nil` when it has no answer at once; the caller then makes
+    /// the call with the function's async body (`callBound(_:module:function:_:)`).
+    /// Compiled code tries this first, so the usual `gen_server:cast` adds
+    /// no async frame.
+    @inline(__always)
+    public func callBoundAtOnce(_ first: AtOnceErlangFunction, module: Atom, function: Atom,
+                                _ args: [Term]) throws -> Term? {
+        reductionsLeft -= 1
+        if _slowPath(reductionsLeft <= 0) { try checkExitSignal() }
+        do {
+            return try first(self, args)
+        } catch {
+            throw Self.framed(error, module, function, args)
+        }
+    }
+
     /// `callBound` for a function that usually answers at once: its first
     /// try, then (when that answers `nil`) its async body.
     public func callBound(_ first: AtOnceErlangFunction, otherwise: ErlangFunction, module: Atom, function: Atom,
