@@ -111,11 +111,12 @@ public enum ProcLib {
         /// The process is ending with `error`: writes the crash report,
         /// unless it is a quiet exit (`normal`, `shutdown`, ...).
         public func exited(_ child: ErlangProcess, _ error: any Error) {
-            // The exact type first: an idle server giving up its task
-            // (`ProcessWaitsWithoutTask`) ends here all the time, and `as?`
-            // is a `swift_dynamicCast`. (`ErlangException` is a struct: no
-            // other type could pass the cast.)
-            guard type(of: error) == ErlangException.self, let exception = error as? ErlangException,
+            // An idle server giving up its task (`ProcessWaitsWithoutTask`)
+            // ends here all the time: told by identity, then the exact type,
+            // since `as?` is a `swift_dynamicCast`. (`ErlangException` is a
+            // struct: no other type could pass the cast.)
+            guard !ProcessWaitsWithoutTask.isThrown(error), type(of: error) == ErlangException.self,
+                  let exception = error as? ErlangException,
                   !(exception.kind == .exit && OrderlyExit.isOrderly(exception.reason)) else { return }
             ProcLib.writeCrashReport(child, exception)
         }

@@ -65,4 +65,29 @@ public struct ProcessWaitsWithoutTask: Error, Sendable {
     /// allocation each `throw ProcessWaitsWithoutTask()` made (an idle
     /// server gives its task back after every borrowed call).
     static let shared: any Error = ProcessWaitsWithoutTask()
+
+    /// Whether `error` is the value thrown (`shared`), told by the identity
+    /// of its box: an `any Error` is one reference to a box, and `type(of:)`
+    /// would ask the runtime for the boxed value's type (on every borrowed
+    /// call and every idle-again turn of a receive loop).
+    @inline(__always)
+    public static func isThrown(_ error: any Error) -> Bool {
+        boxAddress(error) == sharedBox
+    }
+
+    /// The address of `shared`'s box.
+    private static let sharedBox = boxAddress(shared)
+
+    /// The one word an `any Error` is: the address of the box holding the
+    /// error. (Cast wrapped in a struct: `unsafeBitCast` of the existential
+    /// itself would open it and cast the value inside.)
+    @inline(__always)
+    private static func boxAddress(_ error: any Error) -> UInt {
+        unsafeBitCast(ErrorReference(error: error), to: UInt.self)
+    }
+
+    /// An `any Error` as a plain one-word struct, for `boxAddress`.
+    private struct ErrorReference {
+        let error: any Error
+    }
 }
