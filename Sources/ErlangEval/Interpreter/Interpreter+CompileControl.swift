@@ -37,6 +37,7 @@ final class CompiledClause: Sendable {
         plainHead = guards.isEmpty ? CompiledClause.plainHead(patterns) : nil
     }
 
+    /// `plainHead` of a clause with `patterns` and no guard.
     private static func plainHead(_ patterns: [Pattern]) -> [Variable?]? {
         var head: [Variable?] = []
         var names = Set<String>()
@@ -51,10 +52,9 @@ final class CompiledClause: Sendable {
     }
 
     /// Runs the body (inlined: no frame of its own); its value is the
-    /// last expression's.
-    /// (The last step's value is returned as it comes, with no running
-    /// value to start from; one call site, since each inlines the step's
-    /// whole `run` into the caller's frame.)
+    /// last expression's, returned as it comes (no running value to start
+    /// from). One call site of `run`, since each inlines the step's whole
+    /// `run` into the caller's frame, where an idle process may wait.
     @inline(__always)
     func runBody(_ env: inout Bindings, _ process: ErlangProcess) async throws -> Term {
         guard !steps.isEmpty else { return .ok }

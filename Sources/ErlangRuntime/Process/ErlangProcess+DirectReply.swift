@@ -1,8 +1,8 @@
 import ErlangTerms
 
 /// A reply handed straight to a caller that runs its server borrowed
-/// (`runBorrowed(delivering:)`), without a monitor or a trip through the
-/// mailbox.
+/// (`runBorrowed(delivering:replyTo:ref:)`), without a monitor or a trip
+/// through the mailbox.
 ///
 /// A `gen_server:call` monitors the server, sends its request, receives
 /// the reply from its mailbox and demonitors: four table updates, two
@@ -15,9 +15,9 @@ import ErlangTerms
 /// does the caller take the monitor, as if it had held it all along
 /// (`takeDirectReply(_:monitoring:)`).
 ///
-/// What `deliverReply(_:taggedWith:whileMonitoring:)` accepts is unchanged: a reply for
-/// the open slot is as welcome as one for a held monitor, and a reply for
-/// neither is dropped.
+/// What `deliverReply(_:taggedWith:whileMonitoring:)` accepts is
+/// unchanged: a reply for the open slot is as welcome as one for a held
+/// monitor, and a reply for neither is dropped.
 extension ErlangProcess {
     /// The reply slot of a call in progress (`Shared.directReply`).
     enum DirectReply {

@@ -180,13 +180,14 @@ extension Runtime {
     /// The ends that happen all the time (a return, an idle server giving
     /// up its task) are told apart without a dynamic cast: by the identity
     /// of the one error thrown to give the task up
-    /// (`ProcessWaitsWithoutTask.isThrown`), else by exact type; `as?` (a
-    /// `swift_dynamicCast`) only unpacks a value whose type is already known.
+    /// (`ProcessWaitsWithoutTask.isThrown`), else by their exact type; `as?`
+    /// (a `swift_dynamicCast`) only unpacks a value whose type is known.
     @inline(never)
     private func exitReason(of process: ErlangProcess, failure error: (any Error)?) -> Term? {
         guard let error else { return .atom(.normal) }
         if ProcessWaitsWithoutTask.isThrown(error) { return nil }
         let type = Swift.type(of: error)
+        if type == ProcessWaitsWithoutTask.self { return nil }
         if type == ProcessExit.self, let exit = error as? ProcessExit { return exit.reason }
         if type == ErlangException.self, let exception = error as? ErlangException {
             return exitReason(of: process, uncaught: exception)
