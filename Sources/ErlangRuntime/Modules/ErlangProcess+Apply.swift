@@ -69,13 +69,7 @@ extension ErlangProcess {
     /// call that can suspend.
     @inline(__always)
     public func callBound(_ body: SyncErlangFunction, module: Atom, function: Atom, _ args: [Term]) throws -> Term {
-        reductionsLeft -= 1
-        if _slowPath(reductionsLeft <= 0) { try checkExitSignal() }
-        do {
-            return try body(self, args)
-        } catch {
-            throw Self.framed(error, module, function, args)
-        }
+        try callBoundSynchronously(module, function, args) { try body($0, $1) }
     }
 
     /// The first try of a function that usually answers at once, made
@@ -88,10 +82,18 @@ extension ErlangProcess {
     @inline(__always)
     public func callBoundAtOnce(_ first: AtOnceErlangFunction, module: Atom, function: Atom,
                                 _ args: [Term]) throws -> Term? {
+        try callBoundSynchronously(module, function, args) { try first($0, $1) }
+    }
+
+    /// What both synchronous `callBound`s do: count the reduction, call
+    /// `body`, and give what it raises the call's frame.
+    @inline(__always)
+    private func callBoundSynchronously<Result>(_ module: Atom, _ function: Atom, _ args: [Term],
+                                                _ body: (ErlangProcess, [Term]) throws -> Result) throws -> Result {
         reductionsLeft -= 1
         if _slowPath(reductionsLeft <= 0) { try checkExitSignal() }
         do {
-            return try first(self, args)
+            return try body(self, args)
         } catch {
             throw Self.framed(error, module, function, args)
         }
