@@ -186,7 +186,7 @@ final class ReceiveClauses: Sendable {
                       _ process: ErlangProcess) throws -> (Int, Bindings)? {
         do {
             return try process.takeMessage(&cursor) { message in
-                try interpreter.selectClause(clauses, [message], env, process, shadowing: false)
+                try interpreter.selectClause(clauses, CollectionOfOne(message), env, process, shadowing: false)
             }
         } catch {
             process.finishReceive(&cursor)
@@ -206,12 +206,12 @@ extension Interpreter {
                               headVariables: names, source: clause)
     }
 
-    /// Runs the first clause whose patterns match `values` and whose guard
-    /// holds; `nil` when none does. With `shadowing` (fun heads) the head's
-    /// variables are fresh, hiding outer bindings of the same name.
-    func runClauses(_ clauses: [CompiledClause], _ values: [Term], _ env: inout Bindings, _ process: ErlangProcess,
-                    shadowing: Bool = false) async throws -> Term? {
-        guard let (index, scope) = try selectClause(clauses, values, env, process, shadowing: shadowing) else { return nil }
+    /// Runs the first clause whose pattern matches `value` and whose guard
+    /// holds (a `case`, a `try`'s `of` or `catch`); `nil` when none does.
+    func runClauses(_ clauses: [CompiledClause], _ value: Term, _ env: inout Bindings,
+                    _ process: ErlangProcess) async throws -> Term? {
+        guard let (index, scope) = try selectClause(clauses, CollectionOfOne(value), env, process,
+                                                    shadowing: false) else { return nil }
         env = scope
         // Out of line: inlined, the steps loop grew the frames of `case`
         // and `try` (where a process may wait) by a hundred bytes.
@@ -219,8 +219,12 @@ extension Interpreter {
     }
 
     /// The first clause that matches, with the bindings its head makes.
-    func selectClause(_ clauses: [CompiledClause], _ values: [Term], _ env: Bindings, _ process: ErlangProcess,
-                      shadowing: Bool) throws -> (Int, Bindings)? {
+    /// `values` is a fun's argument array, or the one value a `case`, a
+    /// `receive` or a `try` matches, as a `CollectionOfOne` (no array to
+    /// allocate and free for each value matched).
+    func selectClause<Values: RandomAccessCollection<Term>>(
+        _ clauses: [CompiledClause], _ values: Values, _ env: Bindings, _ process: ErlangProcess, shadowing: Bool
+    ) throws -> (Int, Bindings)? where Values.Index == Int {
         // Index loops: this is the hottest loop of the evaluator.
         var index = 0
         while index < clauses.count {
@@ -234,7 +238,7 @@ extension Interpreter {
             var matched = true
             var i = 0
             while i < values.count {
-                if !(try bind(clause.patterns[i], values[i], &scope)) {
+                if !(try bind(clause.patterns[i], values[values.startIndex + i], &scope)) {
                     matched = false
                     break
                 }
@@ -252,7 +256,7 @@ extension Interpreter {
         let compiled = try clauses.map { try compileClause($0) }
         return .async { env, process in
             let v = try await value.run(&env, process)
-            guard let result = try await self.runClauses(compiled, [v], &env, process) else {
+            guard let result = try await self.runClauses(compiled, v, &env, process) else {
                 throw ErlangException.error(.tuple([.atom(.caseClause), v]))
             }
             return result
@@ -326,7 +330,7 @@ extension Interpreter {
                 let triple = Term.tuple([.atom(exception.classAtom), exception.reason, Interpreter.stacktrace(of: exception)])
                 scope = env
                 do {
-                    if let handled = try await self.runClauses(catchCompiled, [triple], &scope, process) {
+                    if let handled = try await self.runClauses(catchCompiled, triple, &scope, process) {
                         result = .success(handled)
                     } else {
                         result = .failure(exception)
@@ -349,7 +353,7 @@ extension Interpreter {
                               _ process: ErlangProcess) async -> Result<Term, Error> {
         if ofClauses.isEmpty { return .success(value) }
         do {
-            if let r = try await runClauses(ofClauses, [value], &scope, process) { return .success(r) }
+            if let r = try await runClauses(ofClauses, value, &scope, process) { return .success(r) }
             return .failure(ErlangException.error(.tuple([.atom(.tryClause), value])))
         } catch {
             return .failure(error)
