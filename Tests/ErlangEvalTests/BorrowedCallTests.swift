@@ -75,6 +75,16 @@ import Testing
     handle_cast({answer, X}, From) -> gen_server:reply(From, X), {noreply, none}.
     """
 
+    /// A server whose `dup` call replies twice.
+    static let doubleReplyServer = """
+    -module(dup_srv).
+    -behaviour(gen_server).
+    -export([init/1, handle_call/3, handle_cast/2]).
+    init(_) -> {ok, none}.
+    handle_call(dup, From, S) -> gen_server:reply(From, one), {reply, two, S}.
+    handle_cast(_, S) -> {noreply, S}.
+    """
+
     /// A server whose calls may wait (`nap` sleeps).
     static let nappingServer = """
     -module(nap_srv).
@@ -147,6 +157,28 @@ import Testing
         let server = try await start(h, "defer_srv", .nil)
         let answer = await h.call("gen_server", "call", [.pid(server.pid), .atom("quit")])
         #expect(answer.text == "raised exit:{{shutdown,quit},{gen_server,call,[\(TermWriter.write(.pid(server.pid))),quit]}}")
+    }
+
+    /// A server that answers one call twice: the caller gets the first
+    /// reply, and the second stays in its mailbox as `{[alias | Ref],
+    /// Reply}`, as in erl, where it arrives before the caller demonitors.
+    @Test func aSecondReplyToABorrowedCallStaysInTheMailbox() async throws {
+        let h = ModuleHarness()
+        h.compile(Self.doubleReplyServer, file: "dup_srv.erl")
+        let server = try await start(h, "dup_srv", .nil)
+        let seen = await h.inProcess { process -> Term in
+            let reply = try await process.apply(module: Atom("gen_server"), function: Atom("call"),
+                                                [.pid(server.pid), .atom("dup")])
+            return .tuple([reply, .list(process.queuedMessages)])
+        }
+        guard case .tuple(let e)? = try? seen.get(), e.count == 2, let stray = e[1].listElements, stray.count == 1,
+              case .tuple(let message) = stray[0], message.count == 2, case .cons(let tag) = message[0] else {
+            Issue.record("unexpected: \(seen.text)")
+            return
+        }
+        #expect(e[0] == .atom("one"))
+        #expect(tag.head == .atom("alias"))
+        #expect(message[1] == .atom("two"))
     }
 
     @Test func aCallThatMayWaitStillTimesOut() async throws {

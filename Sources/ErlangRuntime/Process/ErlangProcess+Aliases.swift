@@ -16,7 +16,7 @@ extension ErlangProcess {
         var delivered = false
         resume(shared.withLock { s -> Wakeup? in
             guard s.exitReason == nil else { return nil }
-            if s.takeDirectReply(reply, for: ref) {
+            if s.takeDirectReply(reply, taggedWith: tag, for: ref) {
                 // The caller is running (its server, borrowed): nothing to wake.
                 delivered = true
                 return nil

@@ -23,8 +23,8 @@ extension ErlangProcess {
     enum DirectReply {
         /// Open for the reply tagged with this monitor reference.
         case waiting(Ref)
-        /// The reply has come.
-        case arrived(Term)
+        /// The reply tagged with this reference has come.
+        case arrived(Ref, Term)
     }
 
     /// What a call finds once its borrowed run of the server is over.
@@ -56,7 +56,7 @@ extension ErlangProcess {
         // mailbox, after the messages skipped.
         let outcome = shared.withLock { s -> DirectReplyOutcome in
             defer { s.directReply = nil }
-            if case .arrived(let message)? = s.directReply { return .reply(message) }
+            if case .arrived(_, let reply)? = s.directReply { return .reply(reply) }
             s.monitors.insert(Monitor(pid: server.pid, item: .pid(server.pid)), for: ref)
             return .monitoring(skipping: s.mailbox.count)
         }
@@ -69,11 +69,22 @@ extension ErlangProcess {
 }
 
 extension ErlangProcess.Shared {
-    /// Takes `reply`, tagged with `ref`, into the open reply slot; `false`
-    /// when the slot is not open for `ref`.
-    mutating func takeDirectReply(_ reply: Term, for ref: Ref) -> Bool {
-        guard case .waiting(let expected)? = directReply, expected == ref else { return false }
-        directReply = .arrived(reply)
-        return true
+    /// Takes `reply`, tagged `tag` (`[alias | ref]`), into the reply slot
+    /// open for `ref`. A second reply to the same call (a callback that
+    /// called `gen_server:reply/2` and returned `{reply, ...}` too) goes
+    /// to the mailbox as `{Tag, Reply}`: in erl it arrives before the
+    /// caller demonitors, while its alias is still active, and stays there.
+    /// `false` when no slot is open for `ref`.
+    mutating func takeDirectReply(_ reply: Term, taggedWith tag: Term, for ref: Ref) -> Bool {
+        switch directReply {
+        case .waiting(let expected)? where expected == ref:
+            directReply = .arrived(ref, reply)
+            return true
+        case .arrived(let expected, _)? where expected == ref:
+            mailbox.append(.tuple([tag, reply]))
+            return true
+        case .waiting?, .arrived?, nil:
+            return false
+        }
     }
 }
