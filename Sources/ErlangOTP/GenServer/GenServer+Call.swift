@@ -7,7 +7,7 @@ import ErlangTerms
 /// delivered only while the monitor is held, so a reply that comes after
 /// a timeout is dropped and nothing stray stays in the caller's mailbox.
 /// A call that runs its idle server on its own task takes the monitor
-/// only if that run ends without a reply (`ErlangProcess+DirectReply`).
+/// only if that run ends without a reply (`ErlangProcess+DirectAnswer`).
 extension GenServer {
     /// Why a call failed: the reason erl's `gen:call` exits with.
     public enum CallFailure: Error, Sendable {

@@ -55,11 +55,14 @@ public enum ProcLib {
         let runtime = parent.runtime
         switch tie {
         case .none:
-            return await runtime.spawnOnCallerTask(initialCall: ProcLib.initialCall, code: .fun(body))
+            return await runtime.spawnOnCallerTask(acknowledgedTo: parent, initialCall: ProcLib.initialCall,
+                                                   code: .fun(body))
         case .link:
-            return await runtime.spawnOnCallerTask(linkTo: parent, initialCall: ProcLib.initialCall, code: .fun(body))
+            return await runtime.spawnOnCallerTask(linkTo: parent, acknowledgedTo: parent,
+                                                   initialCall: ProcLib.initialCall, code: .fun(body))
         case .monitor:
-            return await runtime.spawnOnCallerTask(monitoredBy: parent, initialCall: ProcLib.initialCall, code: .fun(body))
+            return await runtime.spawnOnCallerTask(monitoredBy: parent, acknowledgedTo: parent,
+                                                   initialCall: ProcLib.initialCall, code: .fun(body))
         }
     }
 
@@ -144,9 +147,10 @@ public enum ProcLib {
     }
 
     /// Tells the parent that the child has started (`proc_lib:init_ack/2`):
-    /// sends `{ack, Self, Value}`.
+    /// sends `{ack, Self, Value}`, or hands `Value` to a parent running the
+    /// child's start on its own task (`ErlangProcess.deliverStartAck`).
     public static func initAck(_ child: ErlangProcess, to parent: Pid, _ value: Term) {
-        child.runtime.send(.tuple([.atom(OTPAtom.ack), .pid(child.pid), value]), to: parent)
+        child.runtime.process(parent)?.deliverStartAck(value, from: child.pid)
     }
 
     /// Waits for `child`'s acknowledgement and returns its value. Mirrors
@@ -154,8 +158,11 @@ public enum ProcLib {
     /// traps exits) gives `{error, Reason}`; no answer within `timeout`
     /// kills the child and gives `{error, timeout}`.
     /// The first `skipping` messages (queued before the spawn) are not scanned.
+    /// A child started on the parent's task has usually acknowledged into
+    /// the parent's answer slot already (`spawnOnCallerTask`).
     public static func syncStart(_ parent: ErlangProcess, child: Pid, linked: Bool,
                                  timeout: ErlangProcess.ReceiveTimeout, skipping: Int = 0) async throws -> Term {
+        if let acknowledged = parent.takeStartAck(from: child) { return acknowledged }
         let answer = try await parent.receive(timeout: timeout, skipping: skipping) { message -> Term? in
             guard case .tuple(let e) = message, e.count == 3, case .atom(let tag) = e[0],
                   e[1] == .pid(child) else { return nil }

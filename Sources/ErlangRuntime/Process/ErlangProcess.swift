@@ -101,7 +101,7 @@ public final class ErlangProcess: @unchecked Sendable {
         var dictionary = ProcessDictionary()
         var initialCall: Term = ErlangProcess.defaultInitialCall
         var currentFunction: Term?
-        var directReply: DirectReply?           // the reply slot of a call running its server borrowed
+        var directAnswer: DirectAnswer?         // the answer slot of a call or start running another process borrowed
     }
 
     let shared = Lock(Shared())

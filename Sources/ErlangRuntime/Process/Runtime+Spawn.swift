@@ -39,12 +39,16 @@ extension Runtime {
     /// `ErlangProcess.runBorrowed`): a process that starts, does its setup
     /// and idles then never needs a task of its own. Its code must not wait
     /// otherwise: the caller's own timeouts and exit signals wait until
-    /// the borrowed run ends.
+    /// the borrowed run ends. `acknowledgedTo`: the caller, when the
+    /// process acknowledges its start to it (proc_lib): its answer slot is
+    /// opened for that (`ErlangProcess.expectStartAck`).
     public func spawnOnCallerTask(linkTo parent: ErlangProcess? = nil, monitoredBy watcher: ErlangProcess? = nil,
-                                  initialCall: Term? = nil, code: ProcessCode) async -> (process: ErlangProcess, monitor: Ref?) {
+                                  acknowledgedTo starter: ErlangProcess? = nil, initialCall: Term? = nil,
+                                  code: ProcessCode) async -> (process: ErlangProcess, monitor: Ref?) {
         let process = makeProcess(initialCall: initialCall)
         if let parent { link(newProcess: process, to: parent) }
         let ref = watcher?.monitor(process.pid)
+        starter?.expectStartAck(from: process.pid)
         activity.wake()
         process.borrowedMessages = 0
         await runToWaitOrExitInCallersFrame(process, code)

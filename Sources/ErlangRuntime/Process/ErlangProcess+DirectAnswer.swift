@@ -1,8 +1,8 @@
 import ErlangTerms
 
-/// A reply handed straight to a caller that runs its server borrowed
-/// (`runBorrowed(delivering:replyTo:ref:)`), without a monitor or a trip
-/// through the mailbox.
+/// Answers handed straight to a process that runs another one borrowed
+/// (`runBorrowed(delivering:replyTo:ref:)`, `Runtime.spawnOnCallerTask`),
+/// without a monitor or a trip through the mailbox.
 ///
 /// A `gen_server:call` monitors the server, sends its request, receives
 /// the reply from its mailbox and demonitors: four table updates, two
@@ -13,18 +13,29 @@ import ErlangTerms
 /// from the slot. Only when the borrowed run ends without a reply (the
 /// server kept `From` to answer later, or went on in a task of its own)
 /// does the caller take the monitor, as if it had held it all along
-/// (`takeDirectReply(_:monitoring:)`).
+/// (`takeDirectReply(_:monitoring:)`). A `gen_server:start` that runs the
+/// new server's `init/1` on the starter's task takes proc_lib's
+/// `{ack, Child, Value}` the same way (`expectStartAck`,
+/// `deliverStartAck`, `takeStartAck`).
 ///
 /// What `deliverReply(_:taggedWith:whileMonitoring:)` accepts is
 /// unchanged: a reply for the open slot is as welcome as one for a held
 /// monitor, and a reply for neither is dropped.
 extension ErlangProcess {
-    /// The reply slot of a call in progress (`Shared.directReply`).
-    enum DirectReply {
-        /// Open for the reply tagged with this monitor reference.
-        case waiting(Ref)
-        /// The reply tagged with this reference has come.
-        case arrived(Ref, Term)
+    /// What an answer slot is open for.
+    enum DirectAnswerKey: Equatable {
+        /// The reply to the call with this monitor reference.
+        case reply(Ref)
+        /// The start acknowledgement of the child with this pid.
+        case startAck(Pid)
+    }
+
+    /// The answer slot of a call or a start in progress (`Shared.directAnswer`).
+    enum DirectAnswer {
+        /// Open for the answer with this key.
+        case waiting(DirectAnswerKey)
+        /// The answer with this key has come.
+        case arrived(DirectAnswerKey, Term)
     }
 
     /// What a call finds once its borrowed run of the server is over.
@@ -42,7 +53,7 @@ extension ErlangProcess {
     /// `ref`. Until `takeDirectReply`, a reply tagged `[alias | ref]` goes
     /// to the slot.
     public func expectDirectReply(_ ref: Ref) {
-        shared.withLock { s in s.directReply = .waiting(ref) }
+        shared.withLock { s in s.directAnswer = .waiting(.reply(ref)) }
     }
 
     /// Closes the slot opened for `ref`: returns the reply if it came;
@@ -55,8 +66,8 @@ extension ErlangProcess {
         // the lock that closes the slot: a reply from now on goes to the
         // mailbox, after the messages skipped.
         let outcome = shared.withLock { s -> DirectReplyOutcome in
-            defer { s.directReply = nil }
-            if case .arrived(_, let reply)? = s.directReply { return .reply(reply) }
+            defer { s.directAnswer = nil }
+            if case .arrived(.reply(ref), let reply)? = s.directAnswer { return .reply(reply) }
             s.monitors.insert(Monitor(pid: server.pid, item: .pid(server.pid)), for: ref)
             return .monitoring(skipping: s.mailbox.count)
         }
@@ -68,6 +79,55 @@ extension ErlangProcess {
     }
 }
 
+/// The start acknowledgement's slot.
+extension ErlangProcess {
+    /// Opens the answer slot for the start acknowledgement of `child`,
+    /// which is about to run on this process's task. Until `takeStartAck`,
+    /// `deliverStartAck` from `child` goes to the slot.
+    public func expectStartAck(from child: Pid) {
+        shared.withLock { s in s.directAnswer = .waiting(.startAck(child)) }
+    }
+
+    /// proc_lib's acknowledgement `value` from `child` (`init_ack/2`):
+    /// into the slot when this process opened one for `child`, otherwise
+    /// to the mailbox as `{ack, Child, Value}`. Dropped if this process
+    /// has exited.
+    public func deliverStartAck(_ value: Term, from child: Pid) {
+        resume(shared.withLock { s -> Wakeup? in
+            guard s.exitReason == nil else { return nil }
+            if case .waiting(.startAck(child))? = s.directAnswer {
+                // The starter is running (the child, on its task): nothing to wake.
+                s.directAnswer = .arrived(.startAck(child), value)
+                return nil
+            }
+            s.mailbox.append(.tuple([.atom(ErlangProcess.ackAtom), .pid(child), value]))
+            return s.takeWaiter()
+        })
+    }
+
+    /// Closes the slot opened for `child`'s start acknowledgement, if one
+    /// is open: the acknowledged value, or `nil` when it has not come (the
+    /// starter then receives it from the mailbox, where it goes from now on).
+    public func takeStartAck(from child: Pid) -> Term? {
+        shared.withLock { s -> Term? in
+            guard let answer = s.directAnswer else { return nil }
+            switch answer {
+            case .arrived(.startAck(child), let value):
+                s.directAnswer = nil
+                return value
+            case .waiting(.startAck(child)):
+                s.directAnswer = nil
+                return nil
+            case .waiting, .arrived:
+                return nil
+            }
+        }
+    }
+
+    /// `ack`, the tag of proc_lib's acknowledgement message.
+    static let ackAtom = Atom("ack")
+}
+
 extension ErlangProcess.Shared {
     /// Takes `reply`, tagged `tag` (`[alias | ref]`), into the reply slot
     /// open for `ref`. A second reply to the same call (a callback that
@@ -76,11 +136,11 @@ extension ErlangProcess.Shared {
     /// caller demonitors, while its alias is still active, and stays there.
     /// `false` when no slot is open for `ref`.
     mutating func takeDirectReply(_ reply: Term, taggedWith tag: Term, for ref: Ref) -> Bool {
-        switch directReply {
-        case .waiting(let expected)? where expected == ref:
-            directReply = .arrived(ref, reply)
+        switch directAnswer {
+        case .waiting(.reply(ref))?:
+            directAnswer = .arrived(.reply(ref), reply)
             return true
-        case .arrived(let expected, _)? where expected == ref:
+        case .arrived(.reply(ref), _)?:
             mailbox.append(.tuple([tag, reply]))
             return true
         case .waiting?, .arrived?, nil:
