@@ -150,7 +150,9 @@ public enum ProcLib {
     /// sends `{ack, Self, Value}`, or hands `Value` to a parent running the
     /// child's start on its own task (`ErlangProcess.deliverStartAck`).
     public static func initAck(_ child: ErlangProcess, to parent: Pid, _ value: Term) {
-        child.runtime.process(parent)?.deliverStartAck(value, from: child.pid)
+        child.runtime.process(parent)?.deliverStartAck(value, from: child.pid) {
+            .tuple([.atom(OTPAtom.ack), .pid(child.pid), value])
+        }
     }
 
     /// Waits for `child`'s acknowledgement and returns its value. Mirrors

@@ -88,11 +88,12 @@ extension ErlangProcess {
         shared.withLock { s in s.directAnswer = .waiting(.startAck(child)) }
     }
 
-    /// proc_lib's acknowledgement `value` from `child` (`init_ack/2`):
-    /// into the slot when this process opened one for `child`, otherwise
-    /// to the mailbox as `{ack, Child, Value}`. Dropped if this process
-    /// has exited.
-    public func deliverStartAck(_ value: Term, from child: Pid) {
+    /// The start acknowledgement `value` from `child` (proc_lib's
+    /// `init_ack/2`): into the slot when this process opened one for
+    /// `child`, otherwise to the mailbox as the message `message` makes
+    /// (proc_lib's `{ack, Child, Value}`). Dropped if this process has
+    /// exited.
+    public func deliverStartAck(_ value: Term, from child: Pid, otherwise message: () -> Term) {
         resume(shared.withLock { s -> Wakeup? in
             guard s.exitReason == nil else { return nil }
             if case .waiting(.startAck(child))? = s.directAnswer {
@@ -100,7 +101,7 @@ extension ErlangProcess {
                 s.directAnswer = .arrived(.startAck(child), value)
                 return nil
             }
-            s.mailbox.append(.tuple([.atom(ErlangProcess.ackAtom), .pid(child), value]))
+            s.mailbox.append(message())
             return s.takeWaiter()
         })
     }
@@ -123,9 +124,6 @@ extension ErlangProcess {
             }
         }
     }
-
-    /// `ack`, the tag of proc_lib's acknowledgement message.
-    static let ackAtom = Atom("ack")
 }
 
 extension ErlangProcess.Shared {
