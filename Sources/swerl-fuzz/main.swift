@@ -51,21 +51,30 @@ func loadSeeds(_ directory: String) -> [String] {
     return lines.isEmpty ? ["1 + 1."] : lines
 }
 
-/// Scans and parses `text` form by form, as the shell does.
-func scanAndParse(_ text: String) {
+/// Calls `body` with each form of `text`, split as the shell splits
+/// them: the form's tokens, or `nil` for one that does not scan. Stops
+/// when `body` returns `false`, at an unfinished form, or at the end.
+func forEachForm(_ text: String, _ body: ([Token]?) -> Bool) {
     var rest = text
     for _ in 0..<10_000 {
         switch Scanner.scanForm(rest) {
         case .done(let tokens, let remaining):
-            _ = try? Parser.parseExprs(tokens)
-            guard remaining.count < rest.count else { return }
+            guard body(tokens), remaining.count < rest.count else { return }
             rest = remaining
         case .error(_, let remaining):
-            guard remaining.count < rest.count else { return }
+            guard body(nil), remaining.count < rest.count else { return }
             rest = remaining
         case .more:
             return
         }
+    }
+}
+
+/// Scans and parses `text` form by form, as the shell does.
+func scanAndParse(_ text: String) {
+    forEachForm(text) { tokens in
+        if let tokens { _ = try? Parser.parseExprs(tokens) }
+        return true
     }
 }
 
@@ -88,12 +97,19 @@ func closedLine(_ line: String) -> String {
     String(line.unicodeScalars.filter { !"\"'$%".unicodeScalars.contains($0) }.map(Character.init)) + " .\n"
 }
 
-/// Whether `line` is garbage: it does not scan and parse as expressions.
-/// (A mutated line that does parse may be an endless loop, which erl would
-/// run for ever too; the eval mode covers good expressions.)
+/// Whether `line` is garbage: none of its forms scans and parses as
+/// expressions. (A mutated form that does parse may wait or loop for ever,
+/// as it would in erl: `receive hello -> ok end` after a form whose syntax
+/// error kept `self() ! hello` from running. The eval mode covers good
+/// expressions.)
 func isGarbage(_ line: String) -> Bool {
-    guard case .done(let tokens, _) = Scanner.scanForm(line) else { return true }
-    return (try? Parser.parseExprs(tokens)) == nil
+    var parses = false
+    forEachForm(line) { tokens in
+        guard let tokens, (try? Parser.parseExprs(tokens)) != nil else { return true }
+        parses = true
+        return false
+    }
+    return !parses
 }
 
 /// `count` garbage lines from the mutator.
