@@ -249,7 +249,6 @@ final class ServerProcess: ProcLib.Body, @unchecked Sendable {
     }
 
     override func call(_ server: ErlangProcess, _ arguments: [Term]) async throws -> Term {
-        enter(server)
         let started: (loop: GenServerLoop, next: LoopNext)?
         do {
             // `initialize` returns before the loop runs, so its frame (and

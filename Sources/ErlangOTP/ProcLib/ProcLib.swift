@@ -53,16 +53,21 @@ public enum ProcLib {
     public static func spawnOnCallerTask(from parent: ErlangProcess, tie: Tie, _ body: Body) async
         -> (process: ErlangProcess, monitor: Ref?) {
         let runtime = parent.runtime
+        // Before the child runs: its dictionary keys, and the parent's slot
+        // for its acknowledgement (`syncStart` takes it from there).
+        func prepare(_ child: ErlangProcess) {
+            body.enter(child)
+            parent.expectStartAck(from: child.pid)
+        }
         switch tie {
         case .none:
-            return await runtime.spawnOnCallerTask(acknowledgedTo: parent, initialCall: ProcLib.initialCall,
-                                                   code: .fun(body))
+            return await runtime.spawnOnCallerTask(initialCall: ProcLib.initialCall, prepare: prepare, code: .fun(body))
         case .link:
-            return await runtime.spawnOnCallerTask(linkTo: parent, acknowledgedTo: parent,
-                                                   initialCall: ProcLib.initialCall, code: .fun(body))
+            return await runtime.spawnOnCallerTask(linkTo: parent, initialCall: ProcLib.initialCall, prepare: prepare,
+                                                   code: .fun(body))
         case .monitor:
-            return await runtime.spawnOnCallerTask(monitoredBy: parent, acknowledgedTo: parent,
-                                                   initialCall: ProcLib.initialCall, code: .fun(body))
+            return await runtime.spawnOnCallerTask(monitoredBy: parent, initialCall: ProcLib.initialCall,
+                                                   prepare: prepare, code: .fun(body))
         }
     }
 
@@ -105,7 +110,8 @@ public enum ProcLib {
         }
 
         /// proc_lib's start of the process: `'$initial_call'` and
-        /// `'$ancestors'` in its dictionary.
+        /// `'$ancestors'` in its dictionary. `ProcLib.spawn` and
+        /// `spawnOnCallerTask` do it before the process first runs.
         public func enter(_ child: ErlangProcess) {
             child.put(.atom(OTPAtom.initialCallKey), initialCall)
             child.put(.atom(OTPAtom.ancestorsKey), ancestors)
@@ -135,7 +141,6 @@ public enum ProcLib {
         }
 
         override func call(_ child: ErlangProcess, _ args: [Term]) async throws -> Term {
-            enter(child)
             do {
                 try await body(child)
             } catch {

@@ -25,10 +25,10 @@ extension Runtime {
     /// place however late the process first runs).
     @discardableResult
     public func spawn(linkTo parent: ErlangProcess? = nil, initialCall: Term? = nil,
-                      prepare: ((ErlangProcess) -> Void)? = nil, code: ProcessCode) -> ErlangProcess {
+                      prepare: (ErlangProcess) -> Void = { _ in }, code: ProcessCode) -> ErlangProcess {
         let process = makeProcess(initialCall: initialCall)
         if let parent { link(newProcess: process, to: parent) }
-        prepare?(process)
+        prepare(process)
         start(process, code)
         return process
     }
@@ -39,16 +39,17 @@ extension Runtime {
     /// `ErlangProcess.runBorrowed`): a process that starts, does its setup
     /// and idles then never needs a task of its own. Its code must not wait
     /// otherwise: the caller's own timeouts and exit signals wait until
-    /// the borrowed run ends. `acknowledgedTo`: the caller, when the
-    /// process acknowledges its start to it (proc_lib): its answer slot is
-    /// opened for that (`ErlangProcess.expectStartAck`).
+    /// the borrowed run ends. `prepare` runs before the process does, as
+    /// in `spawn(linkTo:initialCall:prepare:code:)` (proc_lib also opens
+    /// the caller's slot for the start acknowledgement there:
+    /// `ErlangProcess.expectStartAck`).
     public func spawnOnCallerTask(linkTo parent: ErlangProcess? = nil, monitoredBy watcher: ErlangProcess? = nil,
-                                  acknowledgedTo starter: ErlangProcess? = nil, initialCall: Term? = nil,
+                                  initialCall: Term? = nil, prepare: (ErlangProcess) -> Void = { _ in },
                                   code: ProcessCode) async -> (process: ErlangProcess, monitor: Ref?) {
         let process = makeProcess(initialCall: initialCall)
         if let parent { link(newProcess: process, to: parent) }
         let ref = watcher?.monitor(process.pid)
-        starter?.expectStartAck(from: process.pid)
+        prepare(process)
         activity.wake()
         process.borrowedMessages = 0
         await runToWaitOrExitInCallersFrame(process, code)
@@ -67,11 +68,11 @@ extension Runtime {
     /// process and the monitor's reference. `prepare` runs on the new
     /// process before it starts, as in `spawn(linkTo:initialCall:prepare:code:)`.
     public func spawnMonitor(by watcher: ErlangProcess, initialCall: Term? = nil,
-                             prepare: ((ErlangProcess) -> Void)? = nil,
+                             prepare: (ErlangProcess) -> Void = { _ in },
                              code: ProcessCode) -> (process: ErlangProcess, ref: Ref) {
         let process = makeProcess(initialCall: initialCall)
         let ref = watcher.monitor(process.pid)
-        prepare?(process)
+        prepare(process)
         start(process, code)
         return (process, ref)
     }
