@@ -126,6 +126,10 @@ final class CompiledFun: FunBody, @unchecked Sendable {
     /// a call then binds the arguments without selecting a clause.
     private let plainClause: CompiledClause?
 
+    /// Whether some clause's body can run without suspending (all of it
+    /// synchronous, or one expression tried at once): `callAtOnce` tries.
+    private let mayRunAtOnce: Bool
+
     init(interpreter: Interpreter, name: Variable?, arity: Int, clauses: [CompiledClause], captured: Bindings) {
         self.interpreter = interpreter
         self.name = name
@@ -138,6 +142,19 @@ final class CompiledFun: FunBody, @unchecked Sendable {
         } else {
             plainClause = nil
         }
+        // A named fun makes itself anew on every entry: not tried twice.
+        mayRunAtOnce = name == nil && clauses.contains { $0.syncSteps != nil || $0.atOnceBody != nil }
+    }
+
+    /// Selecting a clause has no effect, and a body that cannot suspend
+    /// runs whole; a lone expression tried at once answers `nil`
+    /// (`Compiled.atOnceCode`) having done nothing. So when this answers
+    /// `nil`, `call` can start over with the same arguments.
+    override func callAtOnce(_ process: ErlangProcess, _ args: [Term]) throws -> Term? {
+        guard mayRunAtOnce else { return nil }
+        var (clause, scope) = try enter(process, args)
+        if clause.syncSteps != nil { return try clause.runSyncBody(&scope, process) }
+        return try clause.atOnceBody?(&scope, process)
     }
 
     override func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {

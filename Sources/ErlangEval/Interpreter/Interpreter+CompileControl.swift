@@ -26,10 +26,16 @@ final class CompiledClause: Sendable {
     /// binding them needs no pattern match. `nil` for any other head.
     let plainHead: [Variable?]?
 
-    init(patterns: [Pattern], guards: [[Expr]], steps: [BodyStep], headVariables: [Variable], source: Clause) {
+    /// For a body of one expression that can be tried at once
+    /// (`Compiled.atOnceCode`): that try.
+    let atOnceBody: AtOnceCode?
+
+    init(patterns: [Pattern], guards: [[Expr]], steps: [BodyStep], atOnceBody: AtOnceCode? = nil,
+         headVariables: [Variable], source: Clause) {
         self.patterns = patterns
         self.guards = guards
         self.steps = steps
+        self.atOnceBody = atOnceBody
         let syncs = steps.compactMap { step -> SyncCode? in if case .code(.sync(let code)) = step { code } else { nil } }
         syncSteps = syncs.count == steps.count ? syncs : nil
         self.headVariables = headVariables
@@ -201,9 +207,25 @@ extension Interpreter {
         try Interpreter.checkGuards(clause.guards)
         var names: [Variable] = []
         for p in clause.patterns { Interpreter.forEachVariable(p) { names.append(Variable($0)) } }
+        var steps: [BodyStep] = []
+        var atOnceBody: AtOnceCode?
+        if clause.body.count == 1, !Interpreter.isReceiveWithoutAfter(clause.body[0]) {
+            // A lone expression compiles as `compileStep` would (a receive
+            // without `after` is the one step of its own it can be).
+            let compiled = try compile(clause.body[0])
+            steps = [.code(compiled.step)]
+            atOnceBody = compiled.atOnceCode
+        } else {
+            steps = try clause.body.indices.map { try compileStep(clause.body, at: $0) }
+        }
         return CompiledClause(patterns: clause.patterns.map(Pattern.init), guards: clause.guards,
-                              steps: try clause.body.indices.map { try compileStep(clause.body, at: $0) },
-                              headVariables: names, source: clause)
+                              steps: steps, atOnceBody: atOnceBody, headVariables: names, source: clause)
+    }
+
+    /// Whether `e` is `receive ... end` with no `after`.
+    static func isReceiveWithoutAfter(_ e: Expr) -> Bool {
+        if case .receive(_, nil) = e { return true }
+        return false
     }
 
     /// Runs the first clause whose pattern matches `value` and whose guard

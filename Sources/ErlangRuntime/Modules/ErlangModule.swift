@@ -196,6 +196,15 @@ open class FunBody: FunCode, @unchecked Sendable {
         throw ErlangException.error(.tuple([.atom(.badfun), .atom(.undefined)]))
     }
 
+    /// Calls the closure without suspending, when its code can: its
+    /// value, or `nil` when `call` must run instead (having done nothing:
+    /// a caller that gets `nil` calls `call` with the same arguments).
+    /// Loops over a list (`lists:foreach/2`) try this first, which saves
+    /// the async frames of a call. `nil` unless a subclass knows how.
+    open func callAtOnce(_ process: ErlangProcess, _ args: [Term]) throws -> Term? {
+        nil
+    }
+
     /// Calls the closure as the whole of a process's code: nothing of the
     /// process runs after it returns, so code that can keep its state in
     /// objects may give the process's task up while it idles

@@ -215,4 +215,14 @@ public struct PreparedFun: Sendable {
             return try await process.apply(module: module, function: function, args)
         }
     }
+
+    /// Calls the fun without suspending, when its code can
+    /// (`FunBody.callAtOnce`) and the process's time slice is not used
+    /// up: its value, or `nil` when `call` must make the call (nothing
+    /// has been done then).
+    @inlinable
+    public func callAtOnce(_ process: ErlangProcess, _ args: [Term]) throws -> Term? {
+        guard case .code(let body) = target, process.tickAtOnce() else { return nil }
+        return try body.callAtOnce(process, args)
+    }
 }

@@ -13,6 +13,16 @@ extension ErlangProcess {
         if reductionsLeft <= 0 { try await yieldSlice() }
     }
 
+    /// Counts a reduction for code that will not suspend, when the time
+    /// slice has more than this one left; `false` (nothing counted) when
+    /// the caller must `tick()` instead, which gives the thread up.
+    @inlinable
+    public func tickAtOnce() -> Bool {
+        guard reductionsLeft > 1 else { return false }
+        reductionsLeft -= 1
+        return true
+    }
+
     /// Gives up the thread, then checks for a pending exit signal.
     @usableFromInline
     func yieldSlice() async throws {

@@ -12,6 +12,22 @@ extension ListsModule {
     /// array per call (copy on write makes a copy only when it must).
     static func reusedArguments(_ count: Int) -> [Term] { Array(repeating: .nil, count: count) }
 
+    /// Calls the fun a loop got for one element: `callee` when `prepare`
+    /// gave it (tried first without suspending, which saves the async
+    /// frames of the call when the fun's code allows), else through
+    /// `apply`; what it raises gets `frame` as its caller.
+    @inline(__always)
+    static func callForElement(_ process: ErlangProcess, _ fun: Term, _ callee: PreparedFun?, _ args: [Term],
+                               from frame: @autoclosure () -> Term) async throws -> Term {
+        if let callee, let value = try calledSync(from: frame(), { try callee.callAtOnce(process, args) }) {
+            return value
+        }
+        return try await called(from: frame()) {
+            if let callee { return try await callee.call(process, args) }
+            return try await process.apply(fun, args)
+        }
+    }
+
     static let higherOrder: FunctionTable = [
         bif("map", 2, { p, a in
             let (f, list) = (a[0], a[1])
@@ -24,10 +40,8 @@ extension ListsModule {
             while case .cons(let cell) = rest {
                 let isFirst = out.isEmpty
                 args[0] = cell.head
-                out.append(try await called(from: isFirst ? frame("map", 2, 1315) : frame("map_1", 2, 1320)) {
-                    if let callee { return try await callee.call(p, args) }
-                    return try await p.apply(f, args)
-                })
+                out.append(try await callForElement(p, f, callee, args,
+                                                    from: isFirst ? frame("map", 2, 1315) : frame("map_1", 2, 1320)))
                 rest = cell.tail
             }
             guard case .nil = rest else { throw clause("map_1", [f, rest], 1319) }
@@ -61,10 +75,8 @@ extension ListsModule {
             while case .cons(let cell) = rest {
                 let isFirst = first
                 (args[0], args[1]) = (cell.head, acc)
-                acc = try await called(from: isFirst ? frame("foldl", 3, 1350) : frame("foldl_1", 3, 1355)) {
-                    if let callee { return try await callee.call(p, args) }
-                    return try await p.apply(f, args)
-                }
+                acc = try await callForElement(p, f, callee, args,
+                                               from: isFirst ? frame("foldl", 3, 1350) : frame("foldl_1", 3, 1355))
                 first = false
                 rest = cell.tail
             }
@@ -110,10 +122,7 @@ extension ListsModule {
             var args = ListsModule.reusedArguments(1)
             while case .cons(let cell) = rest {
                 args[0] = cell.head
-                _ = try await called(from: frame("foreach_1", 2, 1442)) {
-                    if let callee { return try await callee.call(p, args) }
-                    return try await p.apply(f, args)
-                }
+                _ = try await callForElement(p, f, callee, args, from: frame("foreach_1", 2, 1442))
                 rest = cell.tail
             }
             guard case .nil = rest else { throw clause("foreach_1", [f, rest], 1441) }
