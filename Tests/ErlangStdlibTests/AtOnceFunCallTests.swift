@@ -33,7 +33,7 @@ import Testing
         let outcome = await StdlibHarness.inProcess { process in
             let fun = try await Self.evaluate(source, process)
             guard let callee = process.prepare(fun, arity: 1) else { return .atom("not_prepared") }
-            let value = try callee.callAtOnce(process, [.int(1)])
+            let value = try callee.atOnceBody?.callAtOnce(process, [.int(1)])
             let mailbox = process.messageQueueLength
             return .tuple([value ?? .atom("nil"), .int(mailbox)])
         }

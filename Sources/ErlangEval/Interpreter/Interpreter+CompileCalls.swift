@@ -128,7 +128,8 @@ final class CompiledFun: FunBody, @unchecked Sendable {
 
     /// Whether some clause's body can run without suspending (all of it
     /// synchronous, or one expression tried at once): `callAtOnce` tries.
-    private let mayRunAtOnce: Bool
+    private let someClauseRunsAtOnce: Bool
+    override var mayRunAtOnce: Bool { someClauseRunsAtOnce }
 
     init(interpreter: Interpreter, name: Variable?, arity: Int, clauses: [CompiledClause], captured: Bindings) {
         self.interpreter = interpreter
@@ -143,7 +144,7 @@ final class CompiledFun: FunBody, @unchecked Sendable {
             plainClause = nil
         }
         // A named fun makes itself anew on every entry: not tried twice.
-        mayRunAtOnce = name == nil && clauses.contains { $0.syncSteps != nil || $0.atOnceBody != nil }
+        someClauseRunsAtOnce = name == nil && clauses.contains { $0.syncSteps != nil || $0.atOnceBody != nil }
     }
 
     /// Selecting a clause has no effect, and a body that cannot suspend
@@ -151,7 +152,7 @@ final class CompiledFun: FunBody, @unchecked Sendable {
     /// (`Compiled.atOnceCode`) having done nothing. So when this answers
     /// `nil`, `call` can start over with the same arguments.
     override func callAtOnce(_ process: ErlangProcess, _ args: [Term]) throws -> Term? {
-        guard mayRunAtOnce else { return nil }
+        guard someClauseRunsAtOnce else { return nil }
         var (clause, scope) = try enter(process, args)
         if clause.syncSteps != nil { return try clause.runSyncBody(&scope, process) }
         return try clause.atOnceBody?(&scope, process)

@@ -42,6 +42,9 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
     /// Whether the function, run as a process's receive loop, may handle
     /// a message on a borrowed task (`WaitAnalysis.receiveLoopsSafeToBorrow`).
     let receiveLoopMayRunBorrowed: Bool
+    /// Whether some clause's body cannot suspend (`callAtOnce` tries).
+    private let someClauseRunsAtOnce: Bool
+    override var mayRunAtOnce: Bool { someClauseRunsAtOnce }
 
     /// erl keeps at most this many frames (`backtrace_depth`).
     static let maxFrames = 8
@@ -60,6 +63,7 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
             clauses = []
             compileError = error
         }
+        someClauseRunsAtOnce = clauses.contains { $0.syncBody != nil }
         super.init()
     }
 
@@ -82,6 +86,15 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
         case .done(let value): return value
         case .body(let body, let env): return try await run(body, env, process, place: .nested)
         }
+    }
+
+    /// `call` without suspending, when the clause `args` select cannot
+    /// suspend; `nil` otherwise, having done nothing (selecting a clause
+    /// has no effect), for `call` to start over. `call` counts two
+    /// reductions (its caller's and its own); a caller at once counts one.
+    override func callAtOnce(_ process: ErlangProcess, _ args: [Term]) throws -> Term? {
+        guard case .done(let value) = try enter(args, process) else { return nil }
+        return value
     }
 
     /// `call` as the whole of a process (`spawn(M, F, Args)`): its loop

@@ -218,10 +218,14 @@ final class GenServerLoop: FunBody, @unchecked Sendable {
         }
     }
 
-    /// `invoke` through `site` (`CallSite`).
+    /// `invoke` through `site` (`CallSite`), tried at once first (a
+    /// callback that cannot suspend then costs no async frame).
     @inline(__always)
     func invoke(_ function: Atom, _ args: [Term], via site: inout CallSite) async throws -> Outcome {
         do {
+            if let value = try process.applyAtOnce(module: module, function: function, args, via: &site) {
+                return .value(value)
+            }
             return .value(try await process.apply(module: module, function: function, args, via: &site))
         } catch let exception as ErlangException {
             return Self.outcome(of: exception)

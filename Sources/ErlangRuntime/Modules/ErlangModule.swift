@@ -196,11 +196,16 @@ open class FunBody: FunCode, @unchecked Sendable {
         throw ErlangException.error(.tuple([.atom(.badfun), .atom(.undefined)]))
     }
 
+    /// Whether `callAtOnce` may answer (some of the code cannot
+    /// suspend); `false` unless a subclass knows how.
+    open var mayRunAtOnce: Bool { false }
+
     /// Calls the closure without suspending, when its code can: its
     /// value, or `nil` when `call` must run instead (having done nothing:
     /// a caller that gets `nil` calls `call` with the same arguments).
-    /// Loops over a list (`lists:foreach/2`) try this first, which saves
-    /// the async frames of a call. `nil` unless a subclass knows how.
+    /// Loops over a list (`lists:foreach/2`) and a gen_server's loop try
+    /// this first, which saves the async frames of a call. The caller
+    /// counts the reduction (`ErlangProcess.hasReductionToSpare`).
     open func callAtOnce(_ process: ErlangProcess, _ args: [Term]) throws -> Term? {
         nil
     }

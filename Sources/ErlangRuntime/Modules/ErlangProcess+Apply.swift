@@ -58,6 +58,27 @@ extension ErlangProcess {
         return try await call(exported, module: module, function: function, args)
     }
 
+    /// `apply(module:function:_:via:)` without suspending, when the
+    /// function is code that can run at once (`FunBody.callAtOnce`) and
+    /// the time slice has more than this reduction left: its value, or
+    /// `nil` when nothing was done and the call must be made in full.
+    /// A gen_server's loop tries its callbacks this way first.
+    public func applyAtOnce(module: Atom, function: Atom, _ args: [Term], via site: inout CallSite) throws -> Term? {
+        guard hasReductionToSpare,
+              case .code(let code)? = site.resolve(module, FunctionKey(function, args.count), in: runtime.modules),
+              code.mayRunAtOnce else {
+            return nil
+        }
+        do {
+            guard let value = try code.callAtOnce(self, args) else { return nil }
+            countReduction()
+            return value
+        } catch {
+            countReduction()
+            throw Self.framed(error, module, function, args)
+        }
+    }
+
     /// Calls `body` as the call `module:function(args...)` that compiled
     /// code bound to it: an exception raised without a stacktrace gets
     /// that call's frame, as `apply` gives it.
@@ -216,13 +237,11 @@ public struct PreparedFun: Sendable {
         }
     }
 
-    /// Calls the fun without suspending, when its code can
-    /// (`FunBody.callAtOnce`) and the process's time slice is not used
-    /// up: its value, or `nil` when `call` must make the call (nothing
-    /// has been done then).
-    @inlinable
-    public func callAtOnce(_ process: ErlangProcess, _ args: [Term]) throws -> Term? {
-        guard case .code(let body) = target, process.tickAtOnce() else { return nil }
-        return try body.callAtOnce(process, args)
+    /// The fun's code when it may run without suspending
+    /// (`FunBody.mayRunAtOnce`): a loop calling the fun again and again
+    /// tries `callAtOnce` on it first. Found once per loop.
+    public var atOnceBody: FunBody? {
+        guard case .code(let body) = target, body.mayRunAtOnce else { return nil }
+        return body
     }
 }

@@ -13,15 +13,15 @@ extension ErlangProcess {
         if reductionsLeft <= 0 { try await yieldSlice() }
     }
 
-    /// Counts a reduction for code that will not suspend, when the time
-    /// slice has more than this one left; `false` (nothing counted) when
-    /// the caller must `tick()` instead, which gives the thread up.
+    /// Whether the time slice has more than one reduction left: code
+    /// that will not suspend may run, then `countReduction()`.
     @inlinable
-    public func tickAtOnce() -> Bool {
-        guard reductionsLeft > 1 else { return false }
-        reductionsLeft -= 1
-        return true
-    }
+    public var hasReductionToSpare: Bool { reductionsLeft > 1 }
+
+    /// Counts a reduction of code that ran without suspending, after
+    /// `hasReductionToSpare` said it could.
+    @inlinable
+    public func countReduction() { reductionsLeft -= 1 }
 
     /// Gives up the thread, then checks for a pending exit signal.
     @usableFromInline

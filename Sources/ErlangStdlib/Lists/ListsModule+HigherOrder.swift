@@ -12,14 +12,17 @@ extension ListsModule {
     /// array per call (copy on write makes a copy only when it must).
     static func reusedArguments(_ count: Int) -> [Term] { Array(repeating: .nil, count: count) }
 
-    /// Calls the fun a loop got for one element: `callee` when `prepare`
-    /// gave it (tried first without suspending, which saves the async
-    /// frames of the call when the fun's code allows), else through
-    /// `apply`; what it raises gets `frame` as its caller.
+    /// Calls the fun a loop got for one element: first without
+    /// suspending when its code may run so (`atOnce`, the callee's
+    /// `atOnceBody`), which saves the async frames of the call; else
+    /// `callee` when `prepare` gave it, else through `apply`. What it
+    /// raises gets `frame` as its caller.
     @inline(__always)
-    static func callForElement(_ process: ErlangProcess, _ fun: Term, _ callee: PreparedFun?, _ args: [Term],
-                               from frame: @autoclosure () -> Term) async throws -> Term {
-        if let callee, let value = try calledSync(from: frame(), { try callee.callAtOnce(process, args) }) {
+    static func callForElement(_ process: ErlangProcess, _ fun: Term, _ callee: PreparedFun?, _ atOnce: FunBody?,
+                               _ args: [Term], from frame: @autoclosure () -> Term) async throws -> Term {
+        if let atOnce, process.hasReductionToSpare,
+           let value = try calledSync(from: frame(), { try atOnce.callAtOnce(process, args) }) {
+            process.countReduction()
             return value
         }
         return try await called(from: frame()) {
@@ -36,11 +39,12 @@ extension ListsModule {
             var out: [Term] = []
             var rest = list
             let callee = p.prepare(f, arity: 1)
+            let atOnce = callee?.atOnceBody
             var args = ListsModule.reusedArguments(1)
             while case .cons(let cell) = rest {
                 let isFirst = out.isEmpty
                 args[0] = cell.head
-                out.append(try await callForElement(p, f, callee, args,
+                out.append(try await callForElement(p, f, callee, atOnce, args,
                                                     from: isFirst ? frame("map", 2, 1315) : frame("map_1", 2, 1320)))
                 rest = cell.tail
             }
@@ -71,11 +75,12 @@ extension ListsModule {
             var first = true
             var rest = list
             let callee = p.prepare(f, arity: 2)
+            let atOnce = callee?.atOnceBody
             var args = ListsModule.reusedArguments(2)
             while case .cons(let cell) = rest {
                 let isFirst = first
                 (args[0], args[1]) = (cell.head, acc)
-                acc = try await callForElement(p, f, callee, args,
+                acc = try await callForElement(p, f, callee, atOnce, args,
                                                from: isFirst ? frame("foldl", 3, 1350) : frame("foldl_1", 3, 1355))
                 first = false
                 rest = cell.tail
@@ -119,10 +124,11 @@ extension ListsModule {
             guard isFunction(f, 1) else { throw clause("foreach", a, 1438) }
             var rest = a[1]
             let callee = p.prepare(f, arity: 1)
+            let atOnce = callee?.atOnceBody
             var args = ListsModule.reusedArguments(1)
             while case .cons(let cell) = rest {
                 args[0] = cell.head
-                _ = try await callForElement(p, f, callee, args, from: frame("foreach_1", 2, 1442))
+                _ = try await callForElement(p, f, callee, atOnce, args, from: frame("foreach_1", 2, 1442))
                 rest = cell.tail
             }
             guard case .nil = rest else { throw clause("foreach_1", [f, rest], 1441) }
