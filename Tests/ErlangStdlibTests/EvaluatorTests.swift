@@ -98,6 +98,17 @@ import Testing
         ("{ghost, node()} ! x", "x"),
         ("{ghost, other@host} ! x", "x"),
         ("{1, node()} ! x", "error:badarg"),
+        // Guards, compiled once per clause (recorded from erl 25's shell).
+        ("F = fun(X) when is_integer(X), X > 0 -> pos; (X) when X == 0; X =:= zero -> zero; (_) -> other end, "
+            + "[F(3), F(0), F(zero), F(0.0), F(-1), F(a)]", "[pos,zero,zero,zero,other,other]"),
+        ("G = fun(X) when hd(X) > 1 -> big; (_) -> small end, [G([2]), G([]), G(a)]", "[big,small,small]"),
+        ("H = fun(X) when X andalso true -> t; (X) when X orelse false -> f; (_) -> n end, [H(true), H(false), H(1)]",
+         "[t,n,n]"),
+        ("K = fun(X, Y) when X >= Y, not (X =:= Y) -> gt; (_, _) -> le end, [K(2, 1), K(1, 1), K(1.0, 1)]", "[gt,le,gt]"),
+        ("P = fun(X) when X > 0 -> yes end, P(-1)", "error:function_clause"),
+        ("M = fun(T) when tuple_size(T) =:= 2, element(1, T) == a -> pair; (T) when is_map_key(k, T) -> map; (_) -> no end, "
+            + "[M({a, 1}), M(#{k => 1}), M(x)]", "[pair,map,no]"),
+        ("[X || X <- [1, a, 2.5, \"s\", {t}], is_number(X) orelse is_tuple(X)]", "[1,2.5,{t}]"),
         ("{a, b, c} ! x", "error:badarg"),
     ]
 

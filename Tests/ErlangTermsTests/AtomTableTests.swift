@@ -11,6 +11,11 @@ struct AtomTableTests {
         #expect(Atom.existing("atom_table_round_trip") == a)
     }
 
+    @Test func trueAndFalseAreTheirPreloadedAtoms() {
+        #expect(Atom("true") == .true && Atom.true.text == "true")
+        #expect(Atom("false") == .false && Atom.false.text == "false")
+    }
+
     @Test func atomsSurviveTheTableGrowing() {
         // Far more atoms than the table's first size, so it doubles
         // several times while earlier atoms must stay where lookups find them.

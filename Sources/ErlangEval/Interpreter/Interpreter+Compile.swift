@@ -74,16 +74,19 @@ extension Interpreter {
                 try self.send(dest, message, process)
             }
         case .binaryOp(let op, let l, let r, _):
+            guard let resolved = BinaryOperator(rawValue: op) else {
+                return .pair(try compile(l), try compile(r)) { a, b, _ in throw Operators.badarg(op, [a, b]) }
+            }
             if module != Self.shellModule, InlineArithmetic.isInline(op, l, r) {
                 return .pair(try compile(l), try compile(r)) { a, b, _ in
                     do {
-                        return try Operators.binary(op, a, b)
+                        return try resolved.apply(a, b)
                     } catch let exception as ErlangException {
                         throw InlineArithmetic.withoutOperatorFrame(exception)
                     }
                 }
             }
-            return .pair(try compile(l), try compile(r)) { a, b, _ in try Operators.binary(op, a, b) }
+            return .pair(try compile(l), try compile(r)) { a, b, _ in try resolved.apply(a, b) }
         case .unaryOp(let op, let operand, _):
             return .map(try compile(operand)) { a, _, _ in try Operators.unary(op, a) }
         case .call(let function, let arguments, let location):

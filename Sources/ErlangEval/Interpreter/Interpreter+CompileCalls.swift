@@ -123,7 +123,8 @@ final class CompiledFun: FunBody, @unchecked Sendable {
 
     /// The fun's one clause when its head is plain (`CompiledClause.plainHead`)
     /// and hides none of the captured bindings (and the fun has no name):
-    /// a call then binds the arguments without selecting a clause.
+    /// a call then binds the arguments without selecting a clause, and
+    /// checks the clause's guard, if any.
     private let plainClause: CompiledClause?
 
     /// Whether some clause's body can run without suspending (all of it
@@ -176,6 +177,9 @@ final class CompiledFun: FunBody, @unchecked Sendable {
             for index in head.indices {
                 if let variable = head[index] { scope.bindUnbound(variable, args[index]) }
             }
+            guard try plainClause.guards.isEmpty || plainClause.guards.succeeds(scope, process) else {
+                throw functionClause(args)
+            }
             return (plainClause, scope)
         }
         // The captured bindings go to the clause match as they are (it
@@ -194,9 +198,14 @@ final class CompiledFun: FunBody, @unchecked Sendable {
         if let (index, bindings) = selected {
             return (clauses[index], bindings)
         }
-        throw ErlangException(.error, .atom(.functionClause),
-                              stacktrace: [ErlangProcess.frame(interpreter.module, interpreter.isShell ? Self.shellFunName : Self.moduleFunName,
-                                                                .list(args))])
+        throw functionClause(args)
+    }
+
+    /// The `function_clause` error of a call with `args` that no clause matches.
+    private func functionClause(_ args: [Term]) -> ErlangException {
+        ErlangException(.error, .atom(.functionClause),
+                        stacktrace: [ErlangProcess.frame(interpreter.module, interpreter.isShell ? Self.shellFunName : Self.moduleFunName,
+                                                          .list(args))])
     }
 }
 

@@ -2,12 +2,12 @@ import ErlangRuntime
 import ErlangSyntax
 import ErlangTerms
 
-/// A clause with its patterns and body compiled (guards stay syntax,
-/// evaluated by the guard evaluator). A class, so that trying a clause
-/// does not copy (and retain) each of its parts.
+/// A clause with its patterns, guard and body compiled. A class, so that
+/// trying a clause does not copy (and retain) each of its parts.
 final class CompiledClause: Sendable {
     let patterns: [Pattern]
-    let guards: [[Expr]]
+    /// The guard sequence, compiled.
+    let guards: CompiledGuard
     /// The body's expressions, run in order from the caller's frame
     /// (`runBody`): as one sequence closure, a body of several
     /// expressions cost two async frames more on every run.
@@ -20,17 +20,18 @@ final class CompiledClause: Sendable {
     /// The body's code when none of it can suspend; `nil` otherwise.
     let syncSteps: [SyncCode]?
 
-    /// For a head of distinct variables and `_` alone, with no guard
-    /// (`fun(_) -> ...`, `fun(K, V) -> ...`): each argument's variable,
-    /// `nil` for `_`. Such a head matches any arguments of its arity, and
-    /// binding them needs no pattern match. `nil` for any other head.
+    /// For a head of distinct variables and `_` alone (`fun(_) -> ...`,
+    /// `fun(K, V) when K > V -> ...`): each argument's variable, `nil` for
+    /// `_`. Such a head matches any arguments of its arity, and binding
+    /// them needs no pattern match (the guard, if any, is still to be
+    /// checked). `nil` for any other head.
     let plainHead: [Variable?]?
 
     /// For a body of one expression that can be tried at once
     /// (`Compiled.atOnceCode`): that try.
     let atOnceBody: AtOnceCode?
 
-    init(patterns: [Pattern], guards: [[Expr]], steps: [BodyStep], atOnceBody: AtOnceCode? = nil,
+    init(patterns: [Pattern], guards: CompiledGuard, steps: [BodyStep], atOnceBody: AtOnceCode? = nil,
          headVariables: [Variable], source: Clause) {
         self.patterns = patterns
         self.guards = guards
@@ -40,10 +41,10 @@ final class CompiledClause: Sendable {
         syncSteps = syncs.count == steps.count ? syncs : nil
         self.headVariables = headVariables
         self.source = source
-        plainHead = guards.isEmpty ? CompiledClause.plainHead(patterns) : nil
+        plainHead = CompiledClause.plainHead(patterns)
     }
 
-    /// `plainHead` of a clause with `patterns` and no guard.
+    /// `plainHead` of a clause with `patterns`.
     private static func plainHead(_ patterns: [Pattern]) -> [Variable?]? {
         var head: [Variable?] = []
         var names = Set<String>()
@@ -105,7 +106,7 @@ enum CompiledQualifier: Sendable {
     case generator(pattern: Pattern, headVariables: [Variable], source: Compiled)
     case binaryGenerator(segments: [Pattern.SegmentPattern], source: Compiled)
     /// A filter that is a guard test: an exception makes it false.
-    case guardFilter(Expr)
+    case guardFilter(CompiledGuard)
     case filter(Compiled)
 }
 
@@ -218,7 +219,7 @@ extension Interpreter {
         } else {
             steps = try clause.body.indices.map { try compileStep(clause.body, at: $0) }
         }
-        return CompiledClause(patterns: clause.patterns.map(Pattern.init), guards: clause.guards,
+        return CompiledClause(patterns: clause.patterns.map(Pattern.init), guards: compileGuard(clause.guards),
                               steps: steps, atOnceBody: atOnceBody, headVariables: names, source: clause)
     }
 
@@ -267,7 +268,7 @@ extension Interpreter {
                 i += 1
             }
             guard matched else { continue }
-            if !clause.guards.isEmpty, !(try guardSucceeds(clause.guards, scope, process)) { continue }
+            if !clause.guards.isEmpty, !(try clause.guards.succeeds(scope, process)) { continue }
             return (index - 1, scope)
         }
         return nil
@@ -288,10 +289,10 @@ extension Interpreter {
     func compileIf(_ clauses: [Clause]) throws -> Compiled {
         let compiled = try clauses.map { clause in
             try Interpreter.checkGuards(clause.guards)
-            return (guards: clause.guards, body: try compileBody(clause.body))
+            return (guards: compileGuard(clause.guards), body: try compileBody(clause.body))
         }
         return .async { env, process in
-            for clause in compiled where try self.guardSucceeds(clause.guards, env, process) {
+            for clause in compiled where try clause.guards.succeeds(env, process) {
                 return try await clause.body.run(&env, process)
             }
             throw ErlangException.error(.atom(.ifClause))
@@ -416,7 +417,7 @@ extension Interpreter {
                 }
                 return .binaryGenerator(segments: segments, source: try compile(source))
             case .filter(let condition):
-                if Interpreter.isGuardTest(condition) { return .guardFilter(condition) }
+                if Interpreter.isGuardTest(condition) { return .guardFilter(compileGuard([[condition]])) }
                 return .filter(try compile(condition))
             }
         }
@@ -487,7 +488,7 @@ extension Interpreter {
                 if piece { try await comprehend(rest, inner, process, body) }
             }
         case .guardFilter(let condition):
-            if try guardSucceeds([[condition]], scope, process) { try await comprehend(rest, scope, process, body) }
+            if try condition.succeeds(scope, process) { try await comprehend(rest, scope, process, body) }
         case .filter(let code):
             let value = try await code.run(&scope, process)
             guard let passes = value.boolValue else { throw ErlangException.error(.tuple([.atom("bad_filter"), value])) }

@@ -2,101 +2,9 @@ import ErlangRuntime
 import ErlangSyntax
 import ErlangTerms
 
-/// Guards: evaluated without suspending, with the guard BIFs. An exception
-/// inside a guard makes the guard fail, as in Erlang.
-extension Interpreter {
-    /// Whether any alternative of the guard sequence holds (empty: true).
-    func guardSucceeds(_ guards: [[Expr]], _ env: Bindings, _ process: ErlangProcess? = nil) throws -> Bool {
-        if guards.isEmpty { return true }
-        for conjunction in guards {
-            var ok = true
-            for test in conjunction {
-                let value: Term
-                do {
-                    value = try evalGuardExpr(test, env, process)
-                } catch is ErlangException {
-                    ok = false
-                    break
-                }
-                if value != .true {
-                    ok = false
-                    break
-                }
-            }
-            if ok { return true }
-        }
-        return false
-    }
-
-    /// Evaluates a guard expression (also map keys and segment sizes in patterns).
-    func evalGuardExpr(_ e: Expr, _ env: Bindings, _ process: ErlangProcess? = nil) throws -> Term {
-        switch e {
-        case .integer, .bigInteger, .float, .atom, .char, .string:
-            return Pattern.literal(e)
-        case .variable(let name, let location):
-            guard let v = env[name] else { throw EvalDiagnostic("variable '\(name)' is unbound", at: location) }
-            return v
-        case .tuple(let items):
-            return .tuple(try items.map { try evalGuardExpr($0, env, process) })
-        case .list(let items, let tail):
-            return .list(try items.map { try evalGuardExpr($0, env, process) }, tail: try tail.map { try evalGuardExpr($0, env, process) } ?? .nil)
-        case .binaryOp("andalso", let l, let r, _):
-            let left = try evalGuardExpr(l, env, process)
-            guard let b = left.boolValue else { throw ErlangException.badarg }
-            return b ? try evalGuardExpr(r, env, process) : .false
-        case .binaryOp("orelse", let l, let r, _):
-            let left = try evalGuardExpr(l, env, process)
-            guard let b = left.boolValue else { throw ErlangException.badarg }
-            return b ? .true : try evalGuardExpr(r, env, process)
-        case .binaryOp(let op, let l, let r, _):
-            return try Operators.binary(op, try evalGuardExpr(l, env, process), try evalGuardExpr(r, env, process))
-        case .unaryOp(let op, let operand, _):
-            return try Operators.unary(op, try evalGuardExpr(operand, env, process))
-        case .call(.atom("is_record"), let args, _) where args.count == 2 && recordSize(args[1]) != nil,
-             .call(.remote(.atom("erlang"), .atom("is_record")), let args, _) where args.count == 2 && recordSize(args[1]) != nil:
-            // A known record: its tag and size, as erl_expand_records expands it.
-            let values = try args.map { try evalGuardExpr($0, env, process) } + [.int(recordSize(args[1]) ?? 0)]
-            return GuardBIFs.call("is_record", values, process) ?? .false
-        case .call(.atom(let name), let args, _), .call(.remote(.atom("erlang"), .atom(let name)), let args, _):
-            let values = try args.map { try evalGuardExpr($0, env, process) }
-            guard let result = GuardBIFs.call(name, values, process) else { throw ErlangException.badarg }
-            return result
-        case .map(nil, let fields):
-            var storage = ErlangMap.empty.storage
-            for f in fields { storage[try evalGuardExpr(f.key, env, process)] = try evalGuardExpr(f.value, env, process) }
-            return .map(ErlangMap(storage))
-        case .binary(let segments):
-            var writer = BitWriter()
-            for (i, segment) in segments.enumerated() {
-                let value = try evalGuardExpr(segment.value, env, process)
-                let size = try segment.size.map { try evalGuardExpr($0, env, process) }
-                try Interpreter.write(value, size: size, try SegmentSpec(specifiers: segment.specifiers),
-                                      position: i + 1, into: &writer)
-            }
-            return .binary(writer.bitstring)
-        case .record(nil, let name, let fields):
-            guard let names = records.fields(of: name) else { throw ErlangException.badarg }
-            var elements = [Term.atom(Atom(name))] + Array(repeating: Term.undefined, count: names.count)
-            for field in fields {
-                guard let index = names.firstIndex(of: field.name) else { throw ErlangException.badarg }
-                elements[index + 1] = try evalGuardExpr(field.value, env, process)
-            }
-            return .tuple(elements)
-        case .recordAccess(let base, let name, let field):
-            let value = try evalGuardExpr(base, env, process)
-            guard let names = records.fields(of: name), let index = names.firstIndex(of: field),
-                  case .tuple(let elements) = value, elements.count == names.count + 1,
-                  elements[0] == .atom(Atom(name)) else { throw ErlangException.badarg }
-            return elements[index + 1]
-        case .recordIndex(let name, let field):
-            guard let names = records.fields(of: name), let index = names.firstIndex(of: field) else { throw ErlangException.badarg }
-            return .int(index + 2)
-        default:
-            throw EvalDiagnostic("illegal guard expression", at: SourceLocation(line: 1, column: 1))
-        }
-    }
-}
-
+/// What may be a guard, and the guard BIFs. Guards compile to closures
+/// (`Interpreter+CompileGuards`); an exception inside a guard makes the
+/// guard fail, as in Erlang.
 extension Interpreter {
     /// The tuple size of the record `name` names, when it is a known record.
     func recordSize(_ name: Expr) -> Int? {
@@ -170,24 +78,34 @@ enum GuardBIFs {
         "self", "node", "float", "trunc", "round", "floor", "ceil", "binary_part", "not",
     ]
 
+    /// The type test `name/1` as a test of its value (`is_integer`, ...);
+    /// `nil` for any other name.
+    static func typeTest(_ name: String) -> (@Sendable (Term) -> Bool)? {
+        switch name {
+        case "is_atom": return { if case .atom = $0 { true } else { false } }
+        case "is_integer": return { $0.isInteger }
+        case "is_float": return { if case .float = $0 { true } else { false } }
+        case "is_number": return { $0.isNumber }
+        case "is_list": return { $0.isList }
+        case "is_tuple": return { if case .tuple = $0 { true } else { false } }
+        case "is_map": return { if case .map = $0 { true } else { false } }
+        case "is_pid": return { if case .pid = $0 { true } else { false } }
+        case "is_reference": return { if case .ref = $0 { true } else { false } }
+        case "is_function": return { if case .fun = $0 { true } else { false } }
+        case "is_binary": return { if case .binary(let b) = $0 { b.isBinary } else { false } }
+        case "is_bitstring": return { if case .binary = $0 { true } else { false } }
+        case "is_boolean": return { $0.boolValue != nil }
+        default: return nil
+        }
+    }
+
+    /// The guard BIF `name` applied to `a`; `nil` when it fails.
     static func call(_ name: String, _ a: [Term], _ process: ErlangProcess? = nil) -> Term? {
+        if a.count == 1, let test = typeTest(name) { return .bool(test(a[0])) }
         switch (name, a.count) {
-        case ("is_atom", 1): if case .atom = a[0] { return .true } else { return .false }
-        case ("is_integer", 1): return .bool(a[0].isInteger)
-        case ("is_float", 1): if case .float = a[0] { return .true } else { return .false }
-        case ("is_number", 1): return .bool(a[0].isNumber)
-        case ("is_list", 1): return .bool(a[0].isList)
-        case ("is_tuple", 1): if case .tuple = a[0] { return .true } else { return .false }
-        case ("is_map", 1): if case .map = a[0] { return .true } else { return .false }
-        case ("is_pid", 1): if case .pid = a[0] { return .true } else { return .false }
-        case ("is_reference", 1): if case .ref = a[0] { return .true } else { return .false }
-        case ("is_function", 1): if case .fun = a[0] { return .true } else { return .false }
         case ("is_function", 2):
             if case .fun(let f) = a[0], case .int(let n) = a[1] { return .bool(f.arity == n) }
             return .false
-        case ("is_binary", 1): if case .binary(let b) = a[0] { return .bool(b.isBinary) } else { return .false }
-        case ("is_bitstring", 1): if case .binary = a[0] { return .true } else { return .false }
-        case ("is_boolean", 1): return .bool(a[0].boolValue != nil)
         case ("is_record", 2), ("is_record", 3):
             guard case .tuple(let e) = a[0], !e.isEmpty else { return .false }
             if a.count == 3, case .int(let n) = a[2], n != e.count { return .false }

@@ -52,7 +52,7 @@ extension ModuleFunction {
             try process.releaseBorrowedTask(resumingWith: ReceiveLoopResumption.made(reusing: spare, self, code, snapshot))
         }
         var cursor = ErlangProcess.ReceiveCursor(timeout: .infinity)
-        if let (body, scope) = try process.takeMessage(&cursor, { try branch(of: code.branches, matching: $0, snapshot) }) {
+        if let (body, scope) = try process.takeMessage(&cursor, { try branch(of: code.branches, matching: $0, snapshot, process) }) {
             env = scope
             return body
         }

@@ -57,7 +57,9 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
         self.interpreter = interpreter
         let compiler = TailCompiler(interpreter: interpreter, defaultLine: definition.location.line)
         do {
-            clauses = try definition.clauses.map { FunctionClauseCode(clause: $0, body: try compiler.body($0.body)) }
+            clauses = try definition.clauses.map {
+                FunctionClauseCode(clause: $0, guards: interpreter.compileGuard($0.guards), body: try compiler.body($0.body))
+            }
             compileError = nil
         } catch {
             clauses = []
@@ -170,9 +172,9 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
                 } else {
                     value = try await function.framed(code.subject, &env, process)
                 }
-                body = try function.caseBranch(code.branches, value, code.line, &env)
+                body = try function.caseBranch(code.branches, value, code.line, &env, process)
             case .ifClauses(let code):
-                body = try function.ifBranch(code.branches, code.line, env)
+                body = try function.ifBranch(code.branches, code.line, env, process)
             case .block(let inner):
                 body = inner
             case .receive(let code):
@@ -208,7 +210,7 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
                     return true
                 }
             }
-            guard matched, try compiled.guards.isEmpty || interpreter.guardSucceeds(compiled.guards, env) else { continue }
+            guard matched, try compiled.guards.succeeds(env, process) else { continue }
             guard let pieces = compiled.syncBody else { return .body(compiled.body, env) }
             return .done(try runSync(pieces, &env, process))
         }
@@ -257,11 +259,11 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
     /// `env`; `case_clause` when none matches.
     @inline(never)
     private func caseBranch(_ branches: [TailBranch], _ value: Term, _ line: Int,
-                            _ env: inout Bindings) throws -> TailBody {
+                            _ env: inout Bindings, _ process: ErlangProcess) throws -> TailBody {
         for branch in branches {
             var scope = env
             guard try interpreter.bind(branch.pattern, value, &scope),
-                  try interpreter.guardSucceeds(branch.clause.guards, scope) else { continue }
+                  try branch.guards.succeeds(scope, process) else { continue }
             env = scope
             return branch.body
         }
@@ -271,8 +273,9 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
     /// The body of the first `if` branch whose guard holds; `if_clause`
     /// when none does.
     @inline(never)
-    private func ifBranch(_ branches: [TailBranch], _ line: Int, _ env: Bindings) throws -> TailBody {
-        for branch in branches where try interpreter.guardSucceeds(branch.clause.guards, env) {
+    private func ifBranch(_ branches: [TailBranch], _ line: Int, _ env: Bindings,
+                          _ process: ErlangProcess) throws -> TailBody {
+        for branch in branches where try branch.guards.succeeds(env, process) {
             return branch.body
         }
         throw framedError(.atom(.ifClause), line: line)
@@ -293,7 +296,7 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
         }
         let snapshot = env
         let picked: (TailBody, Bindings)? = try await process.receive(timeout: timeout) { message in
-            try branch(of: code.branches, matching: message, snapshot)
+            try branch(of: code.branches, matching: message, snapshot, process)
         }
         guard let (body, scope) = picked else { return code.afterBody }
         env = scope
@@ -302,11 +305,12 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
 
     /// The body of the first of `branches` whose pattern and guard
     /// `message` satisfies, with its bindings made in a copy of `env`.
-    func branch(of branches: [TailBranch], matching message: Term, _ env: Bindings) throws -> (TailBody, Bindings)? {
+    func branch(of branches: [TailBranch], matching message: Term, _ env: Bindings,
+                _ process: ErlangProcess) throws -> (TailBody, Bindings)? {
         for branch in branches {
             var scope = env
             if try interpreter.bind(branch.pattern, message, &scope),
-               try interpreter.guardSucceeds(branch.clause.guards, scope) {
+               try branch.guards.succeeds(scope, process) {
                 return (branch.body, scope)
             }
         }

@@ -6,13 +6,12 @@ import ErlangTerms
 /// clause in turn, and copying a struct of this many references cost
 /// seven retains and seven releases per clause tried.
 final class FunctionClauseCode: Sendable {
-    /// The clause (its guards are evaluated directly).
+    /// The clause as written.
     let clause: Clause
     /// Its patterns, compiled.
     let patterns: [Pattern]
-    /// Its guards (evaluated directly), kept apart from `clause` so that
-    /// trying a clause copies nothing else.
-    let guards: [[Expr]]
+    /// Its guard sequence, compiled.
+    let guards: CompiledGuard
     /// Its body.
     let body: TailBody
     /// The body's expressions when none of them can suspend and the last
@@ -20,10 +19,10 @@ final class FunctionClauseCode: Sendable {
     /// no async frame at all. `nil` otherwise.
     let syncBody: [SyncFramed]?
 
-    init(clause: Clause, body: TailBody) {
+    init(clause: Clause, guards: CompiledGuard, body: TailBody) {
         self.clause = clause
         patterns = clause.patterns.map(Pattern.init)
-        guards = clause.guards
+        self.guards = guards
         self.body = body
         syncBody = body.syncPieces
     }
@@ -91,11 +90,14 @@ final class TailBranch: Sendable {
     let clause: Clause
     /// The clause's one pattern, compiled (`.wildcard` for `if`, which has none).
     let pattern: Pattern
+    /// The clause's guard sequence, compiled.
+    let guards: CompiledGuard
     let body: TailBody
 
-    init(clause: Clause, pattern: Pattern, body: TailBody) {
+    init(clause: Clause, pattern: Pattern, guards: CompiledGuard, body: TailBody) {
         self.clause = clause
         self.pattern = pattern
+        self.guards = guards
         self.body = body
     }
 }
@@ -213,7 +215,7 @@ struct TailCompiler {
 
     private func branch(_ clause: Clause) throws -> TailBranch {
         TailBranch(clause: clause, pattern: clause.patterns.first.map(Pattern.init) ?? .wildcard,
-                   body: try body(clause.body))
+                   guards: interpreter.compileGuard(clause.guards), body: try body(clause.body))
     }
 
     private func framed(_ e: Expr) throws -> Framed {

@@ -31,10 +31,12 @@ public struct Atom: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Atom {
-    /// `true`
-    public static let `true` = Atom("true")
-    /// `false`
-    public static let `false` = Atom("false")
+    /// `true`: the table's second atom (`AtomTable.preloaded`), a
+    /// constant, so that reading it (every `Term.bool`) needs no lazy
+    /// initialisation check.
+    public static let `true` = Atom(index: 1)
+    /// `false`: the table's first atom.
+    public static let `false` = Atom(index: 0)
     /// `ok`
     public static let ok = Atom("ok")
     /// `error`

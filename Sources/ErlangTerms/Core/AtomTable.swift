@@ -79,7 +79,8 @@ final class AtomTable: Sendable {
 
     /// Atoms that exist in every BEAM node from the start (the ones the
     /// runtime itself uses), so that `list_to_existing_atom("ok")` succeeds
-    /// whether or not Swerl's own code has touched them yet.
+    /// whether or not Swerl's own code has touched them yet. `false` and
+    /// `true` come first: `Atom.false` and `Atom.true` are their indices.
     static let preloaded = [
         "false", "true", "ok", "error", "undefined", "badarg", "badarith", "badmatch", "function_clause",
         "case_clause", "if_clause", "try_clause", "undef", "badfun", "badarity", "badkey", "badmap", "badrecord",
