@@ -27,23 +27,15 @@ struct Compiled: Sendable {
     /// The code as an async closure (for sync code, a wrapper made once);
     /// callers call it directly, so running compiled code adds no frame.
     let code: AsyncCode
-    /// A first try of code that may suspend but usually does not, for a
-    /// caller that can go on without an async frame when it succeeds
-    /// (`CompiledFun.callAtOnce`); `nil` when there is none.
-    let atOnceCode: AtOnceCode?
-    /// Whether running the code has no effect but its value (or its
-    /// error): a constant, a variable, a term built of such parts. Code
-    /// that tries at once may run such arguments twice.
-    let isPure: Bool
 
-    /// Code that cannot suspend; `pure` when it has no effect but its value.
-    static func sync(pure: Bool = false, _ code: @escaping SyncCode) -> Compiled {
-        Compiled(syncCode: code, code: { env, process in try code(&env, process) }, atOnceCode: nil, isPure: pure)
+    /// Code that cannot suspend.
+    static func sync(_ code: @escaping SyncCode) -> Compiled {
+        Compiled(syncCode: code, code: { env, process in try code(&env, process) })
     }
 
-    /// Code that may suspend; `atOnce` its first try, if it has one.
-    static func async(atOnce: AtOnceCode? = nil, _ code: @escaping AsyncCode) -> Compiled {
-        Compiled(syncCode: nil, code: code, atOnceCode: atOnce, isPure: false)
+    /// Code that may suspend.
+    static func async(_ code: @escaping AsyncCode) -> Compiled {
+        Compiled(syncCode: nil, code: code)
     }
 
     /// Whether the code can never suspend.
@@ -64,7 +56,7 @@ struct Compiled: Sendable {
     var step: Step { syncCode.map(Step.sync) ?? .async(code) }
 
     /// A constant.
-    static func constant(_ value: Term) -> Compiled { .sync(pure: true) { _, _ in value } }
+    static func constant(_ value: Term) -> Compiled { .sync { _, _ in value } }
 
     /// The values of `codes`, left to right.
     @inline(__always)
@@ -100,13 +92,11 @@ struct Compiled: Sendable {
         return values
     }
 
-    /// Evaluates `parts` left to right, then `combine`s their values;
-    /// `pure` when combining has no effect (building a tuple or a list).
-    static func all(_ parts: [Compiled], pure: Bool = false,
-                    _ combine: @escaping @Sendable ([Term], ErlangProcess) throws -> Term) -> Compiled {
+    /// Evaluates `parts` left to right, then `combine`s their values.
+    static func all(_ parts: [Compiled], _ combine: @escaping @Sendable ([Term], ErlangProcess) throws -> Term) -> Compiled {
         let syncs = parts.compactMap(\.syncCode)
         if syncs.count == parts.count {
-            return .sync(pure: pure && parts.allSatisfy(\.isPure)) { env, process in
+            return .sync { env, process in
                 let values = try evaluate(syncs, &env, process)
                 return try combine(values, process)
             }
@@ -169,16 +159,7 @@ struct Compiled: Sendable {
                           otherwise: @escaping ErlangFunction, module: Atom, function: Atom) -> Compiled {
         let syncs = parts.compactMap(\.syncCode)
         if syncs.count == parts.count {
-            // Arguments that have no effect may run again after a first
-            // try that answers `nil`: the call can be tried at once.
-            var atOnce: AtOnceCode?
-            if parts.allSatisfy(\.isPure) {
-                atOnce = { env, process in
-                    let values = try evaluate(syncs, &env, process)
-                    return try process.callBoundAtOnce(first, module: module, function: function, values)
-                }
-            }
-            return .async(atOnce: atOnce) { env, process in
+            return .async { env, process in
                 let values = try evaluate(syncs, &env, process)
                 if let value = try process.callBoundAtOnce(first, module: module, function: function, values) {
                     return value

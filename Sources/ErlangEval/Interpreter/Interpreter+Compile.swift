@@ -26,17 +26,17 @@ extension Interpreter {
             return .constant(Pattern.literal(e))
         case .variable(let name, let location):
             let variable = Variable(name)
-            return .sync(pure: true) { env, _ in
+            return .sync { env, _ in
                 guard let value = env[variable] else { throw EvalDiagnostic("variable '\(name)' is unbound", at: location) }
                 return value
             }
         case .tuple(let items):
-            return .all(try items.map(compile), pure: true) { values, _ in .tuple(values) }
+            return .all(try items.map(compile)) { values, _ in .tuple(values) }
         case .list(let items, let tail):
             var parts = try items.map(compile)
             if let tail { parts.append(try compile(tail)) }
             let hasTail = tail != nil
-            return .all(parts, pure: true) { values, _ in
+            return .all(parts) { values, _ in
                 guard hasTail, let end = values.last else { return .list(values) }
                 return .list(values.dropLast(), tail: end)
             }

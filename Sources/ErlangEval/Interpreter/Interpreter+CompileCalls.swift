@@ -64,6 +64,37 @@ extension Interpreter {
         return .boundCall(args, async: native.body, module: module, function: function)
     }
 
+    /// The first try of `e` when it is a call that usually answers at
+    /// once (`module:function(Args)` bound to such a function, as
+    /// `gen_server:cast/2` is) and whose arguments have no effect, so
+    /// that a try answering `nil` may be followed by the whole call
+    /// (`CompiledFun.callAtOnce`); `nil` for any other expression.
+    func atOnceCall(_ e: Expr) throws -> AtOnceCode? {
+        guard case .call(.remote(.atom(let m), .atom(let f)), let arguments, _) = e,
+              arguments.allSatisfy(Interpreter.hasNoEffect) else { return nil }
+        let (module, function) = (Atom(m), Atom(f))
+        guard case .native(let native)? = linking?.stickyFunction(module, FunctionKey(function, arguments.count)),
+              native.syncBody == nil, let (first, _) = native.atOnce else { return nil }
+        let codes = try arguments.compactMap { try compile($0).syncCode }
+        guard codes.count == arguments.count else { return nil }
+        return { env, process in
+            let values = try Compiled.evaluate(codes, &env, process)
+            return try process.callBoundAtOnce(first, module: module, function: function, values)
+        }
+    }
+
+    /// Whether evaluating `e` has no effect but its value (or its error):
+    /// a constant, a variable, a tuple or a list of such. (The parser
+    /// bounds the depth of the syntax tree.)
+    static func hasNoEffect(_ e: Expr) -> Bool {
+        switch e {
+        case .integer, .bigInteger, .float, .atom, .char, .string, .variable: return true
+        case .tuple(let items): return items.allSatisfy(hasNoEffect)
+        case .list(let items, let tail): return items.allSatisfy(hasNoEffect) && (tail.map(hasNoEffect) ?? true)
+        default: return false
+        }
+    }
+
     func compileFunctionReference(_ moduleExpr: Expr?, _ functionExpr: Expr, _ arityExpr: Expr) throws -> Compiled {
         var parts = [try compile(functionExpr), try compile(arityExpr)]
         if let moduleExpr { parts.append(try compile(moduleExpr)) }

@@ -28,7 +28,7 @@ final class CompiledClause: Sendable {
     let plainHead: [Variable?]?
 
     /// For a body of one expression that can be tried at once
-    /// (`Compiled.atOnceCode`): that try.
+    /// (`Interpreter.atOnceCall`): that try.
     let atOnceBody: AtOnceCode?
 
     init(patterns: [Pattern], guards: CompiledGuard, steps: [BodyStep], atOnceBody: AtOnceCode? = nil,
@@ -208,25 +208,10 @@ extension Interpreter {
         try Interpreter.checkGuards(clause.guards)
         var names: [Variable] = []
         for p in clause.patterns { Interpreter.forEachVariable(p) { names.append(Variable($0)) } }
-        var steps: [BodyStep] = []
-        var atOnceBody: AtOnceCode?
-        if clause.body.count == 1, !Interpreter.isReceiveWithoutAfter(clause.body[0]) {
-            // A lone expression compiles as `compileStep` would (a receive
-            // without `after` is the one step of its own it can be).
-            let compiled = try compile(clause.body[0])
-            steps = [.code(compiled.step)]
-            atOnceBody = compiled.atOnceCode
-        } else {
-            steps = try clause.body.indices.map { try compileStep(clause.body, at: $0) }
-        }
         return CompiledClause(patterns: clause.patterns.map(Pattern.init), guards: compileGuard(clause.guards),
-                              steps: steps, atOnceBody: atOnceBody, headVariables: names, source: clause)
-    }
-
-    /// Whether `e` is `receive ... end` with no `after`.
-    static func isReceiveWithoutAfter(_ e: Expr) -> Bool {
-        if case .receive(_, nil) = e { return true }
-        return false
+                              steps: try clause.body.indices.map { try compileStep(clause.body, at: $0) },
+                              atOnceBody: clause.body.count == 1 ? try atOnceCall(clause.body[0]) : nil,
+                              headVariables: names, source: clause)
     }
 
     /// Runs the first clause whose pattern matches `value` and whose guard

@@ -29,8 +29,15 @@ struct CompiledGuard: Sendable {
     /// Whether any alternative holds (no guard: true). A test that raises
     /// an Erlang exception or gives anything but `true` fails its
     /// alternative; any other error (an unbound variable) is thrown.
+    @inline(__always)
     func succeeds(_ env: Bindings, _ process: ErlangProcess?) throws -> Bool {
         if alternatives.isEmpty { return true }
+        return try anySucceeds(env, process)
+    }
+
+    /// `succeeds` for a guard there is.
+    @inline(never)
+    private func anySucceeds(_ env: Bindings, _ process: ErlangProcess?) throws -> Bool {
         alternatives: for conjunction in alternatives {
             for test in conjunction {
                 do {
