@@ -11,9 +11,14 @@ struct AtomTableTests {
         #expect(Atom.existing("atom_table_round_trip") == a)
     }
 
-    @Test func trueAndFalseAreTheirPreloadedAtoms() {
-        #expect(Atom("true") == .true && Atom.true.text == "true")
-        #expect(Atom("false") == .false && Atom.false.text == "false")
+    @Test func constantAtomsAreTheAtomsOfTheirTexts() {
+        for (index, text) in Atom.constantTexts.enumerated() {
+            let constant = Atom(constant: UInt32(index))
+            #expect(constant.text == text)
+            #expect(Atom(text) == constant)
+        }
+        #expect(Atom.true.text == "true" && Atom.false.text == "false" && Atom.nonode.text == "nonode@nohost")
+        #expect(Term.ok == .atom(Atom("ok")) && Term.bool(true) == .atom(Atom("true")))
     }
 
     @Test func atomsSurviveTheTableGrowing() {

@@ -1,69 +1,69 @@
 import ErlangTerms
 
-/// The atoms OTP's generic behaviours use, interned once.
+/// The atoms OTP's generic behaviours use: constants (`Atom.constantTexts`).
 public enum OTPAtom {
     /// `'$gen_call'`: the tag of a `gen_server:call` request.
-    public static let genCall = Atom("$gen_call")
+    public static let genCall = Atom(constant: 31)
     /// `'$gen_cast'`: the tag of a `gen_server:cast` message.
-    public static let genCast = Atom("$gen_cast")
+    public static let genCast = Atom(constant: 32)
     /// `system`: the tag of a `sys` request.
-    public static let system = Atom("system")
+    public static let system = Atom(constant: 33)
     /// `alias`: the head of a call's reply tag `[alias | Ref]`.
-    public static let alias = Atom("alias")
+    public static let alias = Atom(constant: 34)
     /// `ack`: proc_lib's start acknowledgement.
-    public static let ack = Atom("ack")
+    public static let ack = Atom(constant: 35)
     /// `reply`.
-    public static let reply = Atom("reply")
+    public static let reply = Atom(constant: 36)
     /// `noreply`.
-    public static let noreply = Atom("noreply")
+    public static let noreply = Atom(constant: 37)
     /// `stop`.
-    public static let stop = Atom("stop")
+    public static let stop = Atom(constant: 38)
     /// `continue`.
-    public static let `continue` = Atom("continue")
+    public static let `continue` = Atom(constant: 39)
     /// `hibernate`.
-    public static let hibernate = Atom("hibernate")
+    public static let hibernate = Atom(constant: 40)
     /// `ignore`.
-    public static let ignore = Atom("ignore")
+    public static let ignore = Atom(constant: 41)
     /// `local`.
-    public static let local = Atom("local")
+    public static let local = Atom(constant: 42)
     /// `global`.
-    public static let global = Atom("global")
+    public static let global = Atom(constant: 43)
     /// `via`.
-    public static let via = Atom("via")
+    public static let via = Atom(constant: 44)
     /// `already_started`.
-    public static let alreadyStarted = Atom("already_started")
+    public static let alreadyStarted = Atom(constant: 45)
     /// `bad_return_value`.
-    public static let badReturnValue = Atom("bad_return_value")
+    public static let badReturnValue = Atom(constant: 46)
     /// `shutdown`.
-    public static let shutdown = Atom("shutdown")
+    public static let shutdown = Atom(constant: 47)
     /// `gen_server`.
-    public static let genServer = Atom("gen_server")
+    public static let genServer = Atom(constant: 48)
     /// `gen`.
-    public static let gen = Atom("gen")
+    public static let gen = Atom(constant: 49)
     /// `sys`.
-    public static let sys = Atom("sys")
+    public static let sys = Atom(constant: 50)
     /// `proc_lib`.
-    public static let procLib = Atom("proc_lib")
+    public static let procLib = Atom(constant: 51)
     /// `call`.
-    public static let call = Atom("call")
+    public static let call = Atom(constant: 52)
     /// `init`.
-    public static let initialize = Atom("init")
+    public static let initialize = Atom(constant: 53)
     /// `handle_call`.
-    public static let handleCall = Atom("handle_call")
+    public static let handleCall = Atom(constant: 54)
     /// `handle_cast`.
-    public static let handleCast = Atom("handle_cast")
+    public static let handleCast = Atom(constant: 55)
     /// `handle_info`.
-    public static let handleInfo = Atom("handle_info")
+    public static let handleInfo = Atom(constant: 56)
     /// `handle_continue`.
-    public static let handleContinue = Atom("handle_continue")
+    public static let handleContinue = Atom(constant: 57)
     /// `terminate`.
-    public static let terminate = Atom("terminate")
+    public static let terminate = Atom(constant: 58)
     /// `code_change`.
     public static let codeChange = Atom("code_change")
     /// `format_status`.
     public static let formatStatus = Atom("format_status")
     /// `timeout` option key and reason.
-    public static let timeout = Atom("timeout")
+    public static let timeout = Atom(constant: 23)
     /// `debug` option key.
     public static let debug = Atom("debug")
     /// `trace`.
@@ -91,9 +91,9 @@ public enum OTPAtom {
     /// `print`.
     public static let print = Atom("print")
     /// `$initial_call`: proc_lib's dictionary key.
-    public static let initialCallKey = Atom("$initial_call")
+    public static let initialCallKey = Atom(constant: 59)
     /// `$ancestors`: proc_lib's dictionary key.
-    public static let ancestorsKey = Atom("$ancestors")
+    public static let ancestorsKey = Atom(constant: 60)
     /// `nodedown`.
     public static let nodedown = Atom("nodedown")
     /// `noconnection`.

@@ -79,20 +79,17 @@ final class AtomTable: Sendable {
 
     /// Atoms that exist in every BEAM node from the start (the ones the
     /// runtime itself uses), so that `list_to_existing_atom("ok")` succeeds
-    /// whether or not Swerl's own code has touched them yet. `false` and
-    /// `true` come first: `Atom.false` and `Atom.true` are their indices.
-    static let preloaded = [
-        "false", "true", "ok", "error", "undefined", "badarg", "badarith", "badmatch", "function_clause",
-        "case_clause", "if_clause", "try_clause", "undef", "badfun", "badarity", "badkey", "badmap", "badrecord",
-        "system_limit", "normal", "kill", "killed", "noproc", "timeout", "infinity", "throw", "exit", "EXIT",
-        "DOWN", "process", "nonode@nohost", "erlang", "lists", "maps", "io", "io_lib", "string", "proplists",
-        "erl_eval", "shell", "nil", "latin1", "utf8", "unicode", "self", "node", "value", "none", "all",
-        "infinity", "local", "external", "module", "name", "arity", "env", "type", "pid", "index", "uniq",
-        "new_index", "new_uniq", "file", "line", "error_info", "registered_name", "trap_exit", "links",
-        "monitors", "messages", "message_queue_len", "dictionary", "status", "running", "waiting", "exiting",
-        "noconnection", "nocatch", "port", "reference", "function", "tuple", "list", "atom", "integer", "float",
-        "binary", "bitstring", "map", "big", "little", "native", "signed", "unsigned", "default", "lower",
-        "upper", "ignore", "stop", "reply", "noreply", "hibernate", "call", "cast", "info", "start", "abcast",
+    /// whether or not Swerl's own code has touched them yet. The atom
+    /// constants come first (`Atom.constantTexts`), at their indices.
+    static let preloaded = Atom.constantTexts + [
+        "erlang", "lists", "maps", "io", "io_lib", "string", "proplists", "erl_eval", "shell", "nil",
+        "latin1", "utf8", "unicode", "self", "node", "value", "none", "all", "infinity", "local", "external",
+        "module", "name", "arity", "env", "type", "pid", "index", "uniq", "new_index", "new_uniq", "file",
+        "line", "error_info", "registered_name", "trap_exit", "links", "monitors", "messages",
+        "message_queue_len", "dictionary", "status", "running", "waiting", "exiting", "noconnection",
+        "nocatch", "port", "reference", "function", "tuple", "list", "atom", "integer", "float", "binary",
+        "bitstring", "map", "big", "little", "native", "signed", "unsigned", "default", "lower", "upper",
+        "ignore", "stop", "reply", "noreply", "hibernate", "call", "cast", "info", "start", "abcast",
     ]
 
     init() {
