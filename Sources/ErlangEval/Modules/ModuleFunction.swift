@@ -65,7 +65,7 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
             clauses = []
             compileError = error
         }
-        someClauseRunsAtOnce = clauses.contains { $0.syncBody != nil }
+        someClauseRunsAtOnce = clauses.contains(where: \.runsSynchronously)
         super.init()
     }
 
@@ -211,8 +211,8 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
                 }
             }
             guard matched, try compiled.guards.succeeds(env, process) else { continue }
-            guard let pieces = compiled.syncBody else { return .body(compiled.body, env) }
-            return .done(try runSync(pieces, &env, process))
+            guard compiled.runsSynchronously else { return .body(compiled.body, env) }
+            return .done(try runSynchronously(compiled.body, &env, process))
         }
         var exception = ErlangException(.error, .atom(.functionClause))
         appendFrame(&exception, arity: .list(args), line: definition.clauses.first?.location.line ?? definition.location.line)
@@ -338,18 +338,36 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
         }
     }
 
-    /// Runs a body that cannot suspend (see `FunctionClauseCode.syncBody`).
-    private func runSync(_ pieces: [SyncFramed], _ env: inout Bindings, _ process: ErlangProcess) throws -> Term {
-        var value = Term.ok
-        for piece in pieces {
-            do {
-                value = try piece.code(&env, process)
-            } catch {
-                throw framedFailure(error, line: piece.line)
+    /// Runs a body that cannot suspend (`TailBody.runsSynchronously`)
+    /// as `runInCallersFrame` runs it, step for step, with no async frame:
+    /// its prefix, then its tail, into the branch a `case` or `if` picks.
+    private func runSynchronously(_ firstBody: TailBody, _ env: inout Bindings, _ process: ErlangProcess) throws -> Term {
+        var body = firstBody
+        while true {
+            if let pieces = body.syncPrefix { try runSyncPrefix(pieces, &env, process) }
+            guard let last = body.last else { return .ok }
+            switch last {
+            case .value(let piece):
+                guard let sync = piece.code.syncCode else { throw Self.notSynchronous }
+                return try framedSync(sync, piece.line, &env, process)
+            case .caseOf(let code):
+                guard let sync = code.subject.code.syncCode else { throw Self.notSynchronous }
+                let value = try framedSync(sync, code.subject.line, &env, process)
+                body = try caseBranch(code.branches, value, code.line, &env, process)
+            case .ifClauses(let code):
+                body = try ifBranch(code.branches, code.line, env, process)
+            case .block(let inner):
+                body = inner
+            case .localCall, .receive:
+                throw Self.notSynchronous
             }
         }
-        return value
     }
+
+    /// What `runSynchronously` raises if given a body that can suspend,
+    /// which `TailBody.runsSynchronously` rules out.
+    private static let notSynchronous = ErlangException(.error, .tuple([.atom(Atom("swerl_internal")),
+                                                                       .atom(Atom("body_may_suspend"))]))
 
     /// `error` with this function's frame added when it is an Erlang exception.
     private func framedFailure(_ error: any Error, line: Int) -> any Error {

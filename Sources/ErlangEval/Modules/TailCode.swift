@@ -14,17 +14,16 @@ final class FunctionClauseCode: Sendable {
     let guards: CompiledGuard
     /// Its body.
     let body: TailBody
-    /// The body's expressions when none of them can suspend and the last
-    /// is a plain value (no call, no receive): the clause then runs with
-    /// no async frame at all. `nil` otherwise.
-    let syncBody: [SyncFramed]?
+    /// Whether the body runs without suspending (`TailBody.runsSynchronously`):
+    /// the clause then runs with no async frame at all.
+    let runsSynchronously: Bool
 
     init(clause: Clause, guards: CompiledGuard, body: TailBody) {
         self.clause = clause
         patterns = clause.patterns.map(Pattern.init)
         self.guards = guards
         self.body = body
-        syncBody = body.syncPieces
+        runsSynchronously = body.runsSynchronously
     }
 }
 
@@ -61,25 +60,30 @@ final class TailBody: Sendable {
     /// `prefix` when none of it can suspend (run in place, with no
     /// closure copied per expression); `nil` otherwise.
     let syncPrefix: [SyncFramed]?
+    /// Whether the whole body runs without suspending: its prefix cannot
+    /// suspend, and its tail is a value that cannot, or a `case`, `if` or
+    /// `begin` whose subject cannot and each of whose branches runs so
+    /// too; never a call of the module's own function or a `receive`,
+    /// which the function's loop makes (`ModuleFunction.runSynchronously`).
+    let runsSynchronously: Bool
 
     init(prefix: [Framed], last: TailCode?) {
         self.prefix = prefix
         self.last = last
         syncPrefix = SyncFramed.all(prefix)
+        runsSynchronously = syncPrefix != nil && TailBody.runsSynchronously(last)
     }
 
-    /// Every expression, when none can suspend and the last is a plain
-    /// value; `nil` otherwise.
-    var syncPieces: [SyncFramed]? {
-        guard let pieces = syncPrefix else { return nil }
+    /// Whether `last` runs without suspending (its branches' bodies,
+    /// made before it, already know whether they do).
+    private static func runsSynchronously(_ last: TailCode?) -> Bool {
         switch last {
-        case nil:
-            return pieces
-        case .value(let piece)?:
-            guard let code = piece.code.syncCode else { return nil }
-            return pieces + [SyncFramed(code: code, line: piece.line)]
-        default:
-            return nil
+        case nil: return true
+        case .value(let piece)?: return piece.code.isSync
+        case .caseOf(let code)?: return code.subject.code.isSync && code.branches.allSatisfy(\.body.runsSynchronously)
+        case .ifClauses(let code)?: return code.branches.allSatisfy(\.body.runsSynchronously)
+        case .block(let inner)?: return inner.runsSynchronously
+        case .localCall?, .receive?: return false
         }
     }
 }
