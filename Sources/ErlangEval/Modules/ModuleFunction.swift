@@ -211,6 +211,7 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
                 }
             }
             guard matched, try compiled.guards.succeeds(env, process) else { continue }
+            if let pieces = compiled.flatBody { return .done(try runFlat(pieces, &env, process)) }
             guard compiled.runsSynchronously else { return .body(compiled.body, env) }
             return .done(try runSynchronously(compiled.body, &env, process))
         }
@@ -336,6 +337,15 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
         } catch {
             throw framedFailure(error, line: line)
         }
+    }
+
+    /// Runs a clause's `flatBody`.
+    private func runFlat(_ pieces: [SyncFramed], _ env: inout Bindings, _ process: ErlangProcess) throws -> Term {
+        var value = Term.ok
+        for piece in pieces {
+            value = try framedSync(piece.code, piece.line, &env, process)
+        }
+        return value
     }
 
     /// Runs a body that cannot suspend (`TailBody.runsSynchronously`)

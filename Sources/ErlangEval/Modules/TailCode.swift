@@ -17,6 +17,10 @@ final class FunctionClauseCode: Sendable {
     /// Whether the body runs without suspending (`TailBody.runsSynchronously`):
     /// the clause then runs with no async frame at all.
     let runsSynchronously: Bool
+    /// The body's expressions when it runs so and ends in a plain value
+    /// (the usual callback): run as one flat list, with no tail code to
+    /// look at; `nil` otherwise.
+    let flatBody: [SyncFramed]?
 
     init(clause: Clause, guards: CompiledGuard, body: TailBody) {
         self.clause = clause
@@ -24,6 +28,7 @@ final class FunctionClauseCode: Sendable {
         self.guards = guards
         self.body = body
         runsSynchronously = body.runsSynchronously
+        flatBody = body.flatPieces
     }
 }
 
@@ -72,6 +77,21 @@ final class TailBody: Sendable {
         self.last = last
         syncPrefix = SyncFramed.all(prefix)
         runsSynchronously = syncPrefix != nil && TailBody.runsSynchronously(last)
+    }
+
+    /// Every expression, when none can suspend and the last is a plain
+    /// value; `nil` otherwise.
+    var flatPieces: [SyncFramed]? {
+        guard let pieces = syncPrefix else { return nil }
+        switch last {
+        case nil:
+            return pieces
+        case .value(let piece)?:
+            guard let code = piece.code.syncCode else { return nil }
+            return pieces + [SyncFramed(code: code, line: piece.line)]
+        default:
+            return nil
+        }
     }
 
     /// Whether `last` runs without suspending (its branches' bodies,
