@@ -261,6 +261,9 @@ final class ServerProcess: ProcLib.Body, @unchecked Sendable {
         }
         guard let (loop, next) = started else { return .ok }
         loop.body = self
+        // Idle in a task of its own (a cast woke it), the loop lends the
+        // task: a call runs on the caller's task, as to an idle server.
+        server.lendTaskWhileIdle(to: loop)
         // A server just started usually idles until its first request (a
         // pool's workers, a supervisor's children): it waits as if init/1
         // had asked to hibernate, holding no task. Once requests come, it

@@ -11,7 +11,15 @@ import ErlangTerms
 ///
 /// The borrowed run handles the one message it was given and then gives
 /// the process back: idle without a task again, or, when more work came
-/// meanwhile, running in a task of its own (`releaseBorrowedTask`). The
+/// meanwhile, running in a task of its own (`releaseBorrowedTask`).
+///
+/// A process whose task waits in `receiveAny()` lending itself
+/// (`idleReceiveCode`: a gen_server a
+/// cast woke, which kept its task) is run the same way over its parked
+/// task: the task stays suspended (`lentTask`) while the borrower runs
+/// the process, and gets the process back when the run ends waiting for
+/// any message, as the task was; otherwise (the process waits with a
+/// timeout, without a task, or exits) the task is told to end. The
 /// code decides itself whether it may run borrowed: code that could wait
 /// (a callback that receives or sleeps) must hand the process to a task of
 /// its own before running it, since the borrower cannot act on its own
@@ -23,8 +31,8 @@ extension ErlangProcess {
     /// nothing) when the process is not idle without a task: the caller
     /// then sends the message as usual.
     public func runBorrowed(delivering message: Term) async -> Bool {
-        guard let code = claimIdle(delivering: message) else { return false }
-        await runClaimed(code)
+        guard let claimed = claimIdle(delivering: message) else { return false }
+        await runClaimed(claimed)
         return true
     }
 
@@ -36,32 +44,65 @@ extension ErlangProcess {
     /// the reply, or the monitor the call now holds to wait for it.
     public func runBorrowed(delivering message: Term, replyTo caller: ErlangProcess,
                             ref: Ref) async -> DirectReplyOutcome? {
-        guard let code = claimIdle(delivering: message) else { return nil }
+        guard let claimed = claimIdle(delivering: message) else { return nil }
         caller.expectDirectReply(ref)
-        await runClaimed(code)
+        await runClaimed(claimed)
         return caller.takeDirectReply(ref, monitoring: self)
     }
 
+    /// What `claimIdle` took: the process's code, and the task parked
+    /// under it, if it had one (`idleReceiveCode`).
+    private typealias Claimed = (code: Unmanaged<FunBody>, parked: UnsafeContinuation<Bool, Never>?)
+
     /// Delivers `message` and takes the process's code, if it waited
-    /// without a task with nothing else to do; `nil` (nothing delivered)
-    /// otherwise. The caller must then run the code (`runClaimed`).
-    private func claimIdle(delivering message: Term) -> Unmanaged<FunBody>? {
-        shared.withLock { s -> Unmanaged<FunBody>? in
-            guard s.hasNothingToDo, case .newTask(let code)? = s.waiter else { return nil }
+    /// without a task, or in a task that lends itself, with nothing else
+    /// to do; `nil` (nothing delivered) otherwise. The caller must then
+    /// run the code (`runClaimed`).
+    private func claimIdle(delivering message: Term) -> Claimed? {
+        shared.withLock { s -> Claimed? in
+            guard s.hasNothingToDo else { return nil }
+            let claimed: Claimed
+            switch s.waiter {
+            case .newTask(let code)?:
+                claimed = (code, nil)
+            case .task(let parked)?:
+                guard let code = s.lendable else { return nil }
+                s.lendable = nil  // its +1 passes to the claim
+                claimed = (code, parked)
+            case nil:
+                return nil
+            }
             s.mailbox.append(message)
             s.waiter = nil
             s.waiting = false
-            return code
+            return claimed
         }
     }
 
     /// Runs the code `claimIdle` took, on the caller's task, until the
-    /// process gives it back or exits.
+    /// process gives it back or exits. A task parked under it that the run
+    /// did not hand the process back to is told to end once the process
+    /// has exited.
     @inline(__always)
-    private func runClaimed(_ code: Unmanaged<FunBody>) async {
+    private func runClaimed(_ claimed: Claimed) async {
         runtime.activity.wake()
         borrowedMessages = 1
-        await runtime.runToWaitOrExitInCallersFrame(self, .fun(code.takeRetainedValue()))
+        lentTask = claimed.parked
+        let exited = await runtime.runToWaitOrExitInCallersFrame(self, .fun(claimed.code.takeRetainedValue()))
+        // Read only after an exit: a run that gave the process back may
+        // already see it run by another task.
+        if exited, let parked = lentTask {
+            lentTask = nil
+            parked.resume(returning: true)
+        }
+    }
+
+    /// Makes `code` what carries this process on from an idle
+    /// `receiveAny()` with no timeout when another process runs it over
+    /// its parked task (`idleReceiveCode`). For code whose whole state at
+    /// that receive is in objects; called by the process's own code.
+    public func lendTaskWhileIdle(to code: FunBody) {
+        idleReceiveCode = code
     }
 
     /// Whether the current run of the process is a borrowed one.
@@ -86,7 +127,36 @@ extension ErlangProcess {
     /// timeout): it then always gets a task.
     public func releaseBorrowedTask(resumingWith code: FunBody, mayIdle: Bool = true) throws -> Never {
         borrowedMessages = -1
-        if !(mayIdle && parkWithoutTask(resumingWith: code)) { runtime.startTask(self, .fun(code)) }
+        if let parked = lentTask {
+            lentTask = nil
+            handBack(to: parked, lending: code, mayIdle: mayIdle)
+        } else if !(mayIdle && parkWithoutTask(resumingWith: code)) {
+            runtime.startTask(self, .fun(code))
+        }
         throw ProcessWaitsWithoutTask.shared
+    }
+
+    /// Ends a borrowed run over the parked task `parked`: when the process
+    /// waits for any message (`mayIdle`), the task has it back, parked
+    /// again lending `code` if nothing waits, else woken to go on; when it
+    /// waits with a timeout, `code` runs in a new task and `parked` ends.
+    private func handBack(to parked: UnsafeContinuation<Bool, Never>, lending code: FunBody, mayIdle: Bool) {
+        guard mayIdle else {
+            parked.resume(returning: true)
+            runtime.startTask(self, .fun(code))
+            return
+        }
+        let parkedAgain = shared.withLock { s -> Bool in
+            guard s.hasNothingToDo else { return false }
+            s.waiter = .task(parked)
+            s.waiting = true
+            s.lendable = Unmanaged.passRetained(code)
+            return true
+        }
+        if parkedAgain {
+            runtime.activity.sleep()
+        } else {
+            parked.resume(returning: false)
+        }
     }
 }

@@ -48,20 +48,30 @@ extension ErlangProcess {
     /// pattern that matches anything (`receive M -> M end`), as a
     /// gen_server's loop receives: each message is looked at and taken
     /// under one lock.
+    ///
+    /// With no timeout, in a task of the process's own, the wait lends
+    /// the task (`idleReceiveCode`): another process may run the process
+    /// as that code instead of waking the task (`runBorrowed`). The
+    /// borrower gives the process back to this task, or, if the process
+    /// ends up waiting without a task or exits, ends it: this then throws
+    /// `ProcessWaitsWithoutTask`, which the caller must let pass.
     @inlinable @inline(__always)
     public func receiveAny(timeout: ReceiveTimeout = .infinity) async throws -> Term? {
-        var cursor = ReceiveCursor(timeout: timeout)
+        var cursor = ReceiveCursor(timeout: timeout, lendingTask: true)
         defer { finishReceive(&cursor) }
         while true {
-            if let message = try takeOldestMessage() { return message }
+            if let message = try takeOldestMessage(&cursor) { return message }
             guard prepareToWait(&cursor) else { return nil }
             await waitForMessage(&cursor)
         }
     }
 
     /// Removes and returns the oldest message, if any. Throws
-    /// `ProcessExit` when an exit signal has come.
-    @usableFromInline func takeOldestMessage() throws -> Term? {
+    /// `ProcessExit` when an exit signal has come, and
+    /// `ProcessWaitsWithoutTask` when a borrower took the process over
+    /// from the task waiting in `cursor` for good.
+    @usableFromInline func takeOldestMessage(_ cursor: inout ReceiveCursor) throws -> Term? {
+        if cursor.retired { throw ProcessWaitsWithoutTask.shared }
         let (message, exit) = shared.withLock { s -> (Term?, Term?) in
             if let reason = s.pendingExit { return (nil, reason) }
             return (s.mailbox.popFirst(), nil)
@@ -93,12 +103,18 @@ extension ErlangProcess {
         @usableFromInline var scanned: Int
         @usableFromInline var timerStarted = false
         @usableFromInline var timedOut = false
+        /// Whether the wait may lend the task (`receiveAny`).
+        @usableFromInline let lendingTask: Bool
+        /// Whether a borrower took the process over from the waiting task
+        /// for good: the task must end.
+        @usableFromInline var retired = false
 
         /// A receive that waits up to `timeout` and leaves the first
-        /// `skipping` messages unscanned.
-        public init(timeout: ReceiveTimeout, skipping: Int = 0) {
+        /// `skipping` messages unscanned; `lendingTask`: see `receiveAny`.
+        public init(timeout: ReceiveTimeout, skipping: Int = 0, lendingTask: Bool = false) {
             self.timeout = timeout
             self.scanned = max(0, skipping)
+            self.lendingTask = lendingTask
         }
 
         /// How many messages the receive has seen without a match.
@@ -155,7 +171,11 @@ extension ErlangProcess {
     /// timer has fired (the caller still scans any new messages first, as
     /// BEAM does). An idle process waits here: keep its frame small.
     public func waitForMessage(_ cursor: inout ReceiveCursor) async {
-        await suspendUntilMessage(after: cursor.scanned)
+        let lending = cursor.lendingTask && cursor.timeout == .infinity && borrowedMessages < 0 ? idleReceiveCode : nil
+        if await suspendUntilMessage(after: cursor.scanned, lending: lending) {
+            cursor.retired = true
+            return
+        }
         cursor.timedOut = takeTimeoutFired()
     }
 

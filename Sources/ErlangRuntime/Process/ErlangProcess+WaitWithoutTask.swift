@@ -29,6 +29,11 @@ extension ErlangProcess {
             borrowedMessages = borrowed
             return
         }
+        // A task a borrowed run was lent can have the process back no more.
+        if let parked = lentTask {
+            lentTask = nil
+            parked.resume(returning: true)
+        }
         throw ProcessWaitsWithoutTask.shared
     }
 

@@ -48,6 +48,20 @@ public final class ErlangProcess: @unchecked Sendable {
     /// by whichever task runs the process, handed over under `shared`.
     @exclusivity(unchecked) var borrowedMessages = -1
 
+    /// What carries on this process from an idle `receiveAny()` with no
+    /// timeout, run by another process over the process's parked task
+    /// (`runBorrowed`), when the code waiting there keeps its whole state
+    /// in objects (gen_server's loop sets it: a server a cast woke keeps
+    /// its task, and a call to it then runs on the caller's task as to an
+    /// idle one). `nil`: the task is never lent. Set by the process's code
+    /// (`lendTaskWhileIdle(to:)`).
+    @exclusivity(unchecked) var idleReceiveCode: FunBody?
+
+    /// During a borrowed run over a parked task (`idleReceiveCode`):
+    /// that task, suspended, which the run must give the process back to
+    /// or end (`ErlangProcess+Borrow`). Touched only by the borrowed run.
+    @exclusivity(unchecked) var lentTask: UnsafeContinuation<Bool, Never>?
+
     /// Reductions of the slices the process has finished (updated once per
     /// slice, so other processes can read it: `process_info(P, reductions)`).
     let finishedSliceReductions = Atomic<Int>(0)
@@ -85,6 +99,7 @@ public final class ErlangProcess: @unchecked Sendable {
         var mailbox = Deque<Term>()
         var control = Deque<any Sendable>()     // host requests (the shell's commands), not Erlang messages
         var waiter: Wakeup?                     // how to wake the process while it waits
+        var lendable: Unmanaged<FunBody>?       // with a `.task` waiter: the code a borrower may run instead (+1)
         var waiting = false                     // suspended in a receive or waiting for a host request, or idle without a task
         var links = Set<Pid>()
         var monitors = MonitorTable()           // monitors this process holds on others
@@ -153,8 +168,10 @@ public final class ErlangProcess: @unchecked Sendable {
 
     /// What wakes a waiting process.
     enum Wakeup {
-        /// Resuming its suspended task.
-        case task(UnsafeContinuation<Void, Never>)
+        /// Resuming its suspended task, with `false`; `true` tells a task
+        /// parked lending itself (`idleReceiveCode`) that a borrower took the
+        /// process over for good, and it must end (`ProcessWaitsWithoutTask`).
+        case task(UnsafeContinuation<Bool, Never>)
         /// Starting a new task running this code: the process gave up its
         /// task while idle (`waitWithoutTask(resumingWith:)`). Held +1 as
         /// an unmanaged reference, taken back when the new task starts: so
@@ -169,7 +186,7 @@ public final class ErlangProcess: @unchecked Sendable {
         guard let waiter else { return }
         runtime.activity.wake()
         switch waiter {
-        case .task(let continuation): continuation.resume()
+        case .task(let continuation): continuation.resume(returning: false)
         case .newTask(let code): runtime.startTask(self, .fun(code.takeRetainedValue()))
         }
     }
@@ -178,7 +195,7 @@ public final class ErlangProcess: @unchecked Sendable {
     /// unless `ready` (checked under the lock) says there is work already.
     /// While suspended the process counts as idle.
     func suspend(unless ready: (inout Shared) -> Bool) async {
-        await withTSanAwareContinuation { (continuation: UnsafeContinuation<Void, Never>) in
+        _ = await withTSanAwareContinuation { (continuation: UnsafeContinuation<Bool, Never>) in
             park(continuation, unless: ready)
         }
     }
@@ -186,24 +203,29 @@ public final class ErlangProcess: @unchecked Sendable {
     /// Suspends the task until a message beyond the first `count` arrives,
     /// an exit signal comes or the receive's timer fires. `suspend` for a
     /// receive, with nothing but `count` in its frame.
-    func suspendUntilMessage(after count: Int) async {
-        await withTSanAwareContinuation { (continuation: UnsafeContinuation<Void, Never>) in
-            park(continuation, unless: { s in s.mailbox.count > count || s.timeoutFired })
+    /// `lending`: the code a borrower may run as the process while the
+    /// task waits (`idleReceiveCode`); the answer is `true` when one
+    /// took the process over for good, and the task must end.
+    func suspendUntilMessage(after count: Int, lending: FunBody? = nil) async -> Bool {
+        await withTSanAwareContinuation { (continuation: UnsafeContinuation<Bool, Never>) in
+            park(continuation, unless: { s in s.mailbox.count > count || s.timeoutFired }, lending: lending)
         }
     }
 
     /// Stores `continuation` as the waiter, or resumes it at once when
     /// `ready` (checked under the lock) says there is work already.
     @inline(never)
-    private func park(_ continuation: UnsafeContinuation<Void, Never>, unless ready: (inout Shared) -> Bool) {
+    private func park(_ continuation: UnsafeContinuation<Bool, Never>, unless ready: (inout Shared) -> Bool,
+                      lending: FunBody? = nil) {
         let resumeNow = shared.withLock { s -> Bool in
             if ready(&s) || s.pendingExit != nil { return true }
             s.waiter = .task(continuation)
             s.waiting = true
+            if let lending { s.lendable = Unmanaged.passRetained(lending) }
             return false
         }
         if resumeNow {
-            continuation.resume()
+            continuation.resume(returning: false)
         } else {
             runtime.activity.sleep()
         }
@@ -224,6 +246,14 @@ extension ErlangProcess.Shared {
         guard let w = waiter else { return nil }
         waiter = nil
         waiting = false
+        dropLendable()
         return w
+    }
+
+    /// Forgets the code a borrower could have run (the parked task is
+    /// being woken, or taken over).
+    mutating func dropLendable() {
+        lendable?.release()
+        lendable = nil
     }
 }

@@ -160,8 +160,9 @@ extension Runtime {
     /// (`ErlangProcess.runBorrowed`, `spawnOnCallerTask`): the frame it
     /// joins lives only for the run, so its size costs no idle process
     /// anything, and every borrowed turn saves an async frame.
-    @inline(__always)
-    func runToWaitOrExitInCallersFrame(_ process: ErlangProcess, _ code: ProcessCode) async {
+    /// Answers whether the process exited (it did not wait without a task).
+    @inline(__always) @discardableResult
+    func runToWaitOrExitInCallersFrame(_ process: ErlangProcess, _ code: ProcessCode) async -> Bool {
         var failure: (any Error)?
         do {
             switch code {
@@ -173,8 +174,9 @@ extension Runtime {
         }
         // (Not a `catch is` clause: the cast's buffers would join this
         // frame, under every suspended process, and cost it a second slab.)
-        guard let reason = exitReason(of: process, failure: failure) else { return }
+        guard let reason = exitReason(of: process, failure: failure) else { return false }
         finish(process, reason: reason)
+        return true
     }
 
     /// The exit reason of `process`, whose body ended normally
