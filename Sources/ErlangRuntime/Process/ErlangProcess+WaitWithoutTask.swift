@@ -23,17 +23,15 @@ extension ErlangProcess {
     /// there is something to do; the caller goes on in this task.
     public func waitWithoutTask(resumingWith code: FunBody) throws {
         // A borrowed run ends here too; the next run starts afresh.
-        let borrowed = borrowedMessages
-        borrowedMessages = -1
+        // Taken before parking: once parked, another may run the process.
+        let (borrowed, lent) = (borrowedMessages, lentTask)
+        (borrowedMessages, lentTask) = (-1, nil)
         guard parkWithoutTask(resumingWith: code) else {
-            borrowedMessages = borrowed
+            (borrowedMessages, lentTask) = (borrowed, lent)
             return
         }
         // A task a borrowed run was lent can have the process back no more.
-        if let parked = lentTask {
-            lentTask = nil
-            parked.resume(returning: true)
-        }
+        lent?.resume(returning: true)
         throw ProcessWaitsWithoutTask.shared
     }
 
