@@ -128,8 +128,12 @@ final class LocalScope: Sendable {
     let linking: ModuleTable?
     /// The module's functions, sorted by their key's word: every local
     /// call looks one up, and a binary search over a few words costs less
-    /// than hashing the key.
-    private let functions = Lock<(words: [UInt64], functions: [ModuleFunction])>(([], []))
+    /// than hashing the key. Written once, by `install`, while the module
+    /// loads and before any of its code can run; the module reaches other
+    /// processes only through the module table's lock, which orders that
+    /// write before every read, so a lookup takes no lock of its own.
+    @exclusivity(unchecked) nonisolated(unsafe) private var words: [UInt64] = []
+    @exclusivity(unchecked) nonisolated(unsafe) private var functions: [ModuleFunction] = []
 
     init(module: Atom, file: String, records: RecordTable, imports: [FunctionKey: Atom], defined: Set<FunctionKey>,
          linking: ModuleTable?) {
@@ -141,13 +145,15 @@ final class LocalScope: Sendable {
         self.linking = linking
     }
 
+    /// Sets the module's functions, once, before its code runs.
     func install(_ table: [FunctionKey: ModuleFunction]) {
         let sorted = table.sorted { $0.key.word < $1.key.word }
-        functions.withLock { $0 = (sorted.map(\.key.word), sorted.map(\.value)) }
+        (words, functions) = (sorted.map(\.key.word), sorted.map(\.value))
     }
 
+    /// The module's function `key`, if it defines one.
     func function(_ key: FunctionKey) -> ModuleFunction? {
-        functions.withLock { table in SortedWords.index(of: key, in: table.words).map { table.functions[$0] } }
+        SortedWords.index(of: key, in: words).map { functions[$0] }
     }
 
     /// The interpreter for this module's code: local calls go to the
