@@ -9,7 +9,8 @@ import Testing
 @Suite struct AtOnceCallbackTests {
     static let source = """
         -module(quick).
-        -export([double/1, wait/1, mixed/1, bad/1, pick/1, sign/1, deep/1, loops/1, nomatch/1]).
+        -export([double/1, wait/1, mixed/1, bad/1, pick/1, sign/1, deep/1, loops/1, nomatch/1,
+                 via_helper/1, tail_helper/1, via_loop/1, helper_error/1]).
         double(X) -> X * 2.
         wait(X) -> receive X -> got end.
         mixed(sync) -> fast;
@@ -21,6 +22,10 @@ import Testing
         loops(0) -> done;
         loops(N) -> loops(N - 1).
         nomatch(X) -> case X of a -> 1 end.
+        via_helper(X) -> Y = double(X), {ok, Y}.
+        tail_helper(X) -> double(X).
+        via_loop(X) -> loops(X).
+        helper_error(X) -> Y = bad(X), {never, Y}.
         """
 
     /// A call and what the try at once gives (`nil`: the full call must run).
@@ -31,14 +36,19 @@ import Testing
         ("mixed", .atom("other"), "nil"),
         // A `case`, `if` or `begin` in tail position runs at once when
         // nothing in it can suspend: not a call of the module's own
-        // function, which the function's loop makes.
+        // function that recurses (`loops`), which the function's loop makes.
         ("pick", .int(1), "two"),
         ("pick", .int(4), "{other,10}"),
         ("sign", .int(-3), "neg"),
         ("sign", .float(0.0), "float_zero"),
-        ("deep", .atom("x"), "nil"),
+        ("deep", .atom("x"), "none"),
         ("loops", .int(0), "done"),
         ("loops", .int(3), "nil"),
+        // A call of the module's own function that recurses into nothing
+        // and cannot suspend is made in place, in or out of tail position.
+        ("via_helper", .int(21), "{ok,42}"),
+        ("tail_helper", .int(21), "42"),
+        ("via_loop", .int(3), "nil"),
     ]
 
     @Test("which calls answer at once", arguments: calls)
@@ -65,6 +75,20 @@ import Testing
         #expect(atOnce.text == "raised error:{case_clause,b}")
         #expect(atOnce.stacktraceText == full.stacktraceText)
         #expect(atOnce.stacktraceText.contains("{quick,nomatch,1,"))
+    }
+
+    @Test func anErrorInAHelperAtOnceIsTheFullCallsError() async {
+        let harness = ModuleHarness()
+        harness.compile(Self.source, file: "quick.erl")
+        let atOnce = await harness.inProcess { process in
+            var site = CallSite()
+            return try process.applyAtOnce(module: Atom("quick"), function: Atom("helper_error"), [.int(1)], via: &site)
+                ?? .atom("nil")
+        }
+        let full = await harness.call("quick", "helper_error", [.int(1)])
+        #expect(atOnce.text == "raised error:badarith")
+        #expect(atOnce.stacktraceText == full.stacktraceText)
+        #expect(atOnce.stacktraceText.contains("{quick,bad,1,") && atOnce.stacktraceText.contains("{quick,helper_error,1,"))
     }
 
     @Test func anErrorAtOnceIsTheFullCallsError() async {

@@ -40,6 +40,16 @@ extension Interpreter {
                let bound = boundCall(args, module: Self.erlangModule, function: name) {
                 return bound
             }
+            if let callee = syncCallee?(key) {
+                let codes = args.compactMap(\.syncCode)
+                if codes.count == args.count {
+                    // The module's own function, which recurses into
+                    // nothing and cannot suspend: called in place.
+                    return .sync { env, process in
+                        try callee.callSynchronously(try Compiled.evaluate(codes, &env, process), process)
+                    }
+                }
+            }
             return .allThen(args) { [self] values, process in
                 try await callLocal(text, FunctionKey(name, values.count), values, process)
             }

@@ -32,6 +32,9 @@ public struct Interpreter: Sendable {
     /// The local names `localHandler` answers before the auto-imported
     /// BIFs (the shell's `halt/0,1`; a module's own functions and imports).
     public let shadowsBIF: @Sendable (FunctionKey) -> Bool
+    /// The module's function `key` when a local call of it may be made
+    /// synchronously (`LocalScope.syncCallee`); `nil` for shell code.
+    var syncCallee: (@Sendable (FunctionKey) -> ModuleFunction?)?
 
     /// An interpreter for code of `module`.
     public init(module: Atom = Atom("erl_eval"), records: RecordTable = RecordTable(), linking: ModuleTable? = nil,

@@ -52,14 +52,26 @@ public final class InterpretedModule: ErlangModule {
         self.scope = scope
         let mayWait = WaitAnalysis.functionsThatMayWait(in: source, module: name.text)
         let borrowable = WaitAnalysis.receiveLoopsSafeToBorrow(in: source, module: name.text, mayWait: mayWait)
+        // Functions that recurse into nothing compile first, callees before
+        // callers: a call of one that runs wholly synchronously compiles
+        // to a synchronous call (`LocalScope.syncCallee`).
+        let callOrder = WaitAnalysis.nonRecursiveCallOrder(in: source, module: name.text)
+        let rank = Dictionary(callOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let keys = source.functions.map { FunctionKey(Atom($0.name), $0.arity) }
+        let compileOrder = keys.indices.sorted { (rank[keys[$0]] ?? Int.max, $0) < (rank[keys[$1]] ?? Int.max, $1) }
         var functions: [FunctionKey: ModuleFunction] = [:]
-        var order: [FunctionKey] = []
-        for definition in source.functions {
-            let key = FunctionKey(Atom(definition.name), definition.arity)
-            if functions[key] == nil { order.append(key) }
-            functions[key] = ModuleFunction(definition: definition, scope: scope,
-                                            receiveLoopMayRunBorrowed: borrowable.contains(key))
+        for index in compileOrder {
+            let key = keys[index]
+            let function = ModuleFunction(definition: source.functions[index], scope: scope,
+                                          receiveLoopMayRunBorrowed: borrowable.contains(key))
+            functions[key] = function
+            if rank[key] != nil, !mayWait.contains(key), function.runsWhollySynchronously {
+                scope.addSyncCallee(key, function)
+            }
         }
+        var order: [FunctionKey] = []
+        var seen = Set<FunctionKey>()
+        for key in keys where seen.insert(key).inserted { order.append(key) }
         scope.install(functions)
         functionsThatMayWait = mayWait.map(\.word).sorted()
         definitionOrder = order
@@ -145,6 +157,22 @@ final class LocalScope: Sendable {
         self.linking = linking
     }
 
+    /// The module's functions that recurse into nothing and run wholly
+    /// synchronously, added as they compile (callees first): a call of
+    /// one compiles to a synchronous call. Written only while the module
+    /// loads, as `words` is.
+    @exclusivity(unchecked) nonisolated(unsafe) private var syncCallees: [FunctionKey: ModuleFunction] = [:]
+
+    /// Adds `function`, `key`, to `syncCallees`.
+    func addSyncCallee(_ key: FunctionKey, _ function: ModuleFunction) {
+        syncCallees[key] = function
+    }
+
+    /// The module's function `key` when a call of it may be synchronous.
+    func syncCallee(_ key: FunctionKey) -> ModuleFunction? {
+        syncCallees[key]
+    }
+
     /// Sets the module's functions, once, before its code runs.
     func install(_ table: [FunctionKey: ModuleFunction]) {
         let sorted = table.sorted { $0.key.word < $1.key.word }
@@ -160,12 +188,14 @@ final class LocalScope: Sendable {
     /// module's functions, then to `-import`ed ones, then to BIFs.
     var interpreter: Interpreter {
         let (defined, imports) = (self.defined, self.imports)
-        return Interpreter(module: module, records: records, linking: linking,
-                           shadowsBIF: { defined.contains($0) || imports[$0] != nil }) { [self] _, key, args, process in
+        var made = Interpreter(module: module, records: records, linking: linking,
+                               shadowsBIF: { defined.contains($0) || imports[$0] != nil }) { [self] _, key, args, process in
             if let local = self.function(key) { return try await local.call(process, args) }
             guard !self.imports.isEmpty else { return nil }
             if let from = self.imports[key] { return try await process.apply(module: from, function: key.name, args) }
             return nil
         }
+        made.syncCallee = { [self] key in self.syncCallee(key) }
+        return made
     }
 }

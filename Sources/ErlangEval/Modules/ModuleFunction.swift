@@ -99,6 +99,22 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
         return value
     }
 
+    /// Whether every clause runs without suspending (and the clauses
+    /// compiled): a call can always be made synchronously.
+    var runsWhollySynchronously: Bool {
+        compileError == nil && !clauses.isEmpty && clauses.allSatisfy(\.runsSynchronously)
+    }
+
+    /// `call` for a function that `runsWhollySynchronously` and recurses
+    /// into nothing (`LocalScope.syncCallee`), made in place by compiled
+    /// code. It counts a reduction; it cannot yield, but its work is
+    /// bounded: nothing it calls comes back to it.
+    func callSynchronously(_ args: [Term], _ process: ErlangProcess) throws -> Term {
+        if process.hasReductionToSpare { process.countReduction() }
+        guard case .done(let value) = try enter(args, process) else { throw Self.notSynchronous }
+        return value
+    }
+
     /// `call` as the whole of a process (`spawn(M, F, Args)`): its loop
     /// may idle without a task at a receive (`ProcessPlace`).
     override func callAsProcessBody(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
@@ -368,7 +384,14 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
                 body = try ifBranch(code.branches, code.line, env, process)
             case .block(let inner):
                 body = inner
-            case .localCall, .receive:
+            case .localCall(let call):
+                // A tail call: the callee's frames only, as in BEAM.
+                guard let callee = call.syncCallee, let arguments = call.syncArguments else { throw Self.notSynchronous }
+                var values: [Term] = []
+                values.reserveCapacity(arguments.count)
+                for argument in arguments { values.append(try framedSync(argument.code, argument.line, &env, process)) }
+                return try callee.callSynchronously(values, process)
+            case .receive:
                 throw Self.notSynchronous
             }
         }

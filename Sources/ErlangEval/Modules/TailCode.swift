@@ -68,8 +68,10 @@ final class TailBody: Sendable {
     /// Whether the whole body runs without suspending: its prefix cannot
     /// suspend, and its tail is a value that cannot, or a `case`, `if` or
     /// `begin` whose subject cannot and each of whose branches runs so
-    /// too; never a call of the module's own function or a `receive`,
-    /// which the function's loop makes (`ModuleFunction.runSynchronously`).
+    /// too, or a call of a module's function that recurses into nothing
+    /// and cannot suspend; never any other call of the module's own
+    /// function or a `receive`, which the function's loop makes
+    /// (`ModuleFunction.runSynchronously`).
     let runsSynchronously: Bool
 
     init(prefix: [Framed], last: TailCode?) {
@@ -103,7 +105,8 @@ final class TailBody: Sendable {
         case .caseOf(let code)?: return code.subject.code.isSync && code.branches.allSatisfy(\.body.runsSynchronously)
         case .ifClauses(let code)?: return code.branches.allSatisfy(\.body.runsSynchronously)
         case .block(let inner)?: return inner.runsSynchronously
-        case .localCall?, .receive?: return false
+        case .localCall(let call)?: return call.syncCallee != nil && call.syncArguments != nil
+        case .receive?: return false
         }
     }
 }
@@ -153,13 +156,18 @@ final class TailLocalCall: Sendable {
     /// `arguments` when none can suspend; `nil` otherwise.
     let syncArguments: [SyncFramed]?
     let line: Int
+    /// The module's function called, when it recurses into nothing and
+    /// cannot suspend (`LocalScope.syncCallee`): a body may then make
+    /// this call synchronously (`TailBody.runsSynchronously`).
+    let syncCallee: ModuleFunction?
 
-    init(name: String, arguments: [Framed], line: Int) {
+    init(name: String, arguments: [Framed], line: Int, syncCallee: ModuleFunction?) {
         self.name = name
         key = FunctionKey(Atom(name), arguments.count)
         self.arguments = arguments
         syncArguments = SyncFramed.all(arguments)
         self.line = line
+        self.syncCallee = syncCallee
     }
 }
 
@@ -222,7 +230,8 @@ struct TailCompiler {
     func tail(_ e: Expr) throws -> TailCode {
         switch e {
         case .call(.atom(let name), let arguments, _):
-            return .localCall(TailLocalCall(name: name, arguments: try arguments.map(framed), line: line(of: e)))
+            return .localCall(TailLocalCall(name: name, arguments: try arguments.map(framed), line: line(of: e),
+                                            syncCallee: interpreter.syncCallee?(FunctionKey(Atom(name), arguments.count))))
         case .caseOf(let subject, let clauses):
             return .caseOf(TailCase(subject: try framed(subject), branches: try clauses.map(branch), line: line(of: e)))
         case .ifClauses(let clauses):

@@ -43,6 +43,38 @@ struct WaitAnalysis {
         return waits
     }
 
+    /// The functions of `source` whose calls of the module's own functions
+    /// reach no recursion (direct, or through other functions), callees
+    /// before their callers: the order to compile them in, so that each
+    /// may call those before it synchronously (`LocalScope.syncCallee`).
+    /// A function that waits may come too early (its calls were not all
+    /// scanned), which costs nothing: it never runs synchronously.
+    static func nonRecursiveCallOrder(in source: ModuleSource, module: String) -> [FunctionKey] {
+        let analysis = WaitAnalysis(source: source, module: module)
+        var callees: [FunctionKey: Set<FunctionKey>] = [:]
+        for definition in source.functions {
+            let key = FunctionKey(Atom(definition.name), definition.arity)
+            callees[key, default: []].formUnion(analysis.facts(of: definition.clauses).localCalls)
+        }
+        var callers: [FunctionKey: [FunctionKey]] = [:]
+        var uncalled: [FunctionKey: Int] = [:]  // callees not yet in the order
+        for (key, calls) in callees {
+            uncalled[key] = calls.count
+            for callee in calls { callers[callee, default: []].append(key) }
+        }
+        var ready = uncalled.filter { $0.value == 0 }.map(\.key).sorted { $0.word > $1.word }
+        var order: [FunctionKey] = []
+        while let key = ready.popLast() {
+            order.append(key)
+            for caller in callers[key] ?? [] {
+                guard let left = uncalled[caller] else { continue }
+                uncalled[caller] = left - 1
+                if left == 1 { ready.append(caller) }
+            }
+        }
+        return order
+    }
+
     /// The functions of `source` that may run on a borrowed task as a
     /// process's receive loop (`ModuleFunction.callAsProcessBody`): in
     /// their bodies, and in the bodies of the module's functions they
