@@ -13,6 +13,10 @@ import Testing
     static let cases: [(String, String)] = [
         ("\"ab\" ++ T = \"abcd\", T", "[99,100]"),
         ("#{a := X} = #{a => 1, b => 2}, X", "1"),
+        // A map pattern's key: a constant made once, or a bound variable's value.
+        ("K = k, #{K := V} = #{k => 2}, V", "2"),
+        ("#{{1, [2]} := X} = #{{1, [2]} => ok}, X", "ok"),
+        ("#{1.0 := Y} = #{1 => int}, Y", "error:{badmatch,#{1 => int}}"),
         ("<<N:8, Data:N/binary, R/binary>> = <<3, \"abcdef\">>, {N, Data, R}", "{3,<<97,98,99>>,<<100,101,102>>}"),
         ("<<\"ab\", Rest/binary>> = <<\"abc\">>, Rest", "<<99>>"),
         ("M = #{a => 1}, M#{a := 2}", "#{a => 2}"),

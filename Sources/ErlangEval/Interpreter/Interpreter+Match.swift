@@ -51,7 +51,11 @@ extension Interpreter {
         case .map(let fields):
             guard case .map(let map) = value else { return false }
             for field in fields {
-                let key = try evalGuardExpr(field.key, env)
+                let key: Term
+                switch field.key {
+                case .constant(let constant): key = constant
+                case .expression(let expression): key = try evalGuardExpr(expression, env)
+                }
                 guard let v = map[key], try bind(field.value, v, &env) else { return false }
             }
             return true

@@ -25,7 +25,7 @@ indirect enum Pattern: Sendable {
     /// `P1 = P2`: both match the same value.
     case both(Pattern, Pattern)
     /// `#{K := P, ...}`: each key (a guard expression) must be present.
-    case map([(key: Expr, value: Pattern)])
+    case map([(key: MapPatternKey, value: Pattern)])
     /// `<<Segments>>`.
     case binary([SegmentPattern])
     /// `"abc" ++ Rest`.
@@ -61,7 +61,7 @@ indirect enum Pattern: Sendable {
         case .match(let left, let right, _):
             self = .both(Pattern(left), Pattern(right))
         case .map(nil, let fields):
-            self = .map(fields.map { (key: $0.key, value: Pattern($0.value)) })
+            self = .map(fields.map { (key: MapPatternKey($0.key), value: Pattern($0.value)) })
         case .binary(let segments):
             self = .binary(segments.map { segment in
                 SegmentPattern(value: Pattern(segment.value), size: segment.size,
@@ -83,5 +83,17 @@ indirect enum Pattern: Sendable {
     /// The term of a literal expression (a number, atom, character or string).
     static func literal(_ e: Expr) -> Term {
         LiteralTerm.term(e) ?? .nil
+    }
+}
+
+/// A map pattern's key: a constant, made once when the pattern is, or a
+/// guard expression evaluated at each match (`#{K := V}` with `K` bound).
+enum MapPatternKey: Sendable {
+    case constant(Term)
+    case expression(Expr)
+
+    /// The key `e`, as a constant when it is a literal.
+    init(_ e: Expr) {
+        self = LiteralTerm.term(e).map(MapPatternKey.constant) ?? .expression(e)
     }
 }
