@@ -91,10 +91,7 @@ extension Interpreter {
             return { _, _ in value }
         case .variable(let name, let location):
             let variable = Variable(name)
-            return { env, _ in
-                guard let v = env[variable] else { throw EvalDiagnostic("variable '\(name)' is unbound", at: location) }
-                return v
-            }
+            return { env, _ in try Interpreter.value(of: variable, named: name, at: location, in: env) }
         case .tuple(let items):
             let parts = items.map(compileGuardExpr)
             return { env, process in .tuple(try parts.map { try $0(env, process) }) }
@@ -178,9 +175,25 @@ extension Interpreter {
     }
 
     /// Runs a guard expression once (a map key or a segment size in a
-    /// pattern, which are not compiled).
+    /// pattern, which are not compiled): a literal or a variable, the
+    /// usual ones, directly; anything else compiled first.
     func evalGuardExpr(_ e: Expr, _ env: Bindings, _ process: ErlangProcess? = nil) throws -> Term {
-        try compileGuardExpr(e)(env, process)
+        switch e {
+        case .integer, .bigInteger, .float, .atom, .char, .string:
+            return Pattern.literal(e)
+        case .variable(let name, let location):
+            return try Interpreter.value(of: Variable(name), named: name, at: location, in: env)
+        default:
+            return try compileGuardExpr(e)(env, process)
+        }
+    }
+
+    /// The value `variable` is bound to in `env`; the evaluator's error
+    /// for an unbound variable otherwise.
+    private static func value(of variable: Variable, named name: String, at location: SourceLocation,
+                              in env: Bindings) throws -> Term {
+        guard let v = env[variable] else { throw EvalDiagnostic("variable '\(name)' is unbound", at: location) }
+        return v
     }
 
     /// `andalso` (`continueOn: true`) and `orelse` (`false`) in a guard.

@@ -13,14 +13,6 @@ public enum Operators {
         ErlangException(.error, .atom(.badarg), stacktrace: [ErlangProcess.frame(Atom("erlang"), Atom(op), .list(args))])
     }
 
-    /// Applies the binary operator `op` (not `andalso`/`orelse`/`!`, which the evaluator handles).
-    /// Compiled code resolves its operator once (`BinaryOperator`); this is for code that has
-    /// only the name.
-    public static func binary(_ op: String, _ a: Term, _ b: Term) throws -> Term {
-        guard let resolved = BinaryOperator(rawValue: op) else { throw badarg(op, [a, b]) }
-        return try resolved.apply(a, b)
-    }
-
     /// Applies a prefix operator.
     public static func unary(_ op: String, _ a: Term) throws -> Term {
         switch (op, a) {

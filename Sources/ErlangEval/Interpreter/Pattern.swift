@@ -72,7 +72,14 @@ indirect enum Pattern: Sendable {
         case .binaryOp("++", .list(let prefix, nil), let rest, _):
             self = .listPrefix(prefix.map(Pattern.init), rest: Pattern(rest))
         case .unaryOp, .binaryOp:
-            self = .constant(e)
+            // A pattern's expression has no variables (`-1`, `1 bsl 4`):
+            // its value is made once. One that raises keeps raising when
+            // it is matched.
+            if let value = try? Interpreter().evalGuardExpr(e, Bindings()) {
+                self = .literal(value)
+            } else {
+                self = .constant(e)
+            }
         case .record(nil, let name, let fields):
             self = .record(name: name, fields: fields.map { (name: $0.name, value: Pattern($0.value)) })
         default:

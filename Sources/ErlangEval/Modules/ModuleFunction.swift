@@ -111,7 +111,7 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
     /// bounded: nothing it calls comes back to it.
     func callSynchronously(_ args: [Term], _ process: ErlangProcess) throws -> Term {
         if process.hasReductionToSpare { process.countReduction() }
-        guard case .done(let value) = try enter(args, process) else { throw Self.notSynchronous }
+        guard let value = try callAtOnce(process, args) else { throw Self.notSynchronous }
         return value
     }
 

@@ -148,9 +148,7 @@ extension ErlangProcess {
         }
         let parkedAgain = shared.withLock { s -> Bool in
             guard s.hasNothingToDo else { return false }
-            s.waiter = .task(parked)
-            s.waiting = true
-            s.lendable = Unmanaged.passRetained(code)
+            s.parkTask(parked, lending: code)
             return true
         }
         if parkedAgain {

@@ -219,9 +219,7 @@ public final class ErlangProcess: @unchecked Sendable {
                       lending: FunBody? = nil) {
         let resumeNow = shared.withLock { s -> Bool in
             if ready(&s) || s.pendingExit != nil { return true }
-            s.waiter = .task(continuation)
-            s.waiting = true
-            if let lending { s.lendable = Unmanaged.passRetained(lending) }
+            s.parkTask(continuation, lending: lending)
             return false
         }
         if resumeNow {
@@ -248,6 +246,14 @@ extension ErlangProcess.Shared {
         waiting = false
         dropLendable()
         return w
+    }
+
+    /// Records the task suspended on `continuation` as the waiter, and
+    /// `code`, if any, as what a borrower may run instead of waking it.
+    mutating func parkTask(_ continuation: UnsafeContinuation<Bool, Never>, lending code: FunBody?) {
+        waiter = .task(continuation)
+        waiting = true
+        if let code { lendable = Unmanaged.passRetained(code) }
     }
 
     /// Forgets the code a borrower could have run (the parked task is
