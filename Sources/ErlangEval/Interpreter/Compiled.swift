@@ -161,8 +161,12 @@ struct Compiled: Sendable {
         if syncs.count == parts.count {
             return .async { env, process in
                 let values = try evaluate(syncs, &env, process)
-                if let value = try process.callBoundAtOnce(first, module: module, function: function, values) {
-                    return value
+                do {
+                    if let value = try process.callBoundAtOnce(first, module: module, function: function, values) {
+                        return value
+                    }
+                } catch let unfinished as UnfinishedAtOnce {
+                    return try await unfinished.finish()
                 }
                 return try await process.callBound(otherwise, module: module, function: function, values)
             }

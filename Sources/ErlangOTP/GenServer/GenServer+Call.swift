@@ -157,13 +157,18 @@ extension GenServer {
         case .success(let reply):
             return reply
         case .failure(let failure):
-            let arguments = args
-            let caller = StackFrames.frame(OTPAtom.genServer, "call", arguments.count, line: arguments.count == 2 ? 366 : 382)
-            let reason = failure.reason(caller: caller, in: process)
-            let frame = StackFrames.frame(OTPAtom.genServer, "call", arguments.count, line: arguments.count == 2 ? 370 : 385)
-            throw ErlangException(.exit, .tuple([reason, .tuple([.atom(OTPAtom.genServer), .atom(OTPAtom.call), .list(arguments)])]),
-                                  stacktrace: [frame])
+            throw callExit(failure, args, in: process)
         }
+    }
+
+    /// The exit a failed `gen_server:call(Args...)` raises:
+    /// `{Reason, {gen_server, call, Args}}`, from `call/2` or `call/3`.
+    static func callExit(_ failure: CallFailure, _ arguments: [Term], in process: ErlangProcess) -> ErlangException {
+        let caller = StackFrames.frame(OTPAtom.genServer, "call", arguments.count, line: arguments.count == 2 ? 366 : 382)
+        let reason = failure.reason(caller: caller, in: process)
+        let frame = StackFrames.frame(OTPAtom.genServer, "call", arguments.count, line: arguments.count == 2 ? 370 : 385)
+        return ErlangException(.exit, .tuple([reason, .tuple([.atom(OTPAtom.genServer), .atom(OTPAtom.call), .list(arguments)])]),
+                               stacktrace: [frame])
     }
 
     /// Calls every server registered locally as `name`. Mirrors

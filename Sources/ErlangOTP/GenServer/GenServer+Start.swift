@@ -288,6 +288,22 @@ final class ServerProcess: ProcLib.Body, @unchecked Sendable {
         }
     }
 
+    /// Carries `loop` on after a call whose `handle_call` ran at once
+    /// (`GenServer.callAtOnce`) with `outcome`, anything but a plain
+    /// reply (or a failure to run at all, such as a kill): as the loop
+    /// would have gone on from it, writing the crash report if the
+    /// server crashes.
+    func serve(_ server: ErlangProcess, _ loop: GenServerLoop, afterCall outcome: Result<GenServerLoop.Outcome, any Error>,
+               from: Term, request: Term) async throws -> Never {
+        do {
+            let next = try await loop.handleCallResult(try outcome.get(), from: from, request: request)
+            try await loop.run(next)
+        } catch {
+            exited(server, error)
+            throw error
+        }
+    }
+
     /// What a new task runs to carry `loop` on after the server waited
     /// without a task.
     /// Waiting for a message with no timeout, the usual case, the loop

@@ -55,6 +55,23 @@ extension GenServerLoop {
         return outcome
     }
 
+    /// `invokeHandleCall` without suspending, for a call answered at
+    /// once (`GenServer.callAtOnce`): `nil`, having done nothing, when the
+    /// callback's code cannot run so (`ErlangProcess.applyAtOnce`).
+    func invokeHandleCallAtOnce(_ request: Term, _ from: Term) throws -> Outcome? {
+        let hot = HotCallback.made(&hotCall, arity: 3)
+        var arguments = hot.takeArguments()
+        (arguments[0], arguments[1], arguments[2]) = (request, from, state)
+        defer { hot.giveBack(&arguments) }
+        do {
+            guard let value = try process.applyAtOnce(module: module, function: OTPAtom.handleCall, arguments,
+                                                      via: &hot.site) else { return nil }
+            return .value(value)
+        } catch let exception as ErlangException {
+            return Self.outcome(of: exception)
+        }
+    }
+
     /// `Module:handle_cast(Request, State)`, as `invoke` calls it.
     @inline(__always)
     func invokeHandleCast(_ request: Term) async throws -> Outcome {

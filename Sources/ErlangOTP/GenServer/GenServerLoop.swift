@@ -233,7 +233,7 @@ final class GenServerLoop: FunBody, @unchecked Sendable {
     }
 
     /// A callback's exception as its outcome: a `throw` is a value.
-    private static func outcome(of exception: ErlangException) -> Outcome {
+    static func outcome(of exception: ErlangException) -> Outcome {
         exception.kind == .throw ? .value(exception.reason) : .crash(exception)
     }
 

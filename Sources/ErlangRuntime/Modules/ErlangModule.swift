@@ -36,6 +36,34 @@ public typealias SyncErlangFunction = @Sendable (_ process: ErlangProcess, _ arg
 /// have done anything when it answers `nil`.
 public typealias AtOnceErlangFunction = @Sendable (_ process: ErlangProcess, _ args: [Term]) throws -> Term?
 
+/// Thrown by a first try (`AtOnceErlangFunction`) that has started work
+/// it cannot end without suspending: a `gen_server:call` whose server
+/// answered at once with anything but a plain reply, so that the server
+/// must go on (stop, crash, hibernate) before the caller has its answer.
+/// The try has done part of the call, so the call must not start over:
+/// whoever catches this awaits `finish` instead, which does the rest and
+/// answers as the whole call would have.
+public struct UnfinishedAtOnce: Error, Sendable {
+    /// Does the rest of the call: its value, or what it raises.
+    public let finish: @Sendable () async throws -> Term
+
+    /// The rest of a call, to be awaited by whoever catches this.
+    public init(finish: @escaping @Sendable () async throws -> Term) {
+        self.finish = finish
+    }
+
+    /// `first(process, args)`, with what it left unfinished awaited here.
+    @inline(__always)
+    public static func attempt(_ first: AtOnceErlangFunction, _ process: ErlangProcess,
+                               _ args: [Term]) async throws -> Term? {
+        do {
+            return try first(process, args)
+        } catch let unfinished as UnfinishedAtOnce {
+            return try await unfinished.finish()
+        }
+    }
+}
+
 /// An exported function as a lookup finds it: a native function (which
 /// knows whether it can be called without suspending) or an interpreted
 /// function's own object. Both are references, so passing one on costs
@@ -134,7 +162,7 @@ public final class NativeFunction: Sendable {
         self.name = name
         self.arity = arity
         body = { process, args in
-            if let value = try first(process, args) { return value }
+            if let value = try await UnfinishedAtOnce.attempt(first, process, args) { return value }
             return try await otherwise(process, args)
         }
         syncBody = nil

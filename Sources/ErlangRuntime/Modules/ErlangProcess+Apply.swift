@@ -126,7 +126,7 @@ extension ErlangProcess {
                           _ args: [Term]) async throws -> Term {
         try await tick()
         do {
-            if let value = try first(self, args) { return value }
+            if let value = try await UnfinishedAtOnce.attempt(first, self, args) { return value }
             return try await otherwise(self, args)
         } catch {
             throw Self.framed(error, module, function, args)
@@ -163,6 +163,16 @@ extension ErlangProcess {
     /// here, not in the caller's frame, which every call keeps.)
     @inline(never)
     private static func framed(_ error: any Error, _ module: Atom, _ function: Atom, _ args: [Term]) -> any Error {
+        if let unfinished = error as? UnfinishedAtOnce {
+            // What the rest raises is the call's, framed as the call's.
+            return UnfinishedAtOnce {
+                do {
+                    return try await unfinished.finish()
+                } catch {
+                    throw framed(error, module, function, args)
+                }
+            }
+        }
         guard var exception = error as? ErlangException, exception.stacktrace.isEmpty,
               !exception.stacktraceIsGiven else { return error }
         exception.stacktrace = [frame(module, function, .list(args))]

@@ -32,7 +32,7 @@ extension ErlangProcess {
     /// then sends the message as usual.
     public func runBorrowed(delivering message: Term) async -> Bool {
         guard let claimed = claimIdle(delivering: message) else { return false }
-        await runClaimed(claimed)
+        await runClaimed(claimed, messages: 1)
         return true
     }
 
@@ -46,19 +46,20 @@ extension ErlangProcess {
                             ref: Ref) async -> DirectReplyOutcome? {
         guard let claimed = claimIdle(delivering: message) else { return nil }
         caller.expectDirectReply(ref)
-        await runClaimed(claimed)
+        await runClaimed(claimed, messages: 1)
         return caller.takeDirectReply(ref, monitoring: self)
     }
 
     /// What `claimIdle` took: the process's code, and the task parked
     /// under it, if it had one (`idleReceiveCode`).
-    private typealias Claimed = (code: Unmanaged<FunBody>, parked: UnsafeContinuation<Bool, Never>?)
+    typealias Claimed = (code: Unmanaged<FunBody>, parked: UnsafeContinuation<Bool, Never>?)
 
-    /// Delivers `message` and takes the process's code, if it waited
-    /// without a task, or in a task that lends itself, with nothing else
-    /// to do; `nil` (nothing delivered) otherwise. The caller must then
-    /// run the code (`runClaimed`).
-    private func claimIdle(delivering message: Term) -> Claimed? {
+    /// Delivers `message` (if any) and takes the process's code, if it
+    /// waited without a task, or in a task that lends itself, with
+    /// nothing else to do; `nil` (nothing delivered) otherwise. The caller
+    /// must then run the code (`runClaimed`), or give it back
+    /// (`IdleClaim.giveBack`).
+    func claimIdle(delivering message: Term?) -> Claimed? {
         shared.withLock { s -> Claimed? in
             guard s.hasNothingToDo else { return nil }
             let claimed: Claimed
@@ -72,23 +73,25 @@ extension ErlangProcess {
             case nil:
                 return nil
             }
-            s.mailbox.append(message)
+            if let message { s.mailbox.append(message) }
             s.waiter = nil
             s.waiting = false
             return claimed
         }
     }
 
-    /// Runs the code `claimIdle` took, on the caller's task, until the
-    /// process gives it back or exits. A task parked under it that the run
+    /// Runs the code `claimIdle` took (or `code` instead), on the
+    /// caller's task, until the process gives it back or exits, letting it
+    /// take `messages` messages first. A task parked under it that the run
     /// did not hand the process back to is told to end once the process
     /// has exited.
     @inline(__always)
-    private func runClaimed(_ claimed: Claimed) async {
+    func runClaimed(_ claimed: Claimed, instead code: FunBody? = nil, messages: Int) async {
         runtime.activity.wake()
-        borrowedMessages = 1
+        borrowedMessages = messages
         lentTask = claimed.parked
-        let exited = await runtime.runToWaitOrExitInCallersFrame(self, .fun(claimed.code.takeRetainedValue()))
+        let idleCode = claimed.code.takeRetainedValue()
+        let exited = await runtime.runToWaitOrExitInCallersFrame(self, .fun(code ?? idleCode))
         // Read only after an exit: a run that gave the process back may
         // already see it run by another task.
         if exited, let parked = lentTask {

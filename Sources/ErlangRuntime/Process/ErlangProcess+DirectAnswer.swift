@@ -56,6 +56,13 @@ extension ErlangProcess {
         shared.withLock { s in s.directAnswer = .waiting(.reply(ref)) }
     }
 
+    /// Closes the reply slot unused: the call it was opened for was not
+    /// made after all (`GenServer.callAtOnce` found it could not answer
+    /// at once, having sent nothing).
+    public func forgetDirectReply() {
+        shared.withLock { s in s.directAnswer = nil }
+    }
+
     /// Closes the slot opened for `ref`: returns the reply if it came;
     /// otherwise makes the monitor `ref` on `server` that the call would
     /// have held from the start. If the server has died meanwhile, its

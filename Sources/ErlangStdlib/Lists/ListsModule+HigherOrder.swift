@@ -20,10 +20,17 @@ extension ListsModule {
     @inline(__always)
     static func callForElement(_ process: ErlangProcess, _ fun: Term, _ callee: PreparedFun?, _ atOnce: FunBody?,
                                _ args: [Term], from frame: @autoclosure () -> Term) async throws -> Term {
-        if let atOnce, process.hasReductionToSpare,
-           let value = try calledSync(from: frame(), { try atOnce.callAtOnce(process, args) }) {
-            process.countReduction()
-            return value
+        if let atOnce, process.hasReductionToSpare {
+            do {
+                if let value = try calledSync(from: frame(), { try atOnce.callAtOnce(process, args) }) {
+                    process.countReduction()
+                    return value
+                }
+            } catch let unfinished as UnfinishedAtOnce {
+                // The fun's one call began at once and must end in full.
+                process.countReduction()
+                return try await called(from: frame()) { try await unfinished.finish() }
+            }
         }
         return try await called(from: frame()) {
             if let callee { return try await callee.call(process, args) }

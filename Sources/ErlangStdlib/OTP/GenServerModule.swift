@@ -24,8 +24,11 @@ enum GenServerModule {
     ]
 
     static let calling: FunctionTable = [
-        bif("call", 2, { p, a in try await GenServer.call(a[0], a[1], from: p) }),
-        bif("call", 3, { p, a in try await GenServer.call(a[0], a[1], timeout: a[2], from: p) }),
+        // An idle server whose handle_call cannot suspend answers at once.
+        NativeFunction("call", 2, atOnce: { p, a in try GenServer.callAtOnce(a[0], a[1], from: p) },
+                       otherwise: { p, a in try await GenServer.call(a[0], a[1], from: p) }),
+        NativeFunction("call", 3, atOnce: { p, a in try GenServer.callAtOnce(a[0], a[1], timeout: a[2], from: p) },
+                       otherwise: { p, a in try await GenServer.call(a[0], a[1], timeout: a[2], from: p) }),
         // A pid or a local name sends at once; a `via` name may call its module.
         NativeFunction("cast", 2, atOnce: { p, a in GenServer.castAtOnce(a[0], a[1], from: p) ? .ok : nil },
                        otherwise: { p, a in

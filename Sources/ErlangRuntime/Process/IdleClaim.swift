@@ -1,0 +1,69 @@
+import ErlangTerms
+
+/// An idle process taken by another to run one step of its code at once,
+/// with no message delivered and no task made: the step is the work the
+/// process would have done for a message the taker never sends. A
+/// `gen_server:call` to an idle server runs the server's `handle_call` so
+/// (`GenServer.callAtOnce`): one synchronous call, where a borrowed run
+/// (`runBorrowed`) needs the server's whole async loop.
+///
+/// While claimed, the process counts as busy to everyone else: what is
+/// sent to it waits in its mailbox, and an exit signal waits too, until
+/// the taker gives it back (`giveBack`), idle as it was or woken for
+/// what came meanwhile, or runs it on from where the step left it
+/// (`runOn(from:)`). One of the two must end every claim, once.
+public struct IdleClaim: @unchecked Sendable {
+    // @unchecked: the claimed code and parked task are the process's,
+    // passed from its lock to the taker and back.
+    /// The process taken.
+    public let process: ErlangProcess
+    private let claimed: ErlangProcess.Claimed
+
+    fileprivate init(process: ErlangProcess, claimed: ErlangProcess.Claimed) {
+        self.process = process
+        self.claimed = claimed
+    }
+
+    /// The code the process waits to run: what a message would start.
+    public var code: FunBody { claimed.code.takeUnretainedValue() }
+
+    /// Gives the process back: idle as it was, or, if a message or a
+    /// signal came while it was claimed, woken to handle it.
+    public func giveBack() {
+        let claimed = self.claimed
+        let wakeup = process.shared.withLock { s -> ErlangProcess.Wakeup? in
+            if s.hasNothingToDo {
+                if let parked = claimed.parked {
+                    s.waiter = .task(parked)
+                    s.lendable = claimed.code  // the claim's +1 passes back
+                } else {
+                    s.waiter = .newTask(claimed.code)
+                }
+                s.waiting = true
+                return nil
+            }
+            if let parked = claimed.parked { return .task(parked) }
+            return .newTask(claimed.code)
+        }
+        guard let wakeup else { return }
+        // A parked task goes on in its own code: the lendable +1 is spent.
+        if claimed.parked != nil { claimed.code.release() }
+        process.resume(wakeup)
+    }
+
+    /// Runs the process on from `code` on the caller's task, as a borrowed
+    /// run does (`runBorrowed`), until it waits for a message or exits:
+    /// the rest of the step that could not end at once.
+    public func runOn(from code: FunBody) async {
+        await process.runClaimed(claimed, instead: code, messages: 0)
+    }
+}
+
+extension ErlangProcess {
+    /// Claims this process for a step run at once (`IdleClaim`) if it
+    /// waits without a task, or in a task that lends itself, with nothing
+    /// to do; `nil`, having done nothing, otherwise.
+    public func claimWhileIdle() -> IdleClaim? {
+        claimIdle(delivering: nil).map { IdleClaim(process: self, claimed: $0) }
+    }
+}
