@@ -217,12 +217,23 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
     @inline(never)
     private func enter(_ args: [Term], _ process: ErlangProcess) throws -> Entry {
         if let compileError { throw compileError }
-        for compiled in clauses where compiled.patterns.count == args.count {
+        for compiled in clauses where compiled.heads.count == args.count {
             var env = Bindings()
-            // Patterns and arguments are read in place: no copy of either per try.
-            let matched = try compiled.patterns.withUnsafeBufferPointer { patterns in
+            // Heads and arguments are read in place: no copy of either per try.
+            let matched = try compiled.heads.withUnsafeBufferPointer { heads in
                 try args.withUnsafeBufferPointer { values in
-                    for i in 0..<values.count where try !interpreter.bind(patterns[i], values[i], &env) { return false }
+                    for i in 0..<values.count {
+                        switch heads[i] {
+                        case .anything:
+                            continue
+                        case .fresh(let variable):
+                            env.bindUnbound(variable, values[i])
+                        case .atom(let atom):
+                            guard case .atom(let given) = values[i], given == atom else { return false }
+                        case .general(let pattern):
+                            guard try interpreter.bind(pattern, values[i], &env) else { return false }
+                        }
+                    }
                     return true
                 }
             }

@@ -8,8 +8,8 @@ import ErlangTerms
 final class FunctionClauseCode: Sendable {
     /// The clause as written.
     let clause: Clause
-    /// Its patterns, compiled.
-    let patterns: [Pattern]
+    /// Its patterns, compiled as a call selecting the clause tests them.
+    let heads: [HeadPattern]
     /// Its guard sequence, compiled.
     let guards: CompiledGuard
     /// Its body.
@@ -24,7 +24,7 @@ final class FunctionClauseCode: Sendable {
 
     init(clause: Clause, guards: CompiledGuard, body: TailBody) {
         self.clause = clause
-        patterns = clause.patterns.map(Pattern.init)
+        heads = HeadPattern.heads(clause.patterns.map(Pattern.init))
         self.guards = guards
         self.body = body
         runsSynchronously = body.runsSynchronously

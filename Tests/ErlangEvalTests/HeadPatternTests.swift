@@ -1,0 +1,60 @@
+import ErlangEval
+import ErlangTerms
+import Testing
+
+/// A clause head's atoms, `_` and first-seen variables are tested without
+/// the general matcher (`HeadPattern`); a variable that a pattern to its
+/// left binds, even deep inside, must still compare. Expected values are
+/// what erl 25 returns for the same module and calls.
+@Suite struct HeadPatternTests {
+    static let source = """
+    -module(heads).
+    -export([same/2, inner/2, tag/2, deep/2, rebuilt/1, constant/0]).
+    same(X, X) -> same;
+    same(_, _) -> differ.
+    inner({X, _}, X) -> inner;
+    inner(_, _) -> outer.
+    tag(ok, V) -> {ok, V};
+    tag(error, _) -> error;
+    tag(_, _) -> other.
+    deep([{a, #{k := X}}], X) -> deep;
+    deep(_, X) -> {shallow, X}.
+    rebuilt(S) -> {reply, S, [S]}.
+    constant() -> {a, 1, "b"}.
+    """
+
+    static let calls: [(String, [Term], String)] = [
+        ("same", [.int(1), .int(1)], "same"),
+        ("same", [.int(1), .int(2)], "differ"),
+        ("same", [.int(1), .float(1.0)], "differ"),
+        ("inner", [.tuple([.atom("a"), .int(0)]), .atom("a")], "inner"),
+        ("inner", [.tuple([.atom("a"), .int(0)]), .atom("b")], "outer"),
+        ("tag", [.atom("ok"), .int(1)], "{ok,1}"),
+        ("tag", [.atom("error"), .int(1)], "error"),
+        ("tag", [.string("ok"), .int(1)], "other"),
+        ("tag", [.atom("okay"), .int(1)], "other"),
+        ("deep", [.list([.tuple([.atom("a"), .map([(.atom("k"), .int(3))])])]), .int(3)], "deep"),
+        ("deep", [.list([.tuple([.atom("a"), .map([(.atom("k"), .int(3))])])]), .int(4)], "{shallow,4}"),
+        ("rebuilt", [.int(7)], "{reply,7,[7]}"),
+        ("constant", [], "{a,1,[98]}"),
+    ]
+
+    @Test(arguments: calls)
+    func call(_ function: String, _ args: [Term], _ expected: String) async {
+        let harness = ModuleHarness()
+        #expect(harness.compile(Self.source, file: "heads.erl").report == "")
+        #expect(await harness.call("heads", function, args).text == expected)
+    }
+
+    @Test func noClauseMatchingIsAFunctionClauseError() async {
+        let harness = ModuleHarness()
+        harness.compile(Self.source, file: "heads.erl")
+        let modules = """
+        -module(strict).
+        -export([only/1]).
+        only(yes) -> ok.
+        """
+        harness.compile(modules, file: "strict.erl")
+        #expect(await harness.call("strict", "only", [.atom("no")]).text.hasPrefix("raised error:function_clause"))
+    }
+}
