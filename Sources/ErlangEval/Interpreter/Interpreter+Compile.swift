@@ -25,10 +25,13 @@ extension Interpreter {
         case .integer, .bigInteger, .float, .atom, .char, .string:
             return .constant(Pattern.literal(e))
         case .variable(let name, let location):
-            let variable = SimpleOperand.variable(Variable(name), location)
-            return .sync { env, _ in try variable.value(in: env) }
+            let variable = Variable(name)
+            return .sync { env, _ in
+                guard let value = env[variable] else { throw EvalDiagnostic("variable '\(name)' is unbound", at: location) }
+                return value
+            }
         case .tuple(let items):
-            if let simple = SimpleOperand.tuple(items) { return simple }
+            if let built = TupleTemplate.compile(items) { return built }
             return .all(try items.map(compile)) { values, _ in .tuple(values) }
         case .list(let items, let tail):
             var parts = try items.map(compile)

@@ -59,6 +59,7 @@ extension ErlangProcess {
     /// nothing else to do; `nil` (nothing delivered) otherwise. The caller
     /// must then run the code (`runClaimed`), or give it back
     /// (`IdleClaim.giveBack`).
+    @inline(__always)
     func claimIdle(delivering message: Term?) -> Claimed? {
         shared.withLock { s -> Claimed? in
             guard s.hasNothingToDo else { return nil }
