@@ -33,7 +33,7 @@ struct ExceptionReport {
             return text
         }
         var text = prefix + describe(exception, column: prefix.count + 1) + "\n"
-        if exception.kind == .error, let location = location(exception) { text += location }
+        if let location = location(exception, consumeDescribed: exception.kind == .error) { text += location }
         return text
     }
 
@@ -140,10 +140,9 @@ struct ExceptionReport {
     }
 
     /// The `in function`/`called as` lines erl adds for an error raised by a BIF.
-    /// The `in function`/`in call from` lines below an error: the frames
-    /// of the stacktrace that are not the shell's own (erl_eval's frames
-    /// are skipped, the shell's end the list), the first one of a BIF with
-    /// its `called as` line. The frame a `function_clause` or `undef`
+    /// The `in function`/`in call from` lines below an exception: the
+    /// frames of the stacktrace above the shell's own, the first one of a
+    /// BIF with its `called as` line. The frame a `function_clause` or `undef`
     /// description already named is not repeated.
     private func location(_ exception: ErlangException, consumeDescribed: Bool = true) -> String? {
         var frames = exception.stacktrace.compactMap(StackFrame.init)
@@ -155,10 +154,13 @@ struct ExceptionReport {
         default:
             break
         }
+        // The shell's own frames at the bottom are not shown (erl's shell
+        // gives erl_error a stack filter that matches erl_eval and shell,
+        // applied from the bottom up): one above other code is, such as
+        // `shell:apply_fun/3` over `lists:foreach_1/2`.
+        while let last = frames.last, last.module.text == "erl_eval" || last.module.text == "shell" { frames.removeLast() }
         var text = ""
         for frame in frames {
-            if frame.module.text == "erl_eval" { continue }
-            if frame.module.text == "shell" { break }
             if text.isEmpty, let args = frame.arguments, let call = callLines(frame, args, exception) {
                 text += call
                 continue

@@ -68,4 +68,39 @@ struct ExceptionReportTests {
         let report = ExceptionReport { term, column in PrettyPrinter.shell.print(term, column: column) }
         #expect(report.format(ErlangException(.exit, reason)) == "** exception exit: {foo,[{m,f,1,[{file,\"m.erl\"},{line,3}]}]}\n")
     }
+
+    /// Exceptions of every class show the frames above the shell's own, as
+    /// erl's shell shows them (expected text recorded from erl 25).
+    static let located: [(ErlangException, String)] = [
+        (ErlangException(.exit, .tuple([.atom("noproc"), .tuple([.atom("gen_server"), .atom("call"),
+                                                                 .list([.atom("nobody"), .atom("x")])])]),
+                         stacktrace: [frame("gen_server", "call", 2, "gen_server.erl", 370)]),
+         """
+         ** exception exit: {noproc,{gen_server,call,[nobody,x]}}
+              in function  gen_server:call/2 (gen_server.erl, line 370)
+
+         """),
+        (ErlangException(.throw, .atom("up"), stacktrace: [frame("exm", "th", 0, "exm.erl", 4)]),
+         "** exception throw: up\n     in function  exm:th/0 (exm.erl, line 4)\n"),
+        // A BIF raising in a shell fun: erl's frame for it is shell:apply_fun/3.
+        (ErlangException(.exit, .atom("x"), stacktrace: [CallerStandIn.frame(),
+                                                         frame("lists", "foreach_1", 2, "lists.erl", 1442)]),
+         """
+         ** exception exit: x
+              in function  shell:apply_fun/3 (shell.erl, line 912)
+              in call from lists:foreach_1/2 (lists.erl, line 1442)
+
+         """),
+        // Raised by the shell's own expression: only the shell's frames.
+        (ErlangException(.exit, .atom("foo"), stacktrace: [CallerStandIn.frame()]), "** exception exit: foo\n"),
+        (ErlangException(.throw, .atom("x"), stacktrace: [frame("erl_eval", "do_apply", 7, "erl_eval.erl", 748),
+                                                          frame("shell", "exprs", 7, "shell.erl", 691)]),
+         "** exception throw: x\n"),
+    ]
+
+    @Test(arguments: located)
+    func everyClassShowsItsFrames(_ exception: ErlangException, _ expected: String) {
+        let report = ExceptionReport { term, column in PrettyPrinter.shell.print(term, column: column) }
+        #expect(report.format(exception) == expected)
+    }
 }
