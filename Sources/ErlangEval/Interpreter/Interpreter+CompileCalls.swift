@@ -78,8 +78,33 @@ extension Interpreter {
     /// once (`module:function(Args)` bound to such a function, as
     /// `gen_server:cast/2` is) and whose arguments have no effect, so
     /// that a try answering `nil` may be followed by the whole call
-    /// (`CompiledFun.callAtOnce`); `nil` for any other expression.
+    /// (`CompiledFun.callAtOnce`), or such a call matched to a pattern;
+    /// `nil` for any other expression.
     func atOnceCall(_ e: Expr) throws -> AtOnceCode? {
+        if case .match(let patternExpr, let valueExpr, _) = e, let call = try atOnceCall(valueExpr) {
+            // `{ok, _} = gen_server:start(...)`: the match follows a call
+            // that answered; a call that did not has done nothing.
+            let pattern = Pattern(patternExpr)
+            let matched: @Sendable (Term, inout Bindings) throws -> Term = { [self] term, env in
+                guard try match(pattern, term, &env) else { throw ErlangException.error(.tuple([.atom(.badmatch), term])) }
+                return term
+            }
+            return { env, process in
+                let answer: Term?
+                do {
+                    answer = try call(&env, process)
+                } catch let unfinished as UnfinishedAtOnce {
+                    // The call ends in full; the match follows it there.
+                    let scope = env
+                    throw UnfinishedAtOnce {
+                        var env = scope
+                        return try matched(try await unfinished.finish(), &env)
+                    }
+                }
+                guard let term = answer else { return nil }
+                return try matched(term, &env)
+            }
+        }
         guard case .call(.remote(.atom(let m), .atom(let f)), let arguments, _) = e,
               arguments.allSatisfy(Interpreter.hasNoEffect) else { return nil }
         let (module, function) = (Atom(m), Atom(f))

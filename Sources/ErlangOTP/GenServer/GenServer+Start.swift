@@ -46,6 +46,14 @@ extension GenServer {
         } else {
             ProcLib.spawn(from: caller, tie: tie, body)
         }
+        return try await answer(of: child, monitor: monitor, tie: tie, options: options, skipping: mark, to: caller)
+    }
+
+    /// What a start returns, once its child has run until it first waited
+    /// or exited: the acknowledgement `init/1` led to, with the monitor
+    /// for `start_monitor` (dropped when the start failed).
+    static func answer(of child: ErlangProcess, monitor: Ref?, tie: ProcLib.Tie, options: StartOptions, skipping mark: Int,
+                       to caller: ErlangProcess) async throws -> Term {
         let answer = try await ProcLib.syncStart(caller, child: child.pid, linked: tie == .link,
                                             timeout: options.timeout, skipping: mark)
         if let monitor, case .tuple(let e) = answer, e.count == 2, e[0] == .ok {
@@ -69,7 +77,7 @@ extension GenServer {
     /// (`Runtime.spawnOnCallerTask`): `init/1` and `handle_continue/2`
     /// cannot wait, nor can registering the name, and the starter has no
     /// start timeout to act on meanwhile.
-    private static func initCannotWait(_ module: Atom, name: ServerName?, options: StartOptions,
+    static func initCannotWait(_ module: Atom, name: ServerName?, options: StartOptions,
                                        runtime: Runtime) -> Bool {
         guard options.timeout == .infinity, let callbacks = runtime.modules.loaded(module) else { return false }
         switch name {
@@ -115,7 +123,7 @@ extension GenServer {
     /// What `init/1` gave, acted on: acknowledged to the starter, and the
     /// loop to run, or `nil` when the server ends quietly.
     @inline(never)
-    private static func started(_ server: ErlangProcess, _ outcome: Result<Term, any Error>, starter: Pid, parent: Pid,
+    static func started(_ server: ErlangProcess, _ outcome: Result<Term, any Error>, starter: Pid, parent: Pid,
                                 name: ServerName?, module: Atom, debug: SysDebug?) async throws -> (GenServerLoop, LoopNext)? {
         let result: Term
         switch outcome {
@@ -259,6 +267,28 @@ final class ServerProcess: ProcLib.Body, @unchecked Sendable {
             exited(server, error)
             throw error
         }
+        return try await serveStarted(server, started)
+    }
+
+    /// Carries the server on after its `init/1` ran at once
+    /// (`GenServer.startAtOnce`) with `outcome`, anything but a plain
+    /// `{ok, State}`: acknowledged, and served or ended, as `call` goes on
+    /// after `init/1`.
+    func carryOn(_ server: ErlangProcess, afterInit outcome: Result<Term, any Error>) async throws -> Term {
+        let started: (loop: GenServerLoop, next: LoopNext)?
+        do {
+            started = try await GenServer.started(server, outcome, starter: starter, parent: linked ? starter : server.pid,
+                                                  name: name, module: module, debug: debug)
+        } catch {
+            exited(server, error)
+            throw error
+        }
+        return try await serveStarted(server, started)
+    }
+
+    /// Serves the loop `init/1` led to, if any.
+    @inline(__always)
+    private func serveStarted(_ server: ErlangProcess, _ started: (loop: GenServerLoop, next: LoopNext)?) async throws -> Term {
         guard let (loop, next) = started else { return .ok }
         loop.body = self
         // Idle in a task of its own (a cast woke it), the loop lends the

@@ -71,6 +71,21 @@ public enum ProcLib {
         }
     }
 
+    /// `spawn(from:tie:_:)` made but not started (`Runtime.makeUnstarted`):
+    /// its maker runs its first steps itself.
+    public static func makeUnstarted(from parent: ErlangProcess, tie: Tie, _ body: Body)
+        -> (process: ErlangProcess, monitor: Ref?) {
+        let runtime = parent.runtime
+        switch tie {
+        case .none:
+            return runtime.makeUnstarted(initialCall: ProcLib.initialCall, prepare: body.enter)
+        case .link:
+            return runtime.makeUnstarted(linkTo: parent, initialCall: ProcLib.initialCall, prepare: body.enter)
+        case .monitor:
+            return runtime.makeUnstarted(monitoredBy: parent, initialCall: ProcLib.initialCall, prepare: body.enter)
+        }
+    }
+
     /// `{proc_lib, init_p, 5}`: every proc_lib process's initial call.
     static let initialCall: Term = .tuple([.atom(OTPAtom.procLib), .atom(Atom("init_p")), .int(5)])
 

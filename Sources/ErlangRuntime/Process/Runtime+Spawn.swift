@@ -46,13 +46,8 @@ extension Runtime {
     public func spawnOnCallerTask(linkTo parent: ErlangProcess? = nil, monitoredBy watcher: ErlangProcess? = nil,
                                   initialCall: Term? = nil, prepare: (ErlangProcess) -> Void = { _ in },
                                   code: ProcessCode) async -> (process: ErlangProcess, monitor: Ref?) {
-        let process = makeProcess(initialCall: initialCall)
-        if let parent { link(newProcess: process, to: parent) }
-        let ref = watcher?.monitor(process.pid)
-        prepare(process)
-        activity.wake()
-        process.borrowedMessages = 0
-        await runToWaitOrExitInCallersFrame(process, code)
+        let (process, ref) = makeUnstarted(linkTo: parent, monitoredBy: watcher, initialCall: initialCall, prepare: prepare)
+        await runUnstartedOnCallerTask(process, code)
         return (process, ref)
     }
 
@@ -110,7 +105,7 @@ extension Runtime {
         throw ProcessExit(reason: reason)
     }
 
-    private func makeProcess(initialCall: Term?) -> ErlangProcess {
+    func makeProcess(initialCall: Term?) -> ErlangProcess {
         let process = table.withLock { t -> ErlangProcess in
             let pid = Pid(serial: t.nextSerial)
             t.nextSerial += 1
@@ -124,14 +119,14 @@ extension Runtime {
 
     /// Links a process that has not started yet to `parent`. If `parent`
     /// is already dead, the new process gets its exit signal at once.
-    private func link(newProcess process: ErlangProcess, to parent: ErlangProcess) {
+    func link(newProcess process: ErlangProcess, to parent: ErlangProcess) {
         _ = process.addLink(parent.pid)
         if !parent.addLink(process.pid) {
             process.receiveExitSignal(from: parent.pid, reason: parent.exitReason ?? .atom(.noproc), fromLink: true)
         }
     }
 
-    private func start(_ process: ErlangProcess, _ code: ProcessCode) {
+    func start(_ process: ErlangProcess, _ code: ProcessCode) {
         activity.wake()
         startTask(process, code)
     }

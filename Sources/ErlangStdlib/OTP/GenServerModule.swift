@@ -9,11 +9,15 @@ enum GenServerModule {
     static let functions: FunctionTable = starting + calling + stopping
 
     static let starting: FunctionTable = [
-        bif("start", 3, { p, a in try await start(p, name: nil, a[0], a[1], a[2], tie: .none) }),
+        // With no name, a server whose init/1 cannot suspend starts at once.
+        NativeFunction("start", 3, atOnce: { p, a in try startAtOnce(p, a[0], a[1], a[2], tie: .none) },
+                       otherwise: { p, a in try await start(p, name: nil, a[0], a[1], a[2], tie: .none) }),
         bif("start", 4, { p, a in try await start(p, name: a[0], a[1], a[2], a[3], tie: .none) }),
-        bif("start_link", 3, { p, a in try await start(p, name: nil, a[0], a[1], a[2], tie: .link) }),
+        NativeFunction("start_link", 3, atOnce: { p, a in try startAtOnce(p, a[0], a[1], a[2], tie: .link) },
+                       otherwise: { p, a in try await start(p, name: nil, a[0], a[1], a[2], tie: .link) }),
         bif("start_link", 4, { p, a in try await start(p, name: a[0], a[1], a[2], a[3], tie: .link) }),
-        bif("start_monitor", 3, { p, a in try await start(p, name: nil, a[0], a[1], a[2], tie: .monitor) }),
+        NativeFunction("start_monitor", 3, atOnce: { p, a in try startAtOnce(p, a[0], a[1], a[2], tie: .monitor) },
+                       otherwise: { p, a in try await start(p, name: nil, a[0], a[1], a[2], tie: .monitor) }),
         bif("start_monitor", 4, { p, a in try await start(p, name: a[0], a[1], a[2], a[3], tie: .monitor) }),
         bif("enter_loop", 3, { p, a in try await enterLoop(p, a[0], a[1], a[2], name: nil, next: nil) }),
         bif("enter_loop", 4, { p, a in
@@ -81,6 +85,15 @@ enum GenServerModule {
             serverName = parsed
         }
         return try await GenServer.start(m, args, name: serverName, options: opts, tie: tie, from: p)
+    }
+
+    /// `start` with no name, at once (`GenServer.startAtOnce`); `nil`,
+    /// having done nothing, when it must be made in full (bad arguments
+    /// among them: the full start raises their errors).
+    private static func startAtOnce(_ p: ErlangProcess, _ module: Term, _ args: Term, _ options: Term,
+                                    tie: ProcLib.Tie) throws -> Term? {
+        guard case .atom(let m) = module, let opts = GenServer.StartOptions(options) else { return nil }
+        return try GenServer.startAtOnce(m, args, options: opts, tie: tie, from: p)
     }
 
     /// Why `gen:start/6` rejects `name`: `badarg` for `{local, N}` or
