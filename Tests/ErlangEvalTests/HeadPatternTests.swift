@@ -9,7 +9,7 @@ import Testing
 @Suite struct HeadPatternTests {
     static let source = """
     -module(heads).
-    -export([same/2, inner/2, tag/2, deep/2, rebuilt/1, constant/0]).
+    -export([same/2, inner/2, tag/2, deep/2, rebuilt/1, constant/0, lit/1]).
     same(X, X) -> same;
     same(_, _) -> differ.
     inner({X, _}, X) -> inner;
@@ -21,6 +21,11 @@ import Testing
     deep(_, X) -> {shallow, X}.
     rebuilt(S) -> {reply, S, [S]}.
     constant() -> {a, 1, "b"}.
+    lit(1) -> int;
+    lit(1.0) -> float;
+    lit([]) -> empty;
+    lit("ab") -> string;
+    lit(_) -> other.
     """
 
     static let calls: [(String, [Term], String)] = [
@@ -37,6 +42,12 @@ import Testing
         ("deep", [.list([.tuple([.atom("a"), .map([(.atom("k"), .int(3))])])]), .int(4)], "{shallow,4}"),
         ("rebuilt", [.int(7)], "{reply,7,[7]}"),
         ("constant", [], "{a,1,[98]}"),
+        ("lit", [.int(1)], "int"),
+        ("lit", [.float(1.0)], "float"),
+        ("lit", [.nil], "empty"),
+        ("lit", [.string("ab")], "string"),
+        ("lit", [.string("a")], "other"),
+        ("lit", [.atom("ab")], "other"),
     ]
 
     @Test(arguments: calls)

@@ -3,7 +3,7 @@ import ErlangTerms
 /// One argument pattern of a function clause's head, in the forms a
 /// call's clause selection can test without `Interpreter.bind`: most heads
 /// are atoms, `_` and variables seen for the first time
-/// (`handle_call(get, _From, State)`). Such a variable binds without
+/// (`handle_call(get, _From, State)`, `init([])`). Such a variable binds without
 /// looking itself up (the clause's bindings start empty, and nothing left
 /// of it in the head binds it), and an atom compares as an atom. Every
 /// other pattern is matched as it is (`general`).
@@ -14,6 +14,10 @@ enum HeadPattern: Sendable {
     case fresh(Variable)
     /// An atom.
     case atom(Atom)
+    /// `[]`.
+    case emptyList
+    /// Any other literal (a number, a string): equal, as `=:=` says.
+    case literal(Term)
     /// Any other pattern.
     case general(Pattern)
 
@@ -26,6 +30,9 @@ enum HeadPattern: Sendable {
             case .wildcard: return .anything
             case .variable(let v) where !bound.contains(v.name): return .fresh(v)
             case .literal(.atom(let a)): return .atom(a)
+            case .literal(.nil): return .emptyList
+            case .list(let items, nil) where items.isEmpty: return .emptyList
+            case .literal(let term): return .literal(term)
             default: return .general(pattern)
             }
         }

@@ -230,6 +230,10 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
                             env.bindUnbound(variable, values[i])
                         case .atom(let atom):
                             guard case .atom(let given) = values[i], given == atom else { return false }
+                        case .emptyList:
+                            guard case .nil = values[i] else { return false }
+                        case .literal(let term):
+                            guard term == values[i] else { return false }
                         case .general(let pattern):
                             guard try interpreter.bind(pattern, values[i], &env) else { return false }
                         }
