@@ -24,6 +24,8 @@ import Testing
         // A name nobody has, and a `via` name, need the full cast.
         ("fun(X) -> gen_server:cast(nobody_has_this_name, X) end", nil),
         ("fun(X) -> gen_server:cast({via, reg, foo}, X) end", nil),
+        // A send awaiting its answer, then the answer already there.
+        ("S = self(), fun(X) -> S ! {X}, receive {X} -> got end end", "got"),
         // A named fun makes itself anew on every entry.
         ("fun F(X) -> X end", nil),
     ]
@@ -55,6 +57,11 @@ import Testing
         ("lists:foreach(fun(X) -> 1 / X end, [1, 0])", "error:badarith"),
         ("lists:map(fun({A, B}) -> A + B end, [{1, 2}, x])", "error:function_clause"),
         ("length(lists:map(fun(X) -> X + 1 end, lists:seq(1, 20000)))", "20000"),
+        ("S = self(), lists:map(fun(X) -> S ! {X}, receive {X} -> {got, X} end end, [1, 2])", "[{got,1},{got,2}]"),
+        // Sent at once, then a receive that ends in full.
+        ("S = self(), lists:map(fun(X) -> S ! X, receive {never, X} -> x after 0 -> none end end, [1, 2]), "
+            + "[receive M -> M end || _ <- [1, 2]]",
+         "[1,2]"),
     ]
 
     @Test("loops give what erl gives", arguments: loops)

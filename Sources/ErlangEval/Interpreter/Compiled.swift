@@ -291,8 +291,10 @@ enum BodyStep: Sendable {
     /// frame at all when no clause body can suspend.
     case receive(ReceiveClauses)
     /// `Dest ! Msg` directly followed by a `receive`, both sides unable
-    /// to suspend (see `Interpreter.compileStep`).
-    case sendAwaitingAnswer(SyncCode, SyncCode)
+    /// to suspend (see `Interpreter.compileStep`). `effectFree`: the
+    /// sides have no effect but their values, so the send may be tried
+    /// at once and made in full after all (`runAtOnce`).
+    case sendAwaitingAnswer(SyncCode, SyncCode, effectFree: Bool)
 
     /// Runs the expression from the caller's frame.
     @inline(__always)
@@ -304,8 +306,39 @@ enum BodyStep: Sendable {
             case .received(let value): return value
             case .scanned(let count): return try await clauses.receiveForever(&env, process, skipping: count)
             }
-        case .sendAwaitingAnswer(let destination, let content):
+        case .sendAwaitingAnswer(let destination, let content, _):
             return try await Interpreter.sendAwaitingAnswer(destination, content, &env, process)
+        }
+    }
+
+    /// Whether `runAtOnce` may answer: not for code that suspends, nor
+    /// for a send whose sides have effects.
+    var mayRunAtOnce: Bool {
+        switch self {
+        case .code(.sync), .receive: return true
+        case .code(.async): return false
+        case .sendAwaitingAnswer(_, _, let effectFree): return effectFree
+        }
+    }
+
+    /// Runs the step without suspending when it can: its value, or `nil`,
+    /// having done nothing, when it must run in full (`run`). A receive
+    /// takes a message already there; a send lets an idle receiver's turn
+    /// run here (`ErlangProcess.sendAtOnce`).
+    func runAtOnce(_ env: inout Bindings, _ process: ErlangProcess) throws -> Term? {
+        switch self {
+        case .code(.sync(let code)):
+            return try code(&env, process)
+        case .code(.async):
+            return nil
+        case .receive(let clauses):
+            guard case .received(let value) = try clauses.receiveAtOnce(&env, process) else { return nil }
+            return value
+        case .sendAwaitingAnswer(let destination, let content, let effectFree):
+            guard effectFree else { return nil }
+            let dest = try destination(&env, process)
+            let message = try content(&env, process)
+            return try Interpreter.sendAtOnce(dest, message, process) ? message : nil
         }
     }
 }

@@ -211,7 +211,8 @@ final class CompiledFun: FunBody, @unchecked Sendable {
             plainClause = nil
         }
         // A named fun makes itself anew on every entry: not tried twice.
-        someClauseRunsAtOnce = name == nil && clauses.contains { $0.syncSteps != nil || $0.atOnceBody != nil }
+        someClauseRunsAtOnce = name == nil
+            && clauses.contains { $0.syncSteps != nil || $0.atOnceBody != nil || $0.stepsMayRunAtOnce }
     }
 
     /// Selecting a clause has no effect, and a body that cannot suspend
@@ -222,7 +223,9 @@ final class CompiledFun: FunBody, @unchecked Sendable {
         guard someClauseRunsAtOnce else { return nil }
         var (clause, scope) = try enter(process, args)
         if clause.syncSteps != nil { return try clause.runSyncBody(&scope, process) }
-        return try clause.atOnceBody?(&scope, process)
+        if let atOnce = clause.atOnceBody { return try atOnce(&scope, process) }
+        guard clause.stepsMayRunAtOnce else { return nil }
+        return try clause.runStepsAtOnce(&scope, process)
     }
 
     override func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {

@@ -31,6 +31,11 @@ final class CompiledClause: Sendable {
     /// (`Interpreter.atOnceCall`): that try.
     let atOnceBody: AtOnceCode?
 
+    /// Whether the body is tried at once step by step (`runStepsAtOnce`):
+    /// it sends awaiting an answer or receives, and its first step may
+    /// answer at once (`fun(I) -> E ! {self(), I}, receive I -> ok end end`).
+    let stepsMayRunAtOnce: Bool
+
     init(patterns: [Pattern], guards: CompiledGuard, steps: [BodyStep], atOnceBody: AtOnceCode? = nil,
          headVariables: [Variable], source: Clause) {
         self.patterns = patterns
@@ -39,6 +44,12 @@ final class CompiledClause: Sendable {
         self.atOnceBody = atOnceBody
         let syncs = steps.compactMap { step -> SyncCode? in if case .code(.sync(let code)) = step { code } else { nil } }
         syncSteps = syncs.count == steps.count ? syncs : nil
+        stepsMayRunAtOnce = steps.count > 1 && steps[0].mayRunAtOnce && steps.contains { step in
+            switch step {
+            case .receive, .sendAwaitingAnswer: return true
+            case .code: return false
+            }
+        }
         self.headVariables = headVariables
         self.source = source
         plainHead = CompiledClause.plainHead(patterns)
@@ -81,6 +92,29 @@ final class CompiledClause: Sendable {
     func runBodyOutOfLine(_ env: inout Bindings, _ process: ErlangProcess) async throws -> Term {
         if syncSteps != nil { return try runSyncBody(&env, process) }
         return try await runBodyInOwnFrame(&env, process)
+    }
+
+    /// Runs the body step by step without suspending, as far as it can
+    /// (`BodyStep.runAtOnce`): its value; `nil`, having done nothing, when
+    /// its first step must run in full; when a later one must, the rest
+    /// of the body ends in full (`UnfinishedAtOnce`).
+    func runStepsAtOnce(_ env: inout Bindings, _ process: ErlangProcess) throws -> Term? {
+        var value = Term.ok
+        for index in steps.indices {
+            guard let stepValue = try steps[index].runAtOnce(&env, process) else {
+                if index == 0 { return nil }
+                let rest = steps[index...]
+                let scope = env
+                throw UnfinishedAtOnce {
+                    var env = scope
+                    var value = Term.ok
+                    for step in rest { value = try await step.run(&env, process) }
+                    return value
+                }
+            }
+            value = stepValue
+        }
+        return value
     }
 
     /// Runs a body that cannot suspend (`syncSteps` is set).

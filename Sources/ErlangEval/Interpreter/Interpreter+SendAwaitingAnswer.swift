@@ -27,7 +27,9 @@ extension Interpreter {
             return .code(try compile(body[index]).step)
         }
         if let destinationCode = destination.syncCode, let contentCode = content.syncCode {
-            return .sendAwaitingAnswer(destinationCode, contentCode)
+            guard case .binaryOp(_, let l, let r, _) = body[index] else { return .code(try compile(body[index]).step) }
+            return .sendAwaitingAnswer(destinationCode, contentCode,
+                                       effectFree: Interpreter.hasNoEffect(l) && Interpreter.hasNoEffect(r))
         }
         return .code(Interpreter.sendAwaitingAnswer(destination, content).step)
     }
@@ -67,6 +69,16 @@ extension Interpreter {
     static func sendAwaitingAnswer(_ dest: Term, _ message: Term, _ process: ErlangProcess) async throws -> Term {
         do {
             return try await process.sendAwaitingAnswer(message, to: dest)
+        } catch {
+            throw sendFailure(error, dest, message)
+        }
+    }
+
+    /// `Dest ! Msg` tried at once (`ErlangProcess.sendAtOnce`): whether it
+    /// was sent; `false`, having done nothing, when it must be made in full.
+    static func sendAtOnce(_ dest: Term, _ message: Term, _ process: ErlangProcess) throws -> Bool {
+        do {
+            return try process.sendAtOnce(message, to: dest)
         } catch {
             throw sendFailure(error, dest, message)
         }

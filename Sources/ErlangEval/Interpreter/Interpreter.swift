@@ -75,13 +75,18 @@ public struct Interpreter: Sendable {
     /// `Dest ! Msg`: sends as `erlang:send/2` does (a pid, a registered
     /// name, or `{Name, Node}`, which on this node sends to the registered
     /// name and drops the message when nothing is registered); a bad
-    /// destination is `badarg` in the `!` operator's frame.
+    /// destination is `badarg` in the `!` operator's frame in the shell,
+    /// and in `erlang:send/2`'s in a module, whose compiled code calls it.
     func send(_ dest: Term, _ message: Term, _ process: ErlangProcess) throws -> Term {
         do {
             return try process.send(message, to: dest)
-        } catch var exception as ErlangException {
-            exception.stacktrace = [Interpreter.sendFrame(dest, message)]
-            throw exception
+        } catch let exception as ErlangException {
+            guard isShell else {
+                throw Arithmetic.operatorError(exception.reason, "send", [dest, message])
+            }
+            var framed = exception
+            framed.stacktrace = [Interpreter.sendFrame(dest, message)]
+            throw framed
         }
     }
 

@@ -119,4 +119,8 @@ final class ReceiveLoopResumption: FunBody, @unchecked Sendable {
     override func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
         try await function.resume(from: self, process)
     }
+
+    override func takeAtOnce(_ message: Term, as process: ErlangProcess) throws -> Bool {
+        try function.turnAtOnce(self, message, process)
+    }
 }

@@ -34,7 +34,7 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
     /// The interpreter for the module's code, made once.
     private let interpreter: Interpreter
     /// The compiled clauses (none when they cannot be compiled).
-    private let clauses: [FunctionClauseCode]
+    let clauses: [FunctionClauseCode]
     /// Why the clauses cannot be compiled, raised at every call; `nil`
     /// when they compiled. (Kept apart from `clauses`: a `Result` cost a
     /// switch and a copy of the array on every call.)
@@ -42,6 +42,11 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
     /// Whether the function, run as a process's receive loop, may handle
     /// a message on a borrowed task (`WaitAnalysis.receiveLoopsSafeToBorrow`).
     let receiveLoopMayRunBorrowed: Bool
+    /// When the function is a receive loop's head (`loop(S) -> receive ...
+    /// end.`: one clause of `_` and distinct variables, no guard, a body
+    /// that is a `receive` without `after`): its head and that receive.
+    /// A turn of the loop that calls it runs at once (`turnAtOnce`).
+    let loopHead: (heads: [HeadPattern], receive: TailReceive)?
     /// Whether some clause's body cannot suspend (`callAtOnce` tries).
     private let someClauseRunsAtOnce: Bool
     override var mayRunAtOnce: Bool { someClauseRunsAtOnce }
@@ -66,6 +71,7 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
             compileError = error
         }
         someClauseRunsAtOnce = clauses.contains(where: \.runsSynchronously)
+        loopHead = ModuleFunction.loopHead(of: clauses)
         super.init()
     }
 
@@ -252,7 +258,7 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
     }
 
     /// Runs a body's prefix that cannot suspend, in place.
-    private func runSyncPrefix(_ pieces: [SyncFramed], _ env: inout Bindings, _ process: ErlangProcess) throws {
+    func runSyncPrefix(_ pieces: [SyncFramed], _ env: inout Bindings, _ process: ErlangProcess) throws {
         for index in pieces.indices {
             _ = try framedSync(pieces[index].code, pieces[index].line, &env, process)
         }
@@ -362,7 +368,7 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
     }
 
     /// Runs code that cannot suspend, adding this function's frame to an exception it raises.
-    private func framedSync(_ code: SyncCode, _ line: Int, _ env: inout Bindings, _ process: ErlangProcess) throws -> Term {
+    func framedSync(_ code: SyncCode, _ line: Int, _ env: inout Bindings, _ process: ErlangProcess) throws -> Term {
         do {
             return try code(&env, process)
         } catch {

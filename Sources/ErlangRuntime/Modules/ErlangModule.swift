@@ -238,6 +238,17 @@ open class FunBody: FunCode, @unchecked Sendable {
         nil
     }
 
+    /// For the code an idle process resumes with (`IdleClaim.code`): takes
+    /// `message` as the process would when woken for it, and runs at once
+    /// to where the process waits for the next message again, leaving
+    /// itself, updated, as the code it resumes with. `false`, having done
+    /// nothing, when it cannot (the default): the message is then sent as
+    /// usual. What it throws once it has begun ends the process
+    /// (`ErlangProcess.sendAtOnce`).
+    open func takeAtOnce(_ message: Term, as process: ErlangProcess) throws -> Bool {
+        false
+    }
+
     /// Calls the closure as the whole of a process's code: nothing of the
     /// process runs after it returns, so code that can keep its state in
     /// objects may give the process's task up while it idles

@@ -33,6 +33,39 @@ extension ErlangProcess {
         return message
     }
 
+    /// `sendAwaitingAnswer` at once: when the receiver idles with nothing
+    /// to do and its code can take the message at once
+    /// (`FunBody.takeAtOnce`: an interpreted receive loop whose turn cannot
+    /// suspend), the receiver's turn runs here, synchronously, as that
+    /// process. `false`, having done nothing, when the send must be made
+    /// in full (the receiver is busy, or its turn could suspend). A turn
+    /// that raises ends the receiver with that exception, in full
+    /// (`UnfinishedAtOnce`, whose value is the message).
+    public func sendAtOnce(_ message: Term, to dest: Term) throws -> Bool {
+        guard let target = try sendTarget(dest) else { return true }
+        if target == pid {
+            deliver(message)
+            return true
+        }
+        // (No process: a message to a dead pid is dropped, as `send` does.)
+        guard let receiver = runtime.process(target) else { return true }
+        guard let claim = receiver.claimWhileIdle() else { return false }
+        do {
+            guard try claim.code.takeAtOnce(message, as: receiver) else {
+                claim.giveBack()
+                return false
+            }
+        } catch {
+            let failing = FailingCode(error)
+            throw UnfinishedAtOnce {
+                await claim.runOn(from: failing)
+                return message
+            }
+        }
+        claim.giveBack()
+        return true
+    }
+
     /// The pid `dest` sends to; `nil` when the message is dropped
     /// (`{Name, Node}` with nothing registered). Throws `badarg` as `send`.
     private func sendTarget(_ dest: Term) throws -> Pid? {
@@ -48,5 +81,20 @@ extension ErlangProcess {
         case .int, .bigInt, .float, .tuple, .nil, .cons, .map, .binary, .ref, .fun:
             throw ErlangException.badarg
         }
+    }
+}
+
+/// Code that raises what a process's turn raised, so that the process
+/// ends with it as if the turn had run in full (`sendAtOnce`).
+private final class FailingCode: FunBody, @unchecked Sendable {
+    // @unchecked: immutable; the error is passed on, never mutated.
+    let error: any Error
+
+    init(_ error: any Error) {
+        self.error = error
+    }
+
+    override func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
+        throw error
     }
 }

@@ -29,6 +29,7 @@ enum ErrorExplanation {
         let a = args.first ?? .nil
         switch (name, args.count) {
         case ("hd", 1), ("tl", 1): return first("not a nonempty list")
+        case ("send", 2), ("send", 3): return first("invalid destination")
         case ("apply", 3):
             guard case .atom = a else { return first("not an atom") }
             guard case .atom = args[1] else { return [(2, "not an atom")] }
