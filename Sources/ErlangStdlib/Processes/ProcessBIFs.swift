@@ -22,6 +22,15 @@ public enum ProcessBIFs {
 
     static let messaging: FunctionTable = [
         bif("send", 2, { p, a in try send(process: p, dest: a[0], message: a[1]) }),
+        // On one node, noconnect and nosuspend change nothing; send/3 answers ok.
+        bif("send", 3, { p, a in
+            guard let options = a[2].listElements,
+                  options.allSatisfy({ $0 == .atom(Atom("noconnect")) || $0 == .atom(Atom("nosuspend")) }) else {
+                throw ErlangException.badarg
+            }
+            _ = try send(process: p, dest: a[0], message: a[1])
+            return .ok
+        }),
     ]
 
     /// Sends `message` to `dest` and returns `message`: `erlang:send/2`, and

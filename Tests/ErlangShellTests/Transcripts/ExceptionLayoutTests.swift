@@ -100,6 +100,51 @@ fun foo/0.
 22> ** exception error: undefined function erl_eval:foo/0
 23> *** Terminating erlang (nonode@nohost)
 """#),
+        // Every class of exception shows the frames above the shell's own;
+        // erlang:send/2,3 explain their arguments.
+        Transcript(name: "sends_and_exits", input: #"""
+register(me, self()), erlang:send(me, x, [noconnect]).
+erlang:send(me, z, [bad]).
+register(me, self()), erlang:send(me, z, nolist).
+erlang:send(nobody, z).
+nobody ! x.
+gen_server:call(nobody, x).
+gen_server:call(nobody, x, 100).
+lists:foreach(fun(_) -> exit(x) end, [1]).
+lists:foreach(fun(_) -> throw(x) end, [1]).
+exit(foo).
+throw(x).
+"""#, expected: #"""
+1> ok
+2> ** exception error: bad argument
+     in function  erlang:send/3
+        called as erlang:send(me,z,[bad])
+        *** argument 3: invalid option in list
+3> ** exception error: bad argument
+     in function  erlang:send/3
+        called as erlang:send(me,z,nolist)
+        *** argument 3: not a list
+4> ** exception error: bad argument
+     in function  erlang:send/2
+        called as erlang:send(nobody,z)
+        *** argument 1: invalid destination
+5> ** exception error: bad argument
+     in operator  !/2
+        called as nobody ! x
+6> ** exception exit: {noproc,{gen_server,call,[nobody,x]}}
+     in function  gen_server:call/2 (gen_server.erl, line 370)
+7> ** exception exit: {noproc,{gen_server,call,[nobody,x,100]}}
+     in function  gen_server:call/3 (gen_server.erl, line 385)
+8> ** exception exit: x
+     in function  shell:apply_fun/3 (shell.erl, line 912)
+     in call from lists:foreach_1/2 (lists.erl, line 1442)
+9> ** exception throw: x
+     in function  shell:apply_fun/3 (shell.erl, line 912)
+     in call from lists:foreach_1/2 (lists.erl, line 1442)
+10> ** exception exit: foo
+11> ** exception throw: x
+12> *** Terminating erlang (nonode@nohost)
+"""#),
     ]
 }
 
