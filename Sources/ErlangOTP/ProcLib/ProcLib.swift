@@ -128,8 +128,7 @@ public enum ProcLib {
         /// `'$ancestors'` in its dictionary. `ProcLib.spawn` and
         /// `spawnOnCallerTask` do it before the process first runs.
         public func enter(_ child: ErlangProcess) {
-            child.put(.atom(OTPAtom.initialCallKey), initialCall)
-            child.put(.atom(OTPAtom.ancestorsKey), ancestors)
+            child.startDictionary(with: [(.atom(OTPAtom.initialCallKey), initialCall), (.atom(OTPAtom.ancestorsKey), ancestors)])
         }
 
         /// The process is ending with `error`: writes the crash report,

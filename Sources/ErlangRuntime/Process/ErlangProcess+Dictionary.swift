@@ -24,6 +24,13 @@ extension ErlangProcess {
     /// The entries, oldest key first (`get/0`).
     public var dictionaryEntries: [(key: Term, value: Term)] { shared.withLock { $0.dictionary.entries } }
 
+    /// Gives a process that has not run yet its first keys, which must be
+    /// distinct (proc_lib's `'$initial_call'` and `'$ancestors'`), in one
+    /// step: one lock, one allocation.
+    public func startDictionary(with entries: [(key: Term, value: Term)]) {
+        shared.withLock { $0.dictionary = ProcessDictionary(distinctEntries: entries) }
+    }
+
     /// Sets `key` to `value`; returns the old value (`put/2`).
     @discardableResult
     public func put(_ key: Term, _ value: Term) -> Term? {

@@ -19,6 +19,12 @@ public struct ProcessDictionary: Sendable {
     /// An empty dictionary.
     public init() {}
 
+    /// A dictionary holding `entries`, whose keys are distinct, in their
+    /// order (a new process's first keys: one allocation, no search).
+    public init(distinctEntries entries: [(key: Term, value: Term)]) {
+        storage = entries
+    }
+
     /// The number of keys.
     public var count: Int { storage.count }
 
