@@ -68,6 +68,21 @@ import Testing
         #expect(await h.call("sys", "get_state", [.pid(server.pid)]).text == "2")
     }
 
+    /// A claimed server starts a new slice (`refillSliceOfIdleProcess`):
+    /// calls past a slice's 2,000 reductions still answer at once.
+    @Test func callsKeepAnsweringAtOncePastASlice() async throws {
+        let h = ModuleHarness()
+        let server = try await start(h)
+        let answered = await h.inProcess { process -> Term in
+            guard case .native(let call)? = h.runtime.modules.stickyFunction(Atom("gen_server"), FunctionKey(Atom("call"), 2)),
+                  let first = call.atOnce?.first else { return .atom("no_first_try") }
+            var count = 0
+            for _ in 0..<5_000 where try first(process, [.pid(server.pid), .atom("get")]) != nil { count += 1 }
+            return .int(count)
+        }
+        #expect(answered.text == "5000")
+    }
+
     @Test func aCallbackThatMayWaitIsNotTriedAndNothingIsSent() async throws {
         let h = ModuleHarness()
         let server = try await start(h)

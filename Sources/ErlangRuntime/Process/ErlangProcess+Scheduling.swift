@@ -23,6 +23,17 @@ extension ErlangProcess {
     @inlinable
     public func countReduction() { reductionsLeft -= 1 }
 
+    /// Starts a new slice for an idle process that another claimed
+    /// (`claimWhileIdle`) when less than half of its slice is left: its
+    /// turn ended when it went idle, and what runs for it at once now runs
+    /// in the claimer's slice. (Left spent, it would make every try at
+    /// once answer that the work must be done in full.)
+    func refillSliceOfIdleProcess() {
+        guard reductionsLeft < ErlangProcess.reductionBudget / 2 else { return }
+        finishedSliceReductions.add(ErlangProcess.reductionBudget - reductionsLeft, ordering: .relaxed)
+        reductionsLeft = ErlangProcess.reductionBudget
+    }
+
     /// Gives up the thread, then checks for a pending exit signal.
     @usableFromInline
     func yieldSlice() async throws {

@@ -64,6 +64,8 @@ extension ErlangProcess {
     /// waits without a task, or in a task that lends itself, with nothing
     /// to do; `nil`, having done nothing, otherwise.
     public func claimWhileIdle() -> IdleClaim? {
-        claimIdle(delivering: nil).map { IdleClaim(process: self, claimed: $0) }
+        guard let claimed = claimIdle(delivering: nil) else { return nil }
+        refillSliceOfIdleProcess()
+        return IdleClaim(process: self, claimed: claimed)
     }
 }
