@@ -217,8 +217,10 @@ final class CompiledFun: FunBody, @unchecked Sendable {
 
     /// Selecting a clause has no effect, and a body that cannot suspend
     /// runs whole; a lone expression tried at once answers `nil`
-    /// (`Compiled.atOnceCode`) having done nothing. So when this answers
-    /// `nil`, `call` can start over with the same arguments.
+    /// (`Compiled.atOnceCode`) having done nothing, and so does a body
+    /// tried step by step whose first step must run in full. So when this
+    /// answers `nil`, `call` can start over with the same arguments. A try
+    /// that began but must end in full throws `UnfinishedAtOnce`.
     override func callAtOnce(_ process: ErlangProcess, _ args: [Term]) throws -> Term? {
         guard someClauseRunsAtOnce else { return nil }
         var (clause, scope) = try enter(process, args)

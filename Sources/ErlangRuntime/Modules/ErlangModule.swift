@@ -231,6 +231,8 @@ open class FunBody: FunCode, @unchecked Sendable {
     /// Calls the closure without suspending, when its code can: its
     /// value, or `nil` when `call` must run instead (having done nothing:
     /// a caller that gets `nil` calls `call` with the same arguments).
+    /// A shell fun whose one call or whose steps began at once but must
+    /// end in full throws `UnfinishedAtOnce`, which the caller awaits.
     /// Loops over a list (`lists:foreach/2`) and a gen_server's loop try
     /// this first, which saves the async frames of a call. The caller
     /// counts the reduction (`ErlangProcess.hasReductionToSpare`).
