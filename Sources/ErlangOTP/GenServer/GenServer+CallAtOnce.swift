@@ -19,6 +19,13 @@ import ErlangTerms
 ///   borrowed run does, and the caller awaits the answer
 ///   (`UnfinishedAtOnce`).
 extension GenServer {
+    /// How many calls to a server are made in full, untried, after one
+    /// whose `handle_call` clause could not run at once. A try that
+    /// misses costs about as much as a call answered at once; tried
+    /// every time, it made calls to a server whose callbacks wait a
+    /// quarter slower.
+    static let skipAfterMiss = 15
+
     /// `gen_server:call(dest, request)` (or `call/3` with `explicitTimeout`)
     /// answered at once: the reply, or `nil` when nothing was done and
     /// the call must be made in full. Throws `UnfinishedAtOnce` when the
@@ -32,7 +39,7 @@ extension GenServer {
             guard let parsed = GenServer.timeout(explicitTimeout) else { return nil }
             timeout = parsed
         }
-        guard let claim = server.claimWhileIdle() else { return nil }
+        guard server.shouldTryAtOnce(), let claim = server.claimWhileIdle() else { return nil }
         // Idle in a plain wait for any message, the server's idle code is
         // its loop (`ServerProcess.resumption(of:)`).
         guard let loop = claim.code as? GenServerLoop, let body = loop.body, loop.debug == nil else {
@@ -50,6 +57,8 @@ extension GenServer {
         var waiting: Int?
         do {
             guard let outcome = try loop.invokeHandleCallAtOnce(request, from) else {
+                // Its calls may well wait again: the next few go in full at once.
+                server.skipTriesAtOnce(skipAfterMiss)
                 process.forgetDirectReply()
                 claim.giveBack()
                 return nil

@@ -65,6 +65,10 @@ public final class ErlangProcess: @unchecked Sendable {
     /// Reductions of the slices the process has finished (updated once per
     /// slice, so other processes can read it: `process_info(P, reductions)`).
     let finishedSliceReductions = Atomic<Int>(0)
+    /// How many tries at once to skip (`skipTriesAtOnce`): a hint others
+    /// read and write without the lock, where a stale value costs only a
+    /// try too many or too few.
+    let triesAtOnceToSkip = Atomic<Int>(0)
 
     /// One monitor, seen from either end.
     struct Monitor {

@@ -60,6 +60,21 @@ public struct IdleClaim: @unchecked Sendable {
 }
 
 extension ErlangProcess {
+    /// Whether to try a step of this process at once now: `false` while
+    /// tries are being skipped after one that could not run
+    /// (`skipTriesAtOnce`), counting this one.
+    public func shouldTryAtOnce() -> Bool {
+        guard triesAtOnceToSkip.load(ordering: .relaxed) > 0 else { return true }
+        triesAtOnceToSkip.subtract(1, ordering: .relaxed)
+        return false
+    }
+
+    /// Skips the next `count` tries at once: the one just made found the
+    /// process's step could not run so, and the next likely cannot either.
+    public func skipTriesAtOnce(_ count: Int) {
+        triesAtOnceToSkip.store(count, ordering: .relaxed)
+    }
+
     /// Claims this process for a step run at once (`IdleClaim`) if it
     /// waits without a task, or in a task that lends itself, with nothing
     /// to do; `nil`, having done nothing, otherwise.

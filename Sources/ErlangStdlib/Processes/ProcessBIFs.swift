@@ -22,6 +22,11 @@ public enum ProcessBIFs {
 
     static let messaging: FunctionTable = [
         bif("send", 2, { p, a in try send(process: p, dest: a[0], message: a[1]) }),
+        // Lets the processes runnable now go first, as BEAM's yield does.
+        bif("yield", 0, { p, _ in
+            await p.letRunnableProcessesGoFirst()
+            return .atom(Atom("true"))
+        }),
         // On one node, noconnect and nosuspend change nothing; send/3 answers ok.
         bif("send", 3, { p, a in
             guard let options = a[2].listElements,
