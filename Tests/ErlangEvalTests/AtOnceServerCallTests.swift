@@ -83,6 +83,28 @@ import Testing
         #expect(answered.text == "5000")
     }
 
+    /// Callers racing for one server: each call is answered at once, or,
+    /// when another caller holds the server, in full; none is lost.
+    @Test func concurrentCallersAllGetTheirReplies() async throws {
+        let h = ModuleHarness()
+        let server = try await start(h)
+        let add: Term = .tuple([.atom("add"), .int(1)])
+        func caller() async -> Result<Term, ErlangException> {
+            await h.inProcess { process in
+                for _ in 0..<2_000 {
+                    _ = try await process.apply(module: Atom("gen_server"), function: Atom("call"), [.pid(server.pid), add])
+                }
+                return .ok
+            }
+        }
+        async let first = caller()
+        async let second = caller()
+        async let third = caller()
+        let results = await [first, second, third]
+        #expect(results.map(\.text) == ["ok", "ok", "ok"])
+        #expect(await h.call("gen_server", "call", [.pid(server.pid), .atom("get")]).text == "6000")
+    }
+
     @Test func aCallbackThatMayWaitIsNotTriedAndNothingIsSent() async throws {
         let h = ModuleHarness()
         let server = try await start(h)
