@@ -26,10 +26,7 @@ extension Interpreter {
             return .constant(Pattern.literal(e))
         case .variable(let name, let location):
             let variable = Variable(name)
-            return .sync { env, _ in
-                guard let value = env[variable] else { throw EvalDiagnostic("variable '\(name)' is unbound", at: location) }
-                return value
-            }
+            return .sync { env, _ in try Interpreter.value(of: variable, named: name, at: location, in: env) }
         case .tuple(let items):
             if let built = TupleTemplate.compile(items) { return built }
             return .all(try items.map(compile)) { values, _ in .tuple(values) }
@@ -60,12 +57,7 @@ extension Interpreter {
         case .match(let patternExpr, let valueExpr, _):
             let value = try compile(valueExpr)
             let pattern = Pattern(patternExpr)
-            return .map(value) { term, env, _ in
-                guard try self.match(pattern, term, &env) else {
-                    throw ErlangException.error(.tuple([.atom(.badmatch), term]))
-                }
-                return term
-            }
+            return .map(value) { term, env, _ in try self.matchOrRaise(pattern, term, &env) }
         case .binaryOp("andalso", let l, let r, _):
             return shortCircuit(try compile(l), try compile(r), continueOn: true)
         case .binaryOp("orelse", let l, let r, _):

@@ -85,11 +85,7 @@ extension Interpreter {
             // `{ok, _} = gen_server:start(...)`: the match follows a call
             // that answered; a call that did not has done nothing.
             let pattern = Pattern(patternExpr)
-            let matched: @Sendable (Term, inout Bindings) throws -> Term = { [self] term, env in
-                guard try match(pattern, term, &env) else { throw ErlangException.error(.tuple([.atom(.badmatch), term])) }
-                return term
-            }
-            return { env, process in
+            return { [self] env, process in
                 let answer: Term?
                 do {
                     answer = try call(&env, process)
@@ -98,11 +94,11 @@ extension Interpreter {
                     let scope = env
                     throw UnfinishedAtOnce {
                         var env = scope
-                        return try matched(try await unfinished.finish(), &env)
+                        return try matchOrRaise(pattern, try await unfinished.finish(), &env)
                     }
                 }
                 guard let term = answer else { return nil }
-                return try matched(term, &env)
+                return try matchOrRaise(pattern, term, &env)
             }
         }
         guard case .call(.remote(.atom(let m), .atom(let f)), let arguments, _) = e,

@@ -190,8 +190,9 @@ extension Interpreter {
 
     /// The value `variable` is bound to in `env`; the evaluator's error
     /// for an unbound variable otherwise.
-    private static func value(of variable: Variable, named name: String, at location: SourceLocation,
-                              in env: Bindings) throws -> Term {
+    @inline(__always)
+    static func value(of variable: Variable, named name: String, at location: SourceLocation,
+                      in env: Bindings) throws -> Term {
         guard let v = env[variable] else { throw EvalDiagnostic("variable '\(name)' is unbound", at: location) }
         return v
     }

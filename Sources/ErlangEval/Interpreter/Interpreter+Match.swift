@@ -17,6 +17,13 @@ extension Interpreter {
         return true
     }
 
+    /// `Pattern = term`: binds the pattern's variables in `env` and
+    /// answers `term`, or raises `{badmatch, Term}`.
+    func matchOrRaise(_ pattern: Pattern, _ term: Term, _ env: inout Bindings) throws -> Term {
+        guard try match(pattern, term, &env) else { throw ErlangException.error(.tuple([.atom(.badmatch), term])) }
+        return term
+    }
+
     /// Matches `value` against `pattern`, binding into `env` as it goes
     /// (callers match into a copy, so a failed match leaves nothing behind).
     func bind(_ pattern: Pattern, _ value: Term, _ env: inout Bindings) throws -> Bool {

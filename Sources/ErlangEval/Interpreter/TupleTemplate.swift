@@ -11,15 +11,17 @@ enum TupleTemplate {
     /// literal or a variable; `nil` otherwise.
     static func compile(_ items: [Expr]) -> Compiled? {
         var template: [Term] = []
-        var places: [Int] = []
+        // Where each element comes from: the template (-1), or a variable.
+        var source: [Int] = []
         var variables: [Variable] = []
         var locations: [SourceLocation] = []
         for item in items {
             switch item {
             case .integer, .bigInteger, .float, .atom, .char, .string:
+                source.append(-1)
                 template.append(Pattern.literal(item))
             case .variable(let name, let location) where name != "_":
-                places.append(template.count)
+                source.append(variables.count)
                 template.append(.nil)
                 variables.append(Variable(name))
                 locations.append(location)
@@ -28,9 +30,6 @@ enum TupleTemplate {
             }
         }
         if variables.isEmpty { return .constant(.tuple(template)) }
-        // Where each element comes from: the template, or a variable.
-        var source = Array(repeating: -1, count: template.count)
-        for k in places.indices { source[places[k]] = k }
         let reader = Reader(template: template, source: source, variables: variables, locations: locations)
         // Left to right, so the first unbound variable is the one reported.
         // Up to three elements as an array literal: one allocation of the
@@ -72,10 +71,7 @@ enum TupleTemplate {
         func element(_ index: Int, _ env: Bindings) throws -> Term {
             let k = source[index]
             guard k >= 0 else { return template[index] }
-            guard let value = env[variables[k]] else {
-                throw EvalDiagnostic("variable '\(variables[k].name)' is unbound", at: locations[k])
-            }
-            return value
+            return try Interpreter.value(of: variables[k], named: variables[k].name, at: locations[k], in: env)
         }
     }
 }

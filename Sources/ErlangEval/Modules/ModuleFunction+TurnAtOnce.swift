@@ -37,9 +37,7 @@ extension ModuleFunction {
               let next = self.scope.function(call.key), let (heads, receive) = next.loopHead else { return false }
         var env = scope
         try runSyncPrefix(prefix, &env, process)
-        var values: [Term] = []
-        values.reserveCapacity(arguments.count)
-        for argument in arguments { values.append(try framedSync(argument.code, argument.line, &env, process)) }
+        let values = try values(of: arguments, &env, process)
         var nextEnv = Bindings()
         for index in heads.indices {
             if case .fresh(let variable) = heads[index] { nextEnv.bindUnbound(variable, values[index]) }

@@ -259,9 +259,15 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
 
     /// Runs a body's prefix that cannot suspend, in place.
     func runSyncPrefix(_ pieces: [SyncFramed], _ env: inout Bindings, _ process: ErlangProcess) throws {
-        for index in pieces.indices {
-            _ = try framedSync(pieces[index].code, pieces[index].line, &env, process)
-        }
+        _ = try runFlat(pieces, &env, process)
+    }
+
+    /// The values of a call's arguments that cannot suspend, left to right.
+    func values(of arguments: [SyncFramed], _ env: inout Bindings, _ process: ErlangProcess) throws -> [Term] {
+        var values: [Term] = []
+        values.reserveCapacity(arguments.count)
+        for argument in arguments { values.append(try framedSync(argument.code, argument.line, &env, process)) }
+        return values
     }
 
     /// `f(Args)` in tail position to the module's own `f`, when no
@@ -271,12 +277,7 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
                                  _ process: ErlangProcess) throws -> Step? {
         guard let arguments = call.syncArguments, let next = scope.function(call.key) else { return nil }
         if arguments.isEmpty { return .tailCall(next, []) }
-        var values: [Term] = []
-        values.reserveCapacity(arguments.count)
-        for index in arguments.indices {
-            values.append(try framedSync(arguments[index].code, arguments[index].line, &env, process))
-        }
-        return .tailCall(next, values)
+        return .tailCall(next, try values(of: arguments, &env, process))
     }
 
     /// `f(Args)` in tail position: the module's own `f` is the next step.
@@ -377,7 +378,7 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
     }
 
     /// Runs a clause's `flatBody`.
-    private func runFlat(_ pieces: [SyncFramed], _ env: inout Bindings, _ process: ErlangProcess) throws -> Term {
+    func runFlat(_ pieces: [SyncFramed], _ env: inout Bindings, _ process: ErlangProcess) throws -> Term {
         var value = Term.ok
         for piece in pieces {
             value = try framedSync(piece.code, piece.line, &env, process)
@@ -408,10 +409,7 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
             case .localCall(let call):
                 // A tail call: the callee's frames only, as in BEAM.
                 guard let callee = call.syncCallee, let arguments = call.syncArguments else { throw Self.notSynchronous }
-                var values: [Term] = []
-                values.reserveCapacity(arguments.count)
-                for argument in arguments { values.append(try framedSync(argument.code, argument.line, &env, process)) }
-                return try callee.callSynchronously(values, process)
+                return try callee.callSynchronously(try values(of: arguments, &env, process), process)
             case .receive:
                 throw Self.notSynchronous
             }

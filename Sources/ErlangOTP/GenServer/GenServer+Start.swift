@@ -36,11 +36,9 @@ extension GenServer {
     /// translates it in erl).
     public static func start(_ module: Atom, _ args: Term, name: ServerName? = nil, options: StartOptions = StartOptions(),
                              tie: ProcLib.Tie, initialCall: Term? = nil, from caller: ErlangProcess) async throws -> Term {
-        let starter = caller.pid
-        let initialCall = initialCall ?? .tuple([.atom(module), .atom(OTPAtom.initialize), .int(1)])
         let mark = caller.messageQueueLength
-        let body = ServerProcess(initialCall: initialCall, ancestors: ProcLib.ancestors(of: caller), starter: starter,
-                                 linked: tie == .link, name: name, module: module, args: args, debug: options.debug)
+        let body = ServerProcess(module, args, name: name, options: options, tie: tie, initialCall: initialCall,
+                                 starter: caller)
         let (child, monitor) = if initCannotWait(module, name: name, options: options, runtime: caller.runtime) {
             await ProcLib.spawnOnCallerTask(from: caller, tie: tie, body)
         } else {
@@ -254,6 +252,16 @@ final class ServerProcess: ProcLib.Body, @unchecked Sendable {
         self.args = args
         self.debug = debug
         super.init(initialCall: initialCall, ancestors: ancestors)
+    }
+
+    /// The body of a server `starter` starts running `module` with
+    /// `args`, as `GenServer.start` takes them; `initialCall` defaults to
+    /// `{Module, init, 1}`.
+    convenience init(_ module: Atom, _ args: Term, name: ServerName?, options: GenServer.StartOptions,
+                     tie: ProcLib.Tie, initialCall: Term? = nil, starter: ErlangProcess) {
+        self.init(initialCall: initialCall ?? .tuple([.atom(module), .atom(OTPAtom.initialize), .int(1)]),
+                  ancestors: ProcLib.ancestors(of: starter), starter: starter.pid, linked: tie == .link, name: name,
+                  module: module, args: args, debug: options.debug)
     }
 
     override func call(_ server: ErlangProcess, _ arguments: [Term]) async throws -> Term {

@@ -22,9 +22,7 @@ extension GenServer {
                                    from caller: ErlangProcess) throws -> Term? {
         guard initCannotWait(module, name: nil, options: options, runtime: caller.runtime) else { return nil }
         let mark = caller.messageQueueLength
-        let body = ServerProcess(initialCall: .tuple([.atom(module), .atom(OTPAtom.initialize), .int(1)]),
-                                 ancestors: ProcLib.ancestors(of: caller), starter: caller.pid, linked: tie == .link,
-                                 name: nil, module: module, args: args, debug: options.debug)
+        let body = ServerProcess(module, args, name: nil, options: options, tie: tie, starter: caller)
         let (child, monitor) = ProcLib.makeUnstarted(from: caller, tie: tie, body)
         let outcome: Result<Term, any Error>?
         do {

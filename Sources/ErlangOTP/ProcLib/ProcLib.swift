@@ -52,23 +52,12 @@ public enum ProcLib {
     /// until it first waits (`Runtime.spawnOnCallerTask`).
     public static func spawnOnCallerTask(from parent: ErlangProcess, tie: Tie, _ body: Body) async
         -> (process: ErlangProcess, monitor: Ref?) {
-        let runtime = parent.runtime
-        // Before the child runs: its dictionary keys, and the parent's slot
-        // for its acknowledgement (`syncStart` takes it from there).
-        func prepare(_ child: ErlangProcess) {
-            body.enter(child)
-            parent.expectStartAck(from: child.pid)
-        }
-        switch tie {
-        case .none:
-            return await runtime.spawnOnCallerTask(initialCall: ProcLib.initialCall, prepare: prepare, code: .fun(body))
-        case .link:
-            return await runtime.spawnOnCallerTask(linkTo: parent, initialCall: ProcLib.initialCall, prepare: prepare,
-                                                   code: .fun(body))
-        case .monitor:
-            return await runtime.spawnOnCallerTask(monitoredBy: parent, initialCall: ProcLib.initialCall,
-                                                   prepare: prepare, code: .fun(body))
-        }
+        let (child, monitor) = makeUnstarted(from: parent, tie: tie, body)
+        // Before the child runs: the parent's slot for its acknowledgement
+        // (`syncStart` takes it from there).
+        parent.expectStartAck(from: child.pid)
+        await parent.runtime.runUnstartedOnCallerTask(child, .fun(body))
+        return (child, monitor)
     }
 
     /// `spawn(from:tie:_:)` made but not started (`Runtime.makeUnstarted`):

@@ -162,3 +162,18 @@ extension ErlangProcess {
         }
     }
 }
+
+extension ErlangProcess.Shared {
+    /// Undoes `claimIdle(delivering: nil)`: the process waits as it did,
+    /// its code (the claim's +1 passes back) and its parked task, if any,
+    /// in place again.
+    mutating func reinstate(_ claimed: ErlangProcess.Claimed) {
+        if let parked = claimed.parked {
+            waiter = .task(parked)
+            lendable = claimed.code
+        } else {
+            waiter = .newTask(claimed.code)
+        }
+        waiting = true
+    }
+}

@@ -33,13 +33,7 @@ public struct IdleClaim: @unchecked Sendable {
         let claimed = self.claimed
         let wakeup = process.shared.withLock { s -> ErlangProcess.Wakeup? in
             if s.hasNothingToDo {
-                if let parked = claimed.parked {
-                    s.waiter = .task(parked)
-                    s.lendable = claimed.code  // the claim's +1 passes back
-                } else {
-                    s.waiter = .newTask(claimed.code)
-                }
-                s.waiting = true
+                s.reinstate(claimed)
                 return nil
             }
             if let parked = claimed.parked { return .task(parked) }

@@ -33,12 +33,9 @@ extension Runtime {
     /// `code` if something waits for it already (its first steps sent
     /// it a message, or an exit signal came).
     public func parkUnstarted(_ process: ErlangProcess, resumingWith code: FunBody) {
-        let parked = process.shared.withLock { s -> Bool in
-            guard s.hasNothingToDo else { return false }
-            s.waiter = .newTask(Unmanaged.passRetained(code))
-            s.waiting = true
-            return true
-        }
-        if !parked { start(process, .fun(code)) }
+        // Counted runnable first, as a process that ran and went idle was:
+        // parking counts it idle again.
+        activity.wake()
+        if !process.parkWithoutTask(resumingWith: code) { startTask(process, .fun(code)) }
     }
 }

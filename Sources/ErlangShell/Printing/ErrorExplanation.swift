@@ -32,8 +32,8 @@ enum ErrorExplanation {
         case ("send", 2): return first("invalid destination")
         case ("send", 3):
             guard let options = args[2].listElements else { return [(3, "not a list")] }
-            let known: [Term] = [.atom(Atom("noconnect")), .atom(Atom("nosuspend"))]
-            return options.allSatisfy(known.contains) ? first("invalid destination") : [(3, "invalid option in list")]
+            return options.allSatisfy(ProcessBIFs.sendOptions.contains) ? first("invalid destination")
+                                                                         : [(3, "invalid option in list")]
         case ("apply", 3):
             guard case .atom = a else { return first("not an atom") }
             guard case .atom = args[1] else { return [(2, "not an atom")] }

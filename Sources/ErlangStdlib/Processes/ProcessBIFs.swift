@@ -29,8 +29,7 @@ public enum ProcessBIFs {
         }),
         // On one node, noconnect and nosuspend change nothing; send/3 answers ok.
         bif("send", 3, { p, a in
-            guard let options = a[2].listElements,
-                  options.allSatisfy({ $0 == .atom(Atom("noconnect")) || $0 == .atom(Atom("nosuspend")) }) else {
+            guard let options = a[2].listElements, options.allSatisfy(sendOptions.contains) else {
                 throw ErlangException.badarg
             }
             _ = try send(process: p, dest: a[0], message: a[1])
@@ -44,6 +43,9 @@ public enum ProcessBIFs {
     public static func send(process: ErlangProcess, dest: Term, message: Term) throws -> Term {
         try process.send(message, to: dest)
     }
+
+    /// The options `erlang:send/3` takes.
+    public static let sendOptions: [Term] = [.atom(Atom("noconnect")), .atom(Atom("nosuspend"))]
 
     /// The pid in `term`, or `badarg`.
     static func pidArgument(_ term: Term) throws -> Pid {
