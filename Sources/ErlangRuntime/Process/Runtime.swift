@@ -38,7 +38,7 @@ public final class Runtime: Sendable {
     /// one the exception is used as it is and nothing is reported.
     public let uncaughtExceptionHandler = Lock<UncaughtExceptionHandler?>(nil)
 
-    struct Table {
+    struct Table: ~Copyable {
         var processes = ProcessTable()
         var names: [Atom: Pid] = [:]
         var nextSerial: UInt64
