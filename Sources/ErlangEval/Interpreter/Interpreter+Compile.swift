@@ -56,8 +56,8 @@ extension Interpreter {
             return .constant(.int(index + 2))
         case .match(let patternExpr, let valueExpr, _):
             let value = try compile(valueExpr)
-            let pattern = Pattern(patternExpr)
-            return .map(value) { term, env, _ in try self.matchOrRaise(pattern, term, &env) }
+            let pattern = MatchPattern(Pattern(patternExpr))
+            return .map(value) { term, env, _ in try pattern.matchOrRaise(term, &env, self) }
         case .binaryOp("andalso", let l, let r, _):
             return shortCircuit(try compile(l), try compile(r), continueOn: true)
         case .binaryOp("orelse", let l, let r, _):

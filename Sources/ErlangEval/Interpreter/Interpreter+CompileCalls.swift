@@ -84,7 +84,7 @@ extension Interpreter {
         if case .match(let patternExpr, let valueExpr, _) = e, let call = try atOnceCall(valueExpr) {
             // `{ok, _} = gen_server:start(...)`: the match follows a call
             // that answered; a call that did not has done nothing.
-            let pattern = Pattern(patternExpr)
+            let pattern = MatchPattern(Pattern(patternExpr))
             return { [self] env, process in
                 let answer: Term?
                 do {
@@ -94,11 +94,11 @@ extension Interpreter {
                     let scope = env
                     throw UnfinishedAtOnce {
                         var env = scope
-                        return try matchOrRaise(pattern, try await unfinished.finish(), &env)
+                        return try pattern.matchOrRaise(try await unfinished.finish(), &env, self)
                     }
                 }
                 guard let term = answer else { return nil }
-                return try matchOrRaise(pattern, term, &env)
+                return try pattern.matchOrRaise(term, &env, self)
             }
         }
         guard case .call(.remote(.atom(let m), .atom(let f)), let arguments, _) = e,
