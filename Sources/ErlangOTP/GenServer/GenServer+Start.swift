@@ -10,7 +10,18 @@ extension GenServer {
         /// How long the starter waits for `init/1` (`{timeout, T}`).
         public var timeout: ErlangProcess.ReceiveTimeout = .infinity
         /// The `sys` debug options (`{debug, [trace, log, statistics]}`).
-        public var debug: SysDebug?
+        public var debug: SysDebug? {
+            get { debugBox?.debug }
+            set { debugBox = newValue.map(DebugBox.init) }
+        }
+        /// `debug`, boxed: most starts have none, and the options are
+        /// passed along a start by value, so they stay two words to copy.
+        private var debugBox: DebugBox?
+
+        private final class DebugBox: Sendable {
+            let debug: SysDebug
+            init(_ debug: SysDebug) { self.debug = debug }
+        }
 
         /// No options.
         public init() {}
@@ -18,12 +29,15 @@ extension GenServer {
         /// Parses the option list; `nil` when it is not a proper list.
         /// Options gen_server does not know are ignored, as erl does.
         public init?(_ term: Term) {
-            guard let list = term.listElements else { return nil }
-            for option in list {
-                guard case .tuple(let e) = option, e.count == 2, case .atom(let key) = e[0] else { continue }
+            // Read cell by cell: most starts pass `[]`, and no array is made for it.
+            var rest = term
+            while case .cons(let cell) = rest {
+                rest = cell.tail
+                guard case .tuple(let e) = cell.head, e.count == 2, case .atom(let key) = e[0] else { continue }
                 if key == OTPAtom.timeout, let t = GenServer.timeout(e[1]) { timeout = t }
                 if key == OTPAtom.debug { debug = SysDebug(options: e[1]) }
             }
+            guard case .nil = rest else { return nil }
         }
     }
 

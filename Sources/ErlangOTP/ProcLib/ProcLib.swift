@@ -93,7 +93,7 @@ public enum ProcLib {
         // The parent's own list is the tail, shared (no list is rebuilt per
         // spawn); as in proc_lib, anything but a list counts as none.
         guard let inherited = parent.get(.atom(OTPAtom.ancestorsKey)), inherited.isList else {
-            return .list([nearest])
+            return .cons(nearest, .nil)
         }
         return .cons(nearest, inherited)
     }
