@@ -31,6 +31,8 @@ extension Interpreter {
             if let built = TupleTemplate.compile(items) { return built }
             return .all(try items.map(compile)) { values, _ in .tuple(values) }
         case .list(let items, let tail):
+            // `[]`, `[a, 1]`: made once, as a tuple of literals is.
+            if Interpreter.isLiteral(e), let term = LiteralTerm.term(e) { return .constant(term) }
             var parts = try items.map(compile)
             if let tail { parts.append(try compile(tail)) }
             let hasTail = tail != nil

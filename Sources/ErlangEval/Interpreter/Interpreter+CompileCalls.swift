@@ -115,13 +115,23 @@ extension Interpreter {
     }
 
     /// Whether evaluating `e` has no effect but its value (or its error):
-    /// a constant, a variable, a tuple or a list of such. (The parser
-    /// bounds the depth of the syntax tree.)
-    static func hasNoEffect(_ e: Expr) -> Bool {
+    /// a constant, a variable, a tuple or a list of such.
+    static func hasNoEffect(_ e: Expr) -> Bool { isPlain(e, allowingVariables: true) }
+
+    /// Whether `e` is written with literals alone: numbers, atoms,
+    /// characters, strings, and tuples and lists of them.
+    static func isLiteral(_ e: Expr) -> Bool { isPlain(e, allowingVariables: false) }
+
+    /// Literals, tuples and lists of them, and variables if allowed. (The
+    /// parser bounds the depth of the syntax tree.)
+    private static func isPlain(_ e: Expr, allowingVariables: Bool) -> Bool {
         switch e {
-        case .integer, .bigInteger, .float, .atom, .char, .string, .variable: return true
-        case .tuple(let items): return items.allSatisfy(hasNoEffect)
-        case .list(let items, let tail): return items.allSatisfy(hasNoEffect) && (tail.map(hasNoEffect) ?? true)
+        case .integer, .bigInteger, .float, .atom, .char, .string: return true
+        case .variable: return allowingVariables
+        case .tuple(let items): return items.allSatisfy { isPlain($0, allowingVariables: allowingVariables) }
+        case .list(let items, let tail):
+            return items.allSatisfy { isPlain($0, allowingVariables: allowingVariables) }
+                && (tail.map { isPlain($0, allowingVariables: allowingVariables) } ?? true)
         default: return false
         }
     }
