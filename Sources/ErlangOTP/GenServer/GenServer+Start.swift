@@ -10,18 +10,7 @@ extension GenServer {
         /// How long the starter waits for `init/1` (`{timeout, T}`).
         public var timeout: ErlangProcess.ReceiveTimeout = .infinity
         /// The `sys` debug options (`{debug, [trace, log, statistics]}`).
-        public var debug: SysDebug? {
-            get { debugBox?.debug }
-            set { debugBox = newValue.map(DebugBox.init) }
-        }
-        /// `debug`, boxed: most starts have none, and the options are
-        /// passed along a start by value, so they stay two words to copy.
-        private var debugBox: DebugBox?
-
-        private final class DebugBox: Sendable {
-            let debug: SysDebug
-            init(_ debug: SysDebug) { self.debug = debug }
-        }
+        public var debug: SysDebug?
 
         /// No options.
         public init() {}

@@ -14,16 +14,46 @@ import ErlangTerms
 /// `Debug` list `sys:get_status/1` shows.
 public struct SysDebug: Sendable {
     /// Whether events are printed.
-    public private(set) var trace = false
+    public var trace: Bool { storage.trace }
     /// The most events kept by `log`, or `nil` when not logging.
-    public private(set) var logLimit: Int?
+    public var logLimit: Int? { storage.logLimit }
     /// The logged events, oldest first.
-    public private(set) var logged: [Term] = []
+    public var logged: [Term] { storage.logged }
     /// The statistics, when collected.
-    public private(set) var statistics: Statistics?
+    public var statistics: Statistics? { storage.statistics }
     /// The options that are on, the most recently turned on first (the
     /// order of sys's `Debug` list).
-    public private(set) var enabled: [Atom] = []
+    public var enabled: [Atom] { storage.enabled }
+
+    /// The options' values, shared by copies until one of them changes:
+    /// a server and its start keep a `SysDebug?` in one word, not five
+    /// fields inline in every server whether it debugs or not.
+    private final class Storage: @unchecked Sendable {
+        // @unchecked: written only through a `SysDebug` that holds the
+        // sole reference (`writable`), so no copy ever sees a write.
+        var trace = false
+        var logLimit: Int?
+        var logged: [Term] = []
+        var statistics: Statistics?
+        var enabled: [Atom] = []
+
+        func copy() -> Storage {
+            let copy = Storage()
+            (copy.trace, copy.logLimit, copy.logged, copy.statistics, copy.enabled) =
+                (trace, logLimit, logged, statistics, enabled)
+            return copy
+        }
+    }
+
+    private var storage = Storage()
+
+    /// The storage, made this value's own first if another shares it.
+    private var writable: Storage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+            return storage
+        }
+    }
 
     /// Message counts since `sys:statistics(Name, true)`.
     public struct Statistics: Sendable {
@@ -63,7 +93,7 @@ public struct SysDebug: Sendable {
 
     /// Turns tracing on or off.
     public mutating func setTrace(_ on: Bool) {
-        trace = on
+        writable.trace = on
         mark(OTPAtom.trace, on)
     }
 
@@ -71,27 +101,27 @@ public struct SysDebug: Sendable {
     /// while a log is already kept (its limit and events stay).
     public mutating func startLog(limit: Int) {
         guard logLimit == nil else { return }
-        logLimit = limit
+        writable.logLimit = limit
         mark(OTPAtom.log, true)
     }
 
     /// Stops logging and forgets the events.
     public mutating func stopLog() {
-        logLimit = nil
-        logged = []
+        writable.logLimit = nil
+        writable.logged = []
         mark(OTPAtom.log, false)
     }
 
     /// Starts counting messages. Does nothing while already counting.
     public mutating func startStatistics() {
         guard statistics == nil else { return }
-        statistics = Statistics(startTime: SysDebug.localDateTime())
+        writable.statistics = Statistics(startTime: SysDebug.localDateTime())
         mark(OTPAtom.statistics, true)
     }
 
     /// Stops counting messages.
     public mutating func stopStatistics() {
-        statistics = nil
+        writable.statistics = nil
         mark(OTPAtom.statistics, false)
     }
 
@@ -99,9 +129,9 @@ public struct SysDebug: Sendable {
     /// was on already), one turned off leaves.
     private mutating func mark(_ option: Atom, _ on: Bool) {
         if !on {
-            enabled.removeAll { $0 == option }
+            writable.enabled.removeAll { $0 == option }
         } else if !enabled.contains(option) {
-            enabled.insert(option, at: 0)
+            writable.enabled.insert(option, at: 0)
         }
     }
 
@@ -110,12 +140,13 @@ public struct SysDebug: Sendable {
     public mutating func record(_ event: Term, name: Term, output: any OutputSink) {
         if trace { output.write(SysDebug.text(of: event, name: name)) }
         if let limit = logLimit {
-            logged.append(event)
-            if logged.count > limit { logged.removeFirst(logged.count - limit) }
+            let storage = writable
+            storage.logged.append(event)
+            if storage.logged.count > limit { storage.logged.removeFirst(storage.logged.count - limit) }
         }
         if statistics != nil, case .tuple(let e) = event, case .atom(let tag) = e[0] {
-            if tag == OTPAtom.in { statistics?.messagesIn += 1 }
-            if tag == OTPAtom.out { statistics?.messagesOut += 1 }
+            if tag == OTPAtom.in { writable.statistics?.messagesIn += 1 }
+            if tag == OTPAtom.out { writable.statistics?.messagesOut += 1 }
         }
     }
 
