@@ -7,6 +7,9 @@ import Darwin
 #endif
 import ErlangRuntime
 
+// One malloc arena for every thread (see MallocTuning): before any thread.
+MallocTuning.apply()
+
 // Processes run on Swerl's scheduler as the global executor (see
 // ProcessScheduler+GlobalExecutor): first, before any task exists.
 ProcessScheduler.installSharedAsGlobalExecutor()
