@@ -4,7 +4,7 @@
 /// By default each thread that allocates gets an arena of its own, and a
 /// thread's arena grows one `mprotect` call at a time as its top chunk
 /// runs out: starting 100,000 servers from the shell's thread made about
-/// 25,000 such calls, each also splitting and merging the heap's memory
+/// 23,000 such calls, each also splitting and merging the heap's memory
 /// mapping in the kernel. One arena (the main one, grown with `brk` and a
 /// generous top pad) serves every thread instead: each thread still
 /// allocates from its own cache first, and the heap grows in 16 MB steps
