@@ -163,11 +163,18 @@ public final class ErlangProcess: @unchecked Sendable {
     /// Delivers `message` to the end of the mailbox and wakes the process if
     /// it waits. A message to a dead process is dropped, as in Erlang.
     func deliver(_ message: Term) {
-        resume(shared.withLock { s -> Wakeup? in
+        resume(enqueue(message))
+    }
+
+    /// Puts `message` at the end of the mailbox, unless the process has
+    /// exited; answers how to wake the process, if it waits. The caller
+    /// wakes it (`resume`), outside any lock.
+    func enqueue(_ message: Term) -> Wakeup? {
+        shared.withLock { s -> Wakeup? in
             guard s.exitReason == nil else { return nil }
             s.mailbox.append(message)
             return s.takeWaiter()
-        })
+        }
     }
 
     /// What wakes a waiting process.

@@ -54,6 +54,16 @@ struct ProcessTable: ~Copyable, @unchecked Sendable {
         }
     }
 
+    /// `body` applied to the process with `pid`, or `nil` when there is
+    /// none. The process is lent, not retained: for work done while the
+    /// table's owner holds its lock (a send, where a retain and release
+    /// of the receiver, which runs on another core, cost a cache line's
+    /// round trip each).
+    func withProcess<R>(_ pid: Pid, _ body: (ErlangProcess) -> R) -> R? {
+        guard let index = slot(of: pid.serial) else { return nil }
+        return processes[index]._withUnsafeGuaranteedRef(body)
+    }
+
     /// The pids of the live processes, in no particular order.
     var pids: [Pid] {
         var pids: [Pid] = []

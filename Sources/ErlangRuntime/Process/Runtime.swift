@@ -87,7 +87,14 @@ public final class Runtime: Sendable {
     /// an error; the message is dropped. Messages from one sender to one
     /// receiver arrive in the order they were sent.
     public func send(_ message: Term, to pid: Pid) {
-        process(pid)?.deliver(message)
+        // The message goes in under the table's lock, into a process the
+        // table lends (the table's lock is taken before a process's, as
+        // `register` takes them); the receiver is retained only when it
+        // must be woken, after both locks.
+        let woken = table.withLock { t in
+            t.processes.withProcess(pid) { process in process.enqueue(message).map { (process, $0) } } ?? nil
+        }
+        if let (receiver, waiter) = woken { receiver.resume(waiter) }
     }
 
     /// Sends an exit signal from `sender` to `target` (`exit(Pid, Reason)`);
