@@ -114,6 +114,14 @@ import Testing
             + "[M({a, 1}), M(#{k => 1}), M(x)]", "[pair,map,no]"),
         ("[X || X <- [1, a, 2.5, \"s\", {t}], is_number(X) orelse is_tuple(X)]", "[1,2.5,{t}]"),
         ("{a, b, c} ! x", "error:badarg"),
+        // Tuples built from a template: literals, variables and code, left
+        // to right; one element that can suspend builds the tuple in turn.
+        ("X = 1, {noreply, X + 1}", "{noreply,2}"),
+        ("self() ! a, {got, receive M -> M end}", "{got,a}"),
+        ("{1 + a, b}", "error:badarith"),
+        ("put(k, 0), {put(k, 1), put(k, 2), get(k)}", "{0,1,2}"),
+        ("{b, fun() -> 1 end()}", "{b,1}"),
+        ("{c, 1, 2, 3 * 3, d}", "{c,1,2,9,d}"),
     ]
 
     @Test("expressions evaluate as in erl_eval", arguments: cases)

@@ -28,8 +28,7 @@ extension Interpreter {
             let variable = Variable(name)
             return .sync { env, _ in try Interpreter.value(of: variable, named: name, at: location, in: env) }
         case .tuple(let items):
-            if let built = TupleTemplate.compile(items) { return built }
-            return .all(try items.map(compile)) { values, _ in .tuple(values) }
+            return try TupleTemplate.compile(items, compile)
         case .list(let items, let tail):
             // `[]`, `[a, 1]`: made once, as a tuple of literals is.
             if Interpreter.isLiteral(e), let term = LiteralTerm.term(e) { return .constant(term) }
