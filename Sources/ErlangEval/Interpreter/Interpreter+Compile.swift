@@ -18,6 +18,15 @@ extension Interpreter {
         .sequence(try body.indices.map { try compile(body, at: $0) })
     }
 
+    /// A tuple or list written with literals alone (`[]`, `{a, [1]}`), made
+    /// once: terms are immutable, so every evaluation may share it. `nil`
+    /// for any other expression (and for a literal too large for
+    /// `LiteralTerm`, which is then built as usual).
+    private func literalConstant(_ e: Expr) -> Compiled? {
+        guard Interpreter.isLiteral(e), let term = LiteralTerm.term(e) else { return nil }
+        return .constant(term)
+    }
+
     /// Compiles one expression. Errors found without running anything
     /// (an undefined record, an illegal expression) are thrown now.
     func compile(_ e: Expr) throws -> Compiled {
@@ -28,10 +37,10 @@ extension Interpreter {
             let variable = Variable(name)
             return .sync { env, _ in try Interpreter.value(of: variable, named: name, at: location, in: env) }
         case .tuple(let items):
+            if let constant = literalConstant(e) { return constant }
             return try TupleTemplate.compile(items, compile)
         case .list(let items, let tail):
-            // `[]`, `[a, 1]`: made once, as a tuple of literals is.
-            if Interpreter.isLiteral(e), let term = LiteralTerm.term(e) { return .constant(term) }
+            if let constant = literalConstant(e) { return constant }
             var parts = try items.map(compile)
             if let tail { parts.append(try compile(tail)) }
             let hasTail = tail != nil

@@ -20,8 +20,13 @@ extension Interpreter {
     /// `Pattern = term`: binds the pattern's variables in `env` and
     /// answers `term`, or raises `{badmatch, Term}`.
     func matchOrRaise(_ pattern: Pattern, _ term: Term, _ env: inout Bindings) throws -> Term {
-        guard try match(pattern, term, &env) else { throw ErlangException.error(.tuple([.atom(.badmatch), term])) }
+        guard try match(pattern, term, &env) else { throw Interpreter.badmatch(term) }
         return term
+    }
+
+    /// The error of a match that `term` does not match: `{badmatch, Term}`.
+    static func badmatch(_ term: Term) -> ErlangException {
+        ErlangException.error(.tuple([.atom(.badmatch), term]))
     }
 
     /// Matches `value` against `pattern`, binding into `env` as it goes

@@ -23,7 +23,7 @@ struct MatchPattern: Sendable {
     /// `term`, or raises `{badmatch, Term}`.
     func matchOrRaise(_ term: Term, _ env: inout Bindings, _ interpreter: Interpreter) throws -> Term {
         guard let plain else { return try interpreter.matchOrRaise(pattern, term, &env) }
-        guard plain.matches(term, env) else { throw ErlangException.error(.tuple([.atom(.badmatch), term])) }
+        guard plain.matches(term, env) else { throw Interpreter.badmatch(term) }
         plain.bind(term, &env)
         return term
     }

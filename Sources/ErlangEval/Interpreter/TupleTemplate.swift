@@ -6,9 +6,9 @@ import ErlangTerms
 /// `{noreply, N + 1}`: the usual callback results): built by one closure
 /// that reads each element from its literal or its variable, or runs its
 /// code, into an array of the exact size; not one closure call per
-/// element into a growing array, then a closure to make the tuple. A
-/// tuple of literals alone is made once, when it compiles (terms are
-/// immutable, so every evaluation may share it).
+/// element into a growing array, then a closure to make the tuple. (A
+/// tuple of literals alone is a constant: `Interpreter.compile` makes it
+/// once.)
 enum TupleTemplate {
     /// The code building the tuple of `items`. `compile` compiles an item,
     /// each once; a tuple with an item that can suspend evaluates its
@@ -51,7 +51,6 @@ enum TupleTemplate {
                 codes.append(code)
             }
         }
-        if variables.isEmpty && codes.isEmpty { return .constant(.tuple(template)) }
         let reader = Reader(template: template, source: source, variables: variables, locations: locations, codes: codes)
         // Left to right, so the first unbound variable is the one reported.
         // Up to three elements as an array literal: one allocation of the

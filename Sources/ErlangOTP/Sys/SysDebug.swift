@@ -14,44 +14,45 @@ import ErlangTerms
 /// `Debug` list `sys:get_status/1` shows.
 public struct SysDebug: Sendable {
     /// Whether events are printed.
-    public var trace: Bool { storage.trace }
+    public var trace: Bool { storage.fields.trace }
     /// The most events kept by `log`, or `nil` when not logging.
-    public var logLimit: Int? { storage.logLimit }
+    public var logLimit: Int? { storage.fields.logLimit }
     /// The logged events, oldest first.
-    public var logged: [Term] { storage.logged }
+    public var logged: [Term] { storage.fields.logged }
     /// The statistics, when collected.
-    public var statistics: Statistics? { storage.statistics }
+    public var statistics: Statistics? { storage.fields.statistics }
     /// The options that are on, the most recently turned on first (the
     /// order of sys's `Debug` list).
-    public var enabled: [Atom] { storage.enabled }
+    public var enabled: [Atom] { storage.fields.enabled }
 
-    /// The options' values, shared by copies until one of them changes:
-    /// a server and its start keep a `SysDebug?` in one word, not five
-    /// fields inline in every server whether it debugs or not.
-    private final class Storage: @unchecked Sendable {
-        // @unchecked: written only through a `SysDebug` that holds the
-        // sole reference (`writable`), so no copy ever sees a write.
+    /// The options' values.
+    private struct Fields {
         var trace = false
         var logLimit: Int?
         var logged: [Term] = []
         var statistics: Statistics?
         var enabled: [Atom] = []
-
-        func copy() -> Storage {
-            let copy = Storage()
-            (copy.trace, copy.logLimit, copy.logged, copy.statistics, copy.enabled) =
-                (trace, logLimit, logged, statistics, enabled)
-            return copy
-        }
     }
 
-    private var storage = Storage()
+    /// The fields, shared by copies until one of them changes: a server
+    /// and its start keep a `SysDebug?` in one word, not five fields
+    /// inline in every server whether it debugs or not.
+    private final class Storage: @unchecked Sendable {
+        // @unchecked: written only through a `SysDebug` that holds the
+        // sole reference (`writable`), so no copy ever sees a write.
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
 
-    /// The storage, made this value's own first if another shares it.
-    private var writable: Storage {
-        mutating get {
-            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-            return storage
+    private var storage = Storage(Fields())
+
+    /// The fields, for writing: the storage is made this value's own
+    /// first if another shares it.
+    private var writable: Fields {
+        get { storage.fields }
+        _modify {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+            yield &storage.fields
         }
     }
 
@@ -140,9 +141,8 @@ public struct SysDebug: Sendable {
     public mutating func record(_ event: Term, name: Term, output: any OutputSink) {
         if trace { output.write(SysDebug.text(of: event, name: name)) }
         if let limit = logLimit {
-            let storage = writable
-            storage.logged.append(event)
-            if storage.logged.count > limit { storage.logged.removeFirst(storage.logged.count - limit) }
+            writable.logged.append(event)
+            if logged.count > limit { writable.logged.removeFirst(logged.count - limit) }
         }
         if statistics != nil, case .tuple(let e) = event, case .atom(let tag) = e[0] {
             if tag == OTPAtom.in { writable.statistics?.messagesIn += 1 }
