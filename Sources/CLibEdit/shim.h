@@ -18,6 +18,13 @@ static inline void swerl_rl_configure(const char *name) {
     rl_catch_signals = 0;
 }
 
+/// Makes `getc` libedit's source of characters. Call before rl_initialize(),
+/// which installs the adapter that calls it. `getc` returns one character
+/// (a Unicode scalar value, not a byte) or -1 for end of input.
+static inline void swerl_rl_set_getc(int (*getc)(FILE *)) {
+    rl_getc_function = getc;
+}
+
 /// The edit line as of the last key binding call (not NUL-terminated at
 /// the cursor: use swerl_rl_point()).
 static inline const char *swerl_rl_line_buffer(void) { return rl_line_buffer; }

@@ -142,26 +142,29 @@ enum Readline {
             }
             // strdup: libedit keeps the pointer for the life of the process.
             swerl_rl_configure(strdup("swerl"))
+            swerl_rl_set_getc(TerminalInput.getCharacter)
             _ = rl_initialize()
             using_history()
             installCompletionHook()
         }
     }
 
-    /// Runs one `readline` with SIGINT routed to this thread. Threads of
-    /// the dispatch pool (where Swift tasks run) block all signals, so SIGINT
-    /// is unblocked here for the duration of the call.
+    /// Runs one `readline`, during which Ctrl-C belongs to the line editor
+    /// (see `TerminalInput`). Threads of the dispatch pool (where Swift tasks
+    /// run) block all signals, so SIGINT is unblocked on this one for the
+    /// duration of the call: some thread must be able to take it.
     static func readOneLine(prompt: String) -> Outcome {
         lock.withLock { _ in
             SignalRouting.readInterrupted.store(false, ordering: .releasing)
-            SignalRouting.readerThread.store(SignalRouting.currentThread(), ordering: .releasing)
+            SignalRouting.drainReaderWakeUps()
+            SignalRouting.readerActive.store(true, ordering: .releasing)
             var interruptOnly = sigset_t()
             var previousMask = sigset_t()
             sigemptyset(&interruptOnly)
             sigaddset(&interruptOnly, SIGINT)
             pthread_sigmask(SIG_UNBLOCK, &interruptOnly, &previousMask)
             let raw = readline(prompt)
-            SignalRouting.readerThread.store(0, ordering: .releasing)
+            SignalRouting.readerActive.store(false, ordering: .releasing)
             pthread_sigmask(SIG_SETMASK, &previousMask, nil)
             let interrupted = SignalRouting.readInterrupted.exchange(false, ordering: .acquiringAndReleasing)
             guard let raw else { return interrupted ? .interrupted : .endOfInput }

@@ -21,8 +21,9 @@ import Synchronization
 ///   would without Swerl.
 ///
 /// The C-level handler only does async-signal-safe work: atomic loads and
-/// stores, `write(2)` of one byte to a pipe, `pthread_kill`, `signal` and
-/// `raise`. The pipe is read by a dispatch source, which calls the handler.
+/// stores, `write(2)` of one byte to a pipe, `signal` and `raise`. One pipe
+/// is read by a dispatch source, which calls the handler; the other wakes
+/// the line editor's reader (`TerminalInput`).
 public enum InterruptSignal {
     /// Calls `handler` each time SIGINT arrives outside line reading,
     /// replacing any handler installed before. Safe to call more than once.
@@ -47,10 +48,14 @@ public enum InterruptSignal {
 enum SignalRouting {
     /// The write end of the self-pipe, -1 before `prepare()`.
     static let pipeWriteEnd = Atomic<Int32>(-1)
+    /// The ends of the pipe that wakes `TerminalInput` when SIGINT arrives
+    /// during `readline`; -1 before `prepare()`.
+    static let readerWakeReadEnd = Atomic<Int32>(-1)
+    static let readerWakeWriteEnd = Atomic<Int32>(-1)
     /// Whether a Swift handler is installed.
     static let hasHandler = Atomic<Bool>(false)
-    /// The thread waiting in `readline`, as a number; 0 when none.
-    static let readerThread = Atomic<UInt>(0)
+    /// Whether a thread is in `readline`, so that SIGINT belongs to it.
+    static let readerActive = Atomic<Bool>(false)
     /// Set by the handler when SIGINT arrived during `readline`.
     static let readInterrupted = Atomic<Bool>(false)
     /// The installed Swift handler.
@@ -62,19 +67,17 @@ enum SignalRouting {
     static func prepare() throws(LineEditingError) {
         try source.withLock { (current: inout (any DispatchSourceRead)?) throws(LineEditingError) in
             if current != nil { return }
-            var ends: [Int32] = [-1, -1]
-            guard pipe(&ends) == 0 else { throw .cannotCreatePipe(errno: errno) }
-            for fd in ends {
-                _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-                _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-            }
-            let readEnd = ends[0]
+            let ends = try makeNonBlockingPipe()
+            let readerWake = try makeNonBlockingPipe()
+            let readEnd = ends.read
             // Touch every atomic now, so their one-time initialisation has
             // happened before the signal handler can run.
             _ = hasHandler.load(ordering: .relaxed)
-            _ = readerThread.load(ordering: .relaxed)
+            _ = readerActive.load(ordering: .relaxed)
             _ = readInterrupted.load(ordering: .relaxed)
-            pipeWriteEnd.store(ends[1], ordering: .releasing)
+            readerWakeReadEnd.store(readerWake.read, ordering: .releasing)
+            readerWakeWriteEnd.store(readerWake.write, ordering: .releasing)
+            pipeWriteEnd.store(ends.write, ordering: .releasing)
 
             let reader = DispatchSource.makeReadSource(
                 fileDescriptor: readEnd, queue: DispatchQueue(label: "swerl.interrupt"))
@@ -89,11 +92,47 @@ enum SignalRouting {
             action.__sigaction_handler.sa_handler = interruptHandler
             #endif
             sigemptyset(&action.sa_mask)
-            // No SA_RESTART: the read(2) inside readline must fail with EINTR.
-            action.sa_flags = 0
+            // SA_RESTART: no write of libedit's or anyone's is cut short.
+            // The line editor learns of Ctrl-C through its wake-up pipe.
+            action.sa_flags = SA_RESTART
             guard sigaction(SIGINT, &action, nil) == 0 else {
                 throw .cannotInstallSignalHandler(errno: errno)
             }
+        }
+    }
+
+    /// A pipe whose ends neither block nor leak into child processes.
+    private static func makeNonBlockingPipe() throws(LineEditingError) -> (read: Int32, write: Int32) {
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else { throw .cannotCreatePipe(errno: errno) }
+        for fd in ends {
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        }
+        return (ends[0], ends[1])
+    }
+
+    /// Ends the line being read: flags the interrupt, then wakes the
+    /// reader's poll. Async-signal-safe.
+    static func interruptReader() {
+        readInterrupted.store(true, ordering: .releasing)
+        let wake = readerWakeWriteEnd.load(ordering: .acquiring)
+        if wake >= 0 {
+            var byte: UInt8 = 3
+            _ = write(wake, &byte, 1)
+        }
+    }
+
+    /// Empties the reader's wake-up pipe (the interrupt flag says whether
+    /// a Ctrl-C is pending; the bytes only wake the poll).
+    static func drainReaderWakeUps() {
+        let fd = readerWakeReadEnd.load(ordering: .acquiring)
+        guard fd >= 0 else { return }
+        var bytes = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+        while true {
+            let n = withUnsafeMutableBytes(of: &bytes) { read(fd, $0.baseAddress, $0.count) }
+            if n > 0 || (n < 0 && errno == EINTR) { continue }
+            return
         }
     }
 
@@ -110,37 +149,16 @@ enum SignalRouting {
         guard let handler = handler.withLock({ $0 }) else { return }
         for _ in 0..<count { handler() }
     }
-
-    /// The calling thread as a number (for `readerThread`).
-    static func currentThread() -> UInt {
-        #if canImport(Darwin)
-        UInt(bitPattern: pthread_self())
-        #else
-        UInt(pthread_self())
-        #endif
-    }
-
-    /// Sends SIGINT to the thread numbered `thread` (async-signal-safe).
-    static func interrupt(thread: UInt) {
-        #if canImport(Darwin)
-        if let target = pthread_t(bitPattern: thread) { _ = pthread_kill(target, SIGINT) }
-        #else
-        _ = pthread_kill(pthread_t(thread), SIGINT)
-        #endif
-    }
 }
 
 /// The SIGINT handler. Runs in signal context: async-signal-safe calls only.
 private let interruptHandler: @convention(c) (Int32) -> Void = { _ in
     let savedErrno = errno
     defer { errno = savedErrno }
-    let reader = SignalRouting.readerThread.load(ordering: .acquiring)
-    if reader != 0 {
-        // The line editor owns Ctrl-C. The signal must land on the reading
-        // thread so its read(2) fails with EINTR; the kernel may have picked
-        // another thread, so forward it there.
-        SignalRouting.readInterrupted.store(true, ordering: .releasing)
-        if reader != SignalRouting.currentThread() { SignalRouting.interrupt(thread: reader) }
+    if SignalRouting.readerActive.load(ordering: .acquiring) {
+        // The line editor owns Ctrl-C, on whichever thread the kernel chose
+        // to run this handler.
+        SignalRouting.interruptReader()
         return
     }
     let fd = SignalRouting.pipeWriteEnd.load(ordering: .acquiring)
