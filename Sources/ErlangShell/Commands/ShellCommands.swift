@@ -96,7 +96,8 @@ enum ShellCommands {
             switch args[0] {
             case .int(let n) where n >= 0: throw Evaluator.HaltRequest(status: Int32(truncatingIfNeeded: n))
             case .atom(let a) where a.text == "abort": throw Evaluator.HaltRequest(status: 1)
-            case .nil, .cons where args[0].listElements != nil: throw Evaluator.HaltRequest(status: 1)
+            case .nil: throw Evaluator.HaltRequest(status: 1)
+            case .cons where args[0].listElements != nil: throw Evaluator.HaltRequest(status: 1)
             default:
                 // Not a status: erlang:halt/1 raises badarg for it.
                 return nil
