@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import ErlangRuntime
+import Foundation
 import ErlangStdlib
 import ErlangTerms
 import Testing
@@ -23,8 +24,14 @@ import Testing
         return dir
     }
 
+    /// Removes a directory `directory(_:)` made, with what is in it.
+    static func remove(_ dir: String) {
+        try? FileManager.default.removeItem(atPath: dir)
+    }
+
     @Test func loadsFromThePathOnFirstCall() async throws {
         let dir = try #require(Self.directory(["hello.erl": "-module(hello).\n-export([hi/1]).\nhi(N) -> {hi, N}.\n"]))
+        defer { Self.remove(dir) }
         let harness = ModuleHarness()
         #expect(await harness.call("code", "is_loaded", [.atom("hello")]).text == "false")
         #expect(await harness.call("hello", "hi", [.int(1)]).text == "raised error:undef")
@@ -45,6 +52,7 @@ import Testing
             "good.erl": "-module(good).\n-export([f/0]).\nf() -> 1.\ng() -> 2.\n",
             "bad.erl": "-module(bad).\n-export([f/0]).\nf() -> X.\n",
         ]))
+        defer { Self.remove(dir) }
         let output = CapturedOutput()
         let runtime = Runtime(clock: ManualClock(), output: output)
         Stdlib.install(in: runtime, codePath: [])
@@ -91,6 +99,7 @@ import Testing
             "good.erl": "-module(good).\n-export([f/0]).\nf() -> 1.\ng() -> 2.\n",
             "bad.erl": "-module(bad).\n-export([f/0]).\nf() -> X.\n",
         ]))
+        defer { Self.remove(dir) }
         let output = CapturedOutput()
         let runtime = Runtime(clock: ManualClock(), output: output)
         Stdlib.install(in: runtime, codePath: [])

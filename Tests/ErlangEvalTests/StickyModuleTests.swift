@@ -22,6 +22,7 @@ import Testing
         let dir = try #require(CodePathTests.directory([
             "lists.erl": "-module(lists).\n-export([seq/2]).\nseq(A, B) -> {A, B}.\n",
         ]))
+        defer { CodePathTests.remove(dir) }
         let (harness, output) = Self.stdlib(codePath: dir)
         let refusal = "Can't load module 'lists' that resides in sticky dir\n\n"
         #expect(await harness.call("c", "c", [.string(dir + "/lists")]).text == "{error,sticky_directory}")
@@ -112,6 +113,7 @@ import Testing
         let dir = try #require(CodePathTests.directory([
             "math.erl": "-module(math).\n-export([add/2]).\nadd(A, B) -> A + B.\n",
         ]))
+        defer { CodePathTests.remove(dir) }
         let (harness, _) = Self.stdlib(codePath: dir)
         #expect(await harness.call("code", "is_sticky", [.atom("math")]).text == "false")
         #expect(await harness.call("c", "c", [.string(dir + "/math")]).text == "{ok,math}")

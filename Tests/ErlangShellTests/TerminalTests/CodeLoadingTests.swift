@@ -16,9 +16,9 @@ struct CodeLoadingTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("swerl-load-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("lib"), withIntermediateDirectories: true)
         try "-module(hello).\n-export([hi/0]).\nhi() -> hello.\n"
-            .write(to: dir.appendingPathComponent("hello.erl"), atomically: true, encoding: .utf8)
+            .write(to: dir.appendingPathComponent("hello.erl"), atomically: false, encoding: .utf8)
         try "-module(onpath).\n-export([hi/0]).\nhi() -> from_path.\n"
-            .write(to: dir.appendingPathComponent("lib/onpath.erl"), atomically: true, encoding: .utf8)
+            .write(to: dir.appendingPathComponent("lib/onpath.erl"), atomically: false, encoding: .utf8)
         return dir
     }
 

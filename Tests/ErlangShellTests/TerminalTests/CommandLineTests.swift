@@ -79,7 +79,7 @@ struct CommandLineTests {
     @Test func scriptFileRunsAsIfPiped() throws {
         let script = FileManager.default.temporaryDirectory
             .appendingPathComponent("swerl-script-\(UUID().uuidString.prefix(8)).erl-session")
-        try "X = 20.\nX + 1.\n".write(to: script, atomically: true, encoding: .utf8)
+        try "X = 20.\nX + 1.\n".write(to: script, atomically: false, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: script) }
         let result = try swerl([script.path])
         #expect(result.status == 0)

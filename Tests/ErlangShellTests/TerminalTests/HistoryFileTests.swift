@@ -55,7 +55,7 @@ struct HistoryFileTests {
     @Test func readsLibeditsBackslashEscape() throws {
         let path = temporaryPath()
         defer { unlink(path) }
-        try "_HiStOrY_V2_\na\\\\b\\040c\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "_HiStOrY_V2_\na\\\\b\\040c\n".write(toFile: path, atomically: false, encoding: .utf8)
         #expect(HistoryFile(path: path).entries() == ["a\\b c"])
     }
 

@@ -117,7 +117,7 @@ struct StreamLineReaderTests {
     @Test func readsAFile() throws {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("swerl-reader-\(UUID().uuidString.prefix(8))")
-        try "one.\ntwo.".write(to: url, atomically: true, encoding: .utf8)
+        try "one.\ntwo.".write(to: url, atomically: false, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: url) }
         let reader = try StreamLineReader(path: url.path) { _ in }
         #expect(readAll(reader) == ["one.", "two."])

@@ -47,7 +47,7 @@ final class TmuxDriver {
             set -g default-terminal screen
             set -g status off
 
-            """.write(to: config, atomically: true, encoding: .utf8)
+            """.write(to: config, atomically: false, encoding: .utf8)
         // A small /bin/sh wrapper runs the program as its child and writes
         // the program's exit status to a file: tmux 3.3 sometimes never
         // reaps an exited pane (its pane_dead_status stays empty). The

@@ -234,7 +234,7 @@ struct GenServerVariationTests {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         for (name, source) in modules {
-            try source.write(to: dir.appendingPathComponent("\(name).erl"), atomically: true, encoding: .utf8)
+            try source.write(to: dir.appendingPathComponent("\(name).erl"), atomically: false, encoding: .utf8)
         }
         var input = t.input.replacingOccurrences(of: "$DIR", with: dir.path) + "\n"
         input = ReportText.withoutSleeps(input)

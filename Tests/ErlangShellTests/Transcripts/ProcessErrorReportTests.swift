@@ -299,7 +299,7 @@ struct ProcessErrorReportTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("swerl-reports-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try ProcessErrorTranscripts.boomModule.write(to: dir.appendingPathComponent("boom.erl"), atomically: true,
+        try ProcessErrorTranscripts.boomModule.write(to: dir.appendingPathComponent("boom.erl"), atomically: false,
                                                      encoding: .utf8)
         let t = ProcessErrorTranscripts.stripped
         let input = t.input.replacingOccurrences(of: "$DIR", with: dir.path)
