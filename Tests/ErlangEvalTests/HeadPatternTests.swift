@@ -10,6 +10,7 @@ import Testing
     static let source = """
     -module(heads).
     -export([same/2, inner/2, tag/2, deep/2, rebuilt/1, constant/0, lit/1]).
+    -export([pair/1, cells/1, ends/1, nest/2, sum/2, mixed/2]).
     same(X, X) -> same;
     same(_, _) -> differ.
     inner({X, _}, X) -> inner;
@@ -26,6 +27,21 @@ import Testing
     lit([]) -> empty;
     lit("ab") -> string;
     lit(_) -> other.
+    pair({X, X}) -> same;
+    pair({_, _}) -> differ;
+    pair(_) -> none.
+    cells([X | X]) -> self;
+    cells([_ | _]) -> cell;
+    cells(_) -> none.
+    ends([A, B | T]) -> {A, B, T};
+    ends(_) -> short.
+    nest({[H | _], {H}}, H) -> all;
+    nest({[H | _], {H}}, _) -> two;
+    nest(_, _) -> none.
+    sum([H | T], Acc) -> sum(T, Acc + H);
+    sum([], Acc) -> Acc.
+    mixed({a, #{k := V}, [V | _]}, V) -> yes;
+    mixed(_, _) -> no.
     """
 
     static let calls: [(String, [Term], String)] = [
@@ -48,6 +64,26 @@ import Testing
         ("lit", [.string("ab")], "string"),
         ("lit", [.string("a")], "other"),
         ("lit", [.atom("ab")], "other"),
+        // Lists and tuples in a head are matched part by part, in order;
+        // a variable's second occurrence compares, also across arguments.
+        ("pair", [.tuple([.int(1), .int(1)])], "same"),
+        ("pair", [.tuple([.int(1), .float(1.0)])], "differ"),
+        ("pair", [.tuple([.int(1), .int(2), .int(3)])], "none"),
+        ("pair", [.atom("x")], "none"),
+        ("cells", [.cons(.nil, .nil)], "self"),
+        ("cells", [.cons(.atom("a"), .atom("a"))], "self"),
+        ("cells", [.cons(.atom("a"), .atom("b"))], "cell"),
+        ("cells", [.nil], "none"),
+        ("ends", [.list([.int(1), .int(2)])], "{1,2,[]}"),
+        ("ends", [.cons(.int(1), .cons(.int(2), .cons(.int(3), .atom("x"))))], "{1,2,[3|x]}"),
+        ("ends", [.list([.int(1)])], "short"),
+        ("nest", [.tuple([.list([.atom("a"), .atom("b")]), .tuple([.atom("a")])]), .atom("a")], "all"),
+        ("nest", [.tuple([.list([.atom("a")]), .tuple([.atom("a")])]), .atom("b")], "two"),
+        ("nest", [.tuple([.list([.atom("a")]), .tuple([.atom("b")])]), .atom("a")], "none"),
+        ("sum", [.list([.int(1), .int(2), .int(3)]), .int(0)], "6"),
+        ("sum", [.cons(.int(1), .cons(.int(2), .int(3))), .int(0)], "raised error:function_clause"),
+        ("mixed", [.tuple([.atom("a"), .map([(.atom("k"), .int(1))]), .list([.int(1), .int(2)])]), .int(1)], "yes"),
+        ("mixed", [.tuple([.atom("a"), .map([(.atom("k"), .int(1))]), .list([.int(2)])]), .int(1)], "no"),
     ]
 
     @Test(arguments: calls)

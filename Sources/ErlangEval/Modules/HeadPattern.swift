@@ -2,39 +2,101 @@ import ErlangTerms
 
 /// One argument pattern of a function clause's head, in the forms a
 /// call's clause selection can test without `Interpreter.bind`: most heads
-/// are atoms, `_` and variables seen for the first time
-/// (`handle_call(get, _From, State)`, `init([])`). Such a variable binds without
-/// looking itself up (the clause's bindings start empty, and nothing left
-/// of it in the head binds it), and an atom compares as an atom. Every
-/// other pattern is matched as it is (`general`).
-enum HeadPattern: Sendable {
+/// are atoms, `_`, variables seen for the first time, and lists and
+/// tuples of those (`handle_call(get, _From, State)`, `init([])`,
+/// `sum([H | T], Acc)`, `handle_info({add, N}, S)`). Such a variable
+/// binds without looking itself up (the clause's bindings start empty, and
+/// nothing matched before it in the head binds it), and an atom compares
+/// as an atom. Every other pattern is matched as it is (`general`).
+///
+/// The parts of a head are matched in the order they are written, the
+/// order `heads(_:)` decides which occurrence of a variable is its first.
+indirect enum HeadPattern: Sendable {
     /// `_`.
     case anything
-    /// A variable no pattern to its left binds.
+    /// A variable nothing matched before it in the head binds.
     case fresh(Variable)
+    /// A variable the head has bound already (`f(X, X)`): the value must
+    /// be the same.
+    case repeated(Variable)
     /// An atom.
     case atom(Atom)
     /// `[]`.
     case emptyList
     /// Any other literal (a number, a string): equal, as `=:=` says.
     case literal(Term)
+    /// `[Head | Tail]`.
+    case cons(HeadPattern, HeadPattern)
+    /// `{P1, ..., Pn}`.
+    case tuple([HeadPattern])
     /// Any other pattern.
     case general(Pattern)
 
     /// The heads of `patterns`, matched left to right.
     static func heads(_ patterns: [Pattern]) -> [HeadPattern] {
         var bound = Set<String>()
-        return patterns.map { pattern in
-            defer { pattern.collectVariables(into: &bound) }
-            switch pattern {
-            case .wildcard: return .anything
-            case .variable(let v) where !bound.contains(v.name): return .fresh(v)
-            case .literal(.atom(let a)): return .atom(a)
-            case .literal(.nil): return .emptyList
-            case .list(let items, nil) where items.isEmpty: return .emptyList
-            case .literal(let term): return .literal(term)
-            default: return .general(pattern)
+        return patterns.map { head(of: $0, bound: &bound) }
+    }
+
+    /// `pattern` as a head, given the variables bound by the parts before
+    /// it (`bound`, to which its own are added).
+    private static func head(of pattern: Pattern, bound: inout Set<String>) -> HeadPattern {
+        switch pattern {
+        case .wildcard:
+            return .anything
+        case .variable(let v):
+            return bound.insert(v.name).inserted ? .fresh(v) : .repeated(v)
+        case .literal(.atom(let a)):
+            return .atom(a)
+        case .literal(.nil):
+            return .emptyList
+        case .list(let items, nil) where items.isEmpty:
+            return .emptyList
+        case .literal(let term):
+            return .literal(term)
+        case .list(let items, let tail):
+            let heads = items.map { head(of: $0, bound: &bound) }
+            let last = tail.map { head(of: $0, bound: &bound) } ?? .emptyList
+            return heads.reversed().reduce(last) { rest, item in .cons(item, rest) }
+        case .tuple(let items):
+            return .tuple(items.map { head(of: $0, bound: &bound) })
+        default:
+            pattern.collectVariables(into: &bound)
+            return .general(pattern)
+        }
+    }
+
+    /// Whether `value` matches, binding the variables in `env`; nothing is
+    /// bound when the answer is `false` only if the caller drops `env`
+    /// (as clause selection does).
+    func matches(_ value: Term, _ env: inout Bindings, _ interpreter: Interpreter) throws -> Bool {
+        switch self {
+        case .anything:
+            return true
+        case .fresh(let variable):
+            env.bindUnbound(variable, value)
+            return true
+        case .repeated(let variable):
+            return env[variable] == value
+        case .atom(let atom):
+            guard case .atom(let given) = value else { return false }
+            return given == atom
+        case .emptyList:
+            guard case .nil = value else { return false }
+            return true
+        case .literal(let term):
+            return term == value
+        case .cons(let head, let tail):
+            guard case .cons(let cell) = value else { return false }
+            return try head.matches(cell.head, &env, interpreter) && tail.matches(cell.tail, &env, interpreter)
+        case .tuple(let items):
+            guard case .tuple(let elements) = value, elements.count == items.count else { return false }
+            for index in items.indices where try !items[index].matches(elements[index], &env, interpreter) {
+                return false
             }
+            return true
+        case .general(let pattern):
+            return try interpreter.bind(pattern, value, &env)
         }
     }
 }

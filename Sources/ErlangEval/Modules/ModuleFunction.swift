@@ -240,8 +240,8 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
                             guard case .nil = values[i] else { return false }
                         case .literal(let term):
                             guard term == values[i] else { return false }
-                        case .general(let pattern):
-                            guard try interpreter.bind(pattern, values[i], &env) else { return false }
+                        case .repeated, .cons, .tuple, .general:
+                            guard try heads[i].matches(values[i], &env, interpreter) else { return false }
                         }
                     }
                     return true
