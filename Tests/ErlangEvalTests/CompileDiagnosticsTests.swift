@@ -13,6 +13,45 @@ import Testing
     }
 
     static let cases: [Case] = [
+        Case(file: "badpat.erl", source: """
+        -module(badpat).
+        -export([f/1, g/1, h/1, k/1]).
+        f(X + 1) -> X.
+        g([A] ++ R) -> {A, R}.
+        h(#{a => 1}) -> ok.
+        k(X) when X ++ [] -> X.
+
+        """, compiles: false, report: """
+        badpat.erl:3:5: illegal pattern
+        %    3| f(X + 1) -> X.
+        %     |     ^
+
+        badpat.erl:3:13: variable 'X' is unbound
+        %    3| f(X + 1) -> X.
+        %     |             ^
+
+        badpat.erl:4:7: illegal pattern
+        %    4| g([A] ++ R) -> {A, R}.
+        %     |       ^
+
+        badpat.erl:4:17: variable 'A' is unbound
+        %    4| g([A] ++ R) -> {A, R}.
+        %     |                 ^
+
+        badpat.erl:4:20: variable 'R' is unbound
+        %    4| g([A] ++ R) -> {A, R}.
+        %     |                    ^
+
+        badpat.erl:5:7: illegal pattern
+        %    5| h(#{a => 1}) -> ok.
+        %     |       ^
+
+        badpat.erl:6:13: illegal guard expression
+        %    6| k(X) when X ++ [] -> X.
+        %     |             ^
+
+
+        """),
         Case(file: "x1.erl", source: """
         -module(x1).
         -export([f/1, g/0]).

@@ -22,6 +22,13 @@ extension Interpreter {
     static func checkGuards(_ guards: [[Expr]]) throws {
         for test in guards.joined() {
             guard let bad = illegalGuardPart(test) else { continue }
+            throw EvalDiagnostic("illegal guard expression", at: illegalGuardLocation(bad))
+        }
+    }
+
+    /// Where erl_lint reports `bad`, a part of a guard that is not allowed
+    /// there: its operator or call, or the start of its pattern.
+    static func illegalGuardLocation(_ bad: Expr) -> SourceLocation {
             var at = SourceLocation(line: 1, column: 1)
             switch bad {
             case .call(_, _, let location), .binaryOp(_, _, _, let location), .unaryOp(_, _, let location):
@@ -36,8 +43,7 @@ extension Interpreter {
                  .tryCatch, .catchExpr, .block, .listComprehension, .binaryComprehension:
                 at = ShellLinter.someLocation(in: bad) ?? at
             }
-            throw EvalDiagnostic("illegal guard expression", at: at)
-        }
+            return at
     }
 
     /// The first subexpression of `e` not allowed in a guard, or `nil`.
@@ -56,7 +62,9 @@ extension Interpreter {
         case .record(nil, _, let fields): return first(fields.map(\.value))
         case .binary(let segments): return first(segments.flatMap { [$0.value] + ($0.size.map { [$0] } ?? []) })
         case .recordAccess(let base, _, _): return illegalGuardPart(base)
-        case .binaryOp(let op, let l, let r, _): return op == "!" ? e : first([l, r])
+        case .binaryOp(let op, let l, let r, _):
+            // Sends and the list operators are no guard operators.
+            return op == "!" || op == "++" || op == "--" ? e : first([l, r])
         case .unaryOp(_, let operand, _): return illegalGuardPart(operand)
         case .call(.atom(let name), let args, _), .call(.remote(.atom("erlang"), .atom(let name)), let args, _):
             return GuardBIFs.names.contains(name) ? first(args) : e

@@ -67,8 +67,8 @@ indirect enum Pattern: Sendable {
                 SegmentPattern(value: Pattern(segment.value), size: segment.size,
                                spec: Result { () throws(EvalDiagnostic) in try SegmentSpec(specifiers: segment.specifiers) })
             })
-        case .binaryOp("++", .string(let prefix), let rest, _):
-            self = .codesPrefix(prefix, rest: Pattern(rest))
+        case .binaryOp("++", let prefix, let rest, _) where Pattern.literalCodes(prefix) != nil:
+            self = .codesPrefix(Pattern.literalCodes(prefix) ?? [], rest: Pattern(rest))
         case .binaryOp("++", .list(let prefix, nil), let rest, _):
             self = .listPrefix(prefix.map(Pattern.init), rest: Pattern(rest))
         case .unaryOp, .binaryOp:
@@ -84,6 +84,28 @@ indirect enum Pattern: Sendable {
             self = .record(name: name, fields: fields.map { (name: $0.name, value: Pattern($0.value)) })
         default:
             self = .illegal
+        }
+    }
+
+    /// The codes of a `++` pattern's prefix, when it is one erl takes: a
+    /// string, or a list of character and integer literals ending in `[]`
+    /// or in such a prefix (`[$a | "b"]`). The parser bounds its length.
+    static func literalCodes(_ e: Expr) -> [Int]? {
+        switch e {
+        case .string(let codes):
+            return codes
+        case .list(let items, let tail):
+            var codes: [Int] = []
+            for item in items {
+                switch item {
+                case .char(let code), .integer(let code): codes.append(code)
+                default: return nil
+                }
+            }
+            guard let tail else { return codes }
+            return literalCodes(tail).map { codes + $0 }
+        default:
+            return nil
         }
     }
 

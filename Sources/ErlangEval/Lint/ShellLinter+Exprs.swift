@@ -32,6 +32,10 @@ extension ShellLinter {
         case .map(let base, let fields):
             if let base { try expr(base, &scope) }
             for field in fields {
+                if base == nil, field.isExact {
+                    throw EvalDiagnostic("only association operators '=>' are allowed in map construction",
+                                         at: field.operatorLocation)
+                }
                 try expr(field.key, &scope)
                 try expr(field.value, &scope)
             }
@@ -135,6 +139,7 @@ extension ShellLinter {
             }
         case .map(_, let fields):
             for field in fields {
+                guard field.isExact else { throw EvalDiagnostic("illegal pattern", at: field.operatorLocation) }
                 var inner = scope
                 try expr(field.key, &inner)
                 try pattern(field.value, &scope, fresh: fresh)
@@ -145,16 +150,35 @@ extension ShellLinter {
         case .match(let l, let r, _):
             try pattern(l, &scope, fresh: fresh)
             try pattern(r, &scope, fresh: fresh)
-        case .binaryOp("++", let prefix, let rest, _):
-            // `"pre" ++ Rest`: a literal prefix, then a pattern.
-            var inner = scope
-            try expr(prefix, &inner)
+        case .binaryOp("++", let prefix, let rest, let at):
+            // `"pre" ++ Rest`: a prefix of character codes, then a pattern.
+            guard Pattern.literalCodes(prefix) != nil else { throw EvalDiagnostic("illegal pattern", at: at) }
             try pattern(rest, &scope, fresh: fresh)
-        case .binaryOp, .unaryOp, .recordAccess, .call, .remote, .functionReference, .fun, .caseOf, .ifClauses,
+        case .binaryOp(_, _, _, let at), .unaryOp(_, _, let at):
+            // Arithmetic on literals only (`-1`, `1 bsl 4`): a variable,
+            // bound or not, makes it no pattern.
+            guard Self.isConstantPatternExpression(p) else { throw EvalDiagnostic("illegal pattern", at: at) }
+        case .recordAccess, .call, .remote, .functionReference, .fun, .caseOf, .ifClauses,
              .receive, .tryCatch, .catchExpr, .block, .listComprehension, .binaryComprehension:
             // Not a legal pattern (the evaluator says so); its variables are uses.
             var inner = scope
             try expr(p, &inner)
+        }
+    }
+
+    /// Whether `e` is arithmetic on number literals, the only operator
+    /// expressions erl_lint takes as a pattern (it folds them to a value).
+    static func isConstantPatternExpression(_ e: Expr) -> Bool {
+        switch e {
+        case .integer, .bigInteger, .float, .char:
+            return true
+        case .unaryOp(let op, let operand, _):
+            return ["+", "-", "bnot"].contains(op) && isConstantPatternExpression(operand)
+        case .binaryOp(let op, let left, let right, _):
+            return ["+", "-", "*", "/", "div", "rem", "band", "bor", "bxor", "bsl", "bsr"].contains(op)
+                && isConstantPatternExpression(left) && isConstantPatternExpression(right)
+        default:
+            return false
         }
     }
 

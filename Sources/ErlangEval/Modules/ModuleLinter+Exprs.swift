@@ -10,6 +10,10 @@ extension ModuleLinter {
     mutating func guards(_ guards: [[Expr]], _ scope: inout Scope) {
         for conjunction in guards {
             for test in conjunction {
+                if let bad = Interpreter.illegalGuardPart(test) {
+                    errors.append(diagnostic(Interpreter.illegalGuardLocation(bad), "illegal guard expression"))
+                    continue
+                }
                 var inner = scope
                 expr(test, &inner)
             }
@@ -60,6 +64,10 @@ extension ModuleLinter {
             }
         case .map(_, let fields):
             for field in fields {
+                guard field.isExact else {
+                    errors.append(diagnostic(field.operatorLocation, "illegal pattern"))
+                    continue
+                }
                 var inner = scope
                 expr(field.key, &inner)
                 pattern(field.value, &scope, fresh: fresh, shadowed: shadowed, what: what)
@@ -72,13 +80,16 @@ extension ModuleLinter {
         case .match(let l, let r, _):
             pattern(l, &scope, fresh: fresh, shadowed: shadowed, what: what)
             pattern(r, &scope, fresh: fresh, shadowed: shadowed, what: what)
-        case .binaryOp(_, let l, let r, _):
-            var inner = scope
-            expr(l, &inner)
-            expr(r, &inner)
-        case .unaryOp(_, let operand, _):
-            var inner = scope
-            expr(operand, &inner)
+        case .binaryOp("++", let prefix, let rest, let at):
+            // A prefix of character codes, then a pattern; erl_lint takes
+            // nothing else, and binds nothing of what it refuses.
+            guard Pattern.literalCodes(prefix) != nil else {
+                errors.append(diagnostic(at, "illegal pattern"))
+                return
+            }
+            pattern(rest, &scope, fresh: fresh, shadowed: shadowed, what: what)
+        case .binaryOp(_, _, _, let at), .unaryOp(_, _, let at):
+            if !ShellLinter.isConstantPatternExpression(p) { errors.append(diagnostic(at, "illegal pattern")) }
         case .recordAccess, .call, .remote, .functionReference, .fun, .caseOf, .ifClauses, .receive, .tryCatch,
              .catchExpr, .block, .listComprehension, .binaryComprehension:
             var inner = scope

@@ -132,11 +132,15 @@ public struct MapField: Sendable {
     public var value: Expr
     /// `:=` (must exist) rather than `=>`.
     public var isExact: Bool
+    /// Where the `=>` or `:=` is (erl_lint reports a misused one there).
+    public var operatorLocation: SourceLocation
     /// A field.
-    public init(key: Expr, value: Expr, isExact: Bool) {
+    public init(key: Expr, value: Expr, isExact: Bool,
+                operatorLocation: SourceLocation = SourceLocation(line: 1, column: 1)) {
         self.key = key
         self.value = value
         self.isExact = isExact
+        self.operatorLocation = operatorLocation
     }
 }
 

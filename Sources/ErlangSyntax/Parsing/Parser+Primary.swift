@@ -177,8 +177,9 @@ extension Parser {
                 repeat {
                     let key = try expr()
                     let exact: Bool
+                    let at = location
                     if accept("=>") { exact = false } else if accept(":=") { exact = true } else { throw unexpected() }
-                    fields.append(MapField(key: key, value: try expr(), isExact: exact))
+                    fields.append(MapField(key: key, value: try expr(), isExact: exact, operatorLocation: at))
                 } while accept(",")
                 try expectSymbol("}")
             }

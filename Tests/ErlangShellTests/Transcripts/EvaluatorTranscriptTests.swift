@@ -139,6 +139,49 @@ fun(X) when X = 1 -> ok end.
 9> * 1:13: illegal guard expression
 10> *** Terminating erlang (nonode@nohost)
 """#),
+        // erl_lint's pattern and guard rules: arithmetic on literals and a
+        // prefix of character codes before `++` are patterns, nothing else
+        // with an operator is; `=>` is no pattern, `:=` no construction;
+        // `++` and `--` are no guard operators (a filter using them runs
+        // as an expression).
+        Transcript(name: "illegal_patterns_and_guards", input: #"""
+[A] ++ R = [1,2].
+[$a | "b"] ++ T = "abc".
+[1, $b] ++ T2 = [1, $b, 3].
+"ab" ++ "c" ++ T3 = "abcd".
+Pfx ++ R4 = "ab".
+{X + 1} = {2}.
+-X5 = -1.
+{1 + 2, - 1} = {3, -1}.
+fun(X7 + 1) -> X7 end.
+case 3 of X8 + 1 -> ok; _ -> no end.
+#{a => 1} = #{a => 1}.
+#{a := V} = #{a => 7}, V.
+#{a := 1}.
+M = #{a => 1}, M#{a := 3}.
+case 1 of X9 when X9 ++ [] -> X9 end.
+[X || X <- [1], X -- []].
+"""#, expected: #"""
+1> * 1:5: illegal pattern
+2> "abc"
+3> [1,98,3]
+4> "abcd"
+5> * 1:5: illegal pattern
+6> * 1:4: illegal pattern
+7> * 1:1: illegal pattern
+8> {3,-1}
+9> * 1:8: illegal pattern
+10> * 1:14: illegal pattern
+11> * 1:5: illegal pattern
+12> 7
+13> * 1:5: only association operators '=>' are allowed in map construction
+14> #{a => 3}
+15> * 1:22: illegal guard expression
+16> ** exception error: bad argument
+     in operator  --/2
+        called as 1 -- []
+17> *** Terminating erlang (nonode@nohost)
+"""#),
         Transcript(name: "records_in_exceptions", input: #"""
 rd(pt, {x = 0, y = 0}).
 throw(#pt{}).
