@@ -32,6 +32,10 @@ final class Evaluator: Sendable {
     let printer = PrettyPrinter.shell
     private let bindings = Lock(Bindings())
 
+    /// The bindings the running command started with (what `b()` inside a
+    /// command prints).
+    var startingBindings: Bindings { bindings.withLock { $0 } }
+
     /// The bound variable names (for completion).
     var boundNames: [String] { bindings.withLock { $0.sortedNames } }
     private let current = Lock<ErlangProcess?>(nil)
@@ -203,11 +207,12 @@ final class Evaluator: Sendable {
             var env = bindings.withLock { $0 }
             do {
                 var value = Term.ok
-                for e in request.exprs {
-                    if let v = try ShellCommands.runSpecial(e, &env, self) {
+                for command in request.exprs {
+                    if let v = try ShellCommands.runSpecial(command, &env, self) {
                         value = v
                         continue
                     }
+                    let e = ShellCommands.nestedCommandsPrepared(command)
                     // erl lints each top-level expression with the
                     // bindings the ones before it left.
                     let bound = env

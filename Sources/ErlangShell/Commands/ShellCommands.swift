@@ -16,19 +16,7 @@ enum ShellCommands {
         guard case .call(.atom(let name), let args, _) = e else { return nil }
         switch (name, args.count) {
         case ("b", 0):
-            var out = ""
-            for variable in env.sortedNames {
-                guard let value = env[variable] else { continue }
-                if case .fun(let fun) = value, let source = FunSource.expression(of: fun) {
-                    // A fun made by the shell shows its source, laid out as h() does.
-                    let origin = SourceLocation(line: 1, column: 1)
-                    out += ExprLayout.text([.match(.variable(variable, origin), source, origin)], column: 0) + "\n"
-                    continue
-                }
-                out += "\(variable) = " + evaluator.printer.print(value, column: variable.count + 4,
-                                                                  records: evaluator.recordFields) + "\n"
-            }
-            evaluator.runtime.output.write(out)
+            printBindings(env, evaluator)
             return .ok
         case ("f", 0):
             env.removeAll()
@@ -73,6 +61,37 @@ enum ShellCommands {
         }
     }
 
+    /// `b()`: each binding as `Name = Value`, names sorted.
+    static func printBindings(_ env: Bindings, _ evaluator: Evaluator) {
+        var out = ""
+        for variable in env.sortedNames {
+            guard let value = env[variable] else { continue }
+            if case .fun(let fun) = value, let source = FunSource.expression(of: fun) {
+                // A fun made by the shell shows its source, laid out as h() does.
+                let origin = SourceLocation(line: 1, column: 1)
+                out += ExprLayout.text([.match(.variable(variable, origin), source, origin)], column: 0) + "\n"
+                continue
+            }
+            out += "\(variable) = " + evaluator.printer.print(value, column: variable.count + 4,
+                                                              records: evaluator.recordFields) + "\n"
+        }
+        evaluator.runtime.output.write(out)
+    }
+
+    /// `e` with the `f(Var)` calls inside it (not `e` itself) made `f()`:
+    /// erl runs `b()`, `f()` and `f(X)` anywhere in a command, but only at
+    /// the top do `f()` and `f(X)` forget bindings; inside, they answer
+    /// `ok` and change nothing, and `X` need not be bound.
+    static func nestedCommandsPrepared(_ e: Expr) -> Expr {
+        func inner(_ x: Expr) -> Expr {
+            if case .call(.atom("f"), let args, let location) = x, args.count == 1, case .variable = args[0] {
+                return .call(function: .atom("f"), arguments: [], location)
+            }
+            return x.mappingChildren(inner)
+        }
+        return e.mappingChildren(inner)
+    }
+
     /// Runs the local call `name(args)` if it is a shell command; `nil` otherwise.
     /// The auto-imported BIFs that `run` answers itself (`halt/0,1` end
     /// the shell's own way), so a call to them is never bound to
@@ -102,6 +121,16 @@ enum ShellCommands {
                 // Not a status: erlang:halt/1 raises badarg for it.
                 return nil
             }
+        case ("b", 0):
+            // Inside a command: the bindings the command started with.
+            printBindings(evaluator.startingBindings, evaluator)
+            return .ok
+        case ("f", 0):
+            // Inside a command (see `nestedCommandsPrepared`).
+            return .ok
+        case ("f", 1):
+            // shell:f/1 has a clause for a variable only.
+            throw noClause("f", 1)
         case ("v", 1):
             guard case .int(let n) = args[0], let value = evaluator.history.result(n) else {
                 throw ErlangException(.error, .atom(.undef),

@@ -7,7 +7,8 @@ import ErlangTerms
 /// `e(N)` is replaced by the expressions of command `N`. A reference to a
 /// command no longer kept (for `v`, whose result is no longer kept), or
 /// one that is not a number (`v(x)`), is reported as `* N: command not
-/// found` with `N` as written.
+/// found` with `N` as written. References are found anywhere in the
+/// command (inside `catch`, funs, cases, ...), as erl's shell finds them.
 /// The walk is recursive over the expression nesting the user typed.
 enum HistoryReferences {
     /// A reference to a command the history does not hold.
@@ -20,16 +21,13 @@ enum HistoryReferences {
     static func resolve(_ exprs: [Expr], promptNumber: Int, history: ShellHistory) -> Result<[Expr], Missing> {
         var out: [Expr] = []
         for e in exprs {
-            if case .call(.atom("e"), let args, _) = e, args.count == 1 {
-                if case .atom(let name) = args[0] { return .failure(Missing(label: AtomText.quoted(name))) }
-                if let n = literalInteger(args[0]) {
-                    let number = n < 0 ? promptNumber + n : n
-                    guard let entry = history.entry(number) else { return .failure(Missing(label: "\(n)")) }
+            do {
+                if case .call(.atom("e"), let args, _) = e, args.count == 1,
+                   let (number, label) = try reference(args[0], promptNumber) {
+                    guard let entry = history.entry(number) else { return .failure(Missing(label: label)) }
                     out += entry.exprs
                     continue
                 }
-            }
-            do {
                 out.append(try values(e, promptNumber, history))
             } catch {
                 return .failure(error)
@@ -38,40 +36,36 @@ enum HistoryReferences {
         return .success(out)
     }
 
-    /// `e` with its `v(N)` calls made absolute and checked, looking inside
-    /// the expressions a history reference usually sits in (matches,
-    /// operators, calls, tuples, lists).
+    /// `e` with its `v(N)` calls made absolute and checked, and its
+    /// `e(N)` calls replaced by command `N`'s expressions (in a block when
+    /// there are several), anywhere inside it, as erl's shell expands them.
     private static func values(_ e: Expr, _ promptNumber: Int, _ history: ShellHistory) throws(Missing) -> Expr {
-        func walk(_ x: Expr) throws(Missing) -> Expr { try values(x, promptNumber, history) }
         switch e {
         case .call(.atom("v"), let args, let location) where args.count == 1:
-            if case .atom(let name) = args[0] { throw Missing(label: AtomText.quoted(name)) }
-            guard let n = literalInteger(args[0]) else { return e }
-            let number = n < 0 ? promptNumber + n : n
-            guard history.result(number) != nil else { throw Missing(label: "\(n)") }
+            guard let (number, label) = try reference(args[0], promptNumber) else { return e }
+            guard history.result(number) != nil else { throw Missing(label: label) }
             return .call(function: .atom("v"), arguments: [.integer(number)], location)
-        case .call(let function, let args, let location):
-            var mapped: [Expr] = []
-            for a in args { mapped.append(try walk(a)) }
-            return .call(function: function, arguments: mapped, location)
-        case .match(let l, let r, let location):
-            return .match(l, try walk(r), location)
-        case .binaryOp(let op, let l, let r, let location):
-            return .binaryOp(op, try walk(l), try walk(r), location)
-        case .unaryOp(let op, let operand, let location):
-            return .unaryOp(op, try walk(operand), location)
-        case .tuple(let items):
-            var mapped: [Expr] = []
-            for item in items { mapped.append(try walk(item)) }
-            return .tuple(mapped)
-        case .list(let items, let tail):
-            var mapped: [Expr] = []
-            for item in items { mapped.append(try walk(item)) }
-            return .list(mapped, tail: try tail.map { x throws(Missing) in try walk(x) })
-        case .integer, .bigInteger, .float, .atom, .char, .string, .variable, .binary, .map, .record,
-             .recordAccess, .recordIndex, .remote, .functionReference, .fun, .caseOf, .ifClauses, .receive,
-             .tryCatch, .catchExpr, .block, .listComprehension, .binaryComprehension:
-            return e
+        case .call(.atom("e"), let args, _) where args.count == 1:
+            guard let (number, label) = try reference(args[0], promptNumber) else { return e }
+            guard let entry = history.entry(number) else { throw Missing(label: label) }
+            return entry.exprs.count == 1 ? entry.exprs[0] : .block(entry.exprs)
+        default:
+            return try e.mappingChildren { (inner: Expr) throws(Missing) -> Expr in
+                try values(inner, promptNumber, history)
+            }
+        }
+    }
+
+    /// The command a `v/1` or `e/1` argument refers to, and how erl names
+    /// it when it is missing; `nil` for an argument left to run (erl
+    /// refuses an atom or a variable before running anything).
+    private static func reference(_ argument: Expr, _ promptNumber: Int) throws(Missing) -> (Int, String)? {
+        switch argument {
+        case .atom(let name): throw Missing(label: AtomText.quoted(name))
+        case .variable(let name, _): throw Missing(label: name)
+        default:
+            guard let n = literalInteger(argument) else { return nil }
+            return (n < 0 ? promptNumber + n : n, "\(n)")
         }
     }
 

@@ -42,6 +42,48 @@ Suffix.
 12> "fix"
 13> *** Terminating erlang (nonode@nohost)
 """#),
+        // Commands and history references inside an expression: v/1 and
+        // e/1 are resolved before anything runs (a miss, or a variable or
+        // atom argument, is "command not found", which catch does not
+        // catch); b() prints, f() and f(X) answer ok and forget nothing.
+        Transcript(name: "commands_inside_expressions", input: #"""
+X = 1.
+case 1 of 1 -> f(Y) end.
+{f(X), X}.
+X.
+Z = 2.
+[b(), f()].
+Z.
+catch v(99).
+catch v(1).
+[v(1), v(-1)].
+catch e(1).
+begin e(1) end.
+F = fun() -> v(1) end, F().
+catch f(x).
+V = 1, v(V).
+catch e(foo).
+"""#, expected: #"""
+1> 1
+2> ok
+3> {ok,1}
+4> 1
+5> 2
+6> X = 1
+Z = 2
+[ok,ok]
+7> 2
+8> * 99: command not found
+8> 1
+9> [1,1]
+10> 1
+11> 1
+12> 1
+13> {'EXIT',{function_clause,[{shell,f,1,[]}]}}
+14> * V: command not found
+14> * foo: command not found
+14> *** Terminating erlang (nonode@nohost)
+"""#),
         Transcript(name: "help_on_a_module", input: #"""
 h(lists).
 h(nosuchmod).
