@@ -15,6 +15,10 @@ public struct CompileOutcome: Sendable {
     public let warnings: [SourceDiagnostic]
     /// The file's lines, for the excerpts.
     let lines: [Substring]
+    /// Whether the warnings failed the compilation (`warnings_as_errors`).
+    public let warningsFailed: Bool
+    /// Whether the module is to be loaded (not with the `binary` option).
+    public let loads: Bool
 
     /// The same outcome without its module: compiled, but not to be loaded.
     public init(rejecting outcome: CompileOutcome) {
@@ -23,20 +27,31 @@ public struct CompileOutcome: Sendable {
         errors = outcome.errors
         warnings = outcome.warnings
         lines = outcome.lines
+        warningsFailed = outcome.warningsFailed
+        loads = outcome.loads
     }
 
     init(module: InterpretedModule?, moduleName: String?, errors: [SourceDiagnostic], warnings: [SourceDiagnostic],
-         lines: [Substring]) {
+         lines: [Substring], warningsFailed: Bool = false, loads: Bool = true) {
         self.module = module
         self.moduleName = moduleName
         self.errors = errors
         self.warnings = warnings
         self.lines = lines
+        self.warningsFailed = warningsFailed
+        self.loads = loads
     }
 
-    /// The text `c/1` prints: every error, then every warning.
+    /// The text `c/1` prints: every error, then every warning; warnings
+    /// that failed the compilation are announced and printed as errors.
     public var report: String {
-        (errors + warnings).map { $0.rendered(sourceLines: lines) }.joined()
+        guard warningsFailed else { return (errors + warnings).map { $0.rendered(sourceLines: lines) }.joined() }
+        let asErrors = warnings.map { warning in
+            var error = warning
+            error.isWarning = false
+            return error
+        }
+        return "compile: warnings being treated as errors\n" + asErrors.map { $0.rendered(sourceLines: lines) }.joined()
     }
 }
 
@@ -46,10 +61,16 @@ public struct CompileOutcome: Sendable {
 public enum ModuleCompiler {
     /// Compiles `text`, the contents of the file `file` (as erl names it in
     /// messages) at `absolutePath`; includes are looked for in `directory`.
+    /// `options`: those given to the compiler; the file's `-compile`
+    /// attributes add theirs.
     public static func compile(_ text: String, file: String, absolutePath: String, directory: String,
-                               linking: ModuleTable? = nil,
+                               linking: ModuleTable? = nil, options: CompileOptions = CompileOptions(),
                                readFile: @escaping Preprocessor.FileReader) -> CompileOutcome {
-        let source = ModuleParser.parse(text, file: file, directory: directory, readFile: readFile)
+        var source = ModuleParser.parse(text, file: file, directory: directory, predefined: options.macros,
+                                        readFile: readFile)
+        var settings = options
+        for option in source.compileOptions { settings.add(option) }
+        if options.exportAll { source.exportAll = true }
         var linter = ModuleLinter(source)
         linter.run()
         var errors = source.errors + SourceDiagnostic.sorted(linter.errors)
@@ -57,16 +78,21 @@ public enum ModuleCompiler {
             errors.append(SourceDiagnostic(file: file, location: source.firstAttributeLocation ?? SourceLocation(line: 1, column: 1),
                                            message: "no module definition"))
         }
-        let warnings = SourceDiagnostic.sorted(source.warnings + linter.warnings)
+        let warnings = SourceDiagnostic.sorted(source.warnings + linter.warnings).filter { !settings.suppresses($0) }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard errors.isEmpty, let name = source.name else {
             return CompileOutcome(module: nil, moduleName: source.name, errors: errors, warnings: warnings, lines: lines)
+        }
+        if settings.warningsAsErrors, !warnings.isEmpty {
+            return CompileOutcome(module: nil, moduleName: name, errors: [], warnings: warnings, lines: lines,
+                                  warningsFailed: true)
         }
         let records = RecordTable()
         for record in source.records { records.define(record) }
         let module = InterpretedModule(source: source, name: Atom(name), sourcePath: absolutePath,
                                        digest: digest(text), records: records, linking: linking)
-        return CompileOutcome(module: module, moduleName: name, errors: [], warnings: warnings, lines: lines)
+        return CompileOutcome(module: module, moduleName: name, errors: [], warnings: warnings, lines: lines,
+                              loads: settings.loads)
     }
 
     /// A 16-byte digest of the source (two FNV-1a passes), standing in for

@@ -78,17 +78,18 @@ public final class CodeServer: Sendable {
     /// any module of that name. `report` prints errors and warnings as c/1 does.
     /// A module whose name is not `expectedName` is not loaded (its outcome
     /// has no module), as erl refuses to load `x.beam` holding module `y`.
-    func compileAndLoad(file: String, beamPath: String?, report: Bool, expectedName: String? = nil) -> CompileOutcome? {
+    func compileAndLoad(file: String, beamPath: String?, report: Bool, expectedName: String? = nil,
+                        options: CompileOptions = CompileOptions()) -> CompileOutcome? {
         guard let text = SourceFiles.read(file) else { return nil }
         let absolutePath = SourceFiles.absolute(file)
         let outcome = ModuleCompiler.compile(text, file: file, absolutePath: absolutePath,
                                              directory: SourceFiles.directory(of: file), linking: runtime.modules,
-                                             readFile: SourceFiles.read)
+                                             options: options, readFile: SourceFiles.read)
         if report { runtime.output.write(outcome.report) }
         if let expectedName, let module = outcome.module, module.name.text != expectedName {
             return CompileOutcome(rejecting: outcome)
         }
-        if let module = outcome.module {
+        if let module = outcome.module, outcome.loads {
             guard !refusesSticky(module.name) else { return CompileOutcome(rejecting: outcome) }
             runtime.modules.load(module)
             let beam = beamPath ?? SourceFiles.directory(of: absolutePath) + "/" + module.name.text + ".beam"

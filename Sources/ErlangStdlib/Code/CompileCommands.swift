@@ -11,10 +11,7 @@ enum CompileCommands {
     static func functions(_ server: CodeServer) -> FunctionTable {
         [
             bif("c", 1) { _, args in try compile(server, args[0]) },
-            bif("c", 2) { _, args in
-                guard args[1].isList || args[1].atomValue != nil else { throw ErlangException.badarg }
-                return try compile(server, args[0])
-            },
+            bif("c", 2) { _, args in try compile(server, args[0], options: CompileOptions(args[1])) },
             bif("l", 1) { _, args in
                 let name = try CodeModule.moduleName(args[0])
                 return try CodeModule.load(server, name)
@@ -28,7 +25,7 @@ enum CompileCommands {
     /// `{ok, Module}`, `error` after errors; when there is no such file,
     /// `{error, non_existing}` for a module name and, for a file name, erl's
     /// `File: no such file or directory` line and `error`.
-    static func compile(_ server: CodeServer, _ argument: Term) throws -> Term {
+    static func compile(_ server: CodeServer, _ argument: Term, options: CompileOptions = CompileOptions()) throws -> Term {
         guard var file = text(argument) else { throw ErlangException.badarg }
         if !file.hasSuffix(".erl") { file += ".erl" }
         if !SourceFiles.isRegularFile(file), case .atom(let name) = argument, let onPath = server.findSource(name) {
@@ -43,15 +40,20 @@ enum CompileCommands {
         }
         let base = String(file.dropLast(4).split(separator: "/").last ?? "")
         let beam = SourceFiles.currentDirectory() + "/" + base + ".beam"
-        guard let outcome = server.compileAndLoad(file: file, beamPath: beam, report: true, expectedName: base) else {
+        guard let outcome = server.compileAndLoad(file: file, beamPath: beam, report: true, expectedName: base,
+                                                  options: options) else {
             return .tuple([.atom(.error), .atom(CodeModule.nonExisting)])
+        }
+        if outcome.module != nil, !outcome.loads {
+            server.runtime.output.write("** Warning: No object file created - nothing loaded **\n")
+            return .ok
         }
         guard let module = outcome.module else {
             if let name = outcome.moduleName, outcome.errors.isEmpty, name == base,
                server.runtime.modules.isSticky(Atom(name)) {
                 return CodeModule.stickyRefusal
             }
-            if let name = outcome.moduleName, outcome.errors.isEmpty {
+            if let name = outcome.moduleName, outcome.errors.isEmpty, !outcome.warningsFailed {
                 server.runtime.output.write("./\(base).beam: Module name '\(name)' does not match file name '\(base)'\n")
             }
             return .atom(.error)

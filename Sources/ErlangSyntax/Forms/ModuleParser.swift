@@ -15,10 +15,14 @@ public enum ModuleParser {
 
     /// Parses `text`, the contents of `file`; includes are read with
     /// `readFile` relative to `directory`.
+    /// `predefined`: macros defined before the first line (name and value
+    /// as Erlang source, `nil` for `true`), from the compiler's options.
     public static func parse(_ text: String, file: String, directory: String,
+                             predefined: [(name: String, valueText: String?)] = [],
                              readFile: @escaping Preprocessor.FileReader) -> ModuleSource {
         var source = ModuleSource(file: file)
         var preprocessor = Preprocessor(file: file, directory: directory, readFile: readFile)
+        for macro in predefined { preprocessor.predefine(macro.name, valueText: macro.valueText) }
         let forms = preprocessor.forms(of: text)
         preprocessor.finish(endLocation: forms.last?.last?.location ?? SourceLocation(line: 1, column: 1))
         source.errors += preprocessor.errors
@@ -162,6 +166,7 @@ public enum ModuleParser {
 
     static func readCompileOptions(_ options: Term, into source: inout ModuleSource) {
         let list = options.isList ? (options.listElements ?? []) : [options]
+        source.compileOptions += list
         for option in list {
             if option == .atom(Atom("export_all")) { source.exportAll = true }
             if case .tuple(let pair) = option, pair.count == 2, pair[0] == .atom(Atom("no_auto_import")) {

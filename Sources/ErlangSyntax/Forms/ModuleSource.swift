@@ -22,6 +22,8 @@ public struct ModuleSource: Sendable {
     public var exportAll = false
     /// Where the `-compile` attribute asking for `export_all` is.
     public var exportAllLocation: SourceLocation?
+    /// The options of the `-compile` attributes, in order.
+    public var compileOptions: [Term] = []
     /// `-import(Module, [f/1, ...])` entries.
     public var imports: [ImportEntry] = []
     /// `-compile({no_auto_import, [f/1]})` entries.

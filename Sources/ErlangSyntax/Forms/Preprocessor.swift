@@ -192,6 +192,20 @@ public struct Preprocessor {
             .contains(name) && (name != "MODULE" && name != "MODULE_STRING" || moduleName != nil)
     }
 
+    /// Defines `name` before the file's first line, as the compiler's
+    /// `{d, Name}` (the body `true`) and `{d, Name, Value}` options do;
+    /// `valueText` is the value written as Erlang source.
+    public mutating func predefine(_ name: String, valueText: String?) {
+        var body: [Token] = []
+        if let valueText {
+            var scanner = Scanner(valueText)
+            while let token = try? scanner.next() { body.append(token) }
+        } else {
+            body = [Token(.atom("true"), at: SourceLocation(line: 1, column: 1))]
+        }
+        macros[name] = [Macro(parameters: nil, body: body)]
+    }
+
     mutating func define(_ form: [Token], _ at: SourceLocation) {
         // - define ( Name [ ( Params ) ] , Body ) .
         guard form.count >= 6, form[2].kind == .symbol("("), let name = macroName(form[3]) else { return bad("define", at) }
