@@ -12,6 +12,13 @@ extension Interpreter {
         return fields.count + 1
     }
 
+    /// The value of `e` evaluated with no bindings, as far as guard
+    /// expressions go (constant arithmetic, guard BIFs); `nil` when that
+    /// fails. The shell reads `v(1 + 0)` so.
+    public static func constantValue(of e: Expr) -> Term? {
+        try? Interpreter().evalGuardExpr(e, Bindings())
+    }
+
     /// Whether `e` is a guard test (only guard BIFs, operators, variables
     /// and constructors), as erl_lint decides; such comprehension filters
     /// run as guards.

@@ -175,11 +175,14 @@ extension GenServer {
                                   stacktrace: [StackFrames.frame(OTPAtom.gen, "get_proc_name", 1, line: 654),
                                                StackFrames.frame(OTPAtom.genServer, "enter_loop", 5, line: 782)])
         }
-        var parent = process.pid
-        if case .cons(let cell)? = process.get(.atom(OTPAtom.ancestorsKey)) {
-            if case .pid(let p) = cell.head { parent = p }
-            if case .atom(let n) = cell.head, let p = process.runtime.whereis(n) { parent = p }
+        // gen:get_parent/0: the first of the proc_lib ancestors; a process
+        // proc_lib did not start has none and cannot become a server.
+        guard case .cons(let cell)? = process.get(.atom(OTPAtom.ancestorsKey)) else {
+            throw ErlangException(.exit, .atom(Atom("process_was_not_started_by_proc_lib")))
         }
+        var parent = process.pid
+        if case .pid(let p) = cell.head { parent = p }
+        if case .atom(let n) = cell.head, let p = process.runtime.whereis(n) { parent = p }
         let first = next.flatMap(LoopNext.init) ?? .wait(.infinity)
         let loop = GenServerLoop(process: process, parent: parent, name: name?.reportName ?? .pid(process.pid),
                                  module: module, state: state, debug: options.debug)

@@ -56,10 +56,12 @@ extension GenServerLoop {
                        [UndefReason.explained(reported, modules: process.runtime.modules)])
         if status.log != .nil { body += format("** Log ==~n** ~tp~n", [status.log]) }
         if let from, case .tuple(let e) = from, e.count == 2, case .pid(let client) = e[0] {
-            if process.runtime.process(client) != nil {
+            if let clientProcess = process.runtime.process(client) {
                 let arity = 2
+                // A registered client is shown by its name, as erl does.
+                let shown = clientProcess.registeredName.map { Term.atom($0) } ?? e[0]
                 body += format("** Client ~tp stacktrace~n** ~tp~n",
-                               [e[0], .list(StackFrames.client(callArity: arity))])
+                               [shown, .list(StackFrames.client(callArity: arity))])
             } else {
                 body += format("** Client ~tp is dead~n", [e[0]])
             }

@@ -37,12 +37,20 @@ enum ShellCommands {
             }
             var fields: [String] = []
             var defaults: [Expr?] = []
+            /// erl_lint's error for a field named twice.
+            func checkNew(_ field: String) throws {
+                guard !fields.contains(field) else {
+                    throw ErlangException(.exit, .string("field \(field) already defined in record \(record)"))
+                }
+            }
             for item in items {
                 switch item {
                 case .atom(let field):
+                    try checkNew(field)
                     fields.append(field)
                     defaults.append(nil)
                 case .match(.atom(let field), let value, _):
+                    try checkNew(field)
                     fields.append(field)
                     defaults.append(value)
                 case .integer, .bigInteger, .float, .char, .string, .variable, .tuple, .list, .binary, .map,

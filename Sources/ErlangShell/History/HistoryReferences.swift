@@ -1,3 +1,4 @@
+import ErlangEval
 import ErlangSyntax
 import ErlangTerms
 
@@ -57,16 +58,17 @@ enum HistoryReferences {
     }
 
     /// The command a `v/1` or `e/1` argument refers to, and how erl names
-    /// it when it is missing; `nil` for an argument left to run (erl
-    /// refuses an atom or a variable before running anything).
+    /// it when it is missing. The argument must be an integer, written
+    /// out or as constant arithmetic (`1 + 0`); anything else (an atom, a
+    /// variable) is missing, named as erl writes the expression.
     private static func reference(_ argument: Expr, _ promptNumber: Int) throws(Missing) -> (Int, String)? {
-        switch argument {
-        case .atom(let name): throw Missing(label: AtomText.quoted(name))
-        case .variable(let name, _): throw Missing(label: name)
-        default:
-            guard let n = literalInteger(argument) else { return nil }
+        if case .atom(let name) = argument { throw Missing(label: AtomText.quoted(name)) }
+        if let n = literalInteger(argument) { return (n < 0 ? promptNumber + n : n, "\(n)") }
+        // erl evaluates the argument with no bindings.
+        if case .int(let n)? = Interpreter.constantValue(of: argument) {
             return (n < 0 ? promptNumber + n : n, "\(n)")
         }
+        throw Missing(label: ExprLayout.text([argument], column: 0))
     }
 
     private static func literalInteger(_ e: Expr) -> Int? {

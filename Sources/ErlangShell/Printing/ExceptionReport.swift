@@ -65,9 +65,6 @@ struct ExceptionReport {
             case "notalive": return "the node cannot be part of a distributed system"
             case "undef":
                 guard let top else { return "undef" }
-                if top.module.text == "shell_default" {
-                    return "undefined shell command \(top.function.text)/\(top.arity)"
-                }
                 return "undefined function \(StackFrame.mfaText(top.module, top.function, top.arity))"
             case "function_clause":
                 // erl_error explains a frame with arguments, and a shell

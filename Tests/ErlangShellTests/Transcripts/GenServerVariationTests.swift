@@ -82,6 +82,82 @@ ok
 7> *** Terminating erlang (nonode@nohost)
 """#)
 
+    /// A registered server that divides by what a call gives it.
+    static let divider = #"""
+-module(divider).
+-behaviour(gen_server).
+-export([start/0, init/1, handle_call/3, handle_cast/2]).
+
+start() -> gen_server:start({local, divider}, ?MODULE, [], []).
+
+init([]) -> {ok, 10}.
+
+handle_call({divide, N}, _From, S) -> {reply, S div N, S}.
+
+handle_cast(_, S) -> {noreply, S}.
+"""#
+
+    /// The error report names a registered client by its name; a process
+    /// proc_lib did not start cannot enter a server loop.
+    static let registeredClient = Transcript(name: "registered_client", input: #"""
+c("$DIR/divider").
+divider:start().
+register(me, self()), catch gen_server:call(divider, {divide, 0}), timer:sleep(150).
+catch gen_server:enter_loop(divider, [], 0).
+"""#, expected: #"""
+1> {ok,divider}
+2> {ok,<0.88.0>}
+3> =ERROR REPORT==== 5-Dec-2026::09:37:27.994695 ===
+** Generic server divider terminating 
+** Last message in was {divide,0}
+** When Server state == 10
+** Reason for termination ==
+** {badarith,[{erlang,'div',
+                      [10,0],
+                      [{error_info,#{module => erl_erts_errors}}]},
+              {divider,handle_call,3,[{file,"/tmp/gsv/divider.erl"},{line,9}]},
+              {gen_server,try_handle_call,4,
+                          [{file,"gen_server.erl"},{line,1149}]},
+              {gen_server,handle_msg,6,[{file,"gen_server.erl"},{line,1178}]},
+              {proc_lib,init_p_do_apply,3,
+                        [{file,"proc_lib.erl"},{line,240}]}]}
+** Client me stacktrace
+** [{gen,do_call,4,[{file,"gen.erl"},{line,256}]},
+    {gen_server,call,2,[{file,"gen_server.erl"},{line,366}]},
+    {erl_eval,do_apply,7,[{file,"erl_eval.erl"},{line,748}]},
+    {erl_eval,expr,6,[{file,"erl_eval.erl"},{line,480}]},
+    {shell,exprs,7,[{file,"shell.erl"},{line,691}]},
+    {shell,eval_exprs,7,[{file,"shell.erl"},{line,647}]},
+    {shell,eval_loop,3,[{file,"shell.erl"},{line,632}]}]
+
+=CRASH REPORT==== 5-Dec-2026::09:37:28.003769 ===
+  crasher:
+    initial call: divider:init/1
+    pid: <0.88.0>
+    registered_name: divider
+    exception error: an error occurred when evaluating an arithmetic expression
+      in operator  div/2
+         called as 10 div 0
+      in call from divider:handle_call/3 (/tmp/gsv/divider.erl, line 9)
+      in call from gen_server:try_handle_call/4 (gen_server.erl, line 1149)
+      in call from gen_server:handle_msg/6 (gen_server.erl, line 1178)
+    ancestors: [<0.81.0>]
+    message_queue_len: 0
+    messages: []
+    links: []
+    dictionary: []
+    trap_exit: false
+    status: running
+    heap_size: 376
+    stack_size: 28
+    reductions: 10280
+  neighbours:
+
+ok
+4> {'EXIT',process_was_not_started_by_proc_lib}
+5> *** Terminating erlang (nonode@nohost)
+"""#)
+
     /// proc_lib's record of a process's initial call: a shell fun is
     /// erl_eval's fun of `expr/6`, arguments are made up.
     static let initialCall = Transcript(name: "proc_lib_initial_call", input: #"""
@@ -252,6 +328,12 @@ struct GenServerVariationTests {
     @Test func enterLoopChecksTheNameItIsGiven() async throws {
         let (printed, expected) = try await run(GenServerVariations.enterLoop,
                                                 modules: [("entering", GenServerVariations.entering)])
+        #expect(printed == expected)
+    }
+
+    @Test func aRegisteredClientIsNamedAndEnterLoopNeedsProcLib() async throws {
+        let (printed, expected) = try await run(GenServerVariations.registeredClient,
+                                                modules: [("divider", GenServerVariations.divider)])
         #expect(printed == expected)
     }
 

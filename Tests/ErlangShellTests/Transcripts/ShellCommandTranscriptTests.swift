@@ -84,6 +84,31 @@ Z = 2
 14> * foo: command not found
 14> *** Terminating erlang (nonode@nohost)
 """#),
+        // v/1's argument is evaluated with no bindings (constant arithmetic
+        // works, a variable does not, named as written); rd/2 refuses a
+        // field named twice; shell_default:F() is an ordinary remote call.
+        Transcript(name: "history_arguments_and_record_fields", input: #"""
+1.
+v(1+0).
+A = 1.
+v(A+0).
+v(self()).
+rd(bad, {a, b = 1, a}).
+rd(ok2, {a, b}).
+shell_default:foo().
+nosuch(1).
+"""#, expected: #"""
+1> 1
+2> 1
+3> 1
+4> * A + 0: command not found
+4> * self(): command not found
+4> ** exception exit: "field a already defined in record bad"
+5> ok2
+6> ** exception error: undefined function shell_default:foo/0
+7> ** exception error: undefined shell command nosuch/1
+8> *** Terminating erlang (nonode@nohost)
+"""#),
         Transcript(name: "help_on_a_module", input: #"""
 h(lists).
 h(nosuchmod).
