@@ -32,7 +32,11 @@ extension GenServer {
     /// late reply).
     public static func waitResponse(_ requestId: Term, timeout: ErlangProcess.ReceiveTimeout, dropOnTimeout: Bool,
                                     from process: ErlangProcess) async throws -> Term {
-        guard case .ref(let mref) = requestId else { throw ErlangException.badarg }
+        guard case .ref(let mref) = requestId else {
+            // No reply can answer it: erl's receive waits out the timeout.
+            _ = try await process.receive(timeout: timeout) { _ -> Term? in nil }
+            return .atom(.timeout)
+        }
         let answer = try await process.receive(timeout: timeout) { message in response(to: mref, in: message) }
         if let answer { return settled(answer, mref, process) }
         if dropOnTimeout {

@@ -9,6 +9,10 @@ extension GenServer {
     public struct StartOptions: Sendable {
         /// How long the starter waits for `init/1` (`{timeout, T}`).
         public var timeout: ErlangProcess.ReceiveTimeout = .infinity
+        /// Whether `{timeout, T}` gave no valid timeout (a negative number,
+        /// an atom other than `infinity`): the server starts, and the
+        /// starter's wait fails with `timeout_value`, as in erl.
+        public var timeoutIsInvalid = false
         /// The `sys` debug options (`{debug, [trace, log, statistics]}`).
         public var debug: SysDebug?
 
@@ -23,7 +27,14 @@ extension GenServer {
             while case .cons(let cell) = rest {
                 rest = cell.tail
                 guard case .tuple(let e) = cell.head, e.count == 2, case .atom(let key) = e[0] else { continue }
-                if key == OTPAtom.timeout, let t = GenServer.timeout(e[1]) { timeout = t }
+                if key == OTPAtom.timeout {
+                    if let t = GenServer.timeout(e[1]) {
+                        timeout = t
+                        timeoutIsInvalid = false
+                    } else {
+                        timeoutIsInvalid = true
+                    }
+                }
                 if key == OTPAtom.debug { debug = SysDebug(options: e[1]) }
             }
             guard case .nil = rest else { return nil }
@@ -55,6 +66,10 @@ extension GenServer {
     /// for `start_monitor` (dropped when the start failed).
     static func answer(of child: ErlangProcess, monitor: Ref?, tie: ProcLib.Tie, options: StartOptions, skipping mark: Int,
                        to caller: ErlangProcess) async throws -> Term {
+        if options.timeoutIsInvalid {
+            throw ErlangException(.error, .atom(Atom("timeout_value")),
+                                  stacktrace: [StackFrames.frame(OTPAtom.procLib, "sync_start", 2, line: 310)])
+        }
         let answer = try await ProcLib.syncStart(caller, child: child.pid, linked: tie == .link,
                                             timeout: options.timeout, skipping: mark)
         if let monitor, case .tuple(let e) = answer, e.count == 2, e[0] == .ok {
@@ -80,7 +95,8 @@ extension GenServer {
     /// start timeout to act on meanwhile.
     static func initCannotWait(_ module: Atom, name: ServerName?, options: StartOptions,
                                        runtime: Runtime) -> Bool {
-        guard options.timeout == .infinity, let callbacks = runtime.modules.loaded(module) else { return false }
+        guard options.timeout == .infinity, !options.timeoutIsInvalid,
+              let callbacks = runtime.modules.loaded(module) else { return false }
         switch name {
         case nil, .local?: break
         case .global?, .via?: return false

@@ -40,6 +40,10 @@ enum GenServerModule {
                            return .ok
                        }),
         bif("reply", 2, { p, a in
+            // gen:reply/2 takes any {To, Tag}.
+            guard case .tuple(let from) = a[0], from.count == 2 else {
+                throw noClause(OTPAtom.gen, "reply", a, line: 532)
+            }
             GenServer.reply(to: a[0], a[1], from: p)
             return .ok
         }),
@@ -53,18 +57,32 @@ enum GenServerModule {
             return try await GenServer.waitResponse(a[0], timeout: t, dropOnTimeout: true, from: p)
         }),
         bif("check_response", 2, { p, a in try GenServer.checkResponse(a[0], a[1], from: p) }),
-        bif("multi_call", 2, { p, a in try await GenServer.multiCall(try atom(a[0]), a[1], from: p) }),
+        // gen_server's clauses take an atom name and a list of nodes only.
+        bif("multi_call", 2, { p, a in
+            guard case .atom(let name) = a[0] else { throw noClause(OTPAtom.genServer, "multi_call", a, line: 650) }
+            return try await GenServer.multiCall(name, a[1], from: p)
+        }),
         bif("multi_call", 3, { p, a in
-            try await GenServer.multiCall(try atom(a[1]), a[2], nodes: try nodes(a[0]), from: p)
+            guard case .atom(let name) = a[1], let nodes = a[0].listElements else {
+                throw noClause(OTPAtom.genServer, "multi_call", a, line: 664)
+            }
+            return try await GenServer.multiCall(name, a[2], nodes: nodes, from: p)
         }),
         bif("multi_call", 4, { p, a in
-            guard let t = GenServer.timeout(a[3]) else { throw ErlangException.badarg }
-            return try await GenServer.multiCall(try atom(a[1]), a[2], nodes: try nodes(a[0]), timeout: t, from: p)
+            guard case .atom(let name) = a[1], let nodes = a[0].listElements, let t = GenServer.timeout(a[3]) else {
+                throw noClause(OTPAtom.genServer, "multi_call", a, line: 679)
+            }
+            return try await GenServer.multiCall(name, a[2], nodes: nodes, timeout: t, from: p)
         }),
-        bif("abcast", 2, { p, a in GenServer.abcast(try atom(a[0]), a[1], from: p) }),
+        bif("abcast", 2, { p, a in
+            guard case .atom(let name) = a[0] else { throw noClause(OTPAtom.genServer, "abcast", a, line: 612) }
+            return GenServer.abcast(name, a[1], from: p)
+        }),
         bif("abcast", 3, { p, a in
-            let here = try nodes(a[0]).contains(.atom(.nonode))
-            return here ? GenServer.abcast(try atom(a[1]), a[2], from: p) : .atom(OTPAtom.abcast)
+            guard case .atom(let name) = a[1], let nodes = a[0].listElements else {
+                throw noClause(OTPAtom.genServer, "abcast", a, line: 622)
+            }
+            return nodes.contains(.atom(.nonode)) ? GenServer.abcast(name, a[2], from: p) : .atom(OTPAtom.abcast)
         }),
     ]
 
@@ -117,13 +135,12 @@ enum GenServerModule {
         try await GenServer.enterLoop(p, module: m, state: state, name: serverName, next: next, options: opts)
     }
 
-    static func atom(_ term: Term) throws -> Atom {
-        guard case .atom(let a) = term else { throw ErlangException.badarg }
-        return a
-    }
-
-    static func nodes(_ term: Term) throws -> [Term] {
-        guard let list = term.listElements else { throw ErlangException.badarg }
-        return list
+    /// `function_clause` for `module:function(args)`, whose clauses are
+    /// at `line` of OTP 25's source.
+    static func noClause(_ module: Atom, _ function: String, _ args: [Term], line: Int) -> ErlangException {
+        let frame: Term = .tuple([.atom(module), .atom(Atom(function)), .list(args),
+                                  .list([.tuple([.atom(OTPAtom.file), .string(module.text + ".erl")]),
+                                         .tuple([.atom(OTPAtom.line), .int(line)])])])
+        return ErlangException(.error, .atom(.functionClause), stacktrace: [frame])
     }
 }

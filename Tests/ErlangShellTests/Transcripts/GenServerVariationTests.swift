@@ -158,6 +158,36 @@ ok
 5> *** Terminating erlang (nonode@nohost)
 """#)
 
+    /// A start timeout that is no timeout fails the starter's wait (the
+    /// server starts); bad arguments meet gen_server's and gen's clauses.
+    static let badArguments = Transcript(name: "bad_arguments", input: #"""
+c("$DIR/divider").
+{'EXIT', {R, _}} = (catch gen_server:start({local, divider}, divider, [], [{timeout, -5}])), R.
+whereis(divider) =/= undefined.
+gen_server:abcast(123, x).
+gen_server:abcast([node()], "name", x).
+gen_server:multi_call(node(), s, x).
+gen_server:multi_call([node()], s, x, -1).
+gen_server:reply(notafrom, x).
+gen_server:reply({self(), tag}, x).
+gen_server:wait_response(notaref, 10).
+"""#, expected: #"""
+1> {ok,divider}
+2> timeout_value
+3> true
+4> ** exception error: no function clause matching gen_server:abcast(123,x) (gen_server.erl, line 612)
+5> ** exception error: no function clause matching 
+                    gen_server:abcast([nonode@nohost],"name",x) (gen_server.erl, line 622)
+6> ** exception error: no function clause matching 
+                    gen_server:multi_call(nonode@nohost,s,x) (gen_server.erl, line 664)
+7> ** exception error: no function clause matching 
+                    gen_server:multi_call([nonode@nohost],s,x,-1) (gen_server.erl, line 679)
+8> ** exception error: no function clause matching gen:reply(notafrom,x) (gen.erl, line 532)
+9> ok
+10> timeout
+11> *** Terminating erlang (nonode@nohost)
+"""#)
+
     /// proc_lib's record of a process's initial call: a shell fun is
     /// erl_eval's fun of `expr/6`, arguments are made up.
     static let initialCall = Transcript(name: "proc_lib_initial_call", input: #"""
@@ -333,6 +363,12 @@ struct GenServerVariationTests {
 
     @Test func aRegisteredClientIsNamedAndEnterLoopNeedsProcLib() async throws {
         let (printed, expected) = try await run(GenServerVariations.registeredClient,
+                                                modules: [("divider", GenServerVariations.divider)])
+        #expect(printed == expected)
+    }
+
+    @Test func badStartTimeoutsAndArgumentsFailAsInErl() async throws {
+        let (printed, expected) = try await run(GenServerVariations.badArguments,
                                                 modules: [("divider", GenServerVariations.divider)])
         #expect(printed == expected)
     }
