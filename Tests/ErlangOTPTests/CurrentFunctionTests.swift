@@ -31,6 +31,34 @@ import Testing
         #expect(try await currentFunction(h, server) == loop)
     }
 
+    /// `{hibernate_after, Ms}`: a server that has waited that long with no
+    /// timeout of its own hibernates, and again after each message.
+    @Test func hibernateAfterHibernatesAServerLeftWaiting() async throws {
+        let h = OTPHarness()
+        let options = list(tuple(atom("hibernate_after"), .int(20)))
+        let server = try await h.runtime.run { p in
+            try await p.call("gen_server", "start", atom("raw"), tuple(.ok, .int(1)), options).tupleElements?[1] ?? .nil
+        }
+        let loop = tuple(atom("gen_server"), atom("loop"), .int(7))
+        let hibernate = tuple(atom("erlang"), atom("hibernate"), .int(3))
+        await h.settle()
+        #expect(try await currentFunction(h, server) == loop)
+        h.clock.advance(by: 19)
+        await h.settle()
+        #expect(try await currentFunction(h, server) == loop)
+        h.clock.advance(by: 1)
+        await h.settle()
+        #expect(try await currentFunction(h, server) == hibernate)
+        let reply = try await h.runtime.run { p in
+            try await p.call("gen_server", "call", server, tuple(atom("reply"), atom("b"), .int(3)))
+        }
+        #expect(reply == atom("b"))
+        await h.settle()
+        h.clock.advance(by: 20)
+        await h.settle()
+        #expect(try await currentFunction(h, server) == hibernate)
+    }
+
     @Test func aCrashAfterHibernatingEndsInWakeUp() async throws {
         let h = OTPHarness()
         _ = try await h.runtime.run { p in

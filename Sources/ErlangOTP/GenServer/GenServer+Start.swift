@@ -15,6 +15,9 @@ extension GenServer {
         public var timeoutIsInvalid = false
         /// The `sys` debug options (`{debug, [trace, log, statistics]}`).
         public var debug: SysDebug?
+        /// `{hibernate_after, Ms}`: the server hibernates when it has
+        /// waited this long for a message with no timeout of its own.
+        public var hibernateAfter: Int64?
 
         /// No options.
         public init() {}
@@ -36,6 +39,9 @@ extension GenServer {
                     }
                 }
                 if key == OTPAtom.debug { debug = SysDebug(options: e[1]) }
+                if key == Atom("hibernate_after") {
+                    if case .milliseconds(let ms)? = GenServer.timeout(e[1]) { hibernateAfter = ms } else { hibernateAfter = nil }
+                }
             }
             guard case .nil = rest else { return nil }
         }
@@ -95,7 +101,7 @@ extension GenServer {
     /// start timeout to act on meanwhile.
     static func initCannotWait(_ module: Atom, name: ServerName?, options: StartOptions,
                                        runtime: Runtime) -> Bool {
-        guard options.timeout == .infinity, !options.timeoutIsInvalid,
+        guard options.timeout == .infinity, !options.timeoutIsInvalid, options.hibernateAfter == nil,
               let callbacks = runtime.modules.loaded(module) else { return false }
         switch name {
         case nil, .local?: break
@@ -202,6 +208,7 @@ extension GenServer {
         let first = next.flatMap(LoopNext.init) ?? .wait(.infinity)
         let loop = GenServerLoop(process: process, parent: parent, name: name?.reportName ?? .pid(process.pid),
                                  module: module, state: state, debug: options.debug)
+        loop.hibernateAfter = options.hibernateAfter
         try await loop.run(first)
     }
 
@@ -264,15 +271,18 @@ final class ServerProcess: ProcLib.Body, @unchecked Sendable {
     let module: Atom
     let args: Term
     let debug: SysDebug?
+    /// The `hibernate_after` start option, for the loop.
+    let hibernateAfter: Int64?
 
     init(initialCall: Term, ancestors: Term, starter: Pid, linked: Bool, name: ServerName?, module: Atom,
-         args: Term, debug: SysDebug?) {
+         args: Term, debug: SysDebug?, hibernateAfter: Int64? = nil) {
         self.starter = starter
         self.linked = linked
         self.name = name
         self.module = module
         self.args = args
         self.debug = debug
+        self.hibernateAfter = hibernateAfter
         super.init(initialCall: initialCall, ancestors: ancestors)
     }
 
@@ -283,7 +293,7 @@ final class ServerProcess: ProcLib.Body, @unchecked Sendable {
                      tie: ProcLib.Tie, initialCall: Term? = nil, starter: ErlangProcess) {
         self.init(initialCall: initialCall ?? .tuple([.atom(module), .atom(OTPAtom.initialize), .int(1)]),
                   ancestors: ProcLib.ancestors(of: starter), starter: starter.pid, linked: tie == .link, name: name,
-                  module: module, args: args, debug: options.debug)
+                  module: module, args: args, debug: options.debug, hibernateAfter: options.hibernateAfter)
     }
 
     override func call(_ server: ErlangProcess, _ arguments: [Term]) async throws -> Term {
@@ -321,6 +331,7 @@ final class ServerProcess: ProcLib.Body, @unchecked Sendable {
     private func serveStarted(_ server: ErlangProcess, _ started: (loop: GenServerLoop, next: LoopNext)?) async throws -> Term {
         guard let (loop, next) = started else { return .ok }
         loop.body = self
+        loop.hibernateAfter = hibernateAfter
         // Idle in a task of its own (a cast woke it), the loop lends the
         // task: a call runs on the caller's task, as to an idle server.
         server.lendTaskWhileIdle(to: loop)
@@ -329,7 +340,8 @@ final class ServerProcess: ProcLib.Body, @unchecked Sendable {
         // had asked to hibernate, holding no task. Once requests come, it
         // keeps its task between them (a new task per request would cost
         // more than the memory saved) until a callback hibernates.
-        if case .wait(.infinity) = next {
+        // (Not a server that hibernates after a while: it waits with a timer.)
+        if case .wait(.infinity) = next, hibernateAfter == nil {
             try await serve(server, loop, .idle)
         } else {
             try await serve(server, loop, next)

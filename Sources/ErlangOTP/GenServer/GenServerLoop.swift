@@ -50,6 +50,9 @@ final class GenServerLoop: FunBody, @unchecked Sendable {
     /// must keep its task (entered with `enter_loop` from Erlang code, whose
     /// frames are below it).
     @exclusivity(unchecked) var body: ServerProcess?
+    /// The `hibernate_after` start option: after this many milliseconds
+    /// of waiting with no timeout, the server hibernates; `nil`: never.
+    @exclusivity(unchecked) var hibernateAfter: Int64?
     /// `handle_call/3` and `handle_cast/2` as the loop calls them
     /// (`GenServerLoop+HotCallbacks`).
     @exclusivity(unchecked) var hotCall: HotCallback?
@@ -93,6 +96,9 @@ final class GenServerLoop: FunBody, @unchecked Sendable {
             switch next {
             case .continueWith(let argument):
                 next = try await handleContinue(argument)
+            case .idle where hibernateAfter != nil:
+                // It waits with its hibernation timer, in its task.
+                next = .wait(.infinity)
             case .hibernate, .idle:
                 let hibernating = if case .hibernate = next { true } else { false }
                 show(hibernating: hibernating)
@@ -100,13 +106,16 @@ final class GenServerLoop: FunBody, @unchecked Sendable {
                 if let body { try process.waitWithoutTask(resumingWith: body.resumption(of: self)) }
                 next = .wait(.infinity)
             case .wait(let timeout):
+                // gen_server:loop/7: with no timeout, wait `hibernate_after`
+                // at most, then hibernate.
+                let limit = timeout == .infinity ? hibernateAfter.map { .milliseconds($0) } ?? timeout : timeout
                 if process.runsBorrowed, let body, process.mustReleaseBorrowedTask() || !callbacksCannotWait {
                     try process.releaseBorrowedTask(resumingWith: body.resumption(of: self, next: next),
-                                                    mayIdle: timeout == .infinity)
+                                                    mayIdle: limit == .infinity)
                 }
                 show(hibernating: false)
-                guard let message = try await process.receiveAny(timeout: timeout) else {
-                    next = try await handleInfo(.atom(.timeout))
+                guard let message = try await process.receiveAny(timeout: limit) else {
+                    next = timeout == .infinity ? .hibernate : try await handleInfo(.atom(.timeout))
                     continue
                 }
                 next = try await handle(message, waiting: timeout)
