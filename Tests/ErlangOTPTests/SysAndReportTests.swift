@@ -163,6 +163,26 @@ import Testing
             """)
     }
 
+    /// erl 25's default report callback (`logger:format_otp_report/1`): a
+    /// map with a `label` and a `report` prints the report alone.
+    @Test func aLabelledReportPrintsItsReport() async throws {
+        let h = OTPHarness()
+        _ = try await h.runtime.run { p in
+            let labelled = Term.map([(atom("label"), tuple(atom("x"), atom("y"))), (atom("report"), list(tuple(atom("a"), .int(1))))])
+            _ = try await p.call("logger", "error", labelled)
+            _ = try await p.call("logger", "error", .map([(atom("label"), atom("only_label")), (atom("other"), .int(1))]))
+            return Term.ok
+        }
+        #expect(h.output.text == """
+            =ERROR REPORT==== T ===
+                a: 1
+            =ERROR REPORT==== T ===
+                label: only_label
+                other: 1
+
+            """)
+    }
+
     @Test func formatStatusShapesReportsAndStatus() async throws {
         let h = OTPHarness()
         let status = try await h.runtime.run { p in

@@ -71,8 +71,13 @@ public final class OTPLogger: Sendable {
     /// text prints as that text; another list one line per element,
     /// `    Tag: Value` for a `{Tag, Value}` pair and the element itself
     /// otherwise; any other term prints with `~tp`. A value that is a
-    /// string prints as its text (`user: bob`).
+    /// string prints as its text (`user: bob`). A map with a `label` and a
+    /// `report` (OTP's own reports) prints its `report` alone
+    /// (`logger:format_otp_report/1`).
     public static func reportBody(_ report: Term) -> String {
+        if case .map(let m) = report, m[.atom(Atom("label"))] != nil, let inner = m[.atom(Atom("report"))] {
+            return reportBody(inner)
+        }
         if case .map(let m) = report {
             return lines(MapKeyOrder.sortedPairs(m).map { .tuple([$0.key, $0.value]) })
         }
