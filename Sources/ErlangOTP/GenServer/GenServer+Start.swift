@@ -56,6 +56,17 @@ extension GenServer {
     /// translates it in erl).
     public static func start(_ module: Atom, _ args: Term, name: ServerName? = nil, options: StartOptions = StartOptions(),
                              tie: ProcLib.Tie, initialCall: Term? = nil, from caller: ErlangProcess) async throws -> Term {
+        // gen:start/6 looks the name up before it spawns anything.
+        if let name {
+            let holder: Pid?
+            do {
+                holder = try await name.holder(from: caller)
+            } catch let exception as ErlangException {
+                throw ErlangException(exception.kind, exception.reason,
+                                      stacktrace: exception.stacktrace + [StackFrames.frame(OTPAtom.gen, "start", 6, line: 105)])
+            }
+            if let holder { return .tuple([.atom(.error), .tuple([.atom(OTPAtom.alreadyStarted), .pid(holder)])]) }
+        }
         let mark = caller.messageQueueLength
         let body = ServerProcess(module, args, name: name, options: options, tie: tie, initialCall: initialCall,
                                  starter: caller)

@@ -56,6 +56,22 @@ public enum ServerName: Sendable, Equatable {
         }
     }
 
+    /// The process that has the name now, asked from `process` (gen's
+    /// `where/1`: `Module:whereis_name/1` for a `via` name, whose
+    /// exceptions pass through).
+    func holder(from process: ErlangProcess) async throws -> Pid? {
+        switch self {
+        case .local(let n):
+            return process.runtime.whereis(n)
+        case .global(let n):
+            return GlobalNames.of(process.runtime).whereis(n)
+        case .via(let m, let n):
+            let holder = try await process.apply(module: m, function: Atom("whereis_name"), [n])
+            if case .pid(let p) = holder { return p }
+            return nil
+        }
+    }
+
     /// Whether the name is registered to `process` now; `enter_loop`
     /// requires it (gen's `get_proc_name/1`).
     func isHeld(by process: ErlangProcess) async -> Bool {
@@ -123,10 +139,21 @@ public enum ServerRef {
         case .tuple(let e) where e.count == 2 && e[0] == .atom(OTPAtom.global):
             return GlobalNames.of(process.runtime).whereis(e[1]).map(Location.found) ?? noproc
         case .tuple(let e) where e.count == 3 && e[0] == .atom(OTPAtom.via):
-            guard case .atom(let m) = e[1],
-                  case .pid(let p)? = try? await process.apply(module: m, function: Atom("whereis_name"), [e[2]])
-            else { return noproc }
-            return .found(p)
+            guard case .atom(let m) = e[1] else { return noproc }
+            do {
+                guard case .pid(let p) = try await process.apply(module: m, function: Atom("whereis_name"), [e[2]])
+                else { return noproc }
+                return .found(p)
+            } catch let exception as ErlangException {
+                // The lookup failed (`undef` for a module that is not
+                // there): gen_server's catch makes its reason the call's.
+                switch exception.kind {
+                case .error: return .missing(.tuple([exception.reason, .list(exception.stacktrace)]))
+                case .exit, .throw: return .missing(exception.reason)
+                }
+            } catch {
+                return noproc
+            }
         case .tuple(let e) where e.count == 2:
             guard case .atom(let node) = e[1] else { return .malformed(dest) }
             if node == .nonode { return await locate(e[0], in: process) }

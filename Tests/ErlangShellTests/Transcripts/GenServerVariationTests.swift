@@ -188,6 +188,68 @@ gen_server:wait_response(notaref, 10).
 11> *** Terminating erlang (nonode@nohost)
 """#)
 
+    /// A `{via, Module, Name}` registry that prints each call it gets.
+    static let registry = #"""
+%% reg.erl - a custom {via, reg, Name} registry that prints every call it gets.
+-module(reg).
+-export([register_name/2, unregister_name/1, whereis_name/1, send/2]).
+
+key(Name) -> list_to_atom("reg_" ++ atom_to_list(Name)).
+
+register_name(Name, Pid) ->
+    io:format("reg: register_name(~p)~n", [Name]),
+    try register(key(Name), Pid) of
+        true -> yes
+    catch
+        error:badarg -> no
+    end.
+
+unregister_name(Name) ->
+    io:format("reg: unregister_name(~p)~n", [Name]),
+    catch unregister(key(Name)),
+    ok.
+
+whereis_name(Name) ->
+    io:format("reg: whereis_name(~p)~n", [Name]),
+    case whereis(key(Name)) of
+        undefined -> undefined;
+        Pid -> Pid
+    end.
+
+send(Name, Msg) ->
+    io:format("reg: send(~p, ~p)~n", [Name, Msg]),
+    case whereis(key(Name)) of
+        undefined -> exit({badarg, {Name, Msg}});
+        Pid -> Pid ! Msg, Pid
+    end.
+"""#
+
+    /// A start looks a name up before it spawns (gen:start/6), and a
+    /// `via` lookup that fails is the call's or the start's failure.
+    static let viaNames = Transcript(name: "via_names", input: #"""
+c("$DIR/reg").
+c("$DIR/divider").
+{ok, P} = gen_server:start({via, reg, d}, divider, [], []).
+gen_server:start({via, reg, d}, divider, [], []) =:= {error, {already_started, P}}.
+gen_server:call({via, reg, d}, {divide, 2}).
+{'EXIT', {{R, _}, _}} = (catch gen_server:call({via, nomod, x}, x)), R.
+gen_server:start({via, nomod, x}, divider, [], []).
+"""#, expected: #"""
+1> {ok,reg}
+2> {ok,divider}
+3> reg: whereis_name(d)
+reg: register_name(d)
+{ok,<0.93.0>}
+4> reg: whereis_name(d)
+true
+5> reg: whereis_name(d)
+5
+6> undef
+7> ** exception error: undefined function nomod:whereis_name/1
+     in function  gen:start/6 (gen.erl, line 105)
+8> *** Terminating erlang (nonode@nohost)
+"""#)
+
     /// proc_lib's record of a process's initial call: a shell fun is
     /// erl_eval's fun of `expr/6`, arguments are made up.
     static let initialCall = Transcript(name: "proc_lib_initial_call", input: #"""
@@ -370,6 +432,13 @@ struct GenServerVariationTests {
     @Test func badStartTimeoutsAndArgumentsFailAsInErl() async throws {
         let (printed, expected) = try await run(GenServerVariations.badArguments,
                                                 modules: [("divider", GenServerVariations.divider)])
+        #expect(printed == expected)
+    }
+
+    @Test func viaNamesAreLookedUpFirstAndTheirFailuresPassThrough() async throws {
+        let (printed, expected) = try await run(GenServerVariations.viaNames,
+                                                modules: [("reg", GenServerVariations.registry),
+                                                          ("divider", GenServerVariations.divider)])
         #expect(printed == expected)
     }
 
