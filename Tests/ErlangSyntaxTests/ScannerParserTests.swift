@@ -16,6 +16,12 @@ struct ScannerParserTests {
         ("foo bar.\n", "* 1:5: syntax error before: bar"),
         ("1 + .\n", "* 1:5: syntax error before: '.'"),
         ("X = 1 Y = 2.\n", "* 1:7: syntax error before: Y"),
+        // OTP 25's grammar: a call's value is not called or suffixed
+        // without parentheses, a suffixed value is not called.
+        ("F()().\n", "* 1:4: syntax error before: '('"),
+        ("G()#{b => 2}.\n", "* 1:4: syntax error before: '#'"),
+        ("lists:reverse([1,2])().\n", "* 1:21: syntax error before: '('"),
+        ("X#{a => 1}(1).\n", "* 1:11: syntax error before: '('"),
     ])
     func syntaxErrorsPrintAsErlDoes(input: String, expected: String) throws {
         guard case .done(let tokens, _) = Scanner.scanForm(input) else {

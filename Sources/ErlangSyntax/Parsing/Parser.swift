@@ -232,21 +232,18 @@ public struct Parser {
     }
 
     /// expr_700 -> function_call | record_expr | map_expr | expr_800
+    ///
+    /// As in OTP 25's grammar, a call's function is an `expr_800` and a
+    /// record or map suffix follows an `expr_max` or another suffix: the
+    /// value of a call is neither called (`F()()`) nor given a suffix
+    /// (`F()#{}`) without parentheses, and a suffixed value is not called.
     mutating func expr700() throws -> Expr {
         // A call's location is where its function expression starts (erl_parse).
         let start = location
         var base = try expr800()
-        while true {
-            if isSymbol("(") {
-                let at = start
-                let args = try argumentList()
-                base = .call(function: base, arguments: args, at)
-            } else if isSymbol("#") {
-                base = try recordOrMapSuffix(base)
-            } else {
-                return base
-            }
-        }
+        if isSymbol("(") { return .call(function: base, arguments: try argumentList(), start) }
+        while isSymbol("#") { base = try recordOrMapSuffix(base) }
+        return base
     }
 
     /// expr_800 -> expr_max ':' expr_max | expr_max
