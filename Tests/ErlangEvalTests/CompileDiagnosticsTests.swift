@@ -13,6 +13,23 @@ import Testing
     }
 
     static let cases: [Case] = [
+        // Files cut short, and conditionals left open, as erl 25 reports them.
+        Case(file: "pe1.erl", source: "-module(pe1).\n-export([f/0]).\nf() -> {ok, 1\n", compiles: false,
+             report: "pe1.erl:3:13: syntax error before: \n%    3| f() -> {ok, 1\n%     |             ^\n\npe1.erl:2:2: function f/0 undefined\n%    2| -export([f/0]).\n%     |  ^\n\n"),
+        Case(file: "pe5.erl", source: "-module(pe5)\n", compiles: false,
+             report: "pe5.erl:1:12: syntax error before: \n%    1| -module(pe5)\n%     |            ^\n\npe5.erl:2:1: no module definition\n"),
+        Case(file: "pe10.erl", source: "-module(pe10).\n-ifndef(X).\nf() -> 1.\n", compiles: false,
+             report: "pe10.erl:4:1: unterminated '-ifndef'\npe10.erl:3:1: Warning: function f/0 is unused\n%    3| f() -> 1.\n%     | ^\n\n"),
+        Case(file: "pe11.erl", source: "-module(pe11).\n-if(true).\nf() -> 1.\n-else.\n", compiles: false,
+             report: "pe11.erl:5:1: unterminated '-else'\npe11.erl:3:1: Warning: function f/0 is unused\n%    3| f() -> 1.\n%     | ^\n\n"),
+        Case(file: "pe12.erl", source: "-module(pe12).\n-ifdef(X).\nf() -> 1.", compiles: false,
+             report: "pe12.erl:3:10: unterminated '-ifdef'\n%    3| f() -> 1.\n%     |          ^\n\n"),
+        Case(file: "pe15.erl", source: "-export([f/0]).\nf() -> .\n", compiles: false,
+             report: "pe15.erl:2:8: syntax error before: '.'\n%    2| f() -> .\n%     |        ^\n\npe15.erl:1:2: no module definition\n%    1| -export([f/0]).\n%     |  ^\n\npe15.erl:1:2: function f/0 undefined\n%    1| -export([f/0]).\n%     |  ^\n\n"),
+        Case(file: "pe16.erl", source: "-ifdef(X).\n", compiles: false,
+             report: "pe16.erl:2:1: unterminated '-ifdef'\npe16.erl:2:1: no module definition\n"),
+        Case(file: "pe7.erl", source: "-module(pe7).\n-define(A, 1\n", compiles: false,
+             report: "pe7.erl:2:12: premature end\n%    2| -define(A, 1\n%     |            ^\n\n"),
         Case(file: "badpat.erl", source: """
         -module(badpat).
         -export([f/1, g/1, h/1, k/1]).

@@ -73,13 +73,18 @@ public enum ModuleCompiler {
         if options.exportAll { source.exportAll = true }
         var linter = ModuleLinter(source)
         linter.run()
-        var errors = source.errors + SourceDiagnostic.sorted(linter.errors)
-        if source.name == nil && source.errors.isEmpty {
-            errors.append(SourceDiagnostic(file: file, location: source.firstAttributeLocation ?? SourceLocation(line: 1, column: 1),
-                                           message: "no module definition"))
+        var lintErrors = linter.errors
+        if source.name == nil {
+            // erl_lint's first word on a file with no -module, whatever else is wrong.
+            lintErrors.insert(SourceDiagnostic(file: file, location: source.firstAttributeLocation ?? source.endOfInput,
+                                               message: "no module definition"), at: 0)
         }
+        let errors = source.errors + SourceDiagnostic.sorted(lintErrors)
         let warnings = SourceDiagnostic.sorted(source.warnings + linter.warnings).filter { !settings.suppresses($0) }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // The end of a file that ends its last line is no line of its own:
+        // erl shows no excerpt for a diagnostic there.
+        if text.hasSuffix("\n") { lines.removeLast() }
         guard errors.isEmpty, let name = source.name else {
             return CompileOutcome(module: nil, moduleName: source.name, errors: errors, warnings: warnings, lines: lines)
         }

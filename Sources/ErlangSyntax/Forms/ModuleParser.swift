@@ -24,8 +24,9 @@ public enum ModuleParser {
         var preprocessor = Preprocessor(file: file, directory: directory, readFile: readFile)
         for macro in predefined { preprocessor.predefine(macro.name, valueText: macro.valueText) }
         let forms = preprocessor.forms(of: text)
-        preprocessor.finish(endLocation: forms.last?.last?.location ?? SourceLocation(line: 1, column: 1))
+        preprocessor.finish()
         source.errors += preprocessor.errors
+        source.endOfInput = preprocessor.endOfInput
         for form in forms {
             do {
                 try read(form, into: &source)

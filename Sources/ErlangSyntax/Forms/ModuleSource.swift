@@ -22,6 +22,8 @@ public struct ModuleSource: Sendable {
     public var exportAll = false
     /// Where the `-compile` attribute asking for `export_all` is.
     public var exportAllLocation: SourceLocation?
+    /// Where the file's text ends.
+    public var endOfInput = SourceLocation(line: 1, column: 1)
     /// The options of the `-compile` attributes, in order.
     public var compileOptions: [Term] = []
     /// `-import(Module, [f/1, ...])` entries.

@@ -14,6 +14,9 @@ extension Preprocessor {
         var sawElse: Bool
         /// Where the conditional starts.
         var location: SourceLocation
+        /// Its latest directive (`ifdef`, `ifndef`, `if`, `elif`, `else`),
+        /// which erl names when the file ends inside it.
+        var directive: String
     }
 
     /// The value of the condition in `-if(...)`/`-elif(...)`, or `nil`

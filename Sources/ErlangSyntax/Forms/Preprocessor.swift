@@ -27,6 +27,8 @@ public struct Preprocessor {
     var includeDepth = 0
     /// Errors, in order of discovery.
     public internal(set) var errors: [SourceDiagnostic] = []
+    /// Where the text ends (after its last character), once `forms` has read it.
+    public private(set) var endOfInput = SourceLocation(line: 1, column: 1)
 
     static let maxExpansionDepth = 100
     static let maxIncludeDepth = 16
@@ -64,8 +66,13 @@ public struct Preprocessor {
                 if scanner.index == before { scanner.advance() }
             }
         }
+        endOfInput = scanner.location
         if !form.isEmpty, !formIsBad, let last = form.last {
-            errors.append(SourceDiagnostic(file: file, location: last.location, message: "premature end"))
+            // A directive cut off by the end is epp's; any other form is
+            // the parser's, which finds nothing where it wanted a token.
+            let isDirective = form.count >= 2 && form[0].kind == .symbol("-") && directiveName(form[1]) != nil
+            errors.append(SourceDiagnostic(file: file, location: last.location,
+                                           message: isDirective ? "premature end" : "syntax error before: "))
         }
         return output
     }
@@ -84,9 +91,11 @@ public struct Preprocessor {
     }
 
     /// Checks that every conditional was closed; call after the last form.
-    public mutating func finish(endLocation: SourceLocation) {
+    /// erl reports one left open at the end of the file, by its latest
+    /// directive.
+    public mutating func finish() {
         if let open = conditions.last {
-            errors.append(SourceDiagnostic(file: file, location: open.location, message: "unterminated 'if'"))
+            errors.append(SourceDiagnostic(file: file, location: endOfInput, message: "unterminated '-\(open.directive)'"))
         }
         conditions = []
     }
@@ -134,10 +143,10 @@ public struct Preprocessor {
             guard let name = singleName(form) else { return bad(directive, at) }
             let defined = macros[name] != nil || predefined(name)
             let live = directive == "ifdef" ? defined : !defined
-            conditions.append(Conditional(live: live, taken: live, sawElse: false, location: at))
+            conditions.append(Conditional(live: live, taken: live, sawElse: false, location: at, directive: directive))
         case "if":
             let live = isLive ? (condition(form, "if") ?? false) : false
-            conditions.append(Conditional(live: live, taken: live, sawElse: false, location: at))
+            conditions.append(Conditional(live: live, taken: live, sawElse: false, location: at, directive: "if"))
         case "elif":
             guard var last = conditions.popLast(), !last.sawElse else { return bad("elif", at) }
             let outerLive = isLive
@@ -147,12 +156,14 @@ public struct Preprocessor {
                 last.live = outerLive ? (condition(form, "elif") ?? false) : false
                 last.taken = last.live
             }
+            last.directive = "elif"
             conditions.append(last)
         case "else":
             guard var last = conditions.popLast(), !last.sawElse else { return bad("else", at) }
             last.live = !last.taken
             last.taken = true
             last.sawElse = true
+            last.directive = "else"
             conditions.append(last)
         case "endif":
             guard conditions.popLast() != nil else { return bad("endif", at) }

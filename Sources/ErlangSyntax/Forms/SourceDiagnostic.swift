@@ -27,12 +27,12 @@ public struct SourceDiagnostic: Sendable, Equatable {
         self.isWarning = isWarning
     }
 
-    /// The report: the header line, the excerpt of the line the location is
-    /// on (when `sourceLines` has it), then a blank line.
+    /// The report: the header line, then the excerpt of the line the
+    /// location is on and a blank line, when `sourceLines` has that line.
     public func rendered(sourceLines: [Substring]) -> String {
         var text = "\(file):\(location.line):\(location.column): " + (isWarning ? "Warning: " : "") + message + "\n"
         let index = location.line - 1
-        guard index >= 0, index < sourceLines.count else { return text + "\n" }
+        guard index >= 0, index < sourceLines.count else { return text }
         let number = String(location.line)
         let pad = String(repeating: " ", count: max(0, 5 - number.count))
         text += "%" + pad + number + "| " + sourceLines[index] + "\n"
