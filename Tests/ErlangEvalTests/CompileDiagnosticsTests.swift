@@ -14,6 +14,8 @@ import Testing
 
     static let cases: [Case] = [
         // Files cut short, and conditionals left open, as erl 25 reports them.
+        Case(file: "bp.erl", source: "-module(bp).\n-export([f/1]).\nf(<<X/binary, Y:8>>) -> {X, Y}.\n", compiles: false,
+             report: "bp.erl:3:5: a binary field without size is only allowed at the end of a binary pattern\n%    3| f(<<X/binary, Y:8>>) -> {X, Y}.\n%     |     ^\n\n"),
         Case(file: "pe1.erl", source: "-module(pe1).\n-export([f/0]).\nf() -> {ok, 1\n", compiles: false,
              report: "pe1.erl:3:13: syntax error before: \n%    3| f() -> {ok, 1\n%     |             ^\n\npe1.erl:2:2: function f/0 undefined\n%    2| -export([f/0]).\n%     |  ^\n\n"),
         Case(file: "pe5.erl", source: "-module(pe5)\n", compiles: false,

@@ -132,10 +132,14 @@ extension ShellLinter {
             for item in items { try pattern(item, &scope, fresh: fresh) }
             if let tail { try pattern(tail, &scope, fresh: fresh) }
         case .binary(let segments):
-            for segment in segments {
+            for (index, segment) in segments.enumerated() {
                 try pattern(segment.value, &scope, fresh: fresh)
                 if let size = segment.size { var inner = scope; try expr(size, &inner) }
                 try checkSegment(segment)
+                if index < segments.count - 1, Self.isUnsizedTail(segment) {
+                    throw EvalDiagnostic("a binary field without size is only allowed at the end of a binary pattern",
+                                         at: Self.someLocation(in: segment.value) ?? firstSegmentLocation)
+                }
             }
         case .map(_, let fields):
             for field in fields {
@@ -163,6 +167,16 @@ extension ShellLinter {
             // Not a legal pattern (the evaluator says so); its variables are uses.
             var inner = scope
             try expr(p, &inner)
+        }
+    }
+
+    /// Whether `segment` is a binary or bitstring field with no size: in
+    /// a pattern it takes the rest, so only the last field may be one.
+    static func isUnsizedTail(_ segment: BinarySegment) -> Bool {
+        guard segment.size == nil, let spec = try? SegmentSpec(specifiers: segment.specifiers) else { return false }
+        switch spec.kind {
+        case .binary, .bitstring: return true
+        case .integer, .float, .utf8, .utf16, .utf32: return false
         }
     }
 

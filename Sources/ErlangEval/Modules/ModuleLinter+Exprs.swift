@@ -58,9 +58,13 @@ extension ModuleLinter {
             for item in items { pattern(item, &scope, fresh: fresh, shadowed: shadowed, what: what) }
             if let tail { pattern(tail, &scope, fresh: fresh, shadowed: shadowed, what: what) }
         case .binary(let segments):
-            for segment in segments {
+            for (index, segment) in segments.enumerated() {
                 if let size = segment.size { var inner = scope; expr(size, &inner) }
                 pattern(segment.value, &scope, fresh: fresh, shadowed: shadowed, what: what)
+                if index < segments.count - 1, ShellLinter.isUnsizedTail(segment) {
+                    errors.append(diagnostic(ShellLinter.someLocation(in: segment.value) ?? fallbackLocation,
+                                             "a binary field without size is only allowed at the end of a binary pattern"))
+                }
             }
         case .map(_, let fields):
             for field in fields {

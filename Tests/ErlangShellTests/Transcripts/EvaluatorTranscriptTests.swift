@@ -182,6 +182,24 @@ case 1 of X9 when X9 ++ [] -> X9 end.
         called as 1 -- []
 17> *** Terminating erlang (nonode@nohost)
 """#),
+        // A binary or bitstring field without size takes the rest: only the
+        // last field of a pattern may be one.
+        Transcript(name: "unsized_binary_fields", input: #"""
+<<X/binary, Y/binary>> = <<"ab">>.
+<<A:8, B/bits, C>> = <<1,2,3>>.
+<<D/binary, E:8>> = <<1,2>>.
+<<F/binary>> = <<"ab">>, F.
+<<G:2/binary, H/binary>> = <<"abc">>, {G, H}.
+case <<1>> of <<I/binary, 1>> -> I end.
+"""#, expected: #"""
+1> * 1:3: a binary field without size is only allowed at the end of a binary pattern
+2> * 1:8: a binary field without size is only allowed at the end of a binary pattern
+3> * 1:3: a binary field without size is only allowed at the end of a binary pattern
+4> <<"ab">>
+5> {<<"ab">>,<<"c">>}
+6> * 1:17: a binary field without size is only allowed at the end of a binary pattern
+7> *** Terminating erlang (nonode@nohost)
+"""#),
         Transcript(name: "records_in_exceptions", input: #"""
 rd(pt, {x = 0, y = 0}).
 throw(#pt{}).
