@@ -135,6 +135,8 @@ import Testing
     static let cases: [(String, String)] = [
         ("if is_reference(make_ref()) -> ok end", "1:17: illegal guard expression"),
         ("case 1 of X when foo(X) -> X end", "1:18: illegal guard expression"),
+        // A call is located at its function expression, inside parentheses.
+        ("case 1 of X when (fun() -> true end)() -> X end", "1:19: illegal guard expression"),
     ]
 
     @Test(arguments: cases)

@@ -238,8 +238,11 @@ public struct Parser {
     /// value of a call is neither called (`F()()`) nor given a suffix
     /// (`F()#{}`) without parentheses, and a suffixed value is not called.
     mutating func expr700() throws -> Expr {
-        // A call's location is where its function expression starts (erl_parse).
-        let start = location
+        // A call's location is where its function expression starts
+        // (erl_parse): inside any parentheses around it.
+        var first = position
+        while first < tokens.count, tokens[first].kind == .symbol("(") { first += 1 }
+        let start = first < tokens.count ? tokens[first].location : location
         var base = try expr800()
         if isSymbol("(") { return .call(function: base, arguments: try argumentList(), start) }
         while isSymbol("#") { base = try recordOrMapSuffix(base) }
