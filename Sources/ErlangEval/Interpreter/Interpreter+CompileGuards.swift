@@ -129,11 +129,22 @@ extension Interpreter {
             }
         case .call(.atom(let name), let args, _), .call(.remote(.atom("erlang"), .atom(let name)), let args, _):
             return compileGuardCall(name, args.map(compileGuardExpr))
-        case .map(nil, let fields):
-            let pairs = fields.map { (compileGuardExpr($0.key), compileGuardExpr($0.value)) }
+        case .map(let base, let fields):
+            // A guard that fails does so quietly: a bad map or a missing
+            // `:=` key makes it false.
+            let original = base.map(compileGuardExpr)
+            let pairs = fields.map { (compileGuardExpr($0.key), compileGuardExpr($0.value), $0.isExact) }
             return { env, process in
                 var storage = ErlangMap.empty.storage
-                for (key, value) in pairs { storage[try key(env, process)] = try value(env, process) }
+                if let original {
+                    guard case .map(let map) = try original(env, process) else { throw ErlangException.badarg }
+                    storage = map.storage
+                }
+                for (key, value, isExact) in pairs {
+                    let k = try key(env, process)
+                    if isExact && storage[k] == nil { throw ErlangException.badarg }
+                    storage[k] = try value(env, process)
+                }
                 return .map(ErlangMap(storage))
             }
         case .binary(let segments):

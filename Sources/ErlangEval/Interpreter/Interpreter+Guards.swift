@@ -65,7 +65,7 @@ extension Interpreter {
             return nil
         case .tuple(let items): return first(items)
         case .list(let items, let tail): return first(items + (tail.map { [$0] } ?? []))
-        case .map(nil, let fields): return first(fields.flatMap { [$0.key, $0.value] })
+        case .map(let base, let fields): return first((base.map { [$0] } ?? []) + fields.flatMap { [$0.key, $0.value] })
         case .record(nil, _, let fields): return first(fields.map(\.value))
         case .binary(let segments): return first(segments.flatMap { [$0.value] + ($0.size.map { [$0] } ?? []) })
         case .recordAccess(let base, _, _): return illegalGuardPart(base)
@@ -75,7 +75,7 @@ extension Interpreter {
         case .unaryOp(_, let operand, _): return illegalGuardPart(operand)
         case .call(.atom(let name), let args, _), .call(.remote(.atom("erlang"), .atom(let name)), let args, _):
             return GuardBIFs.names.contains(name) ? first(args) : e
-        case .map, .record, .match, .call, .remote, .functionReference, .fun, .caseOf,
+        case .record, .match, .call, .remote, .functionReference, .fun, .caseOf,
              .ifClauses, .receive, .tryCatch, .catchExpr, .block, .listComprehension, .binaryComprehension:
             return e
         }

@@ -13,9 +13,77 @@ extension ShellLinter {
                 if let stacktrace, let at = Self.use(of: stacktrace, in: test) {
                     throw EvalDiagnostic("stacktrace variable '\(stacktrace)' must not be used in a guard", at: at)
                 }
-                var inner = scope
-                try expr(test, &inner)
+                try guardExpression(test, scope)
             }
+        }
+    }
+
+    /// Checks one guard test in erl_lint's order: an operator's operands
+    /// and a call's arguments before the operator or the function itself
+    /// (`1 ++ Y` reports `Y` unbound first), and a construct that is no
+    /// guard at all (`catch`, `begin`, a fun) without looking inside it.
+    func guardExpression(_ e: Expr, _ scope: Scope) throws(EvalDiagnostic) {
+        func all(_ items: [Expr]) throws(EvalDiagnostic) {
+            for item in items { try guardExpression(item, scope) }
+        }
+        switch e {
+        case .integer, .bigInteger, .float, .atom, .char, .string, .variable, .recordIndex:
+            var inner = scope
+            try expr(e, &inner)
+        case .tuple(let items):
+            try all(items)
+        case .list(let items, let tail):
+            try all(items)
+            if let tail { try guardExpression(tail, scope) }
+        case .map(let base, let fields):
+            if let base { try guardExpression(base, scope) }
+            for field in fields { try all([field.key, field.value]) }
+        case .record(nil, let name, let fields):
+            try checkRecord(name, fields: fields.map(\.name))
+            try all(fields.map(\.value))
+        case .binary(let segments):
+            for segment in segments {
+                try guardExpression(segment.value, scope)
+                if let size = segment.size { try guardExpression(size, scope) }
+                try checkSegment(segment)
+            }
+        case .recordAccess(let base, let name, let field):
+            try guardExpression(base, scope)
+            try checkRecord(name, fields: [field])
+        case .binaryOp(let op, let left, let right, let at):
+            try guardExpression(left, scope)
+            try guardExpression(right, scope)
+            if op == "!" || op == "++" || op == "--" { throw EvalDiagnostic("illegal guard expression", at: at) }
+        case .unaryOp(_, let operand, _):
+            try guardExpression(operand, scope)
+        case .call(.atom(let name), let args, let at), .call(.remote(.atom("erlang"), .atom(let name)), let args, let at):
+            try all(args)
+            if !GuardBIFs.names.contains(name) { throw EvalDiagnostic("illegal guard expression", at: at) }
+        case .record(.some(let base), _, _):
+            // A record update: reported at its `#`.
+            throw EvalDiagnostic("illegal guard expression",
+                                 at: tokenLocation(.symbol("#"), after: Self.someLocation(in: base)))
+        case .match, .call, .remote, .functionReference, .fun, .caseOf, .ifClauses, .receive,
+             .tryCatch, .catchExpr, .block, .listComprehension, .binaryComprehension:
+            throw EvalDiagnostic("illegal guard expression", at: illegalGuardLocation(e))
+        }
+    }
+
+    /// Where erl_lint reports `bad`, the part of a guard that is not
+    /// allowed there: a `catch`, `begin` or comprehension at its keyword
+    /// or bracket, which the tree keeps no location for.
+    func illegalGuardLocation(_ bad: Expr) -> SourceLocation {
+        switch bad {
+        case .catchExpr(let inner):
+            return keywordLocation("catch", before: Self.someLocation(in: inner))
+        case .block(let items):
+            return keywordLocation("begin", before: items.lazy.compactMap { Self.someLocation(in: $0) }.first)
+        case .listComprehension(let template, _):
+            return tokenLocation(.symbol("["), before: Self.someLocation(in: template))
+        case .binaryComprehension(let template, _):
+            return tokenLocation(.symbol("<<"), before: Self.someLocation(in: template))
+        default:
+            return Interpreter.illegalGuardLocation(bad)
         }
     }
 

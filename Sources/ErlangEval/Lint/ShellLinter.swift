@@ -72,10 +72,28 @@ public struct ShellLinter {
     /// (the keyword of the construct that holds `location`); the form's
     /// first token when there is none.
     func keywordLocation(_ keyword: String, before location: SourceLocation?) -> SourceLocation {
+        tokenLocation(.keyword(keyword), before: location)
+    }
+
+    /// The location of the first token of `kind` after `location` (the
+    /// first in the form when `location` is `nil`); the form's first
+    /// token when there is none.
+    func tokenLocation(_ kind: Token.Kind, after location: SourceLocation?) -> SourceLocation {
+        for token in tokens where token.kind == kind {
+            if let location, !location.isBefore(token.location) { continue }
+            return token.location
+        }
+        return tokens.first?.location ?? SourceLocation(line: 1, column: 1)
+    }
+
+    /// The location of the nearest token of `kind` before `location` (the
+    /// last in the form when `location` is `nil`); the form's first token
+    /// when there is none.
+    func tokenLocation(_ kind: Token.Kind, before location: SourceLocation?) -> SourceLocation {
         var found: SourceLocation?
         for token in tokens {
             if let location, !token.location.isBefore(location) { break }
-            if token.kind == .keyword(keyword) { found = token.location }
+            if token.kind == kind { found = token.location }
         }
         return found ?? tokens.first?.location ?? SourceLocation(line: 1, column: 1)
     }

@@ -200,6 +200,49 @@ case <<1>> of <<I/binary, 1>> -> I end.
 6> * 1:17: a binary field without size is only allowed at the end of a binary pattern
 7> *** Terminating erlang (nonode@nohost)
 """#),
+        // Guards checked in erl_lint's order (operands and arguments before
+        // the operator or function), each error where erl_lint puts it; a map
+        // update is a guard expression, a record update is not.
+        Transcript(name: "guard_checks", input: #"""
+case 1 of X when catch X -> X end.
+case 1 of X when begin true end -> X end.
+if X = 1 -> ok end.
+case 1 of Y when Y ! a -> Y end.
+case 1 of Z when [W || W <- [1]] -> Z end.
+case 1 of X when Y ++ [] -> X end.
+case 1 of X when 1 ++ Y -> X end.
+case 1 of X when foo(Y) -> X end.
+case 1 of X when Y, foo(X) -> X end.
+case 1 of X when foo(X), Y -> X end.
+case #{} of M when map_size(M#{a => 1}) > 0 -> ok end.
+rd(r, {a}).
+case {r, 1} of R when (R#r{a = 2})#r.a > 1 -> ok end.
+case 1 of X when is_integer(X), X > 0; X < -5 -> ok end.
+case 1 of X when erlang:is_integer(X) -> ok end.
+case 1 of X when lists:member(X, [1]) -> ok end.
+case #{} of M when map_size(M#{a := 1}) > 0 -> ok; _ -> no end.
+case 5 of M when map_size(M#{a => 1}) > 0 -> ok; _ -> no end.
+"""#, expected: #"""
+1> * 1:18: illegal guard expression
+2> * 1:18: illegal guard expression
+3> * 1:4: illegal guard expression
+4> * 1:20: illegal guard expression
+5> * 1:18: illegal guard expression
+6> * 1:18: variable 'Y' is unbound
+7> * 1:23: variable 'Y' is unbound
+8> * 1:22: variable 'Y' is unbound
+9> * 1:18: variable 'Y' is unbound
+10> * 1:18: illegal guard expression
+11> ok
+12> r
+13> * 1:25: illegal guard expression
+14> ok
+15> ok
+16> * 1:18: illegal guard expression
+17> no
+18> no
+19> *** Terminating erlang (nonode@nohost)
+"""#),
         Transcript(name: "records_in_exceptions", input: #"""
 rd(pt, {x = 0, y = 0}).
 throw(#pt{}).
