@@ -14,6 +14,8 @@ import Testing
 
     static let cases: [Case] = [
         // Files cut short, and conditionals left open, as erl 25 reports them.
+        Case(file: "ri2.erl", source: "-module(ri2).\n-export([f/0]).\nf() -> record_info(fields, nosuch).\n", compiles: false,
+             report: "ri2.erl:3:8: record nosuch undefined\n%    3| f() -> record_info(fields, nosuch).\n%     |        ^\n\n"),
         Case(file: "bp.erl", source: "-module(bp).\n-export([f/1]).\nf(<<X/binary, Y:8>>) -> {X, Y}.\n", compiles: false,
              report: "bp.erl:3:5: a binary field without size is only allowed at the end of a binary pattern\n%    3| f(<<X/binary, Y:8>>) -> {X, Y}.\n%     |     ^\n\n"),
         Case(file: "pe1.erl", source: "-module(pe1).\n-export([f/0]).\nf() -> {ok, 1\n", compiles: false,

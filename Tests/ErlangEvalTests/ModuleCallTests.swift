@@ -7,7 +7,7 @@ import Testing
 @Suite struct ModuleCallTests {
     static let shapes = """
     -module(shapes).
-    -export([area/1, total/1, twice/1, k/0, adder/1, refs/0, rec/0, upd/1, abs_of/1, size/1, where/0]).
+    -export([area/1, total/1, twice/1, k/0, adder/1, refs/0, rec/0, upd/1, abs_of/1, size/1, where/0, info/0]).
     -import(lists, [foldl/3]).
     -record(rect, {w = 1, h = 2 :: integer(), tag}).
     -define(PI, 3).
@@ -28,6 +28,7 @@ import Testing
     abs_of(X) -> abs(X).
     size(X) -> {mine, X}.
     where() -> {?FILE, ?LINE}.
+    info() -> {record_info(fields, rect), record_info(size, rect)}.
     """
 
     static let calls: [(String, [Term], String)] = [
@@ -38,6 +39,7 @@ import Testing
         ("k", [], "{shapes,[115,104,97,112,101,115],k,0,15}"),
         ("refs", [], "{10,[2,1],[2,4]}"),
         ("rec", [], "{rect,1,2,t}"),
+        ("info", [], "{[w,h,tag],4}"),
         ("upd", [.tuple([.atom("rect"), .int(1), .int(7), .atom("x")])], "{rect,70,7,x}"),
         ("area", [.tuple([.atom("rect"), .int(3), .int(4), .atom("x")])], "12"),
         ("abs_of", [.int(-4)], "4"),
@@ -68,7 +70,7 @@ import Testing
         harness.compile(Self.shapes, file: "shapes.erl")
         #expect(await harness.call("shapes", "module_info", [.atom("module")]).text == "shapes")
         #expect(await harness.call("shapes", "module_info", [.atom("exports")]).text
-            == "[{area,1},{total,1},{twice,1},{k,0},{adder,1},{refs,0},{rec,0},{upd,1},{abs_of,1},{size,1},{where,0},"
+            == "[{area,1},{total,1},{twice,1},{k,0},{adder,1},{refs,0},{rec,0},{upd,1},{abs_of,1},{size,1},{where,0},{info,0},"
             + "{module_info,0},{module_info,1}]")
         #expect(await harness.call("shapes", "double", [.int(1)]).text == "raised error:undef")
     }

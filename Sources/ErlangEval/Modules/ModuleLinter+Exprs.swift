@@ -209,6 +209,13 @@ extension ModuleLinter {
             expr(operand, &scope)
         case .call(let function, let arguments, let at):
             switch function {
+            case .atom("record_info") where arguments.count == 2:
+                // Not a function: the compiler makes it the record's
+                // fields or size.
+                if case .atom(let record) = arguments[1] {
+                    usedRecords.insert(record)
+                    if recordFields[record] == nil { errors.append(diagnostic(at, "record \(record) undefined")) }
+                }
             case .atom(let name):
                 local(name, arguments.count, at: at)
             case .remote(let m, let f):
