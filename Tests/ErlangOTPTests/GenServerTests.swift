@@ -117,6 +117,22 @@ import Testing
         #expect(mailbox == [])
     }
 
+    /// erl: a call with timeout 0 times out before its server has run,
+    /// though the server still handles the request; no reply is left behind.
+    @Test func callWithTimeoutZeroTimesOut() async throws {
+        let h = OTPHarness()
+        let (timedOut, after, mailbox) = try await h.runtime.run { p in
+            _ = try await p.call("gen_server", "start", local("tc"), atom("tc"), .int(3), .nil)
+            let timedOut = try await p.catching("gen_server", "call", atom("tc"), atom("value"), .int(0))
+            let after = try await p.call("gen_server", "call", atom("tc"), atom("value"))
+            return (timedOut, after, p.queuedMessages)
+        }
+        #expect(timedOut == tuple(.atom(.EXIT), tuple(atom("timeout"), tuple(atom("gen_server"), atom("call"),
+                                                                            list(atom("tc"), atom("value"), .int(0))))))
+        #expect(after == .int(3))
+        #expect(mailbox == [])
+    }
+
     @Test func timeoutsFromInitAndReply() async throws {
         let h = OTPHarness()
         let server = try await h.runtime.run { p in

@@ -49,7 +49,9 @@ extension GenServer {
             }
         }
         if server == process.pid { return .failure(.exited(.atom(OTPAtom.callingSelf))) }
-        if label == OTPAtom.genCall, let target = process.runtime.process(server) {
+        // A call that may not wait at all (timeout 0) is not run on the
+        // caller's task: in erl it times out before its server runs.
+        if label == OTPAtom.genCall, timeout != .milliseconds(0), let target = process.runtime.process(server) {
             let mref = process.runtime.makeRef()
             let tag: Term = .cons(.atom(OTPAtom.alias), .ref(mref))
             let message = requestMessage(label, tag, request, from: process)
@@ -97,6 +99,17 @@ extension GenServer {
     @inline(__always)
     static func awaitAnswer(mref: Ref, tag: Term, timeout: ErlangProcess.ReceiveTimeout, skipping: Int,
                             in process: ErlangProcess) async throws -> Result<Term, CallFailure> {
+        if timeout == .milliseconds(0) {
+            // In erl the server cannot have run yet: the call times out,
+            // whatever the server does meanwhile. A reply that raced in is dropped.
+            process.demonitor(mref)
+            process.flushDownMessages(for: mref)
+            _ = try await process.receive(timeout: .milliseconds(0), skipping: skipping) { message -> Term? in
+                if case .success(let reply)? = answerIn(message, mref) { return reply }
+                return nil
+            }
+            return .failure(.timedOut)
+        }
         let answer = try await process.receive(timeout: timeout, skipping: skipping) { message in
             answerIn(message, mref)
         }

@@ -39,6 +39,8 @@ extension GenServer {
             guard let parsed = GenServer.timeout(explicitTimeout) else { return nil }
             timeout = parsed
         }
+        // A call that may not wait at all times out before its server runs, as in erl.
+        guard timeout != .milliseconds(0) else { return nil }
         guard server.shouldTryAtOnce(), let claim = server.claimWhileIdle() else { return nil }
         // Idle in a plain wait for any message, the server's idle code is
         // its loop (`ServerProcess.resumption(of:)`).
