@@ -22,6 +22,11 @@ struct ScannerParserTests {
         ("G()#{b => 2}.\n", "* 1:4: syntax error before: '#'"),
         ("lists:reverse([1,2])().\n", "* 1:21: syntax error before: '('"),
         ("X#{a => 1}(1).\n", "* 1:11: syntax error before: '('"),
+        // fun M:F/A takes atoms or variables and an integer or a variable.
+        ("fun foo:bar/a.\n", "* 1:13: syntax error before: a"),
+        ("fun foo/a.\n", "* 1:9: syntax error before: a"),
+        ("fun foo:bar/1.5.\n", "* 1:13: syntax error before: 1.5"),
+        ("fun \"foo\":bar/1.\n", "* 1:5: syntax error before: \"foo\""),
     ])
     func syntaxErrorsPrintAsErlDoes(input: String, expected: String) throws {
         guard case .done(let tokens, _) = Scanner.scanForm(input) else {

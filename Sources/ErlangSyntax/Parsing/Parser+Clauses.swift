@@ -171,26 +171,46 @@ extension Parser {
         return alternatives
     }
 
-    /// fun -> 'fun' atom '/' int | 'fun' expr ':' expr '/' expr | 'fun' fun_clauses 'end'
+    /// fun -> 'fun' atom '/' integer | 'fun' atom_or_var ':' atom_or_var '/'
+    /// integer_or_var | 'fun' fun_clauses 'end' (OTP 25's grammar: any other
+    /// term in those places is a syntax error there).
     mutating func funExpr() throws -> Expr {
         try expectKeyword("fun")
         if case .atom(let name)? = currentKind, position + 1 < tokens.count, tokens[position + 1].kind == .symbol("/") {
             advance()
             advance()
-            return .functionReference(module: nil, function: .atom(name), arity: try exprMax())
+            guard case .integer(let arity)? = currentKind else { throw unexpected() }
+            advance()
+            return .functionReference(module: nil, function: .atom(name), arity: .integer(arity))
         }
         if !isSymbol("(") {
             if case .variable(let name)? = currentKind, position + 1 < tokens.count, tokens[position + 1].kind == .symbol("(") {
                 advance()
                 return try funClauses(name: name)
             }
-            let module = try exprMax()
+            let module = try atomOrVariable()
             try expectSymbol(":")
-            let function = try exprMax()
+            let function = try atomOrVariable()
             try expectSymbol("/")
-            return .functionReference(module: module, function: function, arity: try exprMax())
+            switch currentKind {
+            case .integer(let arity)?:
+                advance()
+                return .functionReference(module: module, function: function, arity: .integer(arity))
+            case .variable?:
+                return .functionReference(module: module, function: function, arity: try exprMax())
+            default:
+                throw unexpected()
+            }
         }
         return try funClauses(name: nil)
+    }
+
+    /// An atom or a variable (a `fun M:F/A` part).
+    private mutating func atomOrVariable() throws -> Expr {
+        switch currentKind {
+        case .atom?, .variable?: return try exprMax()
+        default: throw unexpected()
+        }
     }
 
     /// fun_clauses -> fun_clause (';' fun_clause)* 'end';  fun_clause -> [Var] '(' patterns ')' [guard] '->' exprs
