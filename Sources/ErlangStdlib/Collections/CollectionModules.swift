@@ -17,6 +17,7 @@ extension Stdlib {
             NativeModule("filename", functions: FilenameModule.functions),
             NativeModule("calendar", functions: CalendarModule.functions),
             NativeModule("rand", functions: RandModule.functions),
+            NativeModule("base64", functions: Base64Module.functions),
         ]
     }
 }

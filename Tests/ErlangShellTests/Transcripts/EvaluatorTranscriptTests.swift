@@ -243,6 +243,40 @@ case 5 of M when map_size(M#{a => 1}) > 0 -> ok; _ -> no end.
 18> no
 19> *** Terminating erlang (nonode@nohost)
 """#),
+        // The base64 module: encoding, decoding, white space and mime decoding.
+        Transcript(name: "base64", input: #"""
+base64:encode("hello").
+base64:encode(<<"hi">>).
+base64:encode_to_string("hello").
+base64:decode("aGVsbG8=").
+base64:decode(<<"aGk=">>).
+base64:decode_to_string("aGVsbG8=").
+base64:encode(<<>>).
+base64:mime_decode("aGVs bG8=\n").
+base64:decode("aGVs bG8=").
+base64:encode(hello).
+base64:encode(<<0,255,128>>).
+base64:decode(base64:encode(lists:seq(0, 255))) =:= list_to_binary(lists:seq(0, 255)).
+[base64:encode(lists:duplicate(N, $x)) || N <- lists:seq(1, 5)].
+base64:mime_decode_to_string("eHh4eA==").
+"""#, expected: #"""
+1> <<"aGVsbG8=">>
+2> <<"aGk=">>
+3> "aGVsbG8="
+4> <<"hello">>
+5> <<"hi">>
+6> "hello"
+7> <<>>
+8> <<"hello">>
+9> <<"hello">>
+10> ** exception error: no function clause matching base64:encode(hello) (base64.erl, line 52)
+11> <<"AP+A">>
+12> true
+13> [<<"eA==">>,<<"eHg=">>,<<"eHh4">>,<<"eHh4eA==">>,
+ <<"eHh4eHg=">>]
+14> "xxxx"
+15> *** Terminating erlang (nonode@nohost)
+"""#),
         Transcript(name: "records_in_exceptions", input: #"""
 rd(pt, {x = 0, y = 0}).
 throw(#pt{}).
