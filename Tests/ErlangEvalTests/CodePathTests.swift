@@ -24,6 +24,15 @@ import Testing
         return dir
     }
 
+    /// A harness over a runtime with the stdlib, an empty code path and
+    /// output captured.
+    static func capturingHarness() -> (ModuleHarness, CapturedOutput) {
+        let output = CapturedOutput()
+        let runtime = Runtime(clock: ManualClock(), output: output)
+        Stdlib.install(in: runtime, codePath: [])
+        return (ModuleHarness(runtime: runtime), output)
+    }
+
     /// Removes a directory `directory(_:)` made, with what is in it.
     static func remove(_ dir: String) {
         try? FileManager.default.removeItem(atPath: dir)
@@ -53,10 +62,7 @@ import Testing
             "bad.erl": "-module(bad).\n-export([f/0]).\nf() -> X.\n",
         ]))
         defer { Self.remove(dir) }
-        let output = CapturedOutput()
-        let runtime = Runtime(clock: ManualClock(), output: output)
-        Stdlib.install(in: runtime, codePath: [])
-        let harness = ModuleHarness(runtime: runtime)
+        let (harness, output) = Self.capturingHarness()
         #expect(await harness.call("c", "c", [.string(dir + "/good")]).text == "{ok,good}")
         #expect(output.take() == "\(dir)/good.erl:4:1: Warning: function g/0 is unused\n%    4| g() -> 2.\n%     | ^\n\n")
         #expect(await harness.call("good", "f").text == "1")
@@ -69,10 +75,7 @@ import Testing
     /// erl 25: `c("nosuch.erl")` and `c("nosuch")` print the missing file and return
     /// `error`; `c(nosuch)` and `c(nosuch, [])` return `{error,non_existing}` silently.
     @Test func compilingAMissingFileNamesIt() async {
-        let output = CapturedOutput()
-        let runtime = Runtime(clock: ManualClock(), output: output)
-        Stdlib.install(in: runtime, codePath: [])
-        let harness = ModuleHarness(runtime: runtime)
+        let (harness, output) = Self.capturingHarness()
         #expect(await harness.call("c", "c", [.string("nosuch.erl")]).text == "error")
         #expect(output.take() == "nosuch.erl: no such file or directory\n")
         #expect(await harness.call("c", "c", [.string("dir/nosuch")]).text == "error")
@@ -100,10 +103,7 @@ import Testing
             "bad.erl": "-module(bad).\n-export([f/0]).\nf() -> X.\n",
         ]))
         defer { Self.remove(dir) }
-        let output = CapturedOutput()
-        let runtime = Runtime(clock: ManualClock(), output: output)
-        Stdlib.install(in: runtime, codePath: [])
-        let harness = ModuleHarness(runtime: runtime)
+        let (harness, output) = Self.capturingHarness()
         #expect(await harness.call("compile", "file", [.string(dir + "/good")]).text == "{ok,good}")
         #expect(output.take() == "\(dir)/good.erl:4:1: Warning: function g/0 is unused\n%    4| g() -> 2.\n%     | ^\n\n")
         #expect(await harness.call("code", "is_loaded", [.atom("good")]).text == "false")

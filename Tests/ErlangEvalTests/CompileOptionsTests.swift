@@ -34,10 +34,7 @@ import Testing
     @Test func optionsChangeWhatIsCompiledAndReported() async throws {
         let dir = try #require(CodePathTests.directory(["warny.erl": Self.source]))
         defer { CodePathTests.remove(dir) }
-        let output = CapturedOutput()
-        let runtime = Runtime(clock: ManualClock(), output: output)
-        Stdlib.install(in: runtime, codePath: [])
-        let harness = ModuleHarness(runtime: runtime)
+        let (harness, output) = CodePathTests.capturingHarness()
         let file = Term.string(dir + "/warny")
 
         #expect(await harness.call("c", "c", [file, .list([Self.level(3)])]).text == "{ok,warny}")
@@ -81,10 +78,7 @@ import Testing
             "attr2.erl": "-module(attr2).\n-compile(warnings_as_errors).\n-export([f/1]).\nf(X) -> Y = 1, X.\n",
         ]))
         defer { CodePathTests.remove(dir) }
-        let output = CapturedOutput()
-        let runtime = Runtime(clock: ManualClock(), output: output)
-        Stdlib.install(in: runtime, codePath: [])
-        let harness = ModuleHarness(runtime: runtime)
+        let (harness, output) = CodePathTests.capturingHarness()
         #expect(await harness.call("c", "c", [.string(dir + "/attr")]).text == "{ok,attr}")
         #expect(output.take() == "\(dir)/attr.erl:5:9: Warning: variable 'Y' is unused\n%    5| f(X) -> Y = 1, X.\n%     |         ^\n\n")
         #expect(await harness.call("attr", "g").text == "hidden")

@@ -115,7 +115,7 @@ catch gen_server:enter_loop(divider, [], 0).
 ** {badarith,[{erlang,'div',
                       [10,0],
                       [{error_info,#{module => erl_erts_errors}}]},
-              {divider,handle_call,3,[{file,"/tmp/gsv/divider.erl"},{line,9}]},
+              {divider,handle_call,3,[{file,"$DIR/divider.erl"},{line,9}]},
               {gen_server,try_handle_call,4,
                           [{file,"gen_server.erl"},{line,1149}]},
               {gen_server,handle_msg,6,[{file,"gen_server.erl"},{line,1178}]},
@@ -138,7 +138,7 @@ catch gen_server:enter_loop(divider, [], 0).
     exception error: an error occurred when evaluating an arithmetic expression
       in operator  div/2
          called as 10 div 0
-      in call from divider:handle_call/3 (/tmp/gsv/divider.erl, line 9)
+      in call from divider:handle_call/3 ($DIR/divider.erl, line 9)
       in call from gen_server:try_handle_call/4 (gen_server.erl, line 1149)
       in call from gen_server:handle_msg/6 (gen_server.erl, line 1178)
     ancestors: [<0.81.0>]
@@ -411,51 +411,35 @@ struct GenServerVariationTests {
                 ReportText.blocks(t.expected, stripStacks: true))
     }
 
-    @Test func aServerWhoseParentWasKilledReportsItsEnd() async throws {
-        let (printed, expected) = try await run(GenServerVariations.killedParent,
-                                                modules: [("trapper", GenServerVariations.trapper)])
-        #expect(printed == expected)
+    /// A transcript and the modules (name, source) it compiles.
+    struct Case: Sendable, CustomTestStringConvertible {
+        let transcript: Transcript
+        let modules: [(String, String)]
+        var testDescription: String { transcript.name }
     }
 
-    @Test func enterLoopChecksTheNameItIsGiven() async throws {
-        let (printed, expected) = try await run(GenServerVariations.enterLoop,
-                                                modules: [("entering", GenServerVariations.entering)])
-        #expect(printed == expected)
-    }
+    static let cases: [Case] = [
+        // A server whose parent was killed reports its end.
+        Case(transcript: GenServerVariations.killedParent, modules: [("trapper", GenServerVariations.trapper)]),
+        // enter_loop checks the name it is given.
+        Case(transcript: GenServerVariations.enterLoop, modules: [("entering", GenServerVariations.entering)]),
+        // A registered client is named; enter_loop needs proc_lib.
+        Case(transcript: GenServerVariations.registeredClient, modules: [("divider", GenServerVariations.divider)]),
+        // Bad start timeouts and arguments fail as in erl.
+        Case(transcript: GenServerVariations.badArguments, modules: [("divider", GenServerVariations.divider)]),
+        // via names are looked up first, and their failures pass through.
+        Case(transcript: GenServerVariations.viaNames,
+             modules: [("reg", GenServerVariations.registry), ("divider", GenServerVariations.divider)]),
+        // proc_lib tells a process's initial call.
+        Case(transcript: GenServerVariations.initialCall, modules: []),
+        // Module arithmetic and map access fail with erl's frames.
+        Case(transcript: GenServerVariations.operatorFrames, modules: [("arith", GenServerVariations.arith)]),
+        Case(transcript: GenServerVariations.mapFrames, modules: [("mapper", GenServerVariations.mapper)]),
+    ]
 
-    @Test func aRegisteredClientIsNamedAndEnterLoopNeedsProcLib() async throws {
-        let (printed, expected) = try await run(GenServerVariations.registeredClient,
-                                                modules: [("divider", GenServerVariations.divider)])
-        #expect(printed == expected)
-    }
-
-    @Test func badStartTimeoutsAndArgumentsFailAsInErl() async throws {
-        let (printed, expected) = try await run(GenServerVariations.badArguments,
-                                                modules: [("divider", GenServerVariations.divider)])
-        #expect(printed == expected)
-    }
-
-    @Test func viaNamesAreLookedUpFirstAndTheirFailuresPassThrough() async throws {
-        let (printed, expected) = try await run(GenServerVariations.viaNames,
-                                                modules: [("reg", GenServerVariations.registry),
-                                                          ("divider", GenServerVariations.divider)])
-        #expect(printed == expected)
-    }
-
-    @Test func procLibTellsAProcesssInitialCall() async throws {
-        let (printed, expected) = try await run(GenServerVariations.initialCall, modules: [])
-        #expect(printed == expected)
-    }
-
-    @Test func moduleArithmeticFailsWithErlsFrames() async throws {
-        let (printed, expected) = try await run(GenServerVariations.operatorFrames,
-                                                modules: [("arith", GenServerVariations.arith)])
-        #expect(printed == expected)
-    }
-
-    @Test func moduleMapAccessFailsWithErlsFrames() async throws {
-        let (printed, expected) = try await run(GenServerVariations.mapFrames,
-                                                modules: [("mapper", GenServerVariations.mapper)])
+    @Test(arguments: cases)
+    func printsAsErl(_ c: Case) async throws {
+        let (printed, expected) = try await run(c.transcript, modules: c.modules)
         #expect(printed == expected)
     }
 }
