@@ -35,7 +35,10 @@ let package = Package(
             .product(name: "HashTreeCollections", package: "swift-collections"),
         ]),
         .target(name: "ErlangOTP", dependencies: ["ErlangTerms", "ErlangRuntime"]),
-        .target(name: "ErlangStdlib", dependencies: ["ErlangTerms", "ErlangSyntax", "ErlangRuntime", "ErlangEval", "ErlangOTP"]),
+        .target(name: "ErlangStdlib", dependencies: [
+            "ErlangTerms", "ErlangSyntax", "ErlangRuntime", "ErlangEval", "ErlangOTP",
+            .product(name: "OrderedCollections", package: "swift-collections"),
+        ]),
         .systemLibrary(
             name: "CLibEdit",
             pkgConfig: "libedit",

@@ -18,6 +18,7 @@ extension Stdlib {
             NativeModule("calendar", functions: CalendarModule.functions),
             NativeModule("rand", functions: RandModule.functions),
             NativeModule("base64", functions: Base64Module.functions),
+            NativeModule("ets", functions: EtsModule.functions),
         ]
     }
 }

@@ -277,6 +277,84 @@ base64:mime_decode_to_string("eHh4eA==").
 14> "xxxx"
 15> *** Terminating erlang (nonode@nohost)
 """#),
+        // ETS tables: ordered_set in term order, counters, matches, bags,
+        // keypos, access and a table that goes with its owner.
+        Transcript(name: "ets", input: #"""
+T = ets:new(scores, [ordered_set, named_table, public]).
+ets:insert(scores, [{bob, 3}, {alice, 5}, {carol, 1}]).
+ets:tab2list(scores).
+ets:lookup(scores, alice).
+ets:lookup(scores, nobody).
+ets:member(scores, bob).
+ets:update_counter(scores, bob, 10).
+ets:update_counter(scores, bob, {2, -1}).
+ets:update_counter(scores, dave, 1, {dave, 100}).
+ets:insert_new(scores, {bob, 0}).
+ets:insert_new(scores, {erin, 0}).
+ets:lookup_element(scores, alice, 2).
+ets:delete(scores, carol).
+ets:first(scores).
+ets:next(scores, alice).
+ets:last(scores).
+ets:info(scores, size).
+ets:info(scores, type).
+ets:match(scores, {'$1', 5}).
+ets:match_object(scores, {'_', 0}).
+ets:foldl(fun({_, N}, Acc) -> N + Acc end, 0, scores).
+ets:update_element(scores, alice, {2, 50}).
+ets:lookup(scores, alice).
+B = ets:new(bagtab, [bag]), is_reference(B).
+ets:insert(B, {k, 1}), ets:insert(B, {k, 2}), ets:insert(B, {k, 1}).
+ets:lookup(B, k).
+{'EXIT', {R1, _}} = (catch ets:lookup(nosuch, k)), R1.
+{'EXIT', {R2, _}} = (catch ets:insert(scores, {})), R2.
+{'EXIT', {R4, _}} = (catch ets:new(scores, [named_table])), R4.
+ets:delete(scores).
+ets:info(scores).
+{'EXIT', {R3, _}} = (catch ets:lookup(scores, bob)), R3.
+K = ets:new(kp, [{keypos, 2}]), ets:insert(K, {rec, id1, data}), ets:lookup(K, id1).
+S = ets:new(s, []), ets:insert(S, {only, 1}), ets:tab2list(S).
+P = spawn(fun() -> ets:new(owned, [named_table]), receive stop -> ok end end), timer:sleep(50), ets:info(owned, owner) =:= P.
+P ! stop, timer:sleep(50), ets:info(owned).
+"""#, expected: #"""
+1> scores
+2> true
+3> [{alice,5},{bob,3},{carol,1}]
+4> [{alice,5}]
+5> []
+6> true
+7> 13
+8> 12
+9> 101
+10> false
+11> true
+12> 5
+13> true
+14> alice
+15> bob
+16> erin
+17> 4
+18> ordered_set
+19> [[alice]]
+20> [{erin,0}]
+21> 118
+22> true
+23> [{alice,50}]
+24> true
+25> true
+26> [{k,1},{k,2}]
+27> badarg
+28> badarg
+29> badarg
+30> true
+31> undefined
+32> badarg
+33> [{rec,id1,data}]
+34> [{only,1}]
+35> true
+36> undefined
+37> *** Terminating erlang (nonode@nohost)
+"""#),
         Transcript(name: "records_in_exceptions", input: #"""
 rd(pt, {x = 0, y = 0}).
 throw(#pt{}).
