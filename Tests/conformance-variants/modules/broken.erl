@@ -1,0 +1,5 @@
+-module(broken).
+-export([f/0]).
+
+f() ->
+    Y + 1.

@@ -1,0 +1,1 @@
+-record(point, {x = 0, y = 0}).

@@ -1,0 +1,5 @@
+-module(syntaxerr).
+-export([f/0]).
+
+f() ->
+    {ok, 1
