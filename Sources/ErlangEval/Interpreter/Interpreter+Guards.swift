@@ -19,6 +19,10 @@ extension Interpreter {
         try? Interpreter().evalGuardExpr(e, Bindings())
     }
 
+    /// Whether the binary operator `op` may appear in a guard: all but
+    /// sends and the list operators `++` and `--`.
+    static func isGuardOperator(_ op: String) -> Bool { op != "!" && op != "++" && op != "--" }
+
     /// Whether `e` is a guard test (only guard BIFs, operators, variables
     /// and constructors), as erl_lint decides; such comprehension filters
     /// run as guards.
@@ -69,9 +73,7 @@ extension Interpreter {
         case .record(nil, _, let fields): return first(fields.map(\.value))
         case .binary(let segments): return first(segments.flatMap { [$0.value] + ($0.size.map { [$0] } ?? []) })
         case .recordAccess(let base, _, _): return illegalGuardPart(base)
-        case .binaryOp(let op, let l, let r, _):
-            // Sends and the list operators are no guard operators.
-            return op == "!" || op == "++" || op == "--" ? e : first([l, r])
+        case .binaryOp(let op, let l, let r, _): return isGuardOperator(op) ? first([l, r]) : e
         case .unaryOp(_, let operand, _): return illegalGuardPart(operand)
         case .call(.atom(let name), let args, _), .call(.remote(.atom("erlang"), .atom(let name)), let args, _):
             return GuardBIFs.names.contains(name) ? first(args) : e

@@ -53,7 +53,7 @@ extension ShellLinter {
         case .binaryOp(let op, let left, let right, let at):
             try guardExpression(left, scope)
             try guardExpression(right, scope)
-            if op == "!" || op == "++" || op == "--" { throw EvalDiagnostic("illegal guard expression", at: at) }
+            if !Interpreter.isGuardOperator(op) { throw EvalDiagnostic("illegal guard expression", at: at) }
         case .unaryOp(_, let operand, _):
             try guardExpression(operand, scope)
         case .call(.atom(let name), let args, let at), .call(.remote(.atom("erlang"), .atom(let name)), let args, let at):

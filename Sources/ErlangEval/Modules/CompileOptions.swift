@@ -45,23 +45,11 @@ public struct CompileOptions: Sendable {
             default: break
             }
         case .tuple(let items) where items.count >= 2 && items.count <= 3 && items[0] == .atom(Atom("d")):
-            guard let name = Self.macroName(items[1]) else { return }
+            guard let name = items[1].nameText, !name.isEmpty else { return }
             macros.append((name, items.count == 3 ? TermWriter.write(items[2]) : nil))
         default:
             break
         }
-    }
-
-    /// A macro's name from an atom or a string, as epp takes it.
-    private static func macroName(_ term: Term) -> String? {
-        if case .atom(let atom) = term { return atom.text }
-        guard let codes = term.listElements, !codes.isEmpty else { return nil }
-        var text = String.UnicodeScalarView()
-        for code in codes {
-            guard case .int(let value) = code, let scalar = Unicode.Scalar(UInt32(clamping: value)) else { return nil }
-            text.append(scalar)
-        }
-        return String(text)
     }
 
     /// Whether `warning` is of a kind these options leave out.

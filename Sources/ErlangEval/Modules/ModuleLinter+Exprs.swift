@@ -228,9 +228,6 @@ extension ModuleLinter {
             if case .atom("is_record") = function, arguments.count >= 2, case .atom(let record) = arguments[1] {
                 usedRecords.insert(record)
             }
-            if case .atom("record_info") = function, arguments.count == 2, case .atom(let record) = arguments[1] {
-                usedRecords.insert(record)
-            }
         case .remote(let m, let f):
             expr(m, &scope)
             expr(f, &scope)

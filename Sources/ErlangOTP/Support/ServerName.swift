@@ -75,15 +75,7 @@ public enum ServerName: Sendable, Equatable {
     /// Whether the name is registered to `process` now; `enter_loop`
     /// requires it (gen's `get_proc_name/1`).
     func isHeld(by process: ErlangProcess) async -> Bool {
-        switch self {
-        case .local(let n):
-            return process.runtime.whereis(n) == process.pid
-        case .global(let n):
-            return GlobalNames.of(process.runtime).whereis(n) == process.pid
-        case .via(let m, let n):
-            let holder = try? await process.apply(module: m, function: Atom("whereis_name"), [n])
-            return holder == .pid(process.pid)
-        }
+        (try? await holder(from: process)) == process.pid
     }
 
     /// The exit reason of `enter_loop` when the process does not hold the

@@ -63,24 +63,10 @@ enum HistoryReferences {
     /// variable) is missing, named as erl writes the expression.
     private static func reference(_ argument: Expr, _ promptNumber: Int) throws(Missing) -> (Int, String)? {
         if case .atom(let name) = argument { throw Missing(label: AtomText.quoted(name)) }
-        if let n = literalInteger(argument) { return (n < 0 ? promptNumber + n : n, "\(n)") }
         // erl evaluates the argument with no bindings.
         if case .int(let n)? = Interpreter.constantValue(of: argument) {
             return (n < 0 ? promptNumber + n : n, "\(n)")
         }
         throw Missing(label: ExprLayout.text([argument], column: 0))
-    }
-
-    private static func literalInteger(_ e: Expr) -> Int? {
-        switch e {
-        case .integer(let n): return n
-        case .unaryOp("-", .integer(let n), _): return -n
-        case .unaryOp("+", .integer(let n), _): return n
-        case .bigInteger, .float, .atom, .char, .string, .variable, .tuple, .list, .binary, .map, .record,
-             .recordAccess, .recordIndex, .match, .binaryOp, .unaryOp, .call, .remote, .functionReference,
-             .fun, .caseOf, .ifClauses, .receive, .tryCatch, .catchExpr, .block, .listComprehension,
-             .binaryComprehension:
-            return nil
-        }
     }
 }

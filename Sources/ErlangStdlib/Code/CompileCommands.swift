@@ -73,14 +73,5 @@ enum CompileCommands {
     }
 
     /// An atom's text, or a flat string's characters.
-    static func text(_ term: Term) -> String? {
-        if case .atom(let a) = term { return a.text }
-        guard let codes = term.listElements else { return nil }
-        var scalars = String.UnicodeScalarView()
-        for code in codes {
-            guard case .int(let c) = code, let scalar = Unicode.Scalar(UInt32(clamping: c)) else { return nil }
-            scalars.append(scalar)
-        }
-        return String(scalars)
-    }
+    static func text(_ term: Term) -> String? { term.nameText }
 }

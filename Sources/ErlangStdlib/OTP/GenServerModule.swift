@@ -42,7 +42,7 @@ enum GenServerModule {
         bif("reply", 2, { p, a in
             // gen:reply/2 takes any {To, Tag}.
             guard case .tuple(let from) = a[0], from.count == 2 else {
-                throw noClause(OTPAtom.gen, "reply", a, line: 532)
+                throw StdlibError.functionClause("gen", "reply", a, line: 532)
             }
             GenServer.reply(to: a[0], a[1], from: p)
             return .ok
@@ -59,28 +59,32 @@ enum GenServerModule {
         bif("check_response", 2, { p, a in try GenServer.checkResponse(a[0], a[1], from: p) }),
         // gen_server's clauses take an atom name and a list of nodes only.
         bif("multi_call", 2, { p, a in
-            guard case .atom(let name) = a[0] else { throw noClause(OTPAtom.genServer, "multi_call", a, line: 650) }
+            guard case .atom(let name) = a[0] else {
+                throw StdlibError.functionClause("gen_server", "multi_call", a, line: 650)
+            }
             return try await GenServer.multiCall(name, a[1], from: p)
         }),
         bif("multi_call", 3, { p, a in
             guard case .atom(let name) = a[1], let nodes = a[0].listElements else {
-                throw noClause(OTPAtom.genServer, "multi_call", a, line: 664)
+                throw StdlibError.functionClause("gen_server", "multi_call", a, line: 664)
             }
             return try await GenServer.multiCall(name, a[2], nodes: nodes, from: p)
         }),
         bif("multi_call", 4, { p, a in
             guard case .atom(let name) = a[1], let nodes = a[0].listElements, let t = GenServer.timeout(a[3]) else {
-                throw noClause(OTPAtom.genServer, "multi_call", a, line: 679)
+                throw StdlibError.functionClause("gen_server", "multi_call", a, line: 679)
             }
             return try await GenServer.multiCall(name, a[2], nodes: nodes, timeout: t, from: p)
         }),
         bif("abcast", 2, { p, a in
-            guard case .atom(let name) = a[0] else { throw noClause(OTPAtom.genServer, "abcast", a, line: 612) }
+            guard case .atom(let name) = a[0] else {
+                throw StdlibError.functionClause("gen_server", "abcast", a, line: 612)
+            }
             return GenServer.abcast(name, a[1], from: p)
         }),
         bif("abcast", 3, { p, a in
             guard case .atom(let name) = a[1], let nodes = a[0].listElements else {
-                throw noClause(OTPAtom.genServer, "abcast", a, line: 622)
+                throw StdlibError.functionClause("gen_server", "abcast", a, line: 622)
             }
             return nodes.contains(.atom(.nonode)) ? GenServer.abcast(name, a[2], from: p) : .atom(OTPAtom.abcast)
         }),
@@ -133,14 +137,5 @@ enum GenServerModule {
         guard case .atom(let m) = module, let opts = GenServer.StartOptions(options) else { throw ErlangException.badarg }
         let serverName = name.flatMap(ServerName.init)
         try await GenServer.enterLoop(p, module: m, state: state, name: serverName, next: next, options: opts)
-    }
-
-    /// `function_clause` for `module:function(args)`, whose clauses are
-    /// at `line` of OTP 25's source.
-    static func noClause(_ module: Atom, _ function: String, _ args: [Term], line: Int) -> ErlangException {
-        let frame: Term = .tuple([.atom(module), .atom(Atom(function)), .list(args),
-                                  .list([.tuple([.atom(OTPAtom.file), .string(module.text + ".erl")]),
-                                         .tuple([.atom(OTPAtom.line), .int(line)])])])
-        return ErlangException(.error, .atom(.functionClause), stacktrace: [frame])
     }
 }
