@@ -12,16 +12,16 @@ enum Base64Module {
     /// The exported functions.
     static let functions: FunctionTable = [
         bif("encode", 1, { _, a in .binary(Bitstring(bytes: Array(encode(try data(a[0], "encode", 52)).utf8))) }),
-        bif("encode_to_string", 1, { _, a in .string(encode(try data(a[0], "encode_to_string", 44))) }),
-        bif("decode", 1, { _, a in .binary(Bitstring(bytes: try decode(try data(a[0], "decode", 279), mime: false))) }),
+        bif("encode_to_string", 1, { _, a in .string(encode(try data(a[0], "encode_to_string", 43))) }),
+        bif("decode", 1, { _, a in .binary(Bitstring(bytes: try decode(try data(a[0], "decode", 112), mime: false))) }),
         bif("decode_to_string", 1, { _, a in
-            .list(try decode(try data(a[0], "decode_to_string", 297), mime: false).map { .int(Int($0)) })
+            .list(try decode(try data(a[0], "decode_to_string", 134), mime: false).map { .int(Int($0)) })
         }),
         bif("mime_decode", 1, { _, a in
-            .binary(Bitstring(bytes: try decode(try data(a[0], "mime_decode", 286), mime: true)))
+            .binary(Bitstring(bytes: try decode(try data(a[0], "mime_decode", 121), mime: true)))
         }),
         bif("mime_decode_to_string", 1, { _, a in
-            .list(try decode(try data(a[0], "mime_decode_to_string", 304), mime: true).map { .int(Int($0)) })
+            .list(try decode(try data(a[0], "mime_decode_to_string", 143), mime: true).map { .int(Int($0)) })
         }),
     ]
 

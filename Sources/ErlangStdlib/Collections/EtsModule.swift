@@ -115,7 +115,7 @@ enum EtsModule {
                 if let k = EtsTable.Kind(rawValue: a.text) { kind = k }
                 else if let acc = EtsTable.Access(rawValue: a.text) { access = acc }
                 else if a.text == "named_table" { named = true }
-                else if !["compressed"].contains(a.text) { throw ErlangException.badarg }
+                else if a.text != "compressed" { throw ErlangException.badarg }
             case .tuple(let e) where e.count == 2:
                 guard case .atom(let key) = e[0] else { throw ErlangException.badarg }
                 if key.text == "keypos" {
@@ -202,17 +202,15 @@ enum EtsModule {
         let table = try writable(p, id)
         guard table.kind == .set || table.kind == .orderedSet else { throw ErlangException.badarg }
         let operations = try counterOperations(operation, keyPosition: table.keyPosition)
-        if table.lookup(key).isEmpty {
-            guard let initial, table.key(of: initial) != nil else { throw ErlangException.badarg }
-            var object = initial
-            if case .tuple(var e) = object {
-                e[table.keyPosition - 1] = key
-                object = .tuple(e)
-            }
-            _ = table.insert([object], onlyNew: true)
+        // The default object stands in for a missing one, with `key` as its key.
+        var start: Term?
+        if let initial {
+            guard case .tuple(var e) = initial, e.count >= table.keyPosition else { throw ErlangException.badarg }
+            e[table.keyPosition - 1] = key
+            start = .tuple(e)
         }
         var results: [Term] = []
-        let updated = try table.update(key) { object in
+        let updated = try table.update(key, startingFrom: start) { object in
             guard case .tuple(var e) = object else { throw ErlangException.badarg }
             results = []
             for (position, increment, threshold) in operations {

@@ -99,11 +99,12 @@ final class EtsTable: Sendable {
     /// Removes every object.
     func deleteAll() { objects.withLock { $0.removeAll() } }
 
-    /// Replaces the one object with `key` by what `change` makes of it;
-    /// `nil` when there is none or `change` refuses (it throws).
-    func update(_ key: Term, _ change: (Term) throws -> Term) rethrows -> Term? {
+    /// Replaces the one object with `key` by what `change` makes of it,
+    /// starting from `initial` when there is none (nothing is inserted if
+    /// `change` throws); `nil` when there is neither.
+    func update(_ key: Term, startingFrom initial: Term? = nil, _ change: (Term) throws -> Term) rethrows -> Term? {
         try objects.withLock { table in
-            guard let current = table[key]?.first else { return nil }
+            guard let current = table[key]?.first ?? initial else { return nil }
             let updated = try change(current)
             table[key] = [updated]
             return updated
