@@ -212,7 +212,8 @@ final class Evaluator: Sendable {
                         value = v
                         continue
                     }
-                    let e = ShellCommands.nestedCommandsPrepared(command)
+                    let e = ShellCommands.mayCall(["f"], in: request.tokens)
+                        ? ShellCommands.nestedCommandsPrepared(command) : command
                     // erl lints each top-level expression with the
                     // bindings the ones before it left.
                     let bound = env

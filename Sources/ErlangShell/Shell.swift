@@ -66,7 +66,10 @@ public final class Shell: Sendable {
                 continue
             }
             let exprs: [Expr]
-            switch HistoryReferences.resolve(parsed, promptNumber: promptNumber, history: evaluator.history) {
+            let references = ShellCommands.mayCall(["v", "e"], in: tokens)
+                ? HistoryReferences.resolve(parsed, promptNumber: promptNumber, history: evaluator.history)
+                : .success(parsed)
+            switch references {
             case .success(let resolved): exprs = resolved
             case .failure(let missing):
                 runtime.output.write("* \(missing.label): command not found\n")

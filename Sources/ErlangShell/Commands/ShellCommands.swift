@@ -86,6 +86,20 @@ enum ShellCommands {
         evaluator.runtime.output.write(out)
     }
 
+    /// Whether `tokens` may hold a local call to one of `names` (`name(`):
+    /// the rewrites of such calls (`HistoryReferences`,
+    /// `nestedCommandsPrepared`) walk and rebuild the whole expression, so
+    /// a command that names none of them skips them. Unknown tokens (an
+    /// empty list) may hold anything.
+    static func mayCall(_ names: Set<String>, in tokens: [Token]) -> Bool {
+        guard !tokens.isEmpty else { return true }
+        for index in tokens.indices.dropLast() {
+            guard case .atom(let name) = tokens[index].kind, names.contains(name) else { continue }
+            if tokens[index + 1].kind == .symbol("(") { return true }
+        }
+        return false
+    }
+
     /// `e` with the `f(Var)` calls inside it (not `e` itself) made `f()`:
     /// erl runs `b()`, `f()` and `f(X)` anywhere in a command, but only at
     /// the top do `f()` and `f(X)` forget bindings; inside, they answer
