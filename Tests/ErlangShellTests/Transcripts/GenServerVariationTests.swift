@@ -188,41 +188,13 @@ gen_server:wait_response(notaref, 10).
 11> *** Terminating erlang (nonode@nohost)
 """#)
 
-    /// A `{via, Module, Name}` registry that prints each call it gets.
-    static let registry = #"""
-%% reg.erl - a custom {via, reg, Name} registry that prints every call it gets.
--module(reg).
--export([register_name/2, unregister_name/1, whereis_name/1, send/2]).
-
-key(Name) -> list_to_atom("reg_" ++ atom_to_list(Name)).
-
-register_name(Name, Pid) ->
-    io:format("reg: register_name(~p)~n", [Name]),
-    try register(key(Name), Pid) of
-        true -> yes
-    catch
-        error:badarg -> no
-    end.
-
-unregister_name(Name) ->
-    io:format("reg: unregister_name(~p)~n", [Name]),
-    catch unregister(key(Name)),
-    ok.
-
-whereis_name(Name) ->
-    io:format("reg: whereis_name(~p)~n", [Name]),
-    case whereis(key(Name)) of
-        undefined -> undefined;
-        Pid -> Pid
-    end.
-
-send(Name, Msg) ->
-    io:format("reg: send(~p, ~p)~n", [Name, Msg]),
-    case whereis(key(Name)) of
-        undefined -> exit({badarg, {Name, Msg}});
-        Pid -> Pid ! Msg, Pid
-    end.
-"""#
+    /// A `{via, Module, Name}` registry that prints each call it gets: the
+    /// variant corpus's `reg.erl` (`Tests/conformance-variants/modules`).
+    static let registry: String = {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../conformance-variants/modules/reg.erl").standardized
+        return (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+    }()
 
     /// A start looks a name up before it spawns (gen:start/6), and a
     /// `via` lookup that fails is the call's or the start's failure.
