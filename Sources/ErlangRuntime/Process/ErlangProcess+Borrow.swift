@@ -59,6 +59,8 @@ extension ErlangProcess {
     /// nothing else to do; `nil` (nothing delivered) otherwise. The caller
     /// must then run the code (`runClaimed`), or give it back
     /// (`IdleClaim.giveBack`).
+    /// A waiting process has an empty front (`ErlangProcess+MailboxFront`),
+    /// so its whole mailbox is in `shared`.
     @inline(__always)
     func claimIdle(delivering message: Term?) -> Claimed? {
         shared.withLock { s -> Claimed? in
@@ -150,8 +152,8 @@ extension ErlangProcess {
             runtime.startTask(self, .fun(code))
             return
         }
-        let parkedAgain = shared.withLock { s -> Bool in
-            guard s.hasNothingToDo else { return false }
+        let parkedAgain = withIdleCheck { idle, s -> Bool in
+            guard idle else { return false }
             s.parkTask(parked, lending: code)
             return true
         }

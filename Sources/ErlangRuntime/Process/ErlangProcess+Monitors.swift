@@ -65,12 +65,14 @@ extension ErlangProcess {
 
     /// Removes `'DOWN'` messages for `ref` from the mailbox (`demonitor(R, [flush])`).
     public func flushDownMessages(for ref: Ref) {
-        shared.withLock { s in
-            s.mailbox.removeAll { message in
-                guard case .tuple(let e) = message, e.count == 5, case .ref(let r) = e[1],
-                      case .atom(let tag) = e[0], tag == .DOWN else { return false }
-                return r == ref
-            }
+        let isDown = { (message: Term) -> Bool in
+            guard case .tuple(let e) = message, e.count == 5, case .ref(let r) = e[1],
+                  case .atom(let tag) = e[0], tag == .DOWN else { return false }
+            return r == ref
+        }
+        front.withLock { f in
+            f.removeAll(where: isDown)
+            shared.withLock { s in s.mailbox.removeAll(where: isDown) }
         }
     }
 

@@ -8,6 +8,9 @@ import ErlangTerms
 /// Only the process's own task removes messages (here, in
 /// `flushDownMessages` and at exit); other tasks only append. So a position
 /// found under one lock is still the same message under the next one.
+/// Messages are taken from the mailbox's front, which holds them in
+/// batches moved from the inbox senders append to
+/// (`ErlangProcess+MailboxFront`).
 extension ErlangProcess {
     /// How long a receive waits.
     public enum ReceiveTimeout: Sendable, Equatable {
@@ -72,12 +75,11 @@ extension ErlangProcess {
     /// from the task waiting in `cursor` for good.
     @usableFromInline func takeOldestMessage(_ cursor: inout ReceiveCursor) throws -> Term? {
         if cursor.retired { throw ProcessWaitsWithoutTask.shared }
-        let (message, exit) = shared.withLock { s -> (Term?, Term?) in
-            if let reason = s.pendingExit { return (nil, reason) }
-            return (s.mailbox.popFirst(), nil)
+        try throwIfExitPending()
+        return front.withLock { f in
+            if f.isEmpty { absorbInbox(into: &f) }
+            return f.popFirst()
         }
-        if let exit { throw ProcessExit(reason: exit) }
-        return message
     }
 
     /// Scans the messages `cursor` has not seen yet and removes the first
@@ -122,26 +124,26 @@ extension ErlangProcess {
     }
 
     /// The message at `index` of the mailbox, if there is one.
-    /// Throws `ProcessExit` when an exit signal has come: checked under
-    /// the same lock, so a receive takes one lock per message it looks at.
+    /// Throws `ProcessExit` when an exit signal has come, checked before
+    /// each message a receive looks at.
     @usableFromInline func message(at index: Int) throws -> Term? {
-        let (message, exit) = shared.withLock { s -> (Term?, Term?) in
-            if let reason = s.pendingExit { return (nil, reason) }
-            return (index < s.mailbox.count ? s.mailbox[index] : nil, nil)
+        try throwIfExitPending()
+        return front.withLock { f in
+            if index >= f.count { absorbInbox(into: &f) }
+            return index < f.count ? f[index] : nil
         }
-        if let exit { throw ProcessExit(reason: exit) }
-        return message
     }
 
     /// Removes the message at `index` (one the receive has just matched).
     /// The oldest is the usual one, and `removeFirst` skips the general
     /// removal's gap-closing arithmetic.
+    /// `message(at:)` has moved it to the front.
     @usableFromInline func removeMessage(at index: Int) {
-        shared.withLock { s in
+        front.withLock { f in
             if index == 0 {
-                _ = s.mailbox.removeFirst()
+                _ = f.removeFirst()
             } else {
-                _ = s.mailbox.remove(at: index)
+                _ = f.remove(at: index)
             }
         }
     }

@@ -52,6 +52,7 @@ extension ErlangProcess {
             if fromLink, s.links.remove(sender) == nil { return nil }
             if !fromLink, case .atom(let a) = reason, a == .kill {
                 s.pendingExit = .atom(.killed)
+                exitPending.store(true, ordering: .releasing)
                 return s.takeWaiter()
             }
             if s.trapExit {
@@ -60,6 +61,7 @@ extension ErlangProcess {
             }
             if case .atom(let a) = reason, a == .normal, sender != pid { return nil }
             s.pendingExit = reason
+            exitPending.store(true, ordering: .releasing)
             return s.takeWaiter()
         })
     }
@@ -78,7 +80,8 @@ extension ErlangProcess {
     /// signal's reason wins, even if the body returned before noticing).
     /// Called once, by the runtime, when the task ends; `nil` if already dead.
     func markExited(_ reason: Term) -> ExitNotice? {
-        shared.withLock { s in
+        front.withLock { $0 = [] }
+        return shared.withLock { s in
             guard s.exitReason == nil else { return nil }
             let final = s.pendingExit ?? reason
             s.exitReason = final

@@ -39,8 +39,8 @@ extension ErlangProcess {
     /// the process as idle, if nothing waits for it; `false` (having done
     /// nothing) otherwise.
     func parkWithoutTask(resumingWith code: FunBody) -> Bool {
-        let parked = shared.withLock { s -> Bool in
-            guard s.hasNothingToDo else { return false }
+        let parked = withIdleCheck { idle, s -> Bool in
+            guard idle else { return false }
             s.waiter = .newTask(Unmanaged.passRetained(code))
             s.waiting = true
             return true

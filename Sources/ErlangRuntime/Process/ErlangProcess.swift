@@ -12,11 +12,15 @@ import Synchronization
 /// reports; `+Scheduling` reductions and fairness; `+Control` the host's
 /// side channel.
 ///
-/// Concurrency: all state other tasks may touch (the mailbox, links,
-/// monitors, the pending exit, the dictionary, which `process_info` reads)
-/// lives in `shared`, behind one lock that is never held while taking
-/// another process's lock. Only `reductionsLeft` is plain: only the
-/// process's own task uses it.
+/// Concurrency: all state other tasks may touch (the mailbox's inbox,
+/// links, monitors, the pending exit, the dictionary, which `process_info`
+/// reads) lives in `shared`, behind one lock that is never held while
+/// taking another process's lock. The mailbox's front (`front`: messages
+/// the process has moved out of the inbox in one go) has a lock of its
+/// own, taken before `shared` when both are needed, so that senders and
+/// the receiver do not contend for one lock on every message
+/// (`ErlangProcess+MailboxFront`). Only `reductionsLeft` and the borrow
+/// fields are plain: only the task running the process uses them.
 ///
 /// Memory: an idle process is this object (a few hundred bytes, empty
 /// collections allocate nothing) plus its suspended task, or, when its
@@ -27,12 +31,31 @@ import Synchronization
 public final class ErlangProcess: @unchecked Sendable {
     // @unchecked: `reductionsLeft` is a plain `var` that only the process's
     // own task reads and writes (one task runs a process, by construction);
-    // everything any other task touches is inside the `Lock` `shared`.
+    // everything any other task touches is inside the `Lock`s `shared` and
+    // `front`, or atomic.
 
     /// The process's pid.
     public let pid: Pid
     /// The runtime the process belongs to.
     public let runtime: Runtime
+
+    /// The state other tasks may touch, behind the lock senders take.
+    let shared = Lock(Shared())
+
+    /// The front of the mailbox, oldest first: messages the task running
+    /// the process moved out of `shared.mailbox` (the inbox senders append
+    /// to) in one go, and takes one at a time under this lock, which no
+    /// sender contends for. The whole mailbox is `front` then
+    /// `shared.mailbox`. Whenever the process waits, `front` is empty: its
+    /// messages are back in the inbox (`ErlangProcess+MailboxFront`).
+    /// Declared after `shared` (whose state is larger than a cache line),
+    /// and with the fields only the running task writes after it, so that
+    /// they share no cache line with the lock senders take.
+    let front = Lock(Deque<Term>())
+
+    /// Whether an exit signal will kill the process (`Shared.pendingExit`
+    /// is set): read without a lock before each message is taken.
+    let exitPending = Atomic<Bool>(false)
 
     /// Reductions left before the process yields to others.
     /// `@exclusivity(unchecked)`: only the process's own task touches it,
@@ -123,7 +146,6 @@ public final class ErlangProcess: @unchecked Sendable {
         var directAnswer: DirectAnswer?         // the answer slot of a call or start running another process borrowed
     }
 
-    let shared = Lock(Shared())
 
     /// `{erlang, apply, 2}`: the initial call of a process started with a fun.
     static let defaultInitialCall: Term = .tuple([.atom("erlang"), .atom("apply"), .int(2)])
@@ -152,10 +174,14 @@ public final class ErlangProcess: @unchecked Sendable {
     public var isAlive: Bool { shared.withLock { $0.exitReason == nil } }
 
     /// The number of messages waiting in the mailbox.
-    public var messageQueueLength: Int { shared.withLock { $0.mailbox.count } }
+    public var messageQueueLength: Int {
+        front.withLock { f in shared.withLock { s in f.count + s.mailbox.count } }
+    }
 
     /// A snapshot of the mailbox, oldest first (`process_info(P, messages)`).
-    public var queuedMessages: [Term] { shared.withLock { Array($0.mailbox) } }
+    public var queuedMessages: [Term] {
+        front.withLock { f in shared.withLock { s in Array(f) + Array(s.mailbox) } }
+    }
 
     /// The registered name, if any.
     public var registeredName: Atom? { shared.withLock { $0.registeredName } }
@@ -207,7 +233,7 @@ public final class ErlangProcess: @unchecked Sendable {
     /// While suspended the process counts as idle.
     func suspend(unless ready: (inout Shared) -> Bool) async {
         _ = await withTSanAwareContinuation { (continuation: UnsafeContinuation<Bool, Never>) in
-            park(continuation, unless: ready)
+            park(continuation, unless: { s, _ in ready(&s) })
         }
     }
 
@@ -219,19 +245,25 @@ public final class ErlangProcess: @unchecked Sendable {
     /// took the process over for good, and the task must end.
     func suspendUntilMessage(after count: Int, lending: FunBody? = nil) async -> Bool {
         await withTSanAwareContinuation { (continuation: UnsafeContinuation<Bool, Never>) in
-            park(continuation, unless: { s in s.mailbox.count > count || s.timeoutFired }, lending: lending)
+            park(continuation, unless: { s, frontCount in frontCount + s.mailbox.count > count || s.timeoutFired },
+                 lending: lending)
         }
     }
 
     /// Stores `continuation` as the waiter, or resumes it at once when
-    /// `ready` (checked under the lock) says there is work already.
+    /// `ready` (checked under the locks, given the state and the number of
+    /// messages in the mailbox's front) says there is work already. A
+    /// process that waits puts its front back in the inbox.
     @inline(never)
-    private func park(_ continuation: UnsafeContinuation<Bool, Never>, unless ready: (inout Shared) -> Bool,
+    private func park(_ continuation: UnsafeContinuation<Bool, Never>, unless ready: (inout Shared, Int) -> Bool,
                       lending: FunBody? = nil) {
-        let resumeNow = shared.withLock { s -> Bool in
-            if ready(&s) || s.pendingExit != nil { return true }
-            s.parkTask(continuation, lending: lending)
-            return false
+        let resumeNow = front.withLock { f in
+            shared.withLock { s -> Bool in
+                if ready(&s, f.count) || s.pendingExit != nil { return true }
+                s.returnFront(&f)
+                s.parkTask(continuation, lending: lending)
+                return false
+            }
         }
         if resumeNow {
             continuation.resume(returning: false)

@@ -31,8 +31,8 @@ public struct IdleClaim: @unchecked Sendable {
     /// signal came while it was claimed, woken to handle it.
     public func giveBack() {
         let claimed = self.claimed
-        let wakeup = process.shared.withLock { s -> ErlangProcess.Wakeup? in
-            if s.hasNothingToDo {
+        let wakeup = process.withIdleCheck { idle, s -> ErlangProcess.Wakeup? in
+            if idle {
                 s.reinstate(claimed)
                 return nil
             }
