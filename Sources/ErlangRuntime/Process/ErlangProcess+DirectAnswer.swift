@@ -72,13 +72,12 @@ extension ErlangProcess {
         // The monitor and the count of messages before it are made under
         // the lock that closes the slot: a reply from now on goes to the
         // mailbox, after the messages skipped.
-        let outcome = front.withLock { f in
-            shared.withLock { s -> DirectReplyOutcome in
-                defer { s.directAnswer = nil }
-                if case .arrived(.reply(ref), let reply)? = s.directAnswer { return .reply(reply) }
-                s.monitors.insert(Monitor(pid: server.pid, item: .pid(server.pid)), for: ref)
-                return .monitoring(skipping: f.count + s.mailbox.count)
-            }
+        let frontCount = frontCount
+        let outcome = shared.withLock { s -> DirectReplyOutcome in
+            defer { s.directAnswer = nil }
+            if case .arrived(.reply(ref), let reply)? = s.directAnswer { return .reply(reply) }
+            s.monitors.insert(Monitor(pid: server.pid, item: .pid(server.pid)), for: ref)
+            return .monitoring(skipping: frontCount + s.mailbox.count)
         }
         guard case .monitoring = outcome else { return outcome }
         if !server.addMonitor(ref, by: pid, item: .pid(server.pid)) {

@@ -72,6 +72,7 @@ extension ErlangProcess {
         }
         front.withLock { f in
             f.removeAll(where: isDown)
+            frontCount = f.count
             shared.withLock { s in s.mailbox.removeAll(where: isDown) }
         }
     }

@@ -76,10 +76,11 @@ extension ErlangProcess {
     @usableFromInline func takeOldestMessage(_ cursor: inout ReceiveCursor) throws -> Term? {
         if cursor.retired { throw ProcessWaitsWithoutTask.shared }
         try throwIfExitPending()
-        return front.withLock { f in
-            if f.isEmpty { absorbInbox(into: &f) }
-            return f.popFirst()
-        }
+        if frontCount > 0 { return takeFromFront() }
+        let (message, more) = shared.withLock { s in (s.mailbox.popFirst(), !s.mailbox.isEmpty) }
+        // A backlog: the rest moves to the front, to be taken without `shared`.
+        if more { front.withLock { f in absorbInbox(into: &f) } }
+        return message
     }
 
     /// Scans the messages `cursor` has not seen yet and removes the first
@@ -128,22 +129,25 @@ extension ErlangProcess {
     /// each message a receive looks at.
     @usableFromInline func message(at index: Int) throws -> Term? {
         try throwIfExitPending()
+        if frontCount == 0 {
+            return shared.withLock { s in index < s.mailbox.count ? s.mailbox[index] : nil }
+        }
         return front.withLock { f in
             if index >= f.count { absorbInbox(into: &f) }
             return index < f.count ? f[index] : nil
         }
     }
 
-    /// Removes the message at `index` (one the receive has just matched).
-    /// The oldest is the usual one, and `removeFirst` skips the general
-    /// removal's gap-closing arithmetic.
-    /// `message(at:)` has moved it to the front.
+    /// Removes the message at `index` (one the receive has just matched),
+    /// where `message(at:)` found it: in the inbox while the front is
+    /// empty, otherwise in the front.
     @usableFromInline func removeMessage(at index: Int) {
-        front.withLock { f in
-            if index == 0 {
-                _ = f.removeFirst()
-            } else {
-                _ = f.remove(at: index)
+        if frontCount == 0 {
+            shared.withLock { s in s.mailbox.removeMessage(at: index) }
+        } else {
+            front.withLock { f in
+                f.removeMessage(at: index)
+                frontCount = f.count
             }
         }
     }

@@ -81,6 +81,7 @@ extension ErlangProcess {
     /// Called once, by the runtime, when the task ends; `nil` if already dead.
     func markExited(_ reason: Term) -> ExitNotice? {
         front.withLock { $0 = [] }
+        frontCount = 0
         return shared.withLock { s in
             guard s.exitReason == nil else { return nil }
             let final = s.pendingExit ?? reason

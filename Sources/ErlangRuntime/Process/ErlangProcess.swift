@@ -52,6 +52,13 @@ public final class ErlangProcess: @unchecked Sendable {
     /// messages are back in the inbox (`ErlangProcess+MailboxFront`).
     let front = Lock(Deque<Term>())
 
+    /// How many messages `front` holds, as the task running the process
+    /// last left it: only that task changes the front, so it reads this
+    /// without the lock. While it is 0, receives use the inbox directly,
+    /// as a process that keeps up with its messages always does, and take
+    /// no lock but `shared`.
+    @exclusivity(unchecked) var frontCount = 0
+
     /// Whether an exit signal will kill the process (`Shared.pendingExit`
     /// is set): read without a lock before each message is taken.
     let exitPending = Atomic<Bool>(false)
@@ -245,7 +252,7 @@ public final class ErlangProcess: @unchecked Sendable {
     /// While suspended the process counts as idle.
     func suspend(unless ready: (inout Shared) -> Bool) async {
         _ = await withTSanAwareContinuation { (continuation: UnsafeContinuation<Bool, Never>) in
-            park(continuation, unless: { s, _ in ready(&s) })
+            park(continuation, unless: ready)
         }
     }
 
@@ -257,25 +264,23 @@ public final class ErlangProcess: @unchecked Sendable {
     /// took the process over for good, and the task must end.
     func suspendUntilMessage(after count: Int, lending: FunBody? = nil) async -> Bool {
         await withTSanAwareContinuation { (continuation: UnsafeContinuation<Bool, Never>) in
-            park(continuation, unless: { s, frontCount in frontCount + s.mailbox.count > count || s.timeoutFired },
+            let frontCount = frontCount
+            park(continuation, unless: { s in frontCount + s.mailbox.count > count || s.timeoutFired },
                  lending: lending)
         }
     }
 
     /// Stores `continuation` as the waiter, or resumes it at once when
-    /// `ready` (checked under the locks, given the state and the number of
-    /// messages in the mailbox's front) says there is work already. A
-    /// process that waits puts its front back in the inbox.
+    /// `ready` (checked under the lock) says there is work already. A
+    /// process that waits puts its mailbox's front back in the inbox.
     @inline(never)
-    private func park(_ continuation: UnsafeContinuation<Bool, Never>, unless ready: (inout Shared, Int) -> Bool,
+    private func park(_ continuation: UnsafeContinuation<Bool, Never>, unless ready: (inout Shared) -> Bool,
                       lending: FunBody? = nil) {
-        let resumeNow = front.withLock { f in
-            shared.withLock { s -> Bool in
-                if ready(&s, f.count) || s.pendingExit != nil { return true }
-                s.returnFront(&f)
-                s.parkTask(continuation, lending: lending)
-                return false
-            }
+        let resumeNow = withWholeMailboxLocked { s, returnFront -> Bool in
+            if ready(&s) || s.pendingExit != nil { return true }
+            returnFront(&s)
+            s.parkTask(continuation, lending: lending)
+            return false
         }
         if resumeNow {
             continuation.resume(returning: false)

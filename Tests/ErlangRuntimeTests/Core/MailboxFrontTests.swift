@@ -23,13 +23,14 @@ import Testing
         let runtime = makeRuntime()
         let recorder = Recorder()
         let p = runtime.spawn { p in
-            for m in ["a", "b", "c"] { runtime.send(atom(m), to: p.pid) }
+            for m in ["first", "a", "b", "c"] { runtime.send(atom(m), to: p.pid) }
+            recorder.record(try await p.receiveAny() ?? .nil)     // a, b and c move to the front
             recorder.record(try await p.receive { $0 == atom("b") ? $0 : nil } ?? .nil)
             runtime.sendExitSignal(from: outsider, to: p.pid, reason: atom("boom"))
             recorder.record(try await p.next() ?? .nil)            // must not get a
         }
         #expect(await p.waitForExit() == atom("boom"))
-        #expect(recorder.all == [atom("b")])
+        #expect(recorder.all == [atom("first"), atom("b")])
     }
 
     @Test func othersSeeTheFrontThenTheInboxInOrder() async throws {
@@ -53,14 +54,14 @@ import Testing
         let runtime = makeRuntime()
         let recorder = Recorder()
         let p = runtime.spawn { p in
-            // x and y are scanned into the front, and go back to the inbox
-            // when the receive waits; z arrives after them.
+            // Taking w moves x and y to the front; they go back to the
+            // inbox when the receive for go waits; z arrives after them.
+            for m in ["w", "x", "y"] { runtime.send(atom(m), to: p.pid) }
+            recorder.record(try await p.receiveAny() ?? .nil)
             let got = try await p.receive { $0 == atom("go") ? $0 : nil }
             recorder.record(got ?? .nil)
             while let m = try await p.next(timeout: .milliseconds(0)) { recorder.record(m) }
         }
-        runtime.send(atom("x"), to: p.pid)
-        runtime.send(atom("y"), to: p.pid)
         await settle(runtime)
         #expect(p.queuedMessages == [atom("x"), atom("y")])
         runtime.send(atom("z"), to: p.pid)
@@ -68,7 +69,7 @@ import Testing
         #expect(p.queuedMessages == [atom("x"), atom("y"), atom("z")])
         runtime.send(atom("go"), to: p.pid)
         #expect(await p.waitForExit() == atom("normal"))
-        #expect(recorder.all == [atom("go"), atom("x"), atom("y"), atom("z")])
+        #expect(recorder.all == [atom("w"), atom("go"), atom("x"), atom("y"), atom("z")])
     }
 
     @Test func aFlushOfDownMessagesReachesBothParts() async throws {
