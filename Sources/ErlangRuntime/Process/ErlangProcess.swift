@@ -19,8 +19,9 @@ import Synchronization
 /// the process has moved out of the inbox in one go) has a lock of its
 /// own, taken before `shared` when both are needed, so that senders and
 /// the receiver do not contend for one lock on every message
-/// (`ErlangProcess+MailboxFront`). Only `reductionsLeft` and the borrow
-/// fields are plain: only the task running the process uses them.
+/// (`ErlangProcess+MailboxFront`). Only `reductionsLeft`, `frontCount`
+/// and the borrow fields are plain: only the task running the process
+/// uses them.
 ///
 /// Memory: an idle process is this object (a few hundred bytes, empty
 /// collections allocate nothing) plus its suspended task, or, when its
@@ -36,11 +37,13 @@ public final class ErlangProcess: @unchecked Sendable {
 
     // Field order is cache-line layout. A busy server's own core keeps
     // writing the object's header (its reference count) and the fields
-    // that come first; senders on other cores write the lock in `shared`,
-    // declared last, after the fields that are seldom written and a
-    // spacer, so that the two never share a 64-byte line. Sharing one cost
-    // a cast about a tenth of its time (`scripts/bench cast`: 298 → 272 ns
-    // at best, median 527 → 426 ns over eight runs on this VM).
+    // that come first (bytes 0 to 72); senders on other cores write the
+    // lock in `shared`, declared last, after the fields that are seldom
+    // written and a spacer (it starts at byte 136), so that the two never
+    // share a 64-byte line, wherever the object starts. Sharing one cost a
+    // cast about a tenth of its time (`scripts/bench cast`: 298 → 272 ns
+    // at best, median 527 → 426 ns over eight runs on this VM). A field
+    // added to the first group needs as many bytes more in the spacer.
 
     // Written by the task running the process, message by message:
 
@@ -164,7 +167,6 @@ public final class ErlangProcess: @unchecked Sendable {
         var currentFunction: Term?
         var directAnswer: DirectAnswer?         // the answer slot of a call or start running another process borrowed
     }
-
 
     /// `{erlang, apply, 2}`: the initial call of a process started with a fun.
     static let defaultInitialCall: Term = .tuple([.atom("erlang"), .atom("apply"), .int(2)])
