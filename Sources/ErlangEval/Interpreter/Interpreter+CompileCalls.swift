@@ -229,11 +229,14 @@ final class CompiledFun: FunBody, @unchecked Sendable {
     /// that began but must end in full throws `UnfinishedAtOnce`.
     override func callAtOnce(_ process: ErlangProcess, _ args: [Term]) throws -> Term? {
         guard someClauseRunsAtOnce else { return nil }
+        if let plainClause, args.count == arity {
+            // The usual fun (`fun(_) -> gen_server:cast(S, ping) end`):
+            // the clause is borrowed, not passed back with the bindings.
+            var scope = try plainScope(plainClause, args, process)
+            return try plainClause.runAtOnce(&scope, process)
+        }
         var (clause, scope) = try enter(process, args)
-        if clause.syncSteps != nil { return try clause.runSyncBody(&scope, process) }
-        if let atOnce = clause.atOnceBody { return try atOnce(&scope, process) }
-        guard clause.stepsMayRunAtOnce else { return nil }
-        return try clause.runStepsAtOnce(&scope, process)
+        return try clause.runAtOnce(&scope, process)
     }
 
     override func call(_ process: ErlangProcess, _ args: [Term]) async throws -> Term {
@@ -249,16 +252,7 @@ final class CompiledFun: FunBody, @unchecked Sendable {
     /// `function_clause` error when none matches.
     @inline(never)
     private func enter(_ process: ErlangProcess, _ args: [Term]) throws -> (CompiledClause, Bindings) {
-        if let plainClause, let head = plainClause.plainHead, head.count == args.count {
-            var scope = captured
-            for index in head.indices {
-                if let variable = head[index] { scope.bindUnbound(variable, args[index]) }
-            }
-            guard try plainClause.guards.isEmpty || plainClause.guards.succeeds(scope, process) else {
-                throw functionClause(args)
-            }
-            return (plainClause, scope)
-        }
+        if let plainClause, args.count == arity { return (plainClause, try plainScope(plainClause, args, process)) }
         // The captured bindings go to the clause match as they are (it
         // copies them for each clause it tries); only a named fun adds to them.
         let selected: (Int, Bindings)?
@@ -276,6 +270,21 @@ final class CompiledFun: FunBody, @unchecked Sendable {
             return (clauses[index], bindings)
         }
         throw functionClause(args)
+    }
+
+    /// The bindings the plain clause `clause` (`plainClause`) runs with
+    /// for `args`: the captured ones and the head's variables. Throws
+    /// `function_clause` when its guard fails.
+    @inline(__always)
+    private func plainScope(_ clause: CompiledClause, _ args: [Term], _ process: ErlangProcess) throws -> Bindings {
+        var scope = captured
+        if clause.plainHeadBinds {
+            clause.bindPlainHead(args, into: &scope)
+        }
+        guard try clause.guards.isEmpty || clause.guards.succeeds(scope, process) else {
+            throw functionClause(args)
+        }
+        return scope
     }
 
     /// The `function_clause` error of a call with `args` that no clause matches.

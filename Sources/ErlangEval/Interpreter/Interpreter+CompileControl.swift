@@ -27,6 +27,9 @@ final class CompiledClause: Sendable {
     /// checked). `nil` for any other head.
     let plainHead: [Variable?]?
 
+    /// Whether `plainHead` names a variable (it is not all `_`).
+    let plainHeadBinds: Bool
+
     /// For a body of one expression that can be tried at once
     /// (`Interpreter.atOnceCall`): that try.
     let atOnceBody: AtOnceCode?
@@ -53,6 +56,25 @@ final class CompiledClause: Sendable {
         self.headVariables = headVariables
         self.source = source
         plainHead = CompiledClause.plainHead(patterns)
+        plainHeadBinds = plainHead?.contains { $0 != nil } ?? false
+    }
+
+    /// Binds the variables of `plainHead` to `args` (a call of its arity).
+    func bindPlainHead(_ args: [Term], into scope: inout Bindings) {
+        guard let plainHead else { return }
+        for index in plainHead.indices {
+            if let variable = plainHead[index] { scope.bindUnbound(variable, args[index]) }
+        }
+    }
+
+    /// Runs the body without suspending, if it can (`CompiledFun.callAtOnce`):
+    /// its value, or `nil` having done nothing.
+    @inline(__always)
+    func runAtOnce(_ scope: inout Bindings, _ process: ErlangProcess) throws -> Term? {
+        if syncSteps != nil { return try runSyncBody(&scope, process) }
+        if let atOnceBody { return try atOnceBody(&scope, process) }
+        guard stepsMayRunAtOnce else { return nil }
+        return try runStepsAtOnce(&scope, process)
     }
 
     /// `plainHead` of a clause with `patterns`.
