@@ -109,7 +109,11 @@ extension Interpreter {
         let codes = try arguments.compactMap { try compile($0).syncCode }
         guard codes.count == arguments.count else { return nil }
         return { env, process in
-            let values = try Compiled.evaluate(codes, &env, process)
+            // In the process's reused list: a call tried at once is
+            // usually made many times over (a loop of casts).
+            var values = process.takeArgumentList()
+            defer { process.recycleArguments(&values) }
+            for code in codes { values.append(try code(&env, process)) }
             return try process.callBoundAtOnce(first, module: module, function: function, values)
         }
     }

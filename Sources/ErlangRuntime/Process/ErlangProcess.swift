@@ -37,9 +37,9 @@ public final class ErlangProcess: @unchecked Sendable {
 
     // Field order is cache-line layout. A busy server's own core keeps
     // writing the object's header (its reference count) and the fields
-    // that come first (bytes 0 to 72); senders on other cores write the
+    // that come first (bytes 0 to 80); senders on other cores write the
     // lock in `shared`, declared last, after the fields that are seldom
-    // written and a spacer (it starts at byte 136), so that the two never
+    // written and a spacer (it starts at byte 152), so that the two never
     // share a 64-byte line, wherever the object starts. Sharing one cost a
     // cast about a tenth of its time (`scripts/bench cast`: 298 → 272 ns
     // at best, median 527 → 426 ns over eight runs on this VM). A field
@@ -85,6 +85,10 @@ public final class ErlangProcess: @unchecked Sendable {
     /// or end (`ErlangProcess+Borrow`). Touched only by the borrowed run.
     @exclusivity(unchecked) var lentTask: UnsafeContinuation<Bool, Never>?
 
+    /// The argument list the running task's calls reuse
+    /// (`ErlangProcess+ArgumentList`): empty, with room, between calls.
+    @exclusivity(unchecked) var spareArguments: [Term] = []
+
     // Written seldom, or never:
 
     /// The process's pid.
@@ -110,7 +114,7 @@ public final class ErlangProcess: @unchecked Sendable {
     let triesAtOnceToSkip = Atomic<Int>(0)
 
     /// Keeps `shared`'s lock off the cache lines above (see the top).
-    private let spacer: (Int, Int, Int) = (0, 0, 0)
+    private let spacer: (Int, Int, Int, Int) = (0, 0, 0, 0)
 
     /// The state other tasks may touch, behind the lock senders take.
     let shared = Lock(Shared())
