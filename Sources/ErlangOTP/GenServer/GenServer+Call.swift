@@ -64,7 +64,7 @@ extension GenServer {
                 break
             }
         }
-        let mark = process.messageQueueLength
+        let mark = process.ownMessageCount
         let (mref, tag) = await sendRequest(to: server, label: label, request, from: process, mayBorrow: false)
         return try await awaitAnswer(mref: mref, tag: tag, timeout: timeout, skipping: mark, in: process)
     }

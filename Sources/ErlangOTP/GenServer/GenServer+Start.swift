@@ -67,7 +67,7 @@ extension GenServer {
             }
             if let holder { return .tuple([.atom(.error), .tuple([.atom(OTPAtom.alreadyStarted), .pid(holder)])]) }
         }
-        let mark = caller.messageQueueLength
+        let mark = caller.ownMessageCount
         let body = ServerProcess(module, args, name: name, options: options, tie: tie, initialCall: initialCall,
                                  starter: caller)
         let (child, monitor) = if initCannotWait(module, name: name, options: options, runtime: caller.runtime) {
@@ -247,7 +247,7 @@ extension GenServer {
                                      .list([.pid(server), reason, GenServer.term(of: timeout)])])
             throw ErlangException(.exit, .tuple([.atom(OTPAtom.callingSelf), call]))
         }
-        let mark = process.messageQueueLength
+        let mark = process.ownMessageCount
         let (mref, _) = await sendRequest(to: server, label: OTPAtom.system,
                                     .tuple([.atom(OTPAtom.terminate), reason]), from: process)
         // The server answers `ok` just before it terminates; that answer is

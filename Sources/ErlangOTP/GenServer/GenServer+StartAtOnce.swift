@@ -21,7 +21,7 @@ extension GenServer {
     public static func startAtOnce(_ module: Atom, _ args: Term, options: StartOptions, tie: ProcLib.Tie,
                                    from caller: ErlangProcess) throws -> Term? {
         guard initCannotWait(module, name: nil, options: options, runtime: caller.runtime) else { return nil }
-        let mark = caller.messageQueueLength
+        let mark = caller.ownMessageCount
         let body = ServerProcess(module, args, name: nil, options: options, tie: tie, starter: caller)
         let (child, monitor) = ProcLib.makeUnstarted(from: caller, tie: tie, body)
         let outcome: Result<Term, any Error>?

@@ -27,6 +27,14 @@ import ErlangTerms
 ///   message from the front still notices a kill at once, as taking it
 ///   under `shared` does.
 extension ErlangProcess {
+    /// The number of messages in the mailbox, asked by the task running
+    /// the process (with no lock but `shared`): where a later receive that
+    /// skips what came before starts (`receive(skipping:)`).
+    public var ownMessageCount: Int {
+        let frontCount = frontCount
+        return frontCount + shared.withLock { $0.mailbox.count }
+    }
+
     /// Throws `ProcessExit` when an exit signal will kill the process.
     /// One atomic load when none has come.
     @inline(__always)
