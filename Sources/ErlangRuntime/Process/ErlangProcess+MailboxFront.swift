@@ -25,7 +25,10 @@ import ErlangTerms
 ///   `shared`.
 /// - Exit signals: `exitPending` mirrors `Shared.pendingExit`, so taking a
 ///   message from the front still notices a kill at once, as taking it
-///   under `shared` does.
+///   under `shared` does. Whatever reads the inbox checks `pendingExit`
+///   under the same lock (the flag alone could be read just before a kill
+///   and a message sent after it arrive): every message in the front
+///   came before any exit signal.
 extension ErlangProcess {
     /// The number of messages in the mailbox, asked by the task running
     /// the process (with no lock but `shared`): where a later receive that
@@ -54,17 +57,23 @@ extension ErlangProcess {
 
     /// Moves every message of the inbox to the end of the front `f` (held
     /// under `front`'s lock by the caller): a swap when the front is empty.
-    func absorbInbox(into f: inout Deque<Term>) {
-        shared.withLock { s in
-            guard !s.mailbox.isEmpty else { return }
+    /// Moves nothing, and answers the exit reason, when an exit signal
+    /// will kill the process: the inbox may hold messages sent after it,
+    /// which must never be taken (signals from one sender keep their order).
+    func absorbInbox(into f: inout Deque<Term>) -> Term? {
+        let exit = shared.withLock { s -> Term? in
+            if let reason = s.pendingExit { return reason }
+            guard !s.mailbox.isEmpty else { return nil }
             if f.isEmpty {
                 swap(&f, &s.mailbox)
             } else {
                 f.append(contentsOf: s.mailbox)
                 s.mailbox.removeAll(keepingCapacity: true)
             }
+            return nil
         }
         frontCount = f.count
+        return exit
     }
 
     /// Runs `body` under `shared`, with the whole mailbox locked, for the

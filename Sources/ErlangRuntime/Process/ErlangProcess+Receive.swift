@@ -77,9 +77,15 @@ extension ErlangProcess {
         if cursor.retired { throw ProcessWaitsWithoutTask.shared }
         try throwIfExitPending()
         if frontCount > 0 { return takeFromFront() }
-        let (message, more) = shared.withLock { s in (s.mailbox.popFirst(), !s.mailbox.isEmpty) }
+        // The exit signal is checked again under the lock that takes the
+        // message: a message sent after it must never be taken.
+        let (message, more, exit) = shared.withLock { s -> (Term?, Bool, Term?) in
+            if let reason = s.pendingExit { return (nil, false, reason) }
+            return (s.mailbox.popFirst(), !s.mailbox.isEmpty, nil)
+        }
+        if let exit { throw ProcessExit(reason: exit) }
         // A backlog: the rest moves to the front, to be taken without `shared`.
-        if more { front.withLock { f in absorbInbox(into: &f) } }
+        if more { front.withLock { f in _ = absorbInbox(into: &f) } }
         return message
     }
 
@@ -129,13 +135,19 @@ extension ErlangProcess {
     /// each message a receive looks at.
     @usableFromInline func message(at index: Int) throws -> Term? {
         try throwIfExitPending()
-        if frontCount == 0 {
-            return shared.withLock { s in index < s.mailbox.count ? s.mailbox[index] : nil }
-        }
-        return front.withLock { f in
-            if index >= f.count { absorbInbox(into: &f) }
-            return index < f.count ? f[index] : nil
-        }
+        // Past the front, the exit signal is checked again under the lock
+        // that reads the inbox: a message sent after it must never be seen.
+        let (message, exit) = frontCount == 0
+            ? shared.withLock { s -> (Term?, Term?) in
+                if let reason = s.pendingExit { return (nil, reason) }
+                return (index < s.mailbox.count ? s.mailbox[index] : nil, nil)
+            }
+            : front.withLock { f -> (Term?, Term?) in
+                if index >= f.count, let reason = absorbInbox(into: &f) { return (nil, reason) }
+                return (index < f.count ? f[index] : nil, nil)
+            }
+        if let exit { throw ProcessExit(reason: exit) }
+        return message
     }
 
     /// Removes the message at `index` (one the receive has just matched),
