@@ -86,9 +86,15 @@ indirect enum HeadPattern: Sendable {
             return true
         case .literal(let term):
             return term == value
-        case .cons(let head, let tail):
-            guard case .cons(let cell) = value else { return false }
-            return try head.matches(cell.head, &env, interpreter) && tail.matches(cell.tail, &env, interpreter)
+        case .cons:
+            // Along the tails in a loop: a long list in a head is no
+            // deeper on the native stack than a short one.
+            var (pattern, rest) = (self, value)
+            while case .cons(let head, let tail) = pattern {
+                guard case .cons(let cell) = rest, try head.matches(cell.head, &env, interpreter) else { return false }
+                (pattern, rest) = (tail, cell.tail)
+            }
+            return try pattern.matches(rest, &env, interpreter)
         case .tuple(let items):
             guard case .tuple(let elements) = value, elements.count == items.count else { return false }
             for index in items.indices where try !items[index].matches(elements[index], &env, interpreter) {
