@@ -79,10 +79,10 @@ enum EtsModule {
             guard case .atom(let item) = a[1], let value = info(table, item.text) else { throw ErlangException.badarg }
             return value
         }),
-        bif("first", 1, { p, a in try readable(p, a[0]).keys.first ?? endOfTable }),
-        bif("last", 1, { p, a in try readable(p, a[0]).keys.last ?? endOfTable }),
-        bif("next", 2, { p, a in try step(p, a[0], after: a[1], forward: true) }),
-        bif("prev", 2, { p, a in try step(p, a[0], after: a[1], forward: false) }),
+        bif("first", 1, { p, a in try readable(p, a[0]).endKey(forward: true) ?? endOfTable }),
+        bif("last", 1, { p, a in try readable(p, a[0]).endKey(forward: false) ?? endOfTable }),
+        bif("next", 2, { p, a in try readable(p, a[0]).key(beside: a[1], forward: true) ?? endOfTable }),
+        bif("prev", 2, { p, a in try readable(p, a[0]).key(beside: a[1], forward: false) ?? endOfTable }),
         bif("foldl", 3, { p, a in try await fold(p, a[0], a[1], a[2], reversed: false) }),
         bif("foldr", 3, { p, a in try await fold(p, a[0], a[1], a[2], reversed: true) }),
         bif("match_object", 2, { p, a in
@@ -139,15 +139,17 @@ enum EtsModule {
 
     /// The table `id` names, if `p` may read it.
     private static func readable(_ p: ErlangProcess, _ id: Term) throws -> EtsTable {
-        guard let table = EtsRegistry.of(p.runtime).table(id), table.allows(p.pid, write: false) else {
-            throw ErlangException.badarg
-        }
-        return table
+        try usable(p, id, write: false)
     }
 
     /// The table `id` names, if `p` may write it.
     private static func writable(_ p: ErlangProcess, _ id: Term) throws -> EtsTable {
-        guard let table = EtsRegistry.of(p.runtime).table(id), table.allows(p.pid, write: true) else {
+        try usable(p, id, write: true)
+    }
+
+    /// The table `id` names, if `p` may read it (and write it, with `write`).
+    private static func usable(_ p: ErlangProcess, _ id: Term, write: Bool) throws -> EtsTable {
+        guard let table = EtsRegistry.of(p.runtime).table(id), table.allows(p.pid, write: write) else {
             throw ErlangException.badarg
         }
         return table
@@ -173,16 +175,6 @@ enum EtsModule {
         case "protection": return .atom(Atom(table.access.rawValue))
         default: return nil
         }
-    }
-
-    /// `next/2` or `prev/2`: the key after (before) `key`.
-    private static func step(_ p: ErlangProcess, _ id: Term, after key: Term, forward: Bool) throws -> Term {
-        let keys = try readable(p, id).keys
-        guard let index = keys.firstIndex(of: key) else {
-            throw ErlangException.badarg
-        }
-        let next = forward ? index + 1 : index - 1
-        return keys.indices.contains(next) ? keys[next] : endOfTable
     }
 
     /// `foldl/3` or `foldr/3`.

@@ -5,7 +5,9 @@ import OrderedCollections
 
 /// One ETS table: its options, its owner and its objects. The objects of
 /// a key live together; keys keep the order they were first inserted in
-/// (`set`, `bag`, `duplicate_bag`) or Erlang term order (`ordered_set`).
+/// (`set`, `bag`, `duplicate_bag`) or Erlang term order (`ordered_set`,
+/// whose new keys are inserted in place), so a walk (`first/1`, `next/2`)
+/// takes one step per call, not a sort of the keys.
 ///
 /// erl walks a hashed table in the order of its internal hash, which
 /// Swerl does not reproduce: `tab2list/1`, `first/1` and `next/2` of a
@@ -66,8 +68,15 @@ final class EtsTable: Sendable {
             for object in newObjects {
                 guard let key = key(of: object) else { continue }
                 switch kind {
-                case .set, .orderedSet:
+                case .set:
                     table[key] = [object]
+                case .orderedSet:
+                    if table[key] != nil {
+                        table[key] = [object]
+                    } else {
+                        let position = Self.firstPosition(in: table.keys) { Term.compare($0, key) >= 0 }
+                        table.updateValue([object], forKey: key, insertingAt: position)
+                    }
                 case .bag:
                     var list = table[key] ?? []
                     if !list.contains(object) { list.append(object) }
@@ -114,16 +123,45 @@ final class EtsTable: Sendable {
     /// The number of objects.
     var size: Int { objects.withLock { $0.values.reduce(0) { $0 + $1.count } } }
 
-    /// The keys in the table's walking order.
-    var keys: [Term] {
-        let keys = objects.withLock { Array($0.keys) }
-        return kind == .orderedSet ? keys.sorted { Term.compare($0, $1) < 0 } : keys
+    /// The first key in walking order (the last, unless `forward`);
+    /// `nil` for an empty table.
+    func endKey(forward: Bool) -> Term? {
+        objects.withLock { forward ? $0.keys.first : $0.keys.last }
+    }
+
+    /// The key after `key` in walking order (before it, unless
+    /// `forward`); `nil` at the end. In an `ordered_set`, `key` need not
+    /// be there (the next key greater, or the previous one smaller, as
+    /// erl's); in another table, a `key` that is not there is `badarg`.
+    func key(beside key: Term, forward: Bool) throws -> Term? {
+        try objects.withLock { table in
+            let next: Int
+            if kind == .orderedSet {
+                next = forward ? Self.firstPosition(in: table.keys) { Term.compare($0, key) > 0 }
+                    : Self.firstPosition(in: table.keys) { Term.compare($0, key) >= 0 } - 1
+            } else {
+                guard let index = table.index(forKey: key) else { throw ErlangException.badarg }
+                next = forward ? index + 1 : index - 1
+            }
+            return table.keys.indices.contains(next) ? table.keys[next] : nil
+        }
     }
 
     /// Every object, in walking order.
     var allObjects: [Term] {
-        let snapshot = objects.withLock { $0 }
-        return keys.flatMap { snapshot[$0] ?? [] }
+        objects.withLock { $0.values.flatMap { $0 } }
+    }
+
+    /// The first position in `keys` (sorted in term order) whose key
+    /// `isPast` holds for, `keys.count` if none: a binary search, for a
+    /// test that is false up to some key and true from it on.
+    private static func firstPosition(in keys: OrderedSet<Term>, where isPast: (Term) -> Bool) -> Int {
+        var (low, high) = (0, keys.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if isPast(keys[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }
 

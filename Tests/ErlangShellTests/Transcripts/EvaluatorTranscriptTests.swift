@@ -277,6 +277,40 @@ base64:mime_decode_to_string("eHh4eA==").
 14> "xxxx"
 15> *** Terminating erlang (nonode@nohost)
 """#),
+        // An ordered_set walked key by key: new keys go in term order, and
+        // next/prev take a key that is not there as erl does.
+        Transcript(name: "ets_walk", input: #"""
+T = ets:new(walk, [ordered_set, named_table]).
+[ets:insert(walk, {K, v}) || K <- [5, 1, 9, 3, 7, a, "s", 2.5, {x}]].
+ets:first(walk).
+ets:next(walk, 3).
+ets:prev(walk, 3).
+ets:last(walk).
+ets:next(walk, {x}).
+ets:prev(walk, 1).
+ets:next(walk, 4).
+ets:prev(walk, b).
+ets:insert(walk, {3, w}).
+W = fun W('$end_of_table', Acc) -> lists:reverse(Acc); W(K, Acc) -> W(ets:next(walk, K), [K | Acc]) end.
+W(ets:first(walk), []).
+ets:lookup(walk, 3).
+"""#, expected: #"""
+1> walk
+2> [true,true,true,true,true,true,true,true,true]
+3> 1
+4> 5
+5> 2.5
+6> "s"
+7> "s"
+8> '$end_of_table'
+9> 5
+10> a
+11> true
+12> #Fun<erl_eval.18.3316493>
+13> [1,2.5,3,5,7,9,a,{x},"s"]
+14> [{3,w}]
+15> *** Terminating erlang (nonode@nohost)
+"""#),
         // ETS tables: ordered_set in term order, counters, matches, bags,
         // keypos, access and a table that goes with its owner.
         Transcript(name: "ets", input: #"""
