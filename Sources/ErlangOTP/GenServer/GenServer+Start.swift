@@ -39,7 +39,7 @@ extension GenServer {
                     }
                 }
                 if key == OTPAtom.debug { debug = SysDebug(options: e[1]) }
-                if key == Atom("hibernate_after") {
+                if key == OTPAtom.hibernateAfter {
                     if case .milliseconds(let ms)? = GenServer.timeout(e[1]) { hibernateAfter = ms } else { hibernateAfter = nil }
                 }
             }
@@ -84,7 +84,7 @@ extension GenServer {
     static func answer(of child: ErlangProcess, monitor: Ref?, tie: ProcLib.Tie, options: StartOptions, skipping mark: Int,
                        to caller: ErlangProcess) async throws -> Term {
         if options.timeoutIsInvalid {
-            throw ErlangException(.error, .atom(Atom("timeout_value")),
+            throw ErlangException(.error, .atom(OTPAtom.timeoutValue),
                                   stacktrace: [StackFrames.frame(OTPAtom.procLib, "sync_start", 2, line: 310)])
         }
         let answer = try await ProcLib.syncStart(caller, child: child.pid, linked: tie == .link,

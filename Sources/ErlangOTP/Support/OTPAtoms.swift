@@ -62,6 +62,10 @@ public enum OTPAtom {
     public static let codeChange = Atom("code_change")
     /// `format_status`.
     public static let formatStatus = Atom("format_status")
+    /// `hibernate_after` (a start option).
+    public static let hibernateAfter = Atom("hibernate_after")
+    /// `timeout_value` (the error of a timeout that is not one).
+    public static let timeoutValue = Atom("timeout_value")
     /// `timeout` option key and reason.
     public static let timeout = Atom(constant: 23)
     /// `debug` option key.

@@ -74,7 +74,7 @@ enum CodeModule {
     }
 
     static func addPath(_ server: CodeServer, _ directory: Term, atFront: Bool) throws -> Term {
-        guard let text = CompileCommands.text(directory) else { throw ErlangException.badarg }
+        guard let text = directory.nameText else { throw ErlangException.badarg }
         return server.addPath(text, atFront: atFront) ? .true : .tuple([.atom(.error), .atom(badDirectory)])
     }
 

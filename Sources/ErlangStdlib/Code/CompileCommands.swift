@@ -26,7 +26,7 @@ enum CompileCommands {
     /// `{error, non_existing}` for a module name and, for a file name, erl's
     /// `File: no such file or directory` line and `error`.
     static func compile(_ server: CodeServer, _ argument: Term, options: CompileOptions = CompileOptions()) throws -> Term {
-        guard var file = text(argument) else { throw ErlangException.badarg }
+        guard var file = argument.nameText else { throw ErlangException.badarg }
         if !file.hasSuffix(".erl") { file += ".erl" }
         if !SourceFiles.isRegularFile(file), case .atom(let name) = argument, let onPath = server.findSource(name) {
             file = onPath
@@ -71,7 +71,4 @@ enum CompileCommands {
         }
         return name.text == "erlang" ? Atom("preloaded") : Atom("no_source")
     }
-
-    /// An atom's text, or a flat string's characters.
-    static func text(_ term: Term) -> String? { term.nameText }
 }

@@ -24,7 +24,7 @@ enum CompileModule {
 
     /// `compile:file(File)`.
     static func file(_ server: CodeServer, _ argument: Term, report: Bool) throws -> Term {
-        guard var file = CompileCommands.text(argument) else {
+        guard var file = argument.nameText else {
             throw StdlibError.functionClause("compile", "file", [argument, .nil], line: 94)
         }
         if !file.hasSuffix(".erl") { file += ".erl" }

@@ -18,7 +18,7 @@ public enum DirectoryCommands {
             return .ok
         }),
         bif("cd", 1, { p, args in
-            if let path = CompileCommands.text(args[0]), !path.isEmpty { _ = chdir(path) }
+            if let path = args[0].nameText, !path.isEmpty { _ = chdir(path) }
             p.runtime.output.write(currentDirectory() + "\n")
             return .ok
         }),

@@ -19,7 +19,7 @@ public enum ListingCommands {
             return .ok
         }),
         bif("ls", 1, { p, args in
-            guard let path = CompileCommands.text(args[0]) else {
+            guard let path = args[0].nameText else {
                 p.runtime.output.write("bad argument\n")
                 return .ok
             }
