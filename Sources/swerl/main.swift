@@ -7,7 +7,8 @@ import Darwin
 #endif
 import ErlangRuntime
 
-// One malloc arena for every thread (see MallocTuning): before any thread.
+// glibc malloc settings (see MallocTuning), before any thread: this may
+// start the program again, once.
 MallocTuning.apply()
 
 // Processes run on Swerl's scheduler as the global executor (see
