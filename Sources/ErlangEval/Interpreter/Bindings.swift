@@ -11,7 +11,8 @@ import HashTreeCollections
 /// a fun's captured scope, the shell's saved bindings) stays O(1) and
 /// binding one more O(log n): the shell stays fast however many variables
 /// are bound. Either way a failed match never leaves half-applied
-/// bindings behind, because matches bind into a copy.
+/// bindings behind, because matches bind into a copy. Names are atoms in
+/// both shapes: comparing or hashing one is an integer's work.
 public struct Bindings: Sendable {
     /// Names kept in the array before the bindings become a trie.
     static let smallLimit = 12
@@ -27,7 +28,7 @@ public struct Bindings: Sendable {
     }
 
     private var small: [Entry] = []
-    private var large: TreeDictionary<String, Term>?
+    private var large: TreeDictionary<Atom, Term>?
 
     /// No bindings.
     public init() {}
@@ -37,7 +38,7 @@ public struct Bindings: Sendable {
     /// reads the entries in place (no entry, name or trie is copied, so
     /// nothing is retained but the value found).
     public subscript(variable: Variable) -> Term? {
-        if _slowPath(large != nil) { return large?[variable.name] }
+        if _slowPath(large != nil) { return large?[variable.atom] }
         return smallValue(variable.atom.index)
     }
 
@@ -56,15 +57,15 @@ public struct Bindings: Sendable {
 
     /// The value of `name`, if bound (by name, for code that has no `Variable`).
     public subscript(name: String) -> Term? {
-        if let large { return large[name] }
         guard let atom = Atom.existing(name) else { return nil }
+        if let large { return large[atom] }
         return smallValue(atom.index)
     }
 
     /// Binds `variable` (the caller checked it is unbound or equal).
     public mutating func bind(_ variable: Variable, _ value: Term) {
         if _slowPath(large != nil) {
-            large?[variable.name] = value
+            large?[variable.atom] = value
             return
         }
         let key = variable.atom.index
@@ -85,9 +86,9 @@ public struct Bindings: Sendable {
             small.reserveCapacity(Bindings.firstCapacity)
         }
         guard small.count < Bindings.smallLimit else {
-            var trie = TreeDictionary<String, Term>()
-            for entry in small { trie[entry.name.text] = entry.value }
-            trie[variable.name] = value
+            var trie = TreeDictionary<Atom, Term>()
+            for entry in small { trie[entry.name] = entry.value }
+            trie[variable.atom] = value
             large = trie
             small = []
             return
@@ -114,7 +115,7 @@ public struct Bindings: Sendable {
     /// Removes `variable`.
     public mutating func remove(_ variable: Variable) {
         if large != nil {
-            large?[variable.name] = nil
+            large?[variable.atom] = nil
             return
         }
         small.removeAll { $0.name == variable.atom }
@@ -133,25 +134,26 @@ public struct Bindings: Sendable {
 
     /// The bound names, sorted as `b()` lists them.
     public var sortedNames: [String] {
-        if let large { return large.keys.sorted() }
+        if let large { return large.keys.map(\.text).sorted() }
         return small.map(\.name.text).sorted()
     }
 }
 
-/// A variable's name, made once when the code that uses it compiles: its
-/// text and the atom of the same text, so that bindings compare names as
-/// one integer. (erl's scanner turns every variable name into an atom,
-/// too, so this adds no atom erl would not have.)
+/// A variable's name, made once when the code that uses it compiles: the
+/// atom of its text, so that bindings compare names as one integer, and
+/// copying a variable (a pattern's, a closure's) retains nothing. (erl's
+/// scanner turns every variable name into an atom, too, so this adds no
+/// atom erl would not have.)
 public struct Variable: Sendable {
-    /// The name as written.
-    public let name: String
-    /// The atom with the same text.
+    /// The atom with the name's text.
     let atom: Atom
 
     /// The variable called `name`.
     public init(_ name: String) {
-        self.name = name
         atom = Atom(name)
     }
+
+    /// The name as written.
+    public var name: String { atom.text }
 
 }

@@ -11,7 +11,11 @@ import ErlangTerms
 ///
 /// The parts of a head are matched in the order they are written, the
 /// order `heads(_:)` decides which occurrence of a variable is its first.
-indirect enum HeadPattern: Sendable {
+///
+/// Only `cons` is boxed: a clause's heads are read on every call, and an
+/// `indirect` enum kept every case with a payload in a box of its own, which
+/// each read retained and released.
+enum HeadPattern: Sendable {
     /// `_`.
     case anything
     /// A variable nothing matched before it in the head binds.
@@ -26,7 +30,7 @@ indirect enum HeadPattern: Sendable {
     /// Any other literal (a number, a string): equal, as `=:=` says.
     case literal(Term)
     /// `[Head | Tail]`.
-    case cons(HeadPattern, HeadPattern)
+    indirect case cons(HeadPattern, HeadPattern)
     /// `{P1, ..., Pn}`.
     case tuple([HeadPattern])
     /// Any other pattern.
