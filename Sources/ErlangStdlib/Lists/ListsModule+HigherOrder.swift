@@ -44,18 +44,17 @@ extension ListsModule {
             guard isFunction(f, 1) else { throw clause("map", a, 1313) }
             guard list.isList else { throw raised(.tuple([.atom(.caseClause), list]), "map", 2, 1314) }
             var out: [Term] = []
-            var rest = list
+            var rest = ListCursor(list)  // `a` keeps the list alive
             let callee = p.prepare(f, arity: 1)
             let atOnce = callee?.atOnceBody
             var args = ListsModule.reusedArguments(1)
-            while case .cons(let cell) = rest {
+            while let element = rest.next() {
                 let isFirst = out.isEmpty
-                args[0] = cell.head
+                args[0] = element
                 out.append(try await callForElement(p, f, callee, atOnce, args,
                                                     from: isFirst ? frame("map", 2, 1315) : frame("map_1", 2, 1320)))
-                rest = cell.tail
             }
-            guard case .nil = rest else { throw clause("map_1", [f, rest], 1319) }
+            guard case .nil = rest.tail else { throw clause("map_1", [f, rest.tail], 1319) }
             return .list(out)
         }),
         bif("flatmap", 2, { p, a in
@@ -80,19 +79,18 @@ extension ListsModule {
             guard list.isList else { throw raised(.tuple([.atom(.caseClause), list]), "foldl", 3, 1349) }
             var acc = a[1]
             var first = true
-            var rest = list
+            var rest = ListCursor(list)  // `a` keeps the list alive
             let callee = p.prepare(f, arity: 2)
             let atOnce = callee?.atOnceBody
             var args = ListsModule.reusedArguments(2)
-            while case .cons(let cell) = rest {
+            while let element = rest.next() {
                 let isFirst = first
-                (args[0], args[1]) = (cell.head, acc)
+                (args[0], args[1]) = (element, acc)
                 acc = try await callForElement(p, f, callee, atOnce, args,
                                                from: isFirst ? frame("foldl", 3, 1350) : frame("foldl_1", 3, 1355))
                 first = false
-                rest = cell.tail
             }
-            guard case .nil = rest else { throw clause("foldl_1", [f, acc, rest], 1354) }
+            guard case .nil = rest.tail else { throw clause("foldl_1", [f, acc, rest.tail], 1354) }
             return acc
         }),
         bif("foldr", 3, { p, a in
@@ -129,16 +127,15 @@ extension ListsModule {
         bif("foreach", 2, { p, a in
             let f = a[0]
             guard isFunction(f, 1) else { throw clause("foreach", a, 1438) }
-            var rest = a[1]
+            var rest = ListCursor(a[1])  // `a` keeps the list alive
             let callee = p.prepare(f, arity: 1)
             let atOnce = callee?.atOnceBody
             var args = ListsModule.reusedArguments(1)
-            while case .cons(let cell) = rest {
-                args[0] = cell.head
+            while let element = rest.next() {
+                args[0] = element
                 _ = try await callForElement(p, f, callee, atOnce, args, from: frame("foreach_1", 2, 1442))
-                rest = cell.tail
             }
-            guard case .nil = rest else { throw clause("foreach_1", [f, rest], 1441) }
+            guard case .nil = rest.tail else { throw clause("foreach_1", [f, rest.tail], 1441) }
             return .ok
         }),
         bif("any", 2, { p, a in try await anyAll(p, a, any: true) }),

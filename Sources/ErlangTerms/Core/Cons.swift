@@ -33,7 +33,7 @@ public final class Cons: @unchecked Sendable {
         var pending: [Cons] = []
         Cons.detach(&storedHead, into: &pending)
         var next = Cons.detachTail(&storedTail)
-        while let node = next ?? pending.popLast() {
+        while let node = next.take() ?? pending.popLast() {
             Cons.detach(&node.storedHead, into: &pending)
             next = Cons.detachTail(&node.storedTail)
         }
@@ -46,9 +46,13 @@ public final class Cons: @unchecked Sendable {
     }
 
     /// The cell in `slot`, taken out, when this is its last reference.
+    /// The slot's term is moved out, not copied: freeing a long list
+    /// retains and releases nothing per cell.
     private static func detachTail(_ slot: inout Term) -> Cons? {
-        guard case .cons(var node) = slot else { return nil }
-        slot = .nil
+        guard case .cons = slot else { return nil }
+        var taken = Term.nil
+        swap(&taken, &slot)
+        guard case .cons(var node) = consume taken else { return nil }
         return isKnownUniquelyReferenced(&node) ? node : nil
     }
 }
