@@ -60,25 +60,25 @@ struct Compiled: Sendable {
 
     /// The values of `codes`, left to right.
     @inline(__always)
-    static func evaluate(_ codes: [SyncCode], _ env: inout Bindings, _ process: ErlangProcess) throws -> [Term] {
+    static func evaluate(_ codes: [SyncPart], _ env: inout Bindings, _ process: ErlangProcess) throws -> [Term] {
         // Up to three values (most calls and tuples) as an array literal:
         // one allocation of the exact size, not an empty array grown.
         switch codes.count {
         case 1:
-            return [try codes[0](&env, process)]
+            return [try codes[0].run(&env, process)]
         case 2:
-            let first = try codes[0](&env, process)
-            return [first, try codes[1](&env, process)]
+            let first = try codes[0].run(&env, process)
+            return [first, try codes[1].run(&env, process)]
         case 3:
-            let first = try codes[0](&env, process)
-            let second = try codes[1](&env, process)
-            return [first, second, try codes[2](&env, process)]
+            let first = try codes[0].run(&env, process)
+            let second = try codes[1].run(&env, process)
+            return [first, second, try codes[2].run(&env, process)]
         default:
             break
         }
         var values: [Term] = []
         values.reserveCapacity(codes.count)
-        for code in codes { values.append(try code(&env, process)) }
+        for code in codes { values.append(try code.run(&env, process)) }
         return values
     }
 
@@ -94,7 +94,7 @@ struct Compiled: Sendable {
 
     /// Evaluates `parts` left to right, then `combine`s their values.
     static func all(_ parts: [Compiled], _ combine: @escaping @Sendable ([Term], ErlangProcess) throws -> Term) -> Compiled {
-        let syncs = parts.compactMap(\.syncCode)
+        let syncs = SyncPart.all(parts)
         if syncs.count == parts.count {
             return .sync { env, process in
                 let values = try evaluate(syncs, &env, process)
@@ -111,7 +111,7 @@ struct Compiled: Sendable {
     /// Evaluates `parts` left to right, then calls `finish`, which may suspend.
     static func allThen(_ parts: [Compiled],
                         _ finish: @escaping @Sendable ([Term], ErlangProcess) async throws -> Term) -> Compiled {
-        let syncs = parts.compactMap(\.syncCode)
+        let syncs = SyncPart.all(parts)
         if syncs.count == parts.count {
             // The arguments cannot suspend: evaluate them without awaiting.
             return .async { env, process in
@@ -131,7 +131,7 @@ struct Compiled: Sendable {
     /// `allThen`, a `finish` closure and its forwarder were two more async
     /// frames on every remote call the interpreter makes.)
     static func remoteCall(_ parts: [Compiled], module: Atom, function: Atom) -> Compiled {
-        let syncs = parts.compactMap(\.syncCode)
+        let syncs = SyncPart.all(parts)
         if syncs.count == parts.count {
             return .async { env, process in
                 let values = try evaluate(syncs, &env, process)
@@ -157,7 +157,7 @@ struct Compiled: Sendable {
     /// answers at once (`ExportedFunction.atOnce`).
     static func boundCall(_ parts: [Compiled], atOnce first: @escaping AtOnceErlangFunction,
                           otherwise: @escaping ErlangFunction, module: Atom, function: Atom) -> Compiled {
-        let syncs = parts.compactMap(\.syncCode)
+        let syncs = SyncPart.all(parts)
         if syncs.count == parts.count {
             return .async { env, process in
                 let values = try evaluate(syncs, &env, process)
@@ -183,7 +183,7 @@ struct Compiled: Sendable {
     /// closure's frame.
     static func boundCall(_ parts: [Compiled], async body: @escaping ErlangFunction,
                           module: Atom, function: Atom) -> Compiled {
-        let syncs = parts.compactMap(\.syncCode)
+        let syncs = SyncPart.all(parts)
         if syncs.count == parts.count {
             return .async { env, process in
                 let values = try evaluate(syncs, &env, process)
@@ -243,11 +243,11 @@ struct Compiled: Sendable {
     static func sequence(_ parts: [Compiled]) -> Compiled {
         if parts.isEmpty { return .constant(.ok) }
         if parts.count == 1 { return parts[0] }
-        let syncs = parts.compactMap(\.syncCode)
+        let syncs = SyncPart.all(parts)
         if syncs.count == parts.count {
             return .sync { env, process in
                 var result = Term.ok
-                for code in syncs { result = try code(&env, process) }
+                for code in syncs { result = try code.run(&env, process) }
                 return result
             }
         }

@@ -35,7 +35,7 @@ extension Interpreter {
             return .constant(Pattern.literal(e))
         case .variable(let name, let location):
             let variable = Variable(name)
-            return .sync { env, _ in try Interpreter.value(of: variable, named: name, at: location, in: env) }
+            return .sync { env, _ in try Interpreter.value(of: variable, at: location, in: env) }
         case .tuple(let items):
             if let constant = literalConstant(e) { return constant }
             return try TupleTemplate.compile(items, compile)

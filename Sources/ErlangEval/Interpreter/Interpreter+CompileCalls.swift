@@ -41,7 +41,7 @@ extension Interpreter {
                 return bound
             }
             if let callee = syncCallee?(key) {
-                let codes = args.compactMap(\.syncCode)
+                let codes = SyncPart.all(args)
                 if codes.count == args.count {
                     // The module's own function, which recurses into
                     // nothing and cannot suspend: called in place.
@@ -106,14 +106,13 @@ extension Interpreter {
         let (module, function) = (Atom(m), Atom(f))
         guard case .native(let native)? = linking?.stickyFunction(module, FunctionKey(function, arguments.count)),
               native.syncBody == nil, let (first, _) = native.atOnce else { return nil }
-        let codes = try arguments.compactMap { try compile($0).syncCode }
-        guard codes.count == arguments.count else { return nil }
+        guard let argumentCodes = SyncArguments(try arguments.map { try compile($0) }) else { return nil }
         return { env, process in
             // In the process's reused list: a call tried at once is
             // usually made many times over (a loop of casts).
             var values = process.takeArgumentList()
             defer { process.recycleArguments(&values) }
-            for code in codes { values.append(try code(&env, process)) }
+            try argumentCodes.append(to: &values, &env, process)
             return try process.callBoundAtOnce(first, module: module, function: function, values)
         }
     }

@@ -18,7 +18,7 @@ final class CompiledClause: Sendable {
     let source: Clause
 
     /// The body's code when none of it can suspend; `nil` otherwise.
-    let syncSteps: [SyncCode]?
+    let syncSteps: [SyncPart]?
 
     /// For a head of distinct variables and `_` alone (`fun(_) -> ...`,
     /// `fun(K, V) when K > V -> ...`): each argument's variable, `nil` for
@@ -45,7 +45,7 @@ final class CompiledClause: Sendable {
         self.guards = guards
         self.steps = steps
         self.atOnceBody = atOnceBody
-        let syncs = steps.compactMap { step -> SyncCode? in if case .code(.sync(let code)) = step { code } else { nil } }
+        let syncs = steps.compactMap { step -> SyncPart? in if case .code(.sync(let code)) = step { SyncPart(run: code) } else { nil } }
         syncSteps = syncs.count == steps.count ? syncs : nil
         stepsMayRunAtOnce = steps.count > 1 && steps[0].mayRunAtOnce && steps.contains { step in
             switch step {
@@ -145,10 +145,10 @@ final class CompiledClause: Sendable {
         guard let syncSteps, let last = syncSteps.indices.last else { return .ok }
         var index = 0
         while index < last {
-            _ = try syncSteps[index](&env, process)
+            _ = try syncSteps[index].run(&env, process)
             index += 1
         }
-        return try syncSteps[last](&env, process)
+        return try syncSteps[last].run(&env, process)
     }
 
     @inline(never)

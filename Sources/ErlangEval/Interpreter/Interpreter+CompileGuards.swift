@@ -91,7 +91,7 @@ extension Interpreter {
             return { _, _ in value }
         case .variable(let name, let location):
             let variable = Variable(name)
-            return { env, _ in try Interpreter.value(of: variable, named: name, at: location, in: env) }
+            return { env, _ in try Interpreter.value(of: variable, at: location, in: env) }
         case .tuple(let items):
             let parts = items.map(compileGuardExpr)
             return { env, process in .tuple(try parts.map { try $0(env, process) }) }
@@ -193,7 +193,7 @@ extension Interpreter {
         case .integer, .bigInteger, .float, .atom, .char, .string:
             return Pattern.literal(e)
         case .variable(let name, let location):
-            return try Interpreter.value(of: Variable(name), named: name, at: location, in: env)
+            return try Interpreter.value(of: Variable(name), at: location, in: env)
         default:
             return try compileGuardExpr(e)(env, process)
         }
@@ -202,9 +202,8 @@ extension Interpreter {
     /// The value `variable` is bound to in `env`; the evaluator's error
     /// for an unbound variable otherwise.
     @inline(__always)
-    static func value(of variable: Variable, named name: String, at location: SourceLocation,
-                      in env: Bindings) throws -> Term {
-        guard let v = env[variable] else { throw EvalDiagnostic("variable '\(name)' is unbound", at: location) }
+    static func value(of variable: Variable, at location: SourceLocation, in env: Bindings) throws -> Term {
+        guard let v = env[variable] else { throw EvalDiagnostic("variable '\(variable.name)' is unbound", at: location) }
         return v
     }
 

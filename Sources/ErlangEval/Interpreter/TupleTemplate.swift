@@ -31,7 +31,7 @@ enum TupleTemplate {
         var source: [Int] = []
         var variables: [Variable] = []
         var locations: [SourceLocation] = []
-        var codes: [SyncCode] = []
+        var codes: [SyncPart] = []
         for (index, item) in items.enumerated() {
             switch item {
             case .integer, .bigInteger, .float, .atom, .char, .string:
@@ -48,7 +48,7 @@ enum TupleTemplate {
                 guard let code = part.syncCode else { return nil }
                 source.append(-2 - codes.count)
                 template.append(.nil)
-                codes.append(code)
+                codes.append(SyncPart(run: code))
             }
         }
         let reader = Reader(template: template, source: source, variables: variables, locations: locations, codes: codes)
@@ -89,14 +89,14 @@ enum TupleTemplate {
         let source: [Int]
         let variables: [Variable]
         let locations: [SourceLocation]
-        let codes: [SyncCode]
+        let codes: [SyncPart]
 
         @inline(__always)
         func element(_ index: Int, _ env: inout Bindings, _ process: ErlangProcess) throws -> Term {
             let k = source[index]
-            if k >= 0 { return try Interpreter.value(of: variables[k], named: variables[k].name, at: locations[k], in: env) }
+            if k >= 0 { return try Interpreter.value(of: variables[k], at: locations[k], in: env) }
             if k == -1 { return template[index] }
-            return try codes[-2 - k](&env, process)
+            return try codes[-2 - k].run(&env, process)
         }
     }
 }
