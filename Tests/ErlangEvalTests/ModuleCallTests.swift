@@ -65,6 +65,34 @@ import Testing
         #expect(result.text == "15")
     }
 
+    /// A clause's bindings live in storage its process reuses from call
+    /// to call (`ErlangProcess.takeBindingStorage`): a fun that captured
+    /// them, a call made meanwhile and a clause tried after a failed guard
+    /// each keep their own values.
+    static let reuse = """
+    -module(reuse).
+    -export([keep/1, nested/1, guarded/1]).
+    keep(X) -> fun() -> X end.
+    pair(A, B) -> {A, B}.
+    nested(X) -> Y = pair(X, X + 1), {Y, X}.
+    guarded(X) when X > 10 -> big;
+    guarded(X) -> {small, X}.
+    """
+
+    @Test func reusedBindingStorageKeepsEachCallsValues() async {
+        let harness = ModuleHarness()
+        #expect(harness.compile(Self.reuse, file: "reuse.erl").report == "")
+        let kept = await harness.inProcess { process in
+            let one = try await process.apply(module: Atom("reuse"), function: Atom("keep"), [.int(1)])
+            let two = try await process.apply(module: Atom("reuse"), function: Atom("keep"), [.int(2)])
+            return Term.tuple([try await process.apply(one, []), try await process.apply(two, [])])
+        }
+        #expect(kept.text == "{1,2}")
+        #expect(await harness.call("reuse", "nested", [.int(5)]).text == "{{5,6},5}")
+        #expect(await harness.call("reuse", "guarded", [.int(3)]).text == "{small,3}")
+        #expect(await harness.call("reuse", "guarded", [.int(11)]).text == "big")
+    }
+
     @Test func moduleInfo() async {
         let harness = ModuleHarness()
         harness.compile(Self.shapes, file: "shapes.erl")

@@ -1,4 +1,5 @@
 import ErlangTerms
+import ErlangRuntime
 import HashTreeCollections
 
 /// Variable bindings: name to value.
@@ -22,16 +23,28 @@ public struct Bindings: Sendable {
     /// A name and its value. The name is kept as its atom alone: an entry
     /// is then plain data and a term, and copying one retains nothing but
     /// the value (a `String` retained and released on every copy).
-    private struct Entry: Sendable {
-        let name: Atom
-        var value: Term
-    }
+    private typealias Entry = BoundName
 
     private var small: [Entry] = []
     private var large: TreeDictionary<Atom, Term>?
 
     /// No bindings.
     public init() {}
+
+    /// No bindings, kept in `storage` (empty, with room: a process's
+    /// reused storage, `ErlangProcess.takeBindingStorage`).
+    init(reusing storage: [BoundName]) {
+        small = storage
+    }
+
+    /// The storage to give back to the process (`recycleBindingStorage`),
+    /// taken out of bindings that are no longer needed; empty when they
+    /// grew into a trie.
+    mutating func takeStorage() -> [BoundName] {
+        var storage: [BoundName] = []
+        swap(&storage, &small)
+        return storage
+    }
 
     /// The value of `variable`, if bound. Compiled code looks variables up
     /// here: names compare as atom indices, not as strings. The search

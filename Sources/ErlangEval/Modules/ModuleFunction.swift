@@ -224,7 +224,9 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
     private func enter(_ args: [Term], _ process: ErlangProcess) throws -> Entry {
         if let compileError { throw compileError }
         for compiled in clauses where compiled.heads.count == args.count {
-            var env = Bindings()
+            // In the process's reused storage, given back when the clause
+            // has run here: most calls then allocate nothing for bindings.
+            var env = Bindings(reusing: process.takeBindingStorage())
             // Heads and arguments are read in place: no copy of either per try.
             let matched = try compiled.heads.withUnsafeBufferPointer { heads in
                 try args.withUnsafeBufferPointer { values in
@@ -247,14 +249,30 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
                     return true
                 }
             }
-            guard matched, try compiled.guards.succeeds(env, process) else { continue }
-            if let pieces = compiled.flatBody { return .done(try runFlat(pieces, &env, process)) }
+            guard matched, try compiled.guards.succeeds(env, process) else {
+                recycle(&env, process)
+                continue
+            }
+            if let pieces = compiled.flatBody {
+                let value = try runFlat(pieces, &env, process)
+                recycle(&env, process)
+                return .done(value)
+            }
             guard compiled.runsSynchronously else { return .body(compiled.body, env) }
-            return .done(try runSynchronously(compiled.body, &env, process))
+            let value = try runSynchronously(compiled.body, &env, process)
+            recycle(&env, process)
+            return .done(value)
         }
         var exception = ErlangException(.error, .atom(.functionClause))
         appendFrame(&exception, arity: .list(args), line: definition.clauses.first?.location.line ?? definition.location.line)
         throw exception
+    }
+
+    /// Gives the storage of `env`, no longer needed, back to `process`.
+    @inline(__always)
+    private func recycle(_ env: inout Bindings, _ process: ErlangProcess) {
+        var storage = env.takeStorage()
+        process.recycleBindingStorage(&storage)
     }
 
     /// Runs a body's prefix that cannot suspend, in place.

@@ -2,7 +2,9 @@ import ErlangTerms
 
 /// One argument list per process, reused by the calls its task makes, so
 /// that a call from compiled code (`gen_server:cast(S, ping)` in a shell
-/// fun run a million times) allocates no array for its arguments.
+/// fun run a million times) allocates no array for its arguments; and, the
+/// same way, one storage for a function clause's bindings (a callback such
+/// as `handle_cast(ping, N)` then allocates nothing for its `N`).
 ///
 /// A call takes the list (`takeArgumentList`), fills it, makes the call
 /// and gives it back (`recycleArguments`), emptied. A call made meanwhile,
@@ -27,5 +29,41 @@ extension ErlangProcess {
     public func recycleArguments(_ list: inout [Term]) {
         while !list.isEmpty { list.removeLast() }
         swap(&list, &spareArguments)
+    }
+
+    /// Empty storage for a function clause's bindings, with room if the
+    /// running task gave some back.
+    @inline(__always)
+    public func takeBindingStorage() -> [BoundName] {
+        var storage: [BoundName] = []
+        swap(&storage, &spareBindings)
+        return storage
+    }
+
+    /// Empties `storage` (releasing its values) and keeps it for the next
+    /// call. Storage that something else still shares (a fun made in the
+    /// clause captured its bindings) is copied on the first removal and
+    /// the copy kept: the sharer's values are untouched.
+    @inline(__always)
+    public func recycleBindingStorage(_ storage: inout [BoundName]) {
+        while !storage.isEmpty { storage.removeLast() }
+        swap(&storage, &spareBindings)
+    }
+}
+
+/// A bound variable's name (its atom) and value: an entry of the
+/// evaluator's small bindings, kept here so that a process can hold the
+/// storage its calls reuse.
+public struct BoundName: Sendable {
+    /// The variable's name, as an atom.
+    public let name: Atom
+    /// Its value.
+    public var value: Term
+
+    /// The entry binding `name` to `value`.
+    @inlinable
+    public init(name: Atom, value: Term) {
+        self.name = name
+        self.value = value
     }
 }

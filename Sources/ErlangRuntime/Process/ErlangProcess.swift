@@ -37,9 +37,9 @@ public final class ErlangProcess: @unchecked Sendable {
 
     // Field order is cache-line layout. A busy server's own core keeps
     // writing the object's header (its reference count) and the fields
-    // that come first (bytes 0 to 80); senders on other cores write the
+    // that come first (bytes 0 to 88); senders on other cores write the
     // lock in `shared`, declared last, after the fields that are seldom
-    // written and a spacer (it starts at byte 144), so that the two never
+    // written and a spacer (it starts at byte 152), so that the two never
     // share a 64-byte line, wherever the object starts. Sharing one cost a
     // cast about a tenth of its time (`scripts/bench cast`: 298 → 272 ns
     // at best, median 527 → 426 ns over eight runs on this VM). A field
@@ -88,6 +88,11 @@ public final class ErlangProcess: @unchecked Sendable {
     /// The argument list the running task's calls reuse
     /// (`ErlangProcess+ArgumentList`): empty, with room, between calls.
     @exclusivity(unchecked) var spareArguments: [Term] = []
+
+    /// The storage for a function clause's bindings that the running
+    /// task's calls reuse (`ErlangProcess+ArgumentList`): empty between
+    /// calls, and dropped while the process waits.
+    @exclusivity(unchecked) var spareBindings: [BoundName] = []
 
     // Written seldom, or never:
 
@@ -269,7 +274,9 @@ public final class ErlangProcess: @unchecked Sendable {
     /// task waits (`idleReceiveCode`); the answer is `true` when one
     /// took the process over for good, and the task must end.
     func suspendUntilMessage(after count: Int, lending: FunBody? = nil) async -> Bool {
-        await withTSanAwareContinuation { (continuation: UnsafeContinuation<Bool, Never>) in
+        // An idle process keeps no scratch storage (memory per idle process).
+        spareBindings = []
+        return await withTSanAwareContinuation { (continuation: UnsafeContinuation<Bool, Never>) in
             let frontCount = frontCount
             park(continuation, unless: { s in frontCount + s.mailbox.count > count || s.timeoutFired },
                  lending: lending)
