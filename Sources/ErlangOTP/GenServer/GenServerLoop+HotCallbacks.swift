@@ -72,6 +72,23 @@ extension GenServerLoop {
         }
     }
 
+    /// `invokeHandleCast` without suspending: `nil`, having done nothing,
+    /// when the callback's code cannot run so.
+    @inline(__always)
+    func invokeHandleCastAtOnce(_ request: Term) throws -> Outcome? {
+        let hot = HotCallback.made(&hotCast, arity: 2)
+        var arguments = hot.takeArguments()
+        (arguments[0], arguments[1]) = (request, state)
+        defer { hot.giveBack(&arguments) }
+        do {
+            guard let value = try process.applyAtOnce(module: module, function: OTPAtom.handleCast, arguments,
+                                                      via: &hot.site) else { return nil }
+            return .value(value)
+        } catch let exception as ErlangException {
+            return Self.outcome(of: exception)
+        }
+    }
+
     /// `Module:handle_cast(Request, State)`, as `invoke` calls it.
     @inline(__always)
     func invokeHandleCast(_ request: Term) async throws -> Outcome {

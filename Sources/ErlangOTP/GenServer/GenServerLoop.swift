@@ -118,7 +118,11 @@ final class GenServerLoop: FunBody, @unchecked Sendable {
                     next = timeout == .infinity ? .hibernate : try await handleInfo(.atom(.timeout))
                     continue
                 }
-                next = try await handle(message, waiting: timeout)
+                switch try castAtOnce(message) {
+                case .handled(let after): next = after
+                case .ended(let outcome): next = try await afterNoReply(outcome, message: message)
+                case .notAtOnce: next = try await handle(message, waiting: timeout)
+                }
             }
         }
     }
@@ -135,6 +139,29 @@ final class GenServerLoop: FunBody, @unchecked Sendable {
         let answer = modules.loaded(module).map { !GenServer.borrowedCallbacks.contains(where: $0.mayWait) } ?? false
         borrowable = (generation, module, answer)
         return answer
+    }
+
+    /// What `castAtOnce` did with a message.
+    private enum CastAtOnce {
+        /// It handled a cast whose callback answered `{noreply, ...}`.
+        case handled(LoopNext)
+        /// It ran the cast's callback, which gave anything else (a crash,
+        /// a stop, a bad value): `afterNoReply` deals with it.
+        case ended(Outcome)
+        /// Nothing: the message is not a cast, the debug log is on, or the
+        /// callback cannot run without suspending. `handle` takes it.
+        case notAtOnce
+    }
+
+    /// A cast handled in the loop's own frame, synchronously, when its
+    /// callback can run so (most can): `handle`, an async call, cost every
+    /// message a frame from the task allocator and a suspension point.
+    @inline(__always)
+    private func castAtOnce(_ message: Term) throws -> CastAtOnce {
+        guard debug == nil, case .cast(let request) = classify(message),
+              let outcome = try invokeHandleCastAtOnce(request) else { return .notAtOnce }
+        if let next = noReplied(outcome) { return .handled(next) }
+        return .ended(outcome)
     }
 
     /// What a message is to the loop.
