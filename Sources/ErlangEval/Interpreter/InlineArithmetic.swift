@@ -1,3 +1,4 @@
+import ErlangRuntime
 import ErlangSyntax
 import ErlangTerms
 
@@ -29,6 +30,28 @@ enum InlineArithmetic {
         var stripped = exception
         stripped.stacktrace.removeFirst()
         return stripped
+    }
+
+    /// `Var + K` or `Var - K` with `K` an integer literal (`N + 1`, the
+    /// usual counter): one closure that reads the variable and adds, in
+    /// place of four (the pair, each operand, the operator). A value that
+    /// is not a small integer, or a sum that overflows, goes to `general`,
+    /// the operator as compiled otherwise, for the same result or error.
+    static func counterStep(_ op: BinaryOperator, _ left: Expr, _ right: Expr,
+                            _ general: @escaping @Sendable (Term, Term, ErlangProcess) throws -> Term) -> Compiled? {
+        guard op == .add || op == .subtract, case .variable(let name, let location) = left, name != "_",
+              case .integer(let k) = right else { return nil }
+        let variable = Variable(name)
+        let step: Term = .int(k)
+        let adding = op == .add
+        return .sync { env, process in
+            let value = try Interpreter.value(of: variable, at: location, in: env)
+            if case .int(let x) = value {
+                let (result, overflow) = adding ? x.addingReportingOverflow(k) : x.subtractingReportingOverflow(k)
+                if !overflow { return .int(result) }
+            }
+            return try general(value, step, process)
+        }
     }
 
     /// A small integer (BEAM's immediate, 60 bits) or float literal, or

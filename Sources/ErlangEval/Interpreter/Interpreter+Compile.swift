@@ -80,16 +80,20 @@ extension Interpreter {
             guard let resolved = BinaryOperator(rawValue: op) else {
                 return .pair(try compile(l), try compile(r)) { a, b, _ in throw Operators.badarg(op, [a, b]) }
             }
+            let combine: @Sendable (Term, Term, ErlangProcess) throws -> Term
             if module != Self.shellModule, InlineArithmetic.isInline(op, l, r) {
-                return .pair(try compile(l), try compile(r)) { a, b, _ in
+                combine = { a, b, _ in
                     do {
                         return try resolved.apply(a, b)
                     } catch let exception as ErlangException {
                         throw InlineArithmetic.withoutOperatorFrame(exception)
                     }
                 }
+            } else {
+                combine = { a, b, _ in try resolved.apply(a, b) }
             }
-            return .pair(try compile(l), try compile(r)) { a, b, _ in try resolved.apply(a, b) }
+            if let counter = InlineArithmetic.counterStep(resolved, l, r, combine) { return counter }
+            return .pair(try compile(l), try compile(r), combine)
         case .unaryOp(let op, let operand, _):
             return .map(try compile(operand)) { a, _, _ in try Operators.unary(op, a) }
         case .call(let function, let arguments, let location):
