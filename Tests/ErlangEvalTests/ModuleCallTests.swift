@@ -93,6 +93,35 @@ import Testing
         #expect(await harness.call("reuse", "guarded", [.int(11)]).text == "big")
     }
 
+    /// `N + 1` and `N - K` compile to one step (`InlineArithmetic.counterStep`)
+    /// that hands anything but a small integer, and an overflow, to the
+    /// operator: results and errors as erl 25 gives them.
+    static let counter = """
+    -module(counter).
+    -export([inc/1, dec/1]).
+    inc(N) -> N + 1.
+    dec(N) -> N - 3.
+    """
+
+    @Test(arguments: [
+        ("inc", Term.int(41), "42"),
+        ("dec", Term.int(1), "-2"),
+        ("dec", Term.float(1.5), "-1.5"),
+        ("inc", Term.int(Int.max), "9223372036854775808"),
+        ("dec", Term.int(Int.min), "-9223372036854775811"),
+        ("inc", Term.atom("a"), "raised error:badarith"),
+    ])
+    func counterStepsFallBackToTheOperator(_ function: String, _ argument: Term, _ expected: String) async {
+        let harness = ModuleHarness()
+        #expect(harness.compile(Self.counter, file: "counter.erl").report == "")
+        let result = await harness.call("counter", function, [argument])
+        #expect(result.text == expected)
+        if expected.hasPrefix("raised") {
+            // Inline arithmetic: the function's frame, no operator frame.
+            #expect(result.stacktraceText == "[{counter,inc,1,[{file,[99,111,117,110,116,101,114,46,101,114,108]},{line,3}]}]")
+        }
+    }
+
     @Test func moduleInfo() async {
         let harness = ModuleHarness()
         harness.compile(Self.shapes, file: "shapes.erl")
