@@ -32,7 +32,12 @@ final class CompiledClause: Sendable {
 
     /// For a body of one expression that can be tried at once
     /// (`Interpreter.atOnceCall`): that try.
-    let atOnceBody: AtOnceCode?
+    var atOnceBody: AtOnceCode? { hasAtOnceBody ? atOnceCode : nil }
+    /// `atOnceBody`, kept unwrapped (a closure unwrapped from an optional
+    /// is a copy, whose context each call retained and released), and
+    /// whether there is one.
+    private let atOnceCode: AtOnceCode
+    private let hasAtOnceBody: Bool
 
     /// Whether the body is tried at once step by step (`runStepsAtOnce`):
     /// it sends awaiting an answer or receives, and its first step may
@@ -44,7 +49,8 @@ final class CompiledClause: Sendable {
         self.patterns = patterns
         self.guards = guards
         self.steps = steps
-        self.atOnceBody = atOnceBody
+        atOnceCode = atOnceBody ?? { _, _ in nil }
+        hasAtOnceBody = atOnceBody != nil
         let syncs = steps.compactMap { step -> SyncPart? in if case .code(.sync(let code)) = step { SyncPart(run: code) } else { nil } }
         syncSteps = syncs.count == steps.count ? syncs : nil
         stepsMayRunAtOnce = steps.count > 1 && steps[0].mayRunAtOnce && steps.contains { step in
@@ -72,7 +78,7 @@ final class CompiledClause: Sendable {
     @inline(__always)
     func runAtOnce(_ scope: inout Bindings, _ process: ErlangProcess) throws -> Term? {
         if syncSteps != nil { return try runSyncBody(&scope, process) }
-        if let atOnceBody { return try atOnceBody(&scope, process) }
+        if hasAtOnceBody { return try atOnceCode(&scope, process) }
         guard stepsMayRunAtOnce else { return nil }
         return try runStepsAtOnce(&scope, process)
     }

@@ -7,26 +7,34 @@ import ErlangTerms
 /// went through a conversion thunk and retained and released the array and
 /// the closure (about 60 instructions an argument).
 struct SyncArguments: Sendable {
-    private let first: SyncCode?
-    private let second: SyncCode?
+    private let count: Int
+    // Not optional: a closure unwrapped from an optional is a copy, whose
+    // context each call retained and released.
+    private let first: SyncCode
+    private let second: SyncCode
     private let rest: [SyncPart]
 
     /// The arguments, compiled, left to right; `nil` when one can suspend.
     /// (Taken as `Compiled` values, whose closures are stored as they are:
     /// an array of the closures themselves would already add the thunks.)
     init?(_ arguments: [Compiled]) {
-        guard arguments.allSatisfy(\.isSync) else { return nil }
-        first = arguments.first?.syncCode
-        second = arguments.count > 1 ? arguments[1].syncCode : nil
-        rest = SyncPart.all(Array(arguments.dropFirst(2)))
+        let codes = SyncPart.all(arguments)
+        guard codes.count == arguments.count else { return nil }
+        count = codes.count
+        first = codes.first?.run ?? SyncArguments.none
+        second = codes.count > 1 ? codes[1].run : SyncArguments.none
+        rest = Array(codes.dropFirst(2))
     }
+
+    /// Stands for an argument there is not.
+    private static let none: SyncCode = { _, _ in .nil }
 
     /// Appends the arguments' values to `values`, left to right.
     @inline(__always)
     func append(to values: inout [Term], _ env: inout Bindings, _ process: ErlangProcess) throws {
-        guard let first else { return }
+        guard count > 0 else { return }
         values.append(try first(&env, process))
-        guard let second else { return }
+        guard count > 1 else { return }
         values.append(try second(&env, process))
         for code in rest { values.append(try code.run(&env, process)) }
     }

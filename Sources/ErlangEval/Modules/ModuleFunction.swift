@@ -253,6 +253,11 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
                 recycle(&env, process)
                 continue
             }
+            if compiled.isOneExpression {
+                let value = try framedSync(compiled.onlyExpression.code, compiled.onlyExpression.line, &env, process)
+                recycle(&env, process)
+                return .done(value)
+            }
             if let pieces = compiled.flatBody {
                 let value = try runFlat(pieces, &env, process)
                 recycle(&env, process)

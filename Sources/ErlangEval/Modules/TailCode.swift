@@ -21,6 +21,13 @@ final class FunctionClauseCode: Sendable {
     /// (the usual callback): run as one flat list, with no tail code to
     /// look at; `nil` otherwise.
     let flatBody: [SyncFramed]?
+    /// Whether `flatBody` is one expression (`{noreply, N + 1}`, the usual
+    /// callback body), kept apart in `onlyExpression`: a call through a
+    /// closure held so retains nothing, where one taken from the array
+    /// retained and released its context.
+    let isOneExpression: Bool
+    /// `flatBody`'s one expression, when `isOneExpression`.
+    let onlyExpression: SyncFramed
 
     init(clause: Clause, guards: CompiledGuard, body: TailBody) {
         self.clause = clause
@@ -29,6 +36,8 @@ final class FunctionClauseCode: Sendable {
         self.body = body
         runsSynchronously = body.runsSynchronously
         flatBody = body.flatPieces
+        isOneExpression = flatBody?.count == 1
+        onlyExpression = flatBody.flatMap { $0.count == 1 ? $0[0] : nil } ?? SyncFramed(code: { _, _ in .ok }, line: 0)
     }
 }
 
