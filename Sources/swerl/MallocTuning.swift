@@ -34,6 +34,9 @@ enum MallocTuning {
     private static let topPad: Int32 = 16 << 20
     /// The thread cache's size, in chunks per size (glibc's maximum).
     private static let cacheTunable = "glibc.malloc.tcache_count=65535"
+    /// `AT_BASE` (`elf.h`): where the program's interpreter (the dynamic
+    /// loader) was loaded; 0 when the loader is itself the program.
+    private static let auxBase: UInt = 7
     /// Set for the second start: the user's `GLIBC_TUNABLES` after `=`,
     /// or `-` when there was none.
     private static let restartMarker = "SWERL_MALLOC_RESTARTED"
@@ -54,7 +57,7 @@ enum MallocTuning {
     /// unless this is that second start, in which the user's value is put
     /// back. Carries on as it is when the program cannot be started again.
     private static func restartWithLargeThreadCaches() {
-        if let marker = getenv(restartMarker).map({ String(cString: $0) }) {
+        if let marker = getenv(restartMarker).flatMap({ String(validatingCString: $0) }) {
             if marker.hasPrefix("=") {
                 setenv("GLIBC_TUNABLES", String(marker.dropFirst()), 1)
             } else {
@@ -63,7 +66,15 @@ enum MallocTuning {
             unsetenv(restartMarker)
             return
         }
-        let existing = getenv("GLIBC_TUNABLES").map { String(cString: $0) }
+        // Run through the dynamic loader by name (`ld.so ./swerl`), the
+        // program in /proc/self/exe is the loader, not swerl: no restart.
+        guard glibcGetauxval(auxBase) != 0 else { return }
+        var existing: String?
+        if let raw = getenv("GLIBC_TUNABLES") {
+            // Settings that are not text are left exactly as they are.
+            guard let text = String(validatingCString: raw) else { return }
+            existing = text
+        }
         setenv(restartMarker, existing.map { "=" + $0 } ?? "-", 1)
         // The user's settings come last: a later setting of a tunable wins.
         let tunables = existing.map { cacheTunable + ":" + $0 } ?? cacheTunable
@@ -81,4 +92,9 @@ enum MallocTuning {
 /// does not export (it lives in `malloc.h`).
 @_silgen_name("mallopt")
 private func glibcMallopt(_ param: Int32, _ value: Int32) -> Int32
+
+/// glibc's `unsigned long getauxval(unsigned long type)` (`sys/auxv.h`,
+/// which the Glibc module does not export).
+@_silgen_name("getauxval")
+private func glibcGetauxval(_ type: UInt) -> UInt
 #endif
