@@ -31,6 +31,18 @@ extension ErlangProcess {
         swap(&list, &spareArguments)
     }
 
+    /// Drops the reused lists, for a process about to wait in a receive
+    /// or without a task: an idle process keeps no scratch storage
+    /// (memory per idle process). Called by the task running the process
+    /// before it waits, while the lists are still its own. (A process
+    /// that others run at once while it idles, a server answering calls
+    /// on its callers' tasks, keeps them between those runs: each run
+    /// reuses them.)
+    func dropScratchStorage() {
+        spareArguments = []
+        spareBindings = []
+    }
+
     /// Empty storage for a function clause's bindings, with room if the
     /// running task gave some back.
     @inline(__always)

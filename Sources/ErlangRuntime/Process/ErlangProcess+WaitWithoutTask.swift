@@ -39,6 +39,7 @@ extension ErlangProcess {
     /// the process as idle, if nothing waits for it; `false` (having done
     /// nothing) otherwise.
     func parkWithoutTask(resumingWith code: FunBody) -> Bool {
+        dropScratchStorage()
         let parked = withIdleCheck { idle, s -> Bool in
             guard idle else { return false }
             s.waiter = .newTask(Unmanaged.passRetained(code))

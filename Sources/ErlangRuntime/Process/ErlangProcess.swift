@@ -274,8 +274,7 @@ public final class ErlangProcess: @unchecked Sendable {
     /// task waits (`idleReceiveCode`); the answer is `true` when one
     /// took the process over for good, and the task must end.
     func suspendUntilMessage(after count: Int, lending: FunBody? = nil) async -> Bool {
-        // An idle process keeps no scratch storage (memory per idle process).
-        spareBindings = []
+        dropScratchStorage()
         return await withTSanAwareContinuation { (continuation: UnsafeContinuation<Bool, Never>) in
             let frontCount = frontCount
             park(continuation, unless: { s in frontCount + s.mailbox.count > count || s.timeoutFired },
