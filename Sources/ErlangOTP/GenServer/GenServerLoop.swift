@@ -121,6 +121,8 @@ final class GenServerLoop: FunBody, @unchecked Sendable {
                 switch try castAtOnce(message) {
                 case .handled(let after): next = after
                 case .ended(let outcome): next = try await afterNoReply(outcome, message: message)
+                case .inFull(let request):
+                    next = try await afterNoReply(try await invoke(OTPAtom.handleCast, [request, state]), message: message)
                 case .notAtOnce: next = try await handle(message, waiting: timeout)
                 }
             }
@@ -148,8 +150,11 @@ final class GenServerLoop: FunBody, @unchecked Sendable {
         /// It ran the cast's callback, which gave anything else (a crash,
         /// a stop, a bad value): `afterNoReply` deals with it.
         case ended(Outcome)
-        /// Nothing: the message is not a cast, the debug log is on, or the
-        /// callback cannot run without suspending. `handle` takes it.
+        /// Nothing, but it is a cast whose callback must run in full (it
+        /// can suspend): the loop calls it so, without trying at once again.
+        case inFull(request: Term)
+        /// Nothing: the message is not a cast, or the debug log is on.
+        /// `handle` takes it.
         case notAtOnce
     }
 
@@ -158,8 +163,8 @@ final class GenServerLoop: FunBody, @unchecked Sendable {
     /// message a frame from the task allocator and a suspension point.
     @inline(__always)
     private func castAtOnce(_ message: Term) throws -> CastAtOnce {
-        guard debug == nil, case .cast(let request) = classify(message),
-              let outcome = try invokeHandleCastAtOnce(request) else { return .notAtOnce }
+        guard debug == nil, case .cast(let request) = classify(message) else { return .notAtOnce }
+        guard let outcome = try invokeHandleCastAtOnce(request) else { return .inFull(request: request) }
         if let next = noReplied(outcome) { return .handled(next) }
         return .ended(outcome)
     }

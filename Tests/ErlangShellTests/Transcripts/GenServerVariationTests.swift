@@ -323,6 +323,40 @@ c("$DIR/mapper").
     /// The shell's evaluator (the server's parent) is killed: the
     /// trapping server ends with `killed`, which is no orderly reason,
     /// so it writes its error report and proc_lib its crash report.
+    /// A server whose `handle_cast` must suspend (it sleeps) between
+    /// casts it handles at once: each is handled in order, and a `stop`
+    /// from a suspending clause ends the server.
+    static let slowcast = #"""
+-module(slowcast).
+-behaviour(gen_server).
+-export([start/0, init/1, handle_call/3, handle_cast/2]).
+
+start() -> gen_server:start(?MODULE, 0, []).
+
+init(N) -> {ok, N}.
+
+handle_call(get, _, N) -> {reply, N, N}.
+
+handle_cast({add, K}, N) -> timer:sleep(1), {noreply, N + K};
+handle_cast(quick, N) -> {noreply, N + 100};
+handle_cast({stop, K}, N) -> timer:sleep(1), {stop, normal, N + K}.
+"""#
+
+    static let castsInFull = Transcript(name: "casts_in_full", input: #"""
+c("$DIR/slowcast").
+{ok, P} = slowcast:start().
+gen_server:cast(P, {add, 2}), gen_server:cast(P, quick), gen_server:cast(P, {add, 3}).
+gen_server:call(P, get).
+Ref = monitor(process, P), gen_server:cast(P, {stop, 1}), receive {'DOWN', Ref, process, P, Why} -> Why end.
+"""#, expected: #"""
+1> {ok,slowcast}
+2> {ok,<0.88.0>}
+3> ok
+4> 105
+5> normal
+6> *** Terminating erlang (nonode@nohost)
+"""#)
+
     static let killedParent = Transcript(name: "killed_parent", input: #"""
 c("$DIR/trapper").
 {ok, P} = trapper:start_link().
@@ -407,6 +441,9 @@ struct GenServerVariationTests {
         // Module arithmetic and map access fail with erl's frames.
         Case(transcript: GenServerVariations.operatorFrames, modules: [("arith", GenServerVariations.arith)]),
         Case(transcript: GenServerVariations.mapFrames, modules: [("mapper", GenServerVariations.mapper)]),
+        // Casts whose callback must suspend run in full, in order, between
+        // casts handled at once.
+        Case(transcript: GenServerVariations.castsInFull, modules: [("slowcast", GenServerVariations.slowcast)]),
     ]
 
     @Test(arguments: cases)
