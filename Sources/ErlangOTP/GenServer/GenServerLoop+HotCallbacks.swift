@@ -63,13 +63,7 @@ extension GenServerLoop {
         var arguments = hot.takeArguments()
         (arguments[0], arguments[1], arguments[2]) = (request, from, state)
         defer { hot.giveBack(&arguments) }
-        do {
-            guard let value = try process.applyAtOnce(module: module, function: OTPAtom.handleCall, arguments,
-                                                      via: &hot.site) else { return nil }
-            return .value(value)
-        } catch let exception as ErlangException {
-            return Self.outcome(of: exception)
-        }
+        return try invokeAtOnce(OTPAtom.handleCall, arguments, via: hot)
     }
 
     /// `invokeHandleCast` without suspending: `nil`, having done nothing,
@@ -80,8 +74,16 @@ extension GenServerLoop {
         var arguments = hot.takeArguments()
         (arguments[0], arguments[1]) = (request, state)
         defer { hot.giveBack(&arguments) }
+        return try invokeAtOnce(OTPAtom.handleCast, arguments, via: hot)
+    }
+
+    /// Calls `module:function(arguments)` through `hot`'s site without
+    /// suspending, as `invoke` does: `nil`, having done nothing, when the
+    /// code cannot run so.
+    @inline(__always)
+    private func invokeAtOnce(_ function: Atom, _ arguments: [Term], via hot: HotCallback) throws -> Outcome? {
         do {
-            guard let value = try process.applyAtOnce(module: module, function: OTPAtom.handleCast, arguments,
+            guard let value = try process.applyAtOnce(module: module, function: function, arguments,
                                                       via: &hot.site) else { return nil }
             return .value(value)
         } catch let exception as ErlangException {

@@ -86,11 +86,11 @@ public final class ErlangProcess: @unchecked Sendable {
     @exclusivity(unchecked) var lentTask: UnsafeContinuation<Bool, Never>?
 
     /// The argument list the running task's calls reuse
-    /// (`ErlangProcess+ArgumentList`): empty, with room, between calls.
+    /// (`ErlangProcess+ScratchLists`): empty, with room, between calls.
     @exclusivity(unchecked) var spareArguments: [Term] = []
 
     /// The storage for a function clause's bindings that the running
-    /// task's calls reuse (`ErlangProcess+ArgumentList`): empty between
+    /// task's calls reuse (`ErlangProcess+ScratchLists`): empty between
     /// calls, and dropped while the process waits.
     @exclusivity(unchecked) var spareBindings: [BoundName] = []
 

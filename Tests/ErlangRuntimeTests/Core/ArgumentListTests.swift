@@ -2,7 +2,7 @@ import ErlangRuntime
 import ErlangTerms
 import Testing
 
-/// The argument list a process's calls reuse (`ErlangProcess+ArgumentList`).
+/// The argument list a process's calls reuse (`ErlangProcess+ScratchLists`).
 @Suite struct ArgumentListTests {
     @Test func aListGivenBackComesBackEmptyWithItsRoom() async throws {
         let runtime = makeRuntime()
