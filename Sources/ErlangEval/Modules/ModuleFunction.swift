@@ -223,54 +223,70 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
     @inline(never)
     private func enter(_ args: [Term], _ process: ErlangProcess) throws -> Entry {
         if let compileError { throw compileError }
-        for compiled in clauses where compiled.heads.count == args.count {
-            // In the process's reused storage, given back when the clause
-            // has run here: most calls then allocate nothing for bindings.
-            var env = Bindings(reusing: process.takeBindingStorage())
-            // Heads and arguments are read in place: no copy of either per try.
-            let matched = try compiled.heads.withUnsafeBufferPointer { heads in
-                try args.withUnsafeBufferPointer { values in
-                    for i in 0..<values.count {
-                        switch heads[i] {
-                        case .anything:
-                            continue
-                        case .fresh(let variable):
-                            env.bindUnbound(variable, values[i])
-                        case .atom(let atom):
-                            guard case .atom(let given) = values[i], given == atom else { return false }
-                        case .emptyList:
-                            guard case .nil = values[i] else { return false }
-                        case .literal(let term):
-                            guard term == values[i] else { return false }
-                        case .repeated, .cons, .tuple, .general:
-                            guard try heads[i].matches(values[i], &env, interpreter) else { return false }
-                        }
-                    }
-                    return true
-                }
+        // The clauses are read in place, unretained: `clauses` (a `let` of
+        // this function) holds each of them for the whole call.
+        let count = clauses.count
+        var index = 0
+        while index < count {
+            let unretained = clauses.withUnsafeBufferPointer { Unmanaged.passUnretained($0[index]) }
+            index += 1
+            if let entry = try unretained._withUnsafeGuaranteedRef({ try enter(clause: $0, args, process) }) {
+                return entry
             }
-            guard matched, try compiled.guards.succeeds(env, process) else {
-                recycle(&env, process)
-                continue
-            }
-            if compiled.isOneExpression {
-                let value = try framedSync(compiled.onlyExpression.code, compiled.onlyExpression.line, &env, process)
-                recycle(&env, process)
-                return .done(value)
-            }
-            if let pieces = compiled.flatBody {
-                let value = try runFlat(pieces, &env, process)
-                recycle(&env, process)
-                return .done(value)
-            }
-            guard compiled.runsSynchronously else { return .body(compiled.body, env) }
-            let value = try runSynchronously(compiled.body, &env, process)
-            recycle(&env, process)
-            return .done(value)
         }
         var exception = ErlangException(.error, .atom(.functionClause))
         appendFrame(&exception, arity: .list(args), line: definition.clauses.first?.location.line ?? definition.location.line)
         throw exception
+    }
+
+    /// `enter` for one clause: its entry when `args` match its head and
+    /// guard, `nil` otherwise.
+    @inline(__always)
+    private func enter(clause compiled: FunctionClauseCode, _ args: [Term], _ process: ErlangProcess) throws -> Entry? {
+        guard compiled.heads.count == args.count else { return nil }
+        // In the process's reused storage, given back when the clause
+        // has run here: most calls then allocate nothing for bindings.
+        var env = Bindings(reusing: process.takeBindingStorage())
+        // Heads and arguments are read in place: no copy of either per try.
+        let matched = try compiled.heads.withUnsafeBufferPointer { heads in
+            try args.withUnsafeBufferPointer { values in
+                for i in 0..<values.count {
+                    switch heads[i] {
+                    case .anything:
+                        continue
+                    case .fresh(let variable):
+                        env.bindUnbound(variable, values[i])
+                    case .atom(let atom):
+                        guard case .atom(let given) = values[i], given == atom else { return false }
+                    case .emptyList:
+                        guard case .nil = values[i] else { return false }
+                    case .literal(let term):
+                        guard term == values[i] else { return false }
+                    case .repeated, .cons, .tuple, .general:
+                        guard try heads[i].matches(values[i], &env, interpreter) else { return false }
+                    }
+                }
+                return true
+            }
+        }
+        guard matched, try compiled.guards.succeeds(env, process) else {
+            recycle(&env, process)
+            return nil
+        }
+        if compiled.isOneExpression {
+            let value = try framedSync(compiled.onlyExpression.code, compiled.onlyExpression.line, &env, process)
+            recycle(&env, process)
+            return .done(value)
+        }
+        if let pieces = compiled.flatBody {
+            let value = try runFlat(pieces, &env, process)
+            recycle(&env, process)
+            return .done(value)
+        }
+        guard compiled.runsSynchronously else { return .body(compiled.body, env) }
+        let value = try runSynchronously(compiled.body, &env, process)
+        recycle(&env, process)
+        return .done(value)
     }
 
     /// Gives the storage of `env`, no longer needed, back to `process`.
