@@ -163,7 +163,11 @@ final class GenServerLoop: FunBody, @unchecked Sendable {
     /// message a frame from the task allocator and a suspension point.
     @inline(__always)
     private func castAtOnce(_ message: Term) throws -> CastAtOnce {
-        guard debug == nil, case .cast(let request) = classify(message) else { return .notAtOnce }
+        // `{'$gen_cast', Request}`, read in place (what `classify` says
+        // `.cast` for, without making and dropping a `Message`).
+        guard debug == nil, case .tuple(let e) = message, e.count == 2, case .atom(let tag) = e[0],
+              tag == OTPAtom.genCast else { return .notAtOnce }
+        let request = e[1]
         guard let outcome = try invokeHandleCastAtOnce(request) else { return .inFull(request: request) }
         if let next = noReplied(outcome) { return .handled(next) }
         return .ended(outcome)
