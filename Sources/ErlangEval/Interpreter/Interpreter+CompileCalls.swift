@@ -221,7 +221,7 @@ final class CompiledFun: FunBody, @unchecked Sendable {
         }
         // A named fun makes itself anew on every entry: not tried twice.
         someClauseRunsAtOnce = name == nil
-            && clauses.contains { $0.syncSteps != nil || $0.atOnceBody != nil || $0.stepsMayRunAtOnce }
+            && clauses.contains { $0.syncSteps != nil || $0.hasAtOnceBody || $0.stepsMayRunAtOnce }
     }
 
     /// Selecting a clause has no effect, and a body that cannot suspend

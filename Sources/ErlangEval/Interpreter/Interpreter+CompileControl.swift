@@ -31,13 +31,11 @@ final class CompiledClause: Sendable {
     let plainHeadBinds: Bool
 
     /// For a body of one expression that can be tried at once
-    /// (`Interpreter.atOnceCall`): that try.
-    var atOnceBody: AtOnceCode? { hasAtOnceBody ? atOnceCode : nil }
-    /// `atOnceBody`, kept unwrapped (a closure unwrapped from an optional
-    /// is a copy, whose context each call retained and released), and
-    /// whether there is one.
+    /// (`Interpreter.atOnceCall`): that try, kept unwrapped (a closure
+    /// unwrapped from an optional is a copy, whose context each call
+    /// retained and released); `hasAtOnceBody` says whether there is one.
     private let atOnceCode: AtOnceCode
-    private let hasAtOnceBody: Bool
+    let hasAtOnceBody: Bool
 
     /// Whether the body is tried at once step by step (`runStepsAtOnce`):
     /// it sends awaiting an answer or receives, and its first step may

@@ -273,18 +273,16 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
             recycle(&env, process)
             return nil
         }
+        let value: Term
         if compiled.isOneExpression {
-            let value = try framedSync(compiled.onlyExpression.code, compiled.onlyExpression.line, &env, process)
-            recycle(&env, process)
-            return .done(value)
+            value = try framedSync(compiled.onlyExpression.code, compiled.onlyExpression.line, &env, process)
+        } else if let pieces = compiled.flatBody {
+            value = try runFlat(pieces, &env, process)
+        } else if compiled.runsSynchronously {
+            value = try runSynchronously(compiled.body, &env, process)
+        } else {
+            return .body(compiled.body, env)
         }
-        if let pieces = compiled.flatBody {
-            let value = try runFlat(pieces, &env, process)
-            recycle(&env, process)
-            return .done(value)
-        }
-        guard compiled.runsSynchronously else { return .body(compiled.body, env) }
-        let value = try runSynchronously(compiled.body, &env, process)
         recycle(&env, process)
         return .done(value)
     }
