@@ -47,7 +47,7 @@ public enum GenServer {
     /// the usual cast costs no async frame.
     public static func castAtOnce(_ dest: Term, _ request: Term, from process: ErlangProcess) -> Bool {
         guard let pid = ServerRef.resolveAtOnce(dest, in: process) else { return false }
-        process.runtime.send(.tuple([.atom(OTPAtom.genCast), request]), to: pid)
+        process.runtime.send(.cast(request: request), to: pid)
         return true
     }
 
@@ -59,17 +59,17 @@ public enum GenServer {
         guard ServerRef.isCastDestination(dest) else {
             throw ErlangException(.error, .atom(.functionClause), stacktrace: [StackFrames.badCast(dest, request)])
         }
-        let message: Term = .tuple([.atom(OTPAtom.genCast), request])
         if case .tuple(let e) = dest, e.count == 3, case .atom(let module) = e[1] {
             // `{via, M, N}`: the registry sends (`catch M:send(N, Msg)`, as
             // gen_server does: its errors are dropped, an exit signal is not).
+            let message = MailboxMessage.cast(request: request).term
             do {
                 _ = try await process.apply(module: module, function: Atom("send"), [e[2], message])
             } catch is ErlangException {}
             return
         }
         guard let pid = await ServerRef.resolve(dest, in: process) else { return }
-        process.runtime.send(message, to: pid)
+        process.runtime.send(.cast(request: request), to: pid)
     }
 
     /// Casts `request` to the server registered locally as `name`.
@@ -77,7 +77,7 @@ public enum GenServer {
     /// returns `abcast`.
     public static func abcast(_ name: Atom, _ request: Term, from process: ErlangProcess) -> Term {
         if let pid = process.runtime.whereis(name) {
-            process.runtime.send(.tuple([.atom(OTPAtom.genCast), request]), to: pid)
+            process.runtime.send(.cast(request: request), to: pid)
         }
         return .atom(OTPAtom.abcast)
     }

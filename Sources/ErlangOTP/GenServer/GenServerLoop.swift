@@ -114,16 +114,16 @@ final class GenServerLoop: FunBody, @unchecked Sendable {
                                                     mayIdle: limit == .infinity)
                 }
                 show(hibernating: false)
-                guard let message = try await process.receiveAny(timeout: limit) else {
+                guard let message = try await process.receiveQueued(timeout: limit) else {
                     next = timeout == .infinity ? .hibernate : try await handleInfo(.atom(.timeout))
                     continue
                 }
                 switch try castAtOnce(message) {
                 case .handled(let after): next = after
-                case .ended(let outcome): next = try await afterNoReply(outcome, message: message)
+                case .ended(let outcome): next = try await afterNoReply(outcome, message: message.term)
                 case .inFull(let request):
-                    next = try await afterNoReply(try await invoke(OTPAtom.handleCast, [request, state]), message: message)
-                case .notAtOnce: next = try await handle(message, waiting: timeout)
+                    next = try await afterNoReply(try await invoke(OTPAtom.handleCast, [request, state]), message: message.term)
+                case .notAtOnce: next = try await handle(message.term, waiting: timeout)
                 }
             }
         }
@@ -161,13 +161,22 @@ final class GenServerLoop: FunBody, @unchecked Sendable {
     /// A cast handled in the loop's own frame, synchronously, when its
     /// callback can run so (most can): `handle`, an async call, cost every
     /// message a frame from the task allocator and a suspension point.
+    /// The envelope `{'$gen_cast', Request}` is made only when the cast
+    /// goes on to `handle` or to a report.
     @inline(__always)
-    private func castAtOnce(_ message: Term) throws -> CastAtOnce {
-        // `{'$gen_cast', Request}`, read in place (what `classify` says
-        // `.cast` for, without making and dropping a `Message`).
-        guard debug == nil, case .tuple(let e) = message, e.count == 2, case .atom(let tag) = e[0],
-              tag == OTPAtom.genCast else { return .notAtOnce }
-        let request = e[1]
+    private func castAtOnce(_ message: MailboxMessage) throws -> CastAtOnce {
+        guard debug == nil else { return .notAtOnce }
+        let request: Term
+        switch message {
+        case .cast(let queuedRequest):
+            request = queuedRequest
+        case .term(.tuple(let e)) where e.count == 2 && e[0] == .atom(OTPAtom.genCast):
+            // Sent as a term (`Server ! {'$gen_cast', Request}`), read in
+            // place: what `classify` says `.cast` for.
+            request = e[1]
+        case .term:
+            return .notAtOnce
+        }
         guard let outcome = try invokeHandleCastAtOnce(request) else { return .inFull(request: request) }
         if let next = noReplied(outcome) { return .handled(next) }
         return .ended(outcome)

@@ -22,7 +22,7 @@ extension ErlangProcess {
                 return nil
             }
             guard s.monitors.contains(ref) else { return nil }
-            s.mailbox.append(.tuple([tag, reply]))
+            s.mailbox.append(.term(.tuple([tag, reply])))
             delivered = true
             return s.takeWaiter()
         })

@@ -76,7 +76,7 @@ extension ErlangProcess {
             case nil:
                 return nil
             }
-            if let message { s.mailbox.append(message) }
+            if let message { s.mailbox.append(.term(message)) }
             s.waiter = nil
             s.waiting = false
             return claimed

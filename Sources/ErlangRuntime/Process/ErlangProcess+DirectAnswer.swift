@@ -109,7 +109,7 @@ extension ErlangProcess {
                 s.directAnswer = .arrived(.startAck(child), value)
                 return nil
             }
-            s.mailbox.append(message())
+            s.mailbox.append(.term(message()))
             return s.takeWaiter()
         })
     }
@@ -147,7 +147,7 @@ extension ErlangProcess.Shared {
             directAnswer = .arrived(.reply(ref), reply)
             return true
         case .arrived(.reply(ref), _)?:
-            mailbox.append(.tuple([tag, reply]))
+            mailbox.append(.term(.tuple([tag, reply])))
             return true
         case .waiting?, .arrived?, nil:
             return false

@@ -47,7 +47,7 @@ extension ErlangProcess {
     }
 
     /// Takes the oldest message of a front that holds some.
-    func takeFromFront() -> Term? {
+    func takeFromFront() -> MailboxMessage? {
         front.withLock { f in
             let message = f.popFirst()
             frontCount = f.count
@@ -60,7 +60,7 @@ extension ErlangProcess {
     /// Moves nothing, and answers the exit reason, when an exit signal
     /// will kill the process: the inbox may hold messages sent after it,
     /// which must never be taken (signals from one sender keep their order).
-    func absorbInbox(into f: inout Deque<Term>) -> Term? {
+    func absorbInbox(into f: inout Deque<MailboxMessage>) -> Term? {
         let exit = shared.withLock { s -> Term? in
             if let reason = s.pendingExit { return reason }
             guard !s.mailbox.isEmpty else { return nil }
@@ -107,7 +107,7 @@ extension ErlangProcess.Shared {
     /// Puts the front `f` back at the head of the inbox, for a process
     /// about to wait: a swap when the inbox is empty, as it is unless
     /// messages came since the front last took it.
-    mutating func returnFront(_ f: inout Deque<Term>) {
+    mutating func returnFront(_ f: inout Deque<MailboxMessage>) {
         guard !f.isEmpty else { return }
         if mailbox.isEmpty {
             swap(&f, &mailbox)
@@ -118,7 +118,7 @@ extension ErlangProcess.Shared {
     }
 }
 
-extension Deque<Term> {
+extension Deque<MailboxMessage> {
     /// Removes the message at `index`, which a receive has just matched:
     /// the oldest is the usual one, and `removeFirst` skips the general
     /// removal's gap-closing arithmetic.

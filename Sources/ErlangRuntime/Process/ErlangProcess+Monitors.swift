@@ -65,8 +65,8 @@ extension ErlangProcess {
 
     /// Removes `'DOWN'` messages for `ref` from the mailbox (`demonitor(R, [flush])`).
     public func flushDownMessages(for ref: Ref) {
-        let isDown = { (message: Term) -> Bool in
-            guard case .tuple(let e) = message, e.count == 5, case .ref(let r) = e[1],
+        let isDown = { (message: MailboxMessage) -> Bool in
+            guard case .term(.tuple(let e)) = message, e.count == 5, case .ref(let r) = e[1],
                   case .atom(let tag) = e[0], tag == .DOWN else { return false }
             return r == ref
         }
@@ -101,7 +101,7 @@ extension ErlangProcess {
     func deliverDown(_ ref: Ref, reason: Term) {
         resume(shared.withLock { s -> Wakeup? in
             guard s.exitReason == nil, let monitor = s.monitors.remove(ref) else { return nil }
-            s.mailbox.append(ErlangProcess.downMessage(ref, monitor.item, reason, tag: monitor.tag))
+            s.mailbox.append(.term(ErlangProcess.downMessage(ref, monitor.item, reason, tag: monitor.tag)))
             return s.takeWaiter()
         })
     }

@@ -60,6 +60,14 @@ extension ErlangProcess {
     /// `ProcessWaitsWithoutTask`, which the caller must let pass.
     @inlinable @inline(__always)
     public func receiveAny(timeout: ReceiveTimeout = .infinity) async throws -> Term? {
+        try await receiveQueued(timeout: timeout)?.term
+    }
+
+    /// `receiveAny`, with the message as the mailbox holds it: a cast as
+    /// its request alone, for the gen_server loop, which then never makes
+    /// the cast's envelope.
+    @inlinable @inline(__always)
+    public func receiveQueued(timeout: ReceiveTimeout = .infinity) async throws -> MailboxMessage? {
         var cursor = ReceiveCursor(timeout: timeout, lendingTask: true)
         defer { finishReceive(&cursor) }
         while true {
@@ -73,13 +81,13 @@ extension ErlangProcess {
     /// `ProcessExit` when an exit signal has come, and
     /// `ProcessWaitsWithoutTask` when a borrower took the process over
     /// from the task waiting in `cursor` for good.
-    @usableFromInline func takeOldestMessage(_ cursor: inout ReceiveCursor) throws -> Term? {
+    @usableFromInline func takeOldestMessage(_ cursor: inout ReceiveCursor) throws -> MailboxMessage? {
         if cursor.retired { throw ProcessWaitsWithoutTask.shared }
         try throwIfExitPending()
         if frontCount > 0 { return takeFromFront() }
         // The exit signal is checked again under the lock that takes the
         // message: a message sent after it must never be taken.
-        let (message, more, exit) = shared.withLock { s -> (Term?, Bool, Term?) in
+        let (message, more, exit) = shared.withLock { s -> (MailboxMessage?, Bool, Term?) in
             if let reason = s.pendingExit { return (nil, false, reason) }
             return (s.mailbox.popFirst(), !s.mailbox.isEmpty, nil)
         }
@@ -130,7 +138,9 @@ extension ErlangProcess {
         public var messagesScanned: Int { scanned }
     }
 
-    /// The message at `index` of the mailbox, if there is one.
+    /// The message at `index` of the mailbox, if there is one; a cast's
+    /// term is made there once (`MailboxMessage.materialize`), as a scan
+    /// that skips it will look at it again.
     /// Throws `ProcessExit` when an exit signal has come, checked before
     /// each message a receive looks at.
     @usableFromInline func message(at index: Int) throws -> Term? {
@@ -140,11 +150,11 @@ extension ErlangProcess {
         let (message, exit) = frontCount == 0
             ? shared.withLock { s -> (Term?, Term?) in
                 if let reason = s.pendingExit { return (nil, reason) }
-                return (index < s.mailbox.count ? s.mailbox[index] : nil, nil)
+                return (index < s.mailbox.count ? s.mailbox[index].materialize() : nil, nil)
             }
             : front.withLock { f -> (Term?, Term?) in
                 if index >= f.count, let reason = absorbInbox(into: &f) { return (nil, reason) }
-                return (index < f.count ? f[index] : nil, nil)
+                return (index < f.count ? f[index].materialize() : nil, nil)
             }
         if let exit { throw ProcessExit(reason: exit) }
         return message

@@ -56,7 +56,7 @@ extension ErlangProcess {
                 return s.takeWaiter()
             }
             if s.trapExit {
-                s.mailbox.append(.tuple([.atom(.EXIT), .pid(sender), reason]))
+                s.mailbox.append(.term(.tuple([.atom(.EXIT), .pid(sender), reason])))
                 return s.takeWaiter()
             }
             if case .atom(let a) = reason, a == .normal, sender != pid { return nil }

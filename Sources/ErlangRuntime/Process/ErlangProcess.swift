@@ -53,7 +53,7 @@ public final class ErlangProcess: @unchecked Sendable {
     /// sender contends for. The whole mailbox is `front` then
     /// `shared.mailbox`. Whenever the process waits, `front` is empty: its
     /// messages are back in the inbox (`ErlangProcess+MailboxFront`).
-    let front = Lock(Deque<Term>())
+    let front = Lock(Deque<MailboxMessage>())
 
     /// How many messages `front` holds, as the task running the process
     /// last left it: only that task changes the front, so it reads this
@@ -154,7 +154,7 @@ public final class ErlangProcess: @unchecked Sendable {
     }
 
     struct Shared {
-        var mailbox = Deque<Term>()
+        var mailbox = Deque<MailboxMessage>()
         var control = Deque<any Sendable>()     // host requests (the shell's commands), not Erlang messages
         var waiter: Wakeup?                     // how to wake the process while it waits
         var lendable: Unmanaged<FunBody>?       // with a `.task` waiter: the code a borrower may run instead (+1)
@@ -210,7 +210,7 @@ public final class ErlangProcess: @unchecked Sendable {
 
     /// A snapshot of the mailbox, oldest first (`process_info(P, messages)`).
     public var queuedMessages: [Term] {
-        front.withLock { f in shared.withLock { s in Array(f) + Array(s.mailbox) } }
+        front.withLock { f in shared.withLock { s in (Array(f) + Array(s.mailbox)).map(\.term) } }
     }
 
     /// The registered name, if any.
@@ -219,13 +219,13 @@ public final class ErlangProcess: @unchecked Sendable {
     /// Delivers `message` to the end of the mailbox and wakes the process if
     /// it waits. A message to a dead process is dropped, as in Erlang.
     func deliver(_ message: Term) {
-        resume(enqueue(message))
+        resume(enqueue(.term(message)))
     }
 
     /// Puts `message` at the end of the mailbox, unless the process has
     /// exited; answers how to wake the process, if it waits. The caller
     /// wakes it (`resume`), outside any lock.
-    func enqueue(_ message: Term) -> Wakeup? {
+    func enqueue(_ message: MailboxMessage) -> Wakeup? {
         shared.withLock { s -> Wakeup? in
             guard s.exitReason == nil else { return nil }
             s.mailbox.append(message)

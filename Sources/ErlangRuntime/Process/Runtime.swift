@@ -87,6 +87,12 @@ public final class Runtime: Sendable {
     /// an error; the message is dropped. Messages from one sender to one
     /// receiver arrive in the order they were sent.
     public func send(_ message: Term, to pid: Pid) {
+        send(.term(message), to: pid)
+    }
+
+    /// `send(_:to:)` for a message as the mailbox holds it: a cast queued
+    /// as its request alone (`MailboxMessage.cast`).
+    public func send(_ message: MailboxMessage, to pid: Pid) {
         // The message goes in under the table's lock, into a process the
         // table lends (the table's lock is taken before a process's, as
         // `register` takes them); the receiver is retained only when it

@@ -357,6 +357,35 @@ Ref = monitor(process, P), gen_server:cast(P, {stop, 1}), receive {'DOWN', Ref, 
 6> *** Terminating erlang (nonode@nohost)
 """#)
 
+    /// A cast is queued as its request alone (`MailboxMessage.cast`):
+    /// everything but the server's own loop still reads it as
+    /// `{'$gen_cast', Request}`: a plain process's selective receive that
+    /// skips it and takes it later, `process_info(S, messages)` of a
+    /// suspended server, and a server sent the envelope with `!`.
+    static let castEnvelopes = Transcript(name: "cast_envelopes", input: #"""
+c("$DIR/slowcast").
+P = spawn(fun() -> receive go -> ok end, receive M -> io:format("got ~p~n", [M]) end end).
+gen_server:cast(P, hello), P ! go, ok.
+{ok, S} = slowcast:start().
+sys:suspend(S), gen_server:cast(S, quick), gen_server:cast(S, {add, 2}), process_info(S, messages).
+sys:resume(S), gen_server:call(S, get).
+S ! {'$gen_cast', quick}, gen_server:call(S, get).
+gen_server:abcast(nobody_here, quick).
+register(sc, S), gen_server:abcast(sc, quick), gen_server:call(sc, get).
+"""#, expected: #"""
+1> {ok,slowcast}
+2> <0.88.0>
+3> got {'$gen_cast',hello}
+ok
+4> {ok,<0.91.0>}
+5> {messages,[{'$gen_cast',quick},{'$gen_cast',{add,2}}]}
+6> 102
+7> 202
+8> abcast
+9> 302
+10> *** Terminating erlang (nonode@nohost)
+"""#)
+
     static let killedParent = Transcript(name: "killed_parent", input: #"""
 c("$DIR/trapper").
 {ok, P} = trapper:start_link().
@@ -444,6 +473,8 @@ struct GenServerVariationTests {
         // Casts whose callback must suspend run in full, in order, between
         // casts handled at once.
         Case(transcript: GenServerVariations.castsInFull, modules: [("slowcast", GenServerVariations.slowcast)]),
+        // Casts read as their envelope by everything but the server's loop.
+        Case(transcript: GenServerVariations.castEnvelopes, modules: [("slowcast", GenServerVariations.slowcast)]),
     ]
 
     @Test(arguments: cases)
