@@ -1,11 +1,20 @@
 /// One list cell `[Head | Tail]`. Prepending and taking the tail are O(1).
 ///
+/// A cell holds its head and the cell after it (`nil` at the end of a
+/// proper list): 40 bytes, a 48-byte block from malloc. Holding the tail
+/// as a `Term` took 41 bytes, so a 64-byte block: a list of a million
+/// integers was 64 MB to fault in and fill, now 48. A list whose tail is
+/// not a list (`[a | b]`) ends in an `ImproperCons`, which also keeps that
+/// tail; it is made only by `Term.cons(_:_:)` and `Term.list(_:tail:)`.
+///
 /// Long lists are chains of cells, and deeply nested lists are chains of
 /// heads; `deinit` takes apart every cell only it still holds, with an
 /// explicit stack, so that freeing a list of millions of elements, or one
 /// nested hundreds of thousands deep, cannot overflow the native stack.
-public final class Cons: @unchecked Sendable {
-    // @unchecked: `head` and `tail` are only written by `deinit`, on cells
+public class Cons: @unchecked Sendable {
+    // Not final, so that `ImproperCons` can add its tail; public, not
+    // open: nothing else subclasses it.
+    // @unchecked: `head` and `next` are only written by `deinit`, on cells
     // no other reference can reach any more; otherwise the cell is immutable.
     // @exclusivity(unchecked): for the same reason no access can overlap
     // another, so the dynamic exclusivity check (a runtime call on every
@@ -13,18 +22,34 @@ public final class Cons: @unchecked Sendable {
     // The public getters are not inlinable on purpose: a read of a class's
     // stored `var` compiled in another module gets that module's dynamic
     // exclusivity check (two runtime calls), whatever this module declares.
-    @exclusivity(unchecked) private var storedHead: Term
-    @exclusivity(unchecked) private var storedTail: Term
+    @exclusivity(unchecked) final fileprivate var storedHead: Term
+    @exclusivity(unchecked) final fileprivate var storedNext: Cons?
 
     /// The first element.
-    public var head: Term { storedHead }
+    public final var head: Term { storedHead }
     /// The rest of the list (`[]` for a proper one-element list).
-    public var tail: Term { storedTail }
+    public final var tail: Term {
+        if let next = storedNext { return .cons(next) }
+        return end
+    }
 
-    /// A new cell `[head | tail]`.
-    public init(_ head: __owned Term, _ tail: __owned Term) {
+    /// What follows the last cell: `[]`, or an improper list's tail.
+    fileprivate var end: Term { .nil }
+
+    /// A cell `[head | next]`, or `[head]` when `next` is `nil`.
+    fileprivate init(_ head: __owned Term, next: __owned Cons?) {
         storedHead = head
-        storedTail = tail
+        storedNext = next
+    }
+
+    /// A cell `[head | tail]` (`Term.cons(_:_:)`): an `ImproperCons` when
+    /// `tail` is neither a list cell nor `[]`.
+    fileprivate static func make(_ head: __owned Term, _ tail: __owned Term) -> Cons {
+        switch consume tail {
+        case .cons(let next): return Cons(head, next: next)
+        case .nil: return Cons(head, next: nil)
+        case let improper: return ImproperCons(head, end: improper)
+        }
     }
 
     deinit {
@@ -32,35 +57,60 @@ public final class Cons: @unchecked Sendable {
         // a long flat list); heads that are lists go on `pending`.
         var pending: [Cons] = []
         Cons.detach(&storedHead, into: &pending)
-        var next = Cons.detachTail(&storedTail)
+        var next = Cons.detachNext(&storedNext)
         while let node = next.take() ?? pending.popLast() {
             Cons.detach(&node.storedHead, into: &pending)
-            next = Cons.detachTail(&node.storedTail)
+            next = Cons.detachNext(&node.storedNext)
         }
     }
 
     /// Takes a cell out of `slot` when this is its last reference, so that
     /// its own children are released by the loop in `deinit`, not recursively.
+    /// The slot's term is moved out, not copied: freeing a long list
+    /// retains and releases nothing per cell.
     private static func detach(_ slot: inout Term, into pending: inout [Cons]) {
-        if let node = detachTail(&slot) { pending.append(node) }
+        guard case .cons = slot else { return }
+        var taken = Term.nil
+        swap(&taken, &slot)
+        guard case .cons(var node) = consume taken else { return }
+        if isKnownUniquelyReferenced(&node) { pending.append(node) }
     }
 
     /// The cell in `slot`, taken out, when this is its last reference.
-    /// The slot's term is moved out, not copied: freeing a long list
-    /// retains and releases nothing per cell.
-    private static func detachTail(_ slot: inout Term) -> Cons? {
-        guard case .cons = slot else { return nil }
-        var taken = Term.nil
-        swap(&taken, &slot)
-        guard case .cons(var node) = consume taken else { return nil }
+    private static func detachNext(_ slot: inout Cons?) -> Cons? {
+        guard var node = slot.take() else { return nil }
         return isKnownUniquelyReferenced(&node) ? node : nil
     }
+}
+
+extension Cons {
+    /// The cell after this one, unretained; `nil` when the tail is not a
+    /// cell. For `ListCursor`, whose list is kept alive by its caller.
+    var nextCell: Unmanaged<Cons>? {
+        guard let next = storedNext else { return nil }
+        return Unmanaged.passUnretained(next)
+    }
+}
+
+/// The last cell of an improper list (`[a | b]`): its tail is kept here,
+/// not in `Cons.storedNext`, so that every other cell stays 40 bytes.
+/// The tail is never a cell or `[]` (`Cons.make`).
+private final class ImproperCons: Cons, @unchecked Sendable {
+    // @unchecked: immutable.
+    let improperEnd: Term
+
+    init(_ head: __owned Term, end: __owned Term) {
+        improperEnd = end
+        super.init(head, next: nil)
+    }
+
+    override var end: Term { improperEnd }
 }
 
 extension Term {
     /// The list `[head | tail]`.
     public static func cons(_ head: __owned Term, _ tail: __owned Term) -> Term {
-        .cons(Cons(head, tail))
+        .cons(Cons.make(head, tail))
     }
 
     /// A proper list of `elements`, ending in `tail` (default `[]`).
@@ -68,7 +118,7 @@ extension Term {
     public static func list<C: BidirectionalCollection>(_ elements: C, tail: Term = .nil) -> Term
     where C.Element == Term {
         var result = tail
-        for element in elements.reversed() { result = .cons(Cons(element, result)) }
+        for element in elements.reversed() { result = .cons(element, result) }
         return result
     }
 
@@ -84,7 +134,7 @@ extension Term {
     @inlinable
     public static func codes<C: BidirectionalCollection>(_ codes: C) -> Term where C.Element: BinaryInteger {
         var result = Term.nil
-        for c in codes.reversed() { result = .cons(Cons(.int(Int(c)), result)) }
+        for c in codes.reversed() { result = .cons(.int(Int(c)), result) }
         return result
     }
 

@@ -33,12 +33,3 @@ public struct ListCursor {
         }
     }
 }
-
-extension Cons {
-    /// The cell after this one, unretained; `nil` when the tail is not a
-    /// cell. For `ListCursor`, whose list is kept alive by its caller.
-    var nextCell: Unmanaged<Cons>? {
-        guard case .cons(let next) = tail else { return nil }
-        return Unmanaged.passUnretained(next)
-    }
-}

@@ -35,7 +35,7 @@ import Testing
         Case("list_to_pid", .string("<0.5>")), Case("pid_to_list", a), Case("node", a),
         Case("send", a, atom("b")), Case("send", .int(1), atom("b")),
         Case("send", tuple(.int(1), atom("nonode@nohost")), atom("x")), Case("send", tuple(a, .int(1)), atom("x")),
-        Case("spawn", a), Case("spawn", atom("m"), atom("f"), a), Case("spawn", atom("m"), atom("f"), .cons(Cons(.int(1), .int(2)))),
+        Case("spawn", a), Case("spawn", atom("m"), atom("f"), a), Case("spawn", atom("m"), atom("f"), .cons(.int(1), .int(2))),
         Case("spawn", .int(1), atom("f"), .nil), Case("spawn_link", a), Case("spawn_monitor", a),
         Case("spawn_monitor", atom("m"), atom("f"), a),
         Case("cancel_timer", a), Case("read_timer", a), Case("cancel_timer", someRef, list(atom("bogus"))),
