@@ -194,7 +194,7 @@ final class GenServerLoop: FunBody, @unchecked Sendable {
     /// Classifies `message` (`'$gen_call'`, `'$gen_cast'`, `system`, the
     /// parent's `'EXIT'`, anything else).
     private func classify(_ message: Term) -> Message {
-        guard case .tuple(let e) = message, case .atom(let tag) = e[0] else { return .info }
+        guard case .tuple(let e) = message, let first = e.first, case .atom(let tag) = first else { return .info }
         if tag == OTPAtom.genCall, e.count == 3 { return .call(from: e[1], request: e[2]) }
         if tag == OTPAtom.genCast, e.count == 2 { return .cast(e[1]) }
         if tag == OTPAtom.system, e.count == 3 { return .system(from: e[1], request: e[2]) }

@@ -386,6 +386,30 @@ ok
 10> *** Terminating erlang (nonode@nohost)
 """#)
 
+    /// Any tuple is a message a server takes, the empty one too: `{}` and
+    /// `{7}` go to `handle_info/2` (here undefined: a warning each), where
+    /// reading the tag of `{}` had stopped the whole runtime.
+    static let tupleMessages = Transcript(name: "tuple_messages", input: #"""
+c("$DIR/slowcast").
+{ok, S} = slowcast:start().
+S ! {}, gen_server:call(S, get).
+S ! {7}, gen_server:cast(S, quick), gen_server:call(S, get).
+"""#, expected: #"""
+1> {ok,slowcast}
+2> {ok,<0.88.0>}
+3> 0
+=WARNING REPORT==== 5-Dec-2026::16:29:44.324432 ===
+** Undefined handle_info in slowcast
+** Unhandled message: {}
+
+4> 100
+=WARNING REPORT==== 5-Dec-2026::16:29:44.332913 ===
+** Undefined handle_info in slowcast
+** Unhandled message: {7}
+
+5> *** Terminating erlang (nonode@nohost)
+"""#)
+
     static let killedParent = Transcript(name: "killed_parent", input: #"""
 c("$DIR/trapper").
 {ok, P} = trapper:start_link().
@@ -475,6 +499,8 @@ struct GenServerVariationTests {
         Case(transcript: GenServerVariations.castsInFull, modules: [("slowcast", GenServerVariations.slowcast)]),
         // Casts read as their envelope by everything but the server's loop.
         Case(transcript: GenServerVariations.castEnvelopes, modules: [("slowcast", GenServerVariations.slowcast)]),
+        // The empty tuple is a message like any other.
+        Case(transcript: GenServerVariations.tupleMessages, modules: [("slowcast", GenServerVariations.slowcast)]),
     ]
 
     @Test(arguments: cases)
