@@ -56,15 +56,7 @@ let package = Package(
         .target(name: "SwiftCounter", dependencies: ["Swerl"], path: "examples/swift-counter/Counter"),
         .executableTarget(name: "swift-counter", dependencies: ["SwiftCounter", "Swerl"],
                           path: "examples/swift-counter/Demo"),
-        // Linked position-dependent in release builds: the loader then has
-        // no relocations to apply to the binary's 77,000 relative
-        // pointers (Swift metadata), which cost a third of the page faults
-        // at start-up, twice (`MallocTuning` starts the binary again).
-        // `echo 'halt().' | swerl` 5.8 → 4.6 ms. Only this executable;
-        // the library products build as before.
-        .executableTarget(name: "swerl", dependencies: ["Swerl", "ErlangShell", "LineEditing"],
-                          linkerSettings: [.unsafeFlags(["-Xlinker", "-no-pie"],
-                                                        .when(platforms: [.linux], configuration: .release))]),
+        .executableTarget(name: "swerl", dependencies: ["Swerl", "ErlangShell", "LineEditing"]),
         .executableTarget(name: "swerl-fuzz", dependencies: [
             "ErlangSyntax", "ErlangRuntime", "ErlangStdlib", "ErlangShell", "LineEditing",
         ]),
