@@ -165,7 +165,7 @@ final class Evaluator: Sendable {
     func evaluatorProcess() -> ErlangProcess {
         current.withLock { slot in
             if let p = slot, p.isAlive { return p }
-            let p = runtime.spawn { [self] process in
+            let p = runtime.spawn { process in   // no capture list: see `scripts/thunks`
                 do {
                     try await self.serve(process)
                 } catch {
@@ -199,7 +199,7 @@ final class Evaluator: Sendable {
 
     private func serve(_ process: ErlangProcess) async throws {
         let interpreter = Interpreter(module: Atom("erl_eval"), records: records, linking: runtime.modules,
-                                      shadowsBIF: ShellCommands.shadowedBIFs.contains, localHandler: { [self] name, _, args, process in
+                                      shadowsBIF: ShellCommands.shadowedBIFs.contains, localHandler: { name, _, args, process in
             try await ShellCommands.run(name, args, process, self)
         })
         while true {

@@ -50,8 +50,10 @@ extension Interpreter {
                     }
                 }
             }
-            return .allThen(args) { [self] values, process in
-                try await callLocal(text, FunctionKey(name, values.count), values, process)
+            // No capture list: with one, the closure would be
+            // `@concurrent`, and hop (see `LocalScope.interpreter`).
+            return .allThen(args) { values, process in
+                try await self.callLocal(text, FunctionKey(name, values.count), values, process)
             }
         default:
             return .allThen([try compile(function)] + args) { values, process in

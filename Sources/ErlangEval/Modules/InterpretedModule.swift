@@ -122,7 +122,7 @@ public final class InterpretedModule: ErlangModule {
     public func exportedFunction(_ key: FunctionKey) -> ErlangFunction? {
         if let function = exportedFunctions[key] { return function.body }
         guard key.name == Self.moduleInfo, key.arity <= 1 else { return nil }
-        return { [self] _, args in try self.moduleInfo(args) }
+        return { _, args in try self.moduleInfo(args) }   // no capture list: see `scripts/thunks`
     }
 }
 
@@ -186,10 +186,15 @@ final class LocalScope: Sendable {
 
     /// The interpreter for this module's code: local calls go to the
     /// module's functions, then to `-import`ed ones, then to BIFs.
+    ///
+    /// The local-call closure has no capture list (it names `self.`
+    /// instead): an async closure with one is compiled `@concurrent`, so
+    /// every call went through a reabstraction thunk and a
+    /// `swift_task_switch` to the caller's own executor (`scripts/thunks`).
     var interpreter: Interpreter {
         let (defined, imports) = (self.defined, self.imports)
         var made = Interpreter(module: module, records: records, linking: linking,
-                               shadowsBIF: { defined.contains($0) || imports[$0] != nil }) { [self] _, key, args, process in
+                               shadowsBIF: { defined.contains($0) || imports[$0] != nil }) { _, key, args, process in
             if let local = self.function(key) { return try await local.call(process, args) }
             guard !self.imports.isEmpty else { return nil }
             if let from = self.imports[key] { return try await process.apply(module: from, function: key.name, args) }

@@ -87,8 +87,10 @@ extension GenServer {
             remainder = CallRemainder(body: body, loop: loop, outcome: .failure(error), from: from, request: request)
         }
         let arguments = explicitTimeout.map { [dest, request, $0] } ?? [dest, request]
-        throw UnfinishedAtOnce { [waiting, timeout] in
-            var skipping = waiting
+        // The values now, without a capture list (see `scripts/thunks`).
+        let (waitingNow, timeoutNow) = (waiting, timeout)
+        throw UnfinishedAtOnce {
+            var skipping = waitingNow
             if let remainder {
                 await claim.runOn(from: remainder)
                 switch process.takeDirectReply(mref, monitoring: server) {
@@ -96,7 +98,7 @@ extension GenServer {
                 case .monitoring(let count): skipping = count
                 }
             }
-            let answer = try await awaitAnswer(mref: mref, tag: tag, timeout: timeout, skipping: skipping ?? 0, in: process)
+            let answer = try await awaitAnswer(mref: mref, tag: tag, timeout: timeoutNow, skipping: skipping ?? 0, in: process)
             switch answer {
             case .success(let reply): return reply
             case .failure(let failure): throw callExit(failure, arguments, in: process)

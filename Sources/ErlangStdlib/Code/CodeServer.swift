@@ -28,7 +28,8 @@ public final class CodeServer: Sendable {
 
     /// Makes the module table load unknown modules from the code path.
     public func installLoader() {
-        runtime.modules.setLoader { [self] name in self.loadFromPath(name, report: false)?.module }
+        // No capture list: see `scripts/thunks`.
+        runtime.modules.setLoader { name in self.loadFromPath(name, report: false)?.module }
     }
 
     /// The code path, in search order.
