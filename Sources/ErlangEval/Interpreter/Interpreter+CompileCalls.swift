@@ -50,6 +50,16 @@ extension Interpreter {
                     }
                 }
             }
+            if let localFunction {
+                // The module's own function, called directly: two async
+                // frames fewer than through `callLocal` and the module's
+                // handler, which would call the same function (`fib(N - 1)`
+                // 3,490 → 3,020 instructions a call).
+                return .allThen(args) { values, process in
+                    if let function = localFunction(key) { return try await function.call(process, values) }
+                    return try await self.callLocal(text, key, values, process)
+                }
+            }
             // No capture list: with one, the closure would be
             // `@concurrent`, and hop (see `LocalScope.interpreter`).
             return .allThen(args) { values, process in

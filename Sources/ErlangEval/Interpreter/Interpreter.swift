@@ -35,6 +35,10 @@ public struct Interpreter: Sendable {
     /// The module's function `key` when a local call of it may be made
     /// synchronously (`LocalScope.syncCallee`); `nil` for shell code.
     var syncCallee: (@Sendable (FunctionKey) -> ModuleFunction?)?
+    /// The module's own function `key`, if it defines one
+    /// (`LocalScope.function`), for a local call to go to directly;
+    /// `nil` for shell code.
+    var localFunction: (@Sendable (FunctionKey) -> ModuleFunction?)?
 
     /// An interpreter for code of `module`.
     public init(module: Atom = Atom("erl_eval"), records: RecordTable = RecordTable(), linking: ModuleTable? = nil,

@@ -201,6 +201,7 @@ final class LocalScope: Sendable {
             return nil
         }
         made.syncCallee = { [self] key in self.syncCallee(key) }
+        made.localFunction = { [self] key in self.function(key) }
         return made
     }
 }
