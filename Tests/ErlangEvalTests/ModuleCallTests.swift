@@ -93,6 +93,43 @@ import Testing
         #expect(await harness.call("reuse", "guarded", [.int(11)]).text == "big")
     }
 
+    /// Tail calls hand the caller's binding storage and argument list to
+    /// the callee (`ModuleFunction.runInCallersFrame`): a fun made in each
+    /// turn keeps its own turn's values, arguments that call other
+    /// functions (which reuse the same lists) keep theirs, and a clause
+    /// that does not match still raises with the arguments it was given.
+    static let tails = """
+    -module(tails).
+    -export([funs/2, sum/2, swap/3, pick/1]).
+    funs(0, Acc) -> Acc;
+    funs(N, Acc) -> F = fun() -> N * 10 end, funs(N - 1, [F | Acc]).
+    sum([H | T], Acc) -> sum(T, add(H, Acc));
+    sum([], Acc) -> Acc.
+    add(A, B) -> A + B.
+    swap(0, A, B) -> {A, B};
+    swap(N, A, B) -> swap(N - 1, B, A).
+    pick(L) -> only(L, length(L)).
+    only([X], 1) -> X.
+    """
+
+    @Test func tailCallsReuseTheirListsWithoutSharingThem() async {
+        let harness = ModuleHarness()
+        #expect(harness.compile(Self.tails, file: "tails.erl").report == "")
+        let values = await harness.inProcess { process in
+            let funs = try await process.apply(module: Atom("tails"), function: Atom("funs"), [.int(3), .nil])
+            var results: [Term] = []
+            for fun in funs.listElements ?? [] { results.append(try await process.apply(fun, [])) }
+            return Term.list(results)
+        }
+        #expect(values.text == "[10,20,30]")
+        #expect(await harness.call("tails", "sum", [.list((1...100).map { Term.int($0) }), .int(0)]).text == "5050")
+        #expect(await harness.call("tails", "swap", [.int(3), .atom("a"), .atom("b")]).text == "{b,a}")
+        #expect(await harness.call("tails", "pick", [.list(.atom("x"))]).text == "x")
+        let failed = await harness.call("tails", "pick", [.list(.atom("x"), .atom("y"))])
+        #expect(failed.text == "raised error:function_clause")
+        #expect(failed.stacktraceText.hasPrefix("[{tails,only,[[x,y],2],"))
+    }
+
     /// `N + 1` and `N - K` compile to one step (`InlineArithmetic.counterStep`)
     /// that hands anything but a small integer, and an overflow, to the
     /// operator: results and errors as erl 25 gives them.

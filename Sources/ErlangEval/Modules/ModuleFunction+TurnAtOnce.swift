@@ -37,11 +37,12 @@ extension ModuleFunction {
               let next = self.scope.function(call.key), let (heads, receive) = next.loopHead else { return false }
         var env = scope
         try runSyncPrefix(prefix, &env, process)
-        let values = try values(of: arguments, &env, process)
+        var values = try values(of: arguments, &env, process)
         var nextEnv = Bindings()
         for index in heads.indices {
             if case .fresh(let variable) = heads[index] { nextEnv.bindUnbound(variable, values[index]) }
         }
+        process.recycleArguments(&values)
         _ = ReceiveLoopResumption.made(reusing: resumption, next, receive, nextEnv)
         process.countReduction()
         return true

@@ -174,13 +174,25 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
                 } else {
                     step = try await function.localCall(call, &env, process)
                 }
-                switch step {
+                // Consumed, so that the argument list is held once, and
+                // given back below without a copy.
+                switch consume step {
                 case .value(let value):
                     return value
-                case .tailCall(let next, let nextArguments):
+                case .tailCall(let next, var nextArguments):
                     function = next
+                    // The caller's bindings are dead once the call's
+                    // arguments are made: their storage goes back to the
+                    // process, for the callee's clause to bind in, and so
+                    // does the argument list once the clause has bound
+                    // them (a loop `sum([H | T], Acc) -> sum(T, Acc + H)`
+                    // then allocates neither per turn).
+                    var storage = env.takeStorage()
+                    process.recycleBindingStorage(&storage)
                     try await process.tick()
-                    switch try function.enter(nextArguments, process) {
+                    let entry = try function.enter(nextArguments, process)
+                    process.recycleArguments(&nextArguments)
+                    switch consume entry {
                     case .done(let value): return value
                     case .body(let nextBody, let nextBindings):
                         body = nextBody
@@ -300,8 +312,10 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
     }
 
     /// The values of a call's arguments that cannot suspend, left to right.
+    /// In the process's reused argument list (`takeArgumentList`): the
+    /// caller gives it back once the values are bound.
     func values(of arguments: [SyncFramed], _ env: inout Bindings, _ process: ErlangProcess) throws -> [Term] {
-        var values: [Term] = []
+        var values = process.takeArgumentList()
         values.reserveCapacity(arguments.count)
         for argument in arguments { values.append(try framedSync(argument.code, argument.line, &env, process)) }
         return values
@@ -446,7 +460,9 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
             case .localCall(let call):
                 // A tail call: the callee's frames only, as in BEAM.
                 guard let callee = call.syncCallee, let arguments = call.syncArguments else { throw Self.notSynchronous }
-                return try callee.callSynchronously(try values(of: arguments, &env, process), process)
+                var values = try values(of: arguments, &env, process)
+                defer { process.recycleArguments(&values) }
+                return try callee.callSynchronously(values, process)
             case .receive:
                 throw Self.notSynchronous
             }
