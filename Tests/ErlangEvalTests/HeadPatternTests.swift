@@ -10,7 +10,7 @@ import Testing
     static let source = """
     -module(heads).
     -export([same/2, inner/2, tag/2, deep/2, rebuilt/1, constant/0, lit/1]).
-    -export([pair/1, cells/1, ends/1, nest/2, sum/2, mixed/2]).
+    -export([pair/1, cells/1, ends/1, nest/2, sum/2, mixed/2, tl2/1, hd2/2, split/1]).
     same(X, X) -> same;
     same(_, _) -> differ.
     inner({X, _}, X) -> inner;
@@ -42,6 +42,13 @@ import Testing
     sum([], Acc) -> Acc.
     mixed({a, #{k := V}, [V | _]}, V) -> yes;
     mixed(_, _) -> no.
+    tl2([_ | T]) -> T;
+    tl2(X) -> {none, X}.
+    hd2([H | _], H) -> same;
+    hd2([H | _], _) -> {first, H};
+    hd2(_, _) -> none.
+    split([H | T]) -> {H, T};
+    split(_) -> none.
     """
 
     static let calls: [(String, [Term], String)] = [
@@ -84,6 +91,17 @@ import Testing
         ("sum", [.cons(.int(1), .cons(.int(2), .int(3))), .int(0)], "raised error:function_clause"),
         ("mixed", [.tuple([.atom("a"), .map([(.atom("k"), .int(1))]), .list([.int(1), .int(2)])]), .int(1)], "yes"),
         ("mixed", [.tuple([.atom("a"), .map([(.atom("k"), .int(1))]), .list([.int(2)])]), .int(1)], "no"),
+        // `[H | T]` of fresh variables or `_` (`HeadPattern.headTail`).
+        ("tl2", [.list([.int(1), .int(2)])], "[2]"),
+        ("tl2", [.cons(.int(1), .atom("x"))], "x"),
+        ("tl2", [.nil], "{none,[]}"),
+        ("tl2", [.tuple([.int(1)])], "{none,{1}}"),
+        ("hd2", [.list([.atom("a")]), .atom("a")], "same"),
+        ("hd2", [.list([.atom("a")]), .atom("b")], "{first,a}"),
+        ("hd2", [.nil, .atom("a")], "none"),
+        ("split", [.string("ab")], "{97,[98]}"),
+        ("split", [.cons(.nil, .nil)], "{[],[]}"),
+        ("split", [.atom("x")], "none"),
     ]
 
     @Test(arguments: calls)

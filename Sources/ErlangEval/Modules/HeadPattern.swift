@@ -29,6 +29,10 @@ enum HeadPattern: Sendable {
     case emptyList
     /// Any other literal (a number, a string): equal, as `=:=` says.
     case literal(Term)
+    /// `[H | T]` where each of `H` and `T` is `_` (`nil`) or a variable
+    /// nothing bound before: the usual head of a function over a list,
+    /// matched without walking nested patterns or reading a box.
+    case headTail(Variable?, Variable?)
     /// `[Head | Tail]`.
     indirect case cons(HeadPattern, HeadPattern)
     /// `{P1, ..., Pn}`.
@@ -58,6 +62,10 @@ enum HeadPattern: Sendable {
             return .emptyList
         case .literal(let term):
             return .literal(term)
+        case .list(let items, let tail?) where items.count == 1:
+            let (first, rest) = (head(of: items[0], bound: &bound), head(of: tail, bound: &bound))
+            if let h = first.freshOrAnything, let t = rest.freshOrAnything { return .headTail(h, t) }
+            return .cons(first, rest)
         case .list(let items, let tail):
             let heads = items.map { head(of: $0, bound: &bound) }
             let last = tail.map { head(of: $0, bound: &bound) } ?? .emptyList
@@ -67,6 +75,16 @@ enum HeadPattern: Sendable {
         default:
             pattern.collectVariables(into: &bound)
             return .general(pattern)
+        }
+    }
+
+    /// For `.fresh(V)`, `.some(V)`; for `.anything`, `.some(nil)`; `nil`
+    /// for any other pattern (`headTail`'s parts).
+    private var freshOrAnything: Variable?? {
+        switch self {
+        case .fresh(let variable): return .some(variable)
+        case .anything: return .some(nil)
+        default: return nil
         }
     }
 
@@ -90,6 +108,8 @@ enum HeadPattern: Sendable {
             return true
         case .literal(let term):
             return term == value
+        case .headTail(let head, let tail):
+            return Self.matchHeadTail(head, tail, value, &env)
         case .cons:
             // Along the tails in a loop: a long list in a head is no
             // deeper on the native stack than a short one.
@@ -108,6 +128,17 @@ enum HeadPattern: Sendable {
         case .general(let pattern):
             return try interpreter.bind(pattern, value, &env)
         }
+    }
+}
+
+extension HeadPattern {
+    /// `.headTail(head, tail)` matched against `value`.
+    @inline(__always)
+    static func matchHeadTail(_ head: Variable?, _ tail: Variable?, _ value: Term, _ env: inout Bindings) -> Bool {
+        guard case .cons(let cell) = value else { return false }
+        if let head { env.bindUnbound(head, cell.head) }
+        if let tail { env.bindUnbound(tail, cell.tail) }
+        return true
     }
 }
 

@@ -17,7 +17,7 @@ extension ModuleFunction {
               clause.heads.allSatisfy({ head in
                   switch head {
                   case .anything, .fresh: return true
-                  case .repeated, .atom, .emptyList, .literal, .cons, .tuple, .general: return false
+                  case .repeated, .atom, .emptyList, .literal, .headTail, .cons, .tuple, .general: return false
                   }
               }),
               clause.body.prefix.isEmpty, case .receive(let receive)? = clause.body.last,

@@ -274,6 +274,8 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
                         guard case .nil = values[i] else { return false }
                     case .literal(let term):
                         guard term == values[i] else { return false }
+                    case .headTail(let head, let tail):
+                        guard HeadPattern.matchHeadTail(head, tail, values[i], &env) else { return false }
                     case .repeated, .cons, .tuple, .general:
                         guard try heads[i].matches(values[i], &env, interpreter) else { return false }
                     }
