@@ -37,12 +37,13 @@ extension ModuleFunction {
               let next = self.scope.function(call.key), let (heads, receive) = next.loopHead else { return false }
         var env = scope
         try runSyncPrefix(prefix, &env, process)
-        var values = try values(of: arguments, &env, process)
+        // Not given back to the process: this runs as an idle receiver
+        // on its sender's task, and an idle process keeps no scratch lists.
+        let values = try values(of: arguments, &env, process)
         var nextEnv = Bindings()
         for index in heads.indices {
             if case .fresh(let variable) = heads[index] { nextEnv.bindUnbound(variable, values[index]) }
         }
-        process.recycleArguments(&values)
         _ = ReceiveLoopResumption.made(reusing: resumption, next, receive, nextEnv)
         process.countReduction()
         return true

@@ -314,8 +314,9 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
     }
 
     /// The values of a call's arguments that cannot suspend, left to right.
-    /// In the process's reused argument list (`takeArgumentList`): the
-    /// caller gives it back once the values are bound.
+    /// In the process's reused argument list (`takeArgumentList`): a
+    /// caller running as the process gives it back once the values are
+    /// bound (`recycleArguments`).
     func values(of arguments: [SyncFramed], _ env: inout Bindings, _ process: ErlangProcess) throws -> [Term] {
         var values = process.takeArgumentList()
         values.reserveCapacity(arguments.count)
