@@ -348,8 +348,8 @@ ets:info(scores).
 {'EXIT', {R3, _}} = (catch ets:lookup(scores, bob)), R3.
 K = ets:new(kp, [{keypos, 2}]), ets:insert(K, {rec, id1, data}), ets:lookup(K, id1).
 S = ets:new(s, []), ets:insert(S, {only, 1}), ets:tab2list(S).
-P = spawn(fun() -> ets:new(owned, [named_table]), receive stop -> ok end end), timer:sleep(50), ets:info(owned, owner) =:= P.
-P ! stop, timer:sleep(50), ets:info(owned).
+Self = self(), P = spawn(fun() -> ets:new(owned, [named_table]), Self ! made, receive stop -> ok end end), receive made -> ok end, ets:info(owned, owner) =:= P.
+Ref = monitor(process, P), P ! stop, receive {'DOWN', Ref, process, P, normal} -> ok end, ets:info(owned).
 """#, expected: #"""
 1> scores
 2> true

@@ -230,7 +230,7 @@ P = proc_lib:spawn(fun() -> receive _ -> ok end end).
 proc_lib:initial_call(P).
 proc_lib:translate_initial_call(P).
 proc_lib:translate_initial_call(self()).
-R = proc_lib:spawn(timer, sleep, [1000]).
+R = proc_lib:spawn(timer, sleep, [infinity]).
 proc_lib:initial_call(R).
 proc_lib:translate_initial_call(R).
 {'EXIT', {Why, _}} = (catch proc_lib:initial_call(a)), Why.
