@@ -26,7 +26,7 @@ import Glibc
 /// only be set before glibc starts (`GLIBC_TUNABLES`), so swerl starts
 /// itself again, once, with it set; the user's own `GLIBC_TUNABLES` is kept
 /// (and wins when it sets the same tunable) and is what child processes
-/// see. The second start costs about a millisecond.
+/// see. The second start costs about 2 ms.
 enum MallocTuning {
     /// glibc's `M_TOP_PAD` and `M_ARENA_MAX` (`malloc.h`).
     private static let topPadOption: Int32 = -2

@@ -50,20 +50,15 @@ extension Interpreter {
                     }
                 }
             }
-            if let localFunction {
-                // The module's own function, called directly: two async
-                // frames fewer than through `callLocal` and the module's
-                // handler, which would call the same function (`fib(N - 1)`
-                // 3,490 → 3,020 instructions a call).
-                return .allThen(args) { values, process in
-                    if let function = localFunction(key) { return try await function.call(process, values) }
-                    return try await self.callLocal(text, key, values, process)
-                }
-            }
-            // No capture list: with one, the closure would be
-            // `@concurrent`, and hop (see `LocalScope.interpreter`).
+            // A module's own function is called directly: two async frames
+            // fewer than through `callLocal` and the module's handler, which
+            // would call the same function (`fib(N - 1)` 3,490 → 3,020
+            // instructions a call). No capture list: with one, the closure
+            // would be `@concurrent`, and hop (see `LocalScope.interpreter`).
+            let localFunction = self.localFunction
             return .allThen(args) { values, process in
-                try await self.callLocal(text, FunctionKey(name, values.count), values, process)
+                if let function = localFunction?(key) { return try await function.call(process, values) }
+                return try await self.callLocal(text, key, values, process)
             }
         default:
             return .allThen([try compile(function)] + args) { values, process in

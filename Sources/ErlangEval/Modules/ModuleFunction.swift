@@ -187,8 +187,7 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
                     // does the argument list once the clause has bound
                     // them (a loop `sum([H | T], Acc) -> sum(T, Acc + H)`
                     // then allocates neither per turn).
-                    var storage = env.takeStorage()
-                    process.recycleBindingStorage(&storage)
+                    function.recycle(&env, process)
                     try await process.tick()
                     let entry = try function.enter(nextArguments, process)
                     process.recycleArguments(&nextArguments)
@@ -303,7 +302,7 @@ final class ModuleFunction: FunBody, @unchecked Sendable {
 
     /// Gives the storage of `env`, no longer needed, back to `process`.
     @inline(__always)
-    private func recycle(_ env: inout Bindings, _ process: ErlangProcess) {
+    func recycle(_ env: inout Bindings, _ process: ErlangProcess) {
         var storage = env.takeStorage()
         process.recycleBindingStorage(&storage)
     }
